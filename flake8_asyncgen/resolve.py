@@ -1,0 +1,480 @@
+"""Resolution of callees: what an expression evaluates to, as far as definitions tell.
+
+Values are tuples:
+``("F", mod, sid)`` a function, ``("C", mod, sid)`` a class, ``("I", mod, sid)``
+an instance of exactly that class, ``("S", mod, sid)`` ``self`` (an instance of
+the class or a subclass), ``("Q", mod, sid)`` ``cls``, ``("M", module)``,
+``("X", qualified name)`` something outside the project, ``("B", name)`` a
+builtin, ``("O", kind, mod, sid)`` the object a call of function ``sid``
+returned (kind ``coro``, ``agen`` or ``acm``).  ``None`` is unknown, and
+unknown means the rules say nothing.
+"""
+
+from __future__ import annotations
+
+import builtins
+from typing import Any, Iterable, List, Optional, Tuple
+
+from . import kinds
+from .facts import Desc
+from .project import ModuleInfo, Project
+
+Value = Optional[Tuple[Any, ...]]
+_BUILTINS = frozenset(dir(builtins))
+_MAX_DEPTH = 40
+_IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+_UNKNOWN = object()
+
+
+def strip_subscript(desc: Desc) -> Desc:
+    while desc[0] == "g":
+        desc = desc[1]
+    return desc
+
+
+def dotted(desc: Desc) -> Optional[str]:
+    if desc[0] == "n":
+        return str(desc[1])
+    if desc[0] == "a":
+        base = dotted(desc[1])
+        return f"{base}.{desc[2]}" if base else None
+    return None
+
+
+class Evaluator:
+    def __init__(self, project: Project, transparent: Iterable[str] = ()) -> None:
+        self.project = project
+        self.transparent = frozenset(transparent)
+        self._active: set[Any] = set()
+        self._depth = 0
+
+    # -- memoised, cycle-safe evaluation -----------------------------------------------------
+    def _guarded(self, info: ModuleInfo, key: Any, compute: Any, *args: Any) -> Any:
+        memo = info.memo
+        if key in memo:
+            return memo[key]
+        marker = (info.name, key)
+        if marker in self._active or self._depth > _MAX_DEPTH:
+            return None
+        self._active.add(marker)
+        self._depth += 1
+        try:
+            result = compute(*args)
+        finally:
+            self._depth -= 1
+            self._active.discard(marker)
+        memo[key] = result
+        return result
+
+    def module(self, name: str) -> Optional[ModuleInfo]:
+        return self.project.module(name)
+
+    def eval(self, desc: Desc, mod: str, sid: int) -> Value:
+        info = self.module(mod)
+        if info is None:
+            return None
+        return self._guarded(info, ("e", sid, desc), self._eval, info, desc, sid)  # type: ignore[no-any-return]
+
+    def _eval(self, info: ModuleInfo, desc: Desc, sid: int) -> Value:
+        tag = desc[0]
+        if tag == "n":
+            return self.name(info, sid, desc[1])
+        if tag == "a":
+            return self.attr(self.eval(desc[1], info.name, sid), desc[2])
+        if tag == "c":
+            return self.call(self.eval(desc[1], info.name, sid))
+        if tag == "w":
+            return self.awaited(self.eval(desc[1], info.name, sid))
+        return None
+
+    # -- names -------------------------------------------------------------------------------
+    def name(self, info: ModuleInfo, sid: int, name: str) -> Value:
+        scopes = info.scopes
+        scope = scopes[sid]
+        found: Optional[Tuple[Any, int]] = None
+        if name in scope.get("gl", ()):
+            binding = scopes[0]["b"].get(name)
+            found = (binding, 0) if binding is not None else None
+        else:
+            current = sid
+            while current >= 0:
+                candidate = scopes[current]
+                if current == sid or candidate["k"] != "c":
+                    binding = candidate["b"].get(name)
+                    if binding is not None:
+                        found = (binding, current)
+                        break
+                current = candidate["p"]
+        if (found is None or found[1] == 0) and self._star_may_bind(info, name):
+            return None
+        if found is None:
+            return ("B", name) if name in _BUILTINS else None
+        binding, owner = found
+        if binding[0] == "p":
+            return self._self_or_cls(info, owner, name)
+        return self.binding(info, owner, binding)
+
+    def _self_or_cls(self, info: ModuleInfo, sid: int, name: str) -> Value:
+        scope = info.scopes[sid]
+        parent = scope["p"]
+        if scope["k"] != "f" or scope.get("fp") != name or parent < 0:
+            return None
+        if info.scopes[parent]["k"] != "c":
+            return None
+        flavor = "class" if scope["n"] in _IMPLICIT_CLASSMETHODS else "instance"
+        for decorator in scope["d"]:
+            value = self.eval(decorator, info.name, parent)
+            if value == ("B", "staticmethod"):
+                return None
+            if value == ("B", "classmethod"):
+                flavor = "class"
+        return ("Q" if flavor == "class" else "S", info.name, parent)
+
+    def binding(self, info: ModuleInfo, owner: int, binding: Tuple[Any, ...]) -> Value:
+        tag = binding[0]
+        if tag == "d":
+            return ("F", info.name, binding[1])
+        if tag == "k":
+            return ("C", info.name, binding[1])
+        if tag == "i":
+            return ("M", binding[1]) if self.project.has_module(binding[1]) else ("X", binding[1])
+        if tag == "f":
+            if binding[1] is None:
+                return None
+            if self.project.has_module(binding[1]):
+                return self.attr(("M", binding[1]), binding[2])
+            return ("X", f"{binding[1]}.{binding[2]}")
+        if tag == "e":
+            return self.eval(binding[1], info.name, binding[2] if len(binding) > 2 else owner)
+        return None
+
+    # -- attributes --------------------------------------------------------------------------
+    def attr(self, value: Value, name: str) -> Value:
+        if value is None:
+            return None
+        tag = value[0]
+        if tag == "X":
+            return ("X", f"{value[1]}.{name}")
+        if tag == "M":
+            info = self.module(value[1])
+            if info is not None:
+                return self._guarded(  # type: ignore[no-any-return]
+                    info, ("ma", name), self._module_attr, info, name
+                )
+            submodule = f"{value[1]}.{name}"
+            return ("M", submodule) if self.project.has_module(submodule) else None
+        if tag in ("C", "Q", "I", "S"):
+            info = self.module(value[1])
+            if info is None:
+                return None
+            return self._guarded(  # type: ignore[no-any-return]
+                info, ("m", value, name), self._member_value, info, value, name
+            )
+        return None
+
+    def _module_attr(self, info: ModuleInfo, name: str) -> Value:
+        if self._star_may_bind(info, name):
+            return None
+        binding = info.scopes[0]["b"].get(name)
+        if binding is not None:
+            return self.binding(info, 0, binding)
+        submodule = f"{info.name}.{name}"
+        return ("M", submodule) if self.project.has_module(submodule) else None
+
+    def _star_may_bind(self, info: ModuleInfo, name: str) -> bool:
+        """Whether a ``from m import *`` in ``info`` may (re)bind module-level ``name``."""
+        if name in info.after_star:
+            return False
+        for source in info.stars:
+            if source is None or not self.project.has_module(source):
+                return True
+            exported = self.module(source)
+            if exported is None:
+                return True
+            if exported.exports is not None:
+                if name in exported.exports:
+                    return True
+            elif not name.startswith("_") and (
+                name in exported.scopes[0]["b"] or exported.stars
+            ):
+                return True
+        return False
+
+    def _member_value(self, info: ModuleInfo, value: Tuple[Any, ...], name: str) -> Value:
+        tag, _, sid = value
+        instance = tag in ("I", "S")
+        result = self._lookup_member(info, sid, name, instance)
+        if result is None or tag in ("C", "I"):
+            return result
+        if result[0] == "F" and self._is_placeholder(result):
+            return None  # a stub meant to be overridden, possibly in another module
+        # ``self.m`` / ``cls.m``: a subclass in this module may override ``m`` differently.
+        signature = self._signature(result)
+        for sub in self.subclasses(info, sid):
+            other = self._lookup_member(info, sub, name, instance)
+            if other is None or self._signature(other) != signature:
+                return None
+        return result
+
+    def _is_placeholder(self, value: Tuple[Any, ...]) -> bool:
+        info = self.module(value[1])
+        if info is None:
+            return True
+        scope = info.scopes[value[2]]
+        return bool(scope["st"]) or self.has_decorator(
+            value[1], value[2], kinds.ABSTRACT_DECORATORS
+        )
+
+    def _signature(self, value: Value) -> Any:
+        if value is not None and value[0] == "F":
+            return ("F", self.func_kind(value[1], value[2]), self._sync_signature(value))
+        return value
+
+    def _sync_signature(self, value: Tuple[Any, ...]) -> Any:
+        if self.func_kind(value[1], value[2]) != "sync":
+            return None
+        result = self.call(value)
+        return result[:2] if result else None
+
+    def _lookup_member(self, info: ModuleInfo, sid: int, name: str, instance: bool) -> Value:
+        order = self.mro(info, sid)
+        if instance:
+            for entry in order:
+                if entry is None:
+                    break
+                owner_info = self.module(entry[0])
+                if owner_info is None:
+                    return None
+                binding = owner_info.scopes[entry[1]].get("ia", {}).get(name)
+                if binding is not None:
+                    return self.binding(owner_info, entry[1], binding)
+        for entry in order:
+            if entry is None:
+                return None  # a base outside the project may define it
+            owner_info = self.module(entry[0])
+            if owner_info is None:
+                return None
+            binding = owner_info.scopes[entry[1]]["b"].get(name)
+            if binding is not None:
+                if binding[0] == "d":
+                    return ("F", entry[0], binding[1])
+                return self.binding(owner_info, entry[1], binding)
+        return None
+
+    def mro(self, info: ModuleInfo, sid: int) -> List[Optional[Tuple[str, int]]]:
+        """Classes searched for an attribute, in order; ``None`` marks an unknown base."""
+        found = self._guarded(info, ("mro", sid), self._mro, info, sid)
+        return found if found is not None else [None]
+
+    def _mro(self, info: ModuleInfo, sid: int) -> List[Optional[Tuple[str, int]]]:
+        scope = info.scopes[sid]
+        if self.class_is_opaque(info, sid):
+            return [None]
+        order: List[Optional[Tuple[str, int]]] = [(info.name, sid)]
+        for base in scope["bs"]:
+            value = self.eval(strip_subscript(base), info.name, scope["p"])
+            if value is not None and value[0] == "C":
+                base_info = self.module(value[1])
+                if base_info is None:
+                    order.append(None)
+                    continue
+                for entry in self.mro(base_info, value[2]):
+                    if entry is not None and entry in order:
+                        order.remove(entry)  # keep the last occurrence, as C3 does for diamonds
+                    order.append(entry)
+            elif value == ("B", "object") or (
+                value is not None and value[0] == "X" and value[1] in kinds.NEUTRAL_BASES
+            ):
+                continue
+            else:
+                order.append(None)
+        return order
+
+    def class_is_opaque(self, info: ModuleInfo, sid: int) -> bool:
+        """A class whose decorators, metaclass or class keywords may change its members."""
+        scope = info.scopes[sid]
+        if scope.get("kw"):
+            return True
+        parent = scope["p"]
+        if scope.get("mc") is not None:
+            meta = self.eval(scope["mc"], info.name, parent)
+            if meta is None or not (
+                meta == ("B", "type") or (meta[0] == "X" and meta[1] in kinds.NEUTRAL_METACLASSES)
+            ):
+                return True
+        for decorator in scope["d"]:
+            target = decorator[1] if decorator[0] == "c" else decorator
+            value = self.eval(target, info.name, parent)
+            if value is None or value[0] != "X" or value[1] not in kinds.NEUTRAL_CLASS_DECORATORS:
+                if not self._user_transparent(decorator, value, info.name):
+                    return True
+        return False
+
+    def subclasses(self, info: ModuleInfo, sid: int) -> List[int]:
+        return self._guarded(info, ("subs", sid), self._subclasses, info, sid) or []  # type: ignore[no-any-return]
+
+    def _subclasses(self, info: ModuleInfo, sid: int) -> List[int]:
+        result = []
+        for other, scope in enumerate(info.scopes):
+            if other != sid and scope["k"] == "c" and (info.name, sid) in self.mro(info, other):
+                result.append(other)
+        return result
+
+    # -- calls -------------------------------------------------------------------------------
+    def call(self, value: Value) -> Value:
+        if value is None:
+            return None
+        tag = value[0]
+        if tag == "F":
+            kind = self.func_kind(value[1], value[2])
+            if kind in ("coro", "agen", "acm"):
+                return ("O", kind, value[1], value[2])
+            if kind == "sync":
+                return self._sync_result(value[1], value[2])
+            return None
+        if tag in ("C", "Q"):
+            info = self.module(value[1])
+            if info is None or self.class_is_opaque(info, value[2]):
+                return None
+            if self._lookup_member(info, value[2], "__new__", False) is not None:
+                return None
+            return ("I" if tag == "C" else "S", value[1], value[2])
+        return None
+
+    def awaited(self, value: Value) -> Value:
+        """What ``await value`` gives, when the coroutine's returns all agree."""
+        if value is None or value[0] != "O" or value[1] != "coro":
+            return None
+        return self.returned(value[2], value[3], ("agen",))
+
+    def returned(self, mod: str, sid: int, wanted: Tuple[str, ...]) -> Value:
+        """The common object kind all explicit returns of function ``sid`` evaluate to."""
+        info = self.module(mod)
+        if info is None:
+            return None
+        scope = info.scopes[sid]
+        first: Value = None
+        for desc in scope["r"]:
+            value = self.eval(desc, mod, sid)
+            if value is None or value[0] != "O" or value[1] not in wanted:
+                return None
+            if first is None:
+                first = value
+            elif first[1] != value[1]:
+                return None
+        return first
+
+    def _sync_result(self, mod: str, sid: int) -> Value:
+        info = self.module(mod)
+        if info is None or info.scopes[sid]["y"]:
+            return None
+        result = self.returned(mod, sid, ("agen", "coro", "acm"))
+        if result is None:
+            return None
+        # The object is the wrapper's: messages name the function the caller called.
+        return ("O", result[1], mod, sid)
+
+    def func_kind(self, mod: str, sid: int) -> Optional[str]:
+        """``coro``, ``agen``, ``acm``, ``sync`` or None (unknown) for function ``sid``."""
+        info = self.module(mod)
+        if info is None:
+            return None
+        return self._guarded(info, ("k", sid), self._func_kind, info, sid)  # type: ignore[no-any-return]
+
+    def _func_kind(self, info: ModuleInfo, sid: int) -> Optional[str]:
+        scope = info.scopes[sid]
+        acm = False
+        for decorator in scope["d"]:
+            role = self.decorator_role(info, scope["p"], decorator)
+            if role == "acm":
+                acm = True
+            elif role != "transparent":
+                return None
+        if acm:
+            return "acm" if scope["a"] and scope["y"] else None
+        if scope["a"]:
+            return "agen" if scope["y"] else "coro"
+        return "sync"
+
+    def decorator_role(self, info: ModuleInfo, sid: int, decorator: Desc) -> str:
+        """``transparent``, ``acm``, ``abstract``, ``overload`` or ``unknown``."""
+        if decorator[0] == "c":
+            value = self.eval(decorator[1], info.name, sid)
+            if value is not None and value[0] == "X":
+                if value[1] in kinds.TRANSPARENT_DECORATOR_FACTORIES:
+                    return "transparent"
+            return "transparent" if self._user_transparent(decorator, value, info.name) else "unknown"
+        value = self.eval(decorator, info.name, sid)
+        if value in (("B", "staticmethod"), ("B", "classmethod")):
+            return "transparent"
+        if value is not None and value[0] == "X":
+            qualified = value[1]
+            if qualified in kinds.ASYNC_CONTEXT_MANAGER_DECORATORS:
+                return "acm"
+            if qualified in kinds.ABSTRACT_DECORATORS:
+                return "transparent"
+            if qualified in kinds.OVERLOAD_DECORATORS or qualified in kinds.TRANSPARENT_DECORATORS:
+                return "transparent"
+        return "transparent" if self._user_transparent(decorator, value, info.name) else "unknown"
+
+    def _user_transparent(self, decorator: Desc, value: Value, mod: str) -> bool:
+        if not self.transparent:
+            return False
+        names = set()
+        text = dotted(decorator[1] if decorator[0] == "c" else decorator)
+        if text:
+            names.add(text)
+        if value is not None:
+            if value[0] == "X":
+                names.add(value[1])
+            elif value[0] in ("F", "C"):
+                info = self.module(value[1])
+                if info is not None:
+                    names.add(f"{value[1]}.{info.scopes[value[2]]['q']}")
+        return bool(names & self.transparent)
+
+    # -- facts for messages and definition rules ---------------------------------------------
+    def function_label(self, mod: str, sid: int) -> Tuple[str, str]:
+        """(qualified name, ``path:line``) of a function, for messages."""
+        info = self.module(mod)
+        if info is None:
+            return ("?", "?")
+        scope = info.scopes[sid]
+        return (scope["q"], f"{info.display}:{scope['l']}")
+
+    def has_decorator(self, mod: str, sid: int, names: frozenset[str]) -> bool:
+        info = self.module(mod)
+        if info is None:
+            return False
+        scope = info.scopes[sid]
+        for decorator in scope["d"]:
+            value = self.eval(decorator, mod, scope["p"])
+            if value is not None and value[0] == "X" and value[1] in names:
+                return True
+        return False
+
+    def in_protocol(self, mod: str, sid: int) -> bool:
+        info = self.module(mod)
+        if info is None:
+            return False
+        parent = info.scopes[sid]["p"]
+        if parent < 0 or info.scopes[parent]["k"] != "c":
+            return False
+        for base in info.scopes[parent]["bs"]:
+            value = self.eval(strip_subscript(base), mod, info.scopes[parent]["p"])
+            if value is not None and value[0] == "X" and value[1] in kinds.PROTOCOL_BASES:
+                return True
+        return False
+
+    def is_async_iterator_annotation(self, mod: str, sid: int) -> Optional[str]:
+        info = self.module(mod)
+        if info is None:
+            return None
+        scope = info.scopes[sid]
+        annotation = scope.get("an")
+        if annotation is None:
+            return None
+        value = self.eval(strip_subscript(annotation), mod, scope["p"])
+        if value is not None and value[0] == "X" and value[1] in kinds.ASYNC_ITERATOR_ANNOTATIONS:
+            return str(value[1]).rsplit(".", 1)[-1]
+        return None

@@ -1,0 +1,27 @@
+"""AGN201: ``async for`` over a coroutine that was never awaited."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .base import Rule, Site, callee_fields
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analyzer import FileContext
+
+
+class AsyncForOverCoroutine(Rule):
+    code = "AGN201"
+    contexts = ("aiter",)
+    triggers = frozenset({"coro"})
+    INVALID = [
+        "async def rows():\n    return [1]\nasync def main():\n    async for r in rows():\n"
+        "        print(r)\n"
+    ]
+    VALID = [
+        "async def gen():\n    yield 1\nasync def pages():\n    return gen()\n"
+        "async def main():\n    async for r in await pages():\n        print(r)\n"
+    ]
+
+    def check(self, site: Site, ctx: "FileContext") -> None:
+        ctx.report(self.code, site.node, **callee_fields(ctx.evaluator, site.value))

@@ -1,0 +1,68 @@
+"""AGN202: an async generator handed to an API that needs a coroutine."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from .. import kinds
+from .base import Rule, Site, callee_fields
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analyzer import FileContext
+
+
+class AsyncGeneratorPassedAsCoroutine(Rule):
+    """``asyncio.run(agen())`` and friends; ``anyio.run(agen_fn)`` / ``start_soon(agen_fn)``.
+
+    Methods such as ``loop.run_until_complete`` or ``task_group.create_task`` are
+    matched by name only when the receiver is not a class of the project, whose own
+    method would be judged by its definition instead.
+    """
+
+    code = "AGN202"
+    contexts = ("arg",)
+    triggers = frozenset({"agen", "agen_fn"})
+    INVALID = [
+        "import asyncio\nasync def gen():\n    yield 1\nasyncio.run(gen())\n",
+        "import anyio\nasync def gen():\n    yield 1\nanyio.run(gen)\n",
+    ]
+    VALID = [
+        "import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n",
+        "import anyio\nasync def main():\n    pass\nanyio.run(main)\n",
+    ]
+
+    def check(self, site: Site, ctx: "FileContext") -> None:
+        call, index = site.extra
+        func = call.func
+        api = self._api(func, index, site.tag, ctx)
+        if api is None:
+            return
+        ctx.report(self.code, site.node, api=api, **callee_fields(ctx.evaluator, site.value))
+
+    @staticmethod
+    def _api(
+        func: cst.BaseExpression, index: "int | str", tag: str, ctx: "FileContext"
+    ) -> "str | None":
+        value = ctx.eval_node(func)
+        if value is not None and value[0] == "X":
+            qualified = str(value[1])
+            if tag == "agen" and qualified in kinds.COROUTINE_APIS:
+                if isinstance(index, str):
+                    return qualified if index in kinds.COROUTINE_API_KEYWORDS else None
+                wanted = kinds.COROUTINE_APIS[qualified]
+                return qualified if wanted is None or wanted == index else None
+            if tag == "agen_fn" and kinds.ASYNC_FUNCTION_APIS.get(qualified) == index:
+                return qualified
+        if not isinstance(func, cst.Attribute) or index != 0:
+            return None
+        receiver = ctx.eval_node(func.value)
+        if receiver is not None and receiver[0] != "X":
+            return None  # a project object, a module, a builtin: judged by its definition
+        method = func.attr.value
+        if tag == "agen" and method in kinds.COROUTINE_METHODS:
+            return f".{method}()"
+        if tag == "agen_fn" and method in kinds.ASYNC_FUNCTION_METHODS:
+            return f".{method}()"
+        return None

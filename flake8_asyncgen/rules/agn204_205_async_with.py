@@ -1,0 +1,45 @@
+"""AGN204 / AGN205: ``async with`` on something that is not an async context manager."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .base import Rule, Site, callee_fields
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analyzer import FileContext
+
+
+class AsyncWithAsyncGenerator(Rule):
+    code = "AGN204"
+    contexts = ("awith",)
+    triggers = frozenset({"agen"})
+    INVALID = [
+        "async def session():\n    yield 1\nasync def main():\n"
+        "    async with session() as s:\n        print(s)\n"
+    ]
+    VALID = [
+        "from contextlib import asynccontextmanager\n@asynccontextmanager\n"
+        "async def session():\n    yield 1\nasync def main():\n"
+        "    async with session() as s:\n        print(s)\n"
+    ]
+
+    def check(self, site: Site, ctx: "FileContext") -> None:
+        ctx.report(self.code, site.node, **callee_fields(ctx.evaluator, site.value))
+
+
+class AsyncWithCoroutine(Rule):
+    code = "AGN205"
+    contexts = ("awith",)
+    triggers = frozenset({"coro"})
+    INVALID = [
+        "async def connect():\n    return object()\nasync def main():\n"
+        "    async with connect() as c:\n        print(c)\n"
+    ]
+    VALID = [
+        "async def connect():\n    return object()\nasync def main():\n"
+        "    async with await connect() as c:\n        print(c)\n"
+    ]
+
+    def check(self, site: Site, ctx: "FileContext") -> None:
+        ctx.report(self.code, site.node, **callee_fields(ctx.evaluator, site.value))

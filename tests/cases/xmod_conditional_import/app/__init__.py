@@ -1,0 +1,1 @@
+"""Top package of the xmod_conditional_import case project."""

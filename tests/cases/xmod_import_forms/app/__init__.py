@@ -1,0 +1,1 @@
+"""Top package of the xmod_import_forms case project."""

@@ -1,0 +1,1 @@
+"""Services sub-package (no re-exports: every consumer imports `app.services.llm`)."""

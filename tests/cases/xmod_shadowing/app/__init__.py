@@ -1,0 +1,1 @@
+"""Top package of the xmod_shadowing case project."""

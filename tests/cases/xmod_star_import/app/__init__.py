@@ -1,0 +1,1 @@
+"""Top package of the xmod_star_import case project."""

@@ -1,0 +1,1 @@
+"""Top package of the xmod_third_party_name case project."""
