@@ -61,7 +61,7 @@ def describe_annotation(node: Optional[ast.AST]) -> Optional[Desc]:
 
 
 def _is_stub_body(body: List[ast.stmt]) -> bool:
-    """A body that only documents the signature: docstring, ``...``, ``pass``, raise NotImplemented."""
+    """A body that only documents a signature: docstring, ``...``, ``pass``, a raise."""
     for index, stmt in enumerate(body):
         if isinstance(stmt, ast.Pass):
             continue
@@ -371,8 +371,10 @@ class _Collector:
             node = stack.pop()
             kind = type(node)
             if kind is ast.Name or kind is ast.Constant:
-                if kind is ast.Name and not isinstance(node.ctx, ast.Load):  # type: ignore[attr-defined]
-                    self.bind(node.id, _UNKNOWN_BINDING)  # type: ignore[attr-defined]
+                if kind is ast.Name:
+                    assert isinstance(node, ast.Name)
+                    if not isinstance(node.ctx, ast.Load):
+                        self.bind(node.id, _UNKNOWN_BINDING)
                 continue
             if kind is ast.Call:
                 self.call(node)  # type: ignore[arg-type]
@@ -393,10 +395,16 @@ class _Collector:
                 self.in_lambda -= 1
                 continue
             elif kind in _COMPREHENSIONS:
+                # Targets bind in the comprehension's own scope: walk everything else.
                 for generator in node.generators:  # type: ignore[attr-defined]
                     self.site("aiter" if generator.is_async else "iter", generator.iter)
-                    if not self.in_lambda:
-                        self.bind_target(generator.target)
+                    stack.append(generator.iter)
+                    stack.extend(generator.ifs)
+                for field in ("elt", "key", "value"):
+                    child = getattr(node, field, None)
+                    if child is not None:
+                        stack.append(child)
+                continue
             elif kind is ast.NamedExpr:
                 if not self.in_lambda:
                     self.bind(node.target.id, _UNKNOWN_BINDING)  # type: ignore[attr-defined]
@@ -420,18 +428,17 @@ class _Collector:
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
-
-
 def _finish(collector: _Collector) -> Dict[str, Any]:
     scopes = collector.scopes
     module_scope = scopes[0]
     # ``global``/``nonlocal`` names are bound elsewhere: the binding moves out and is unknown.
     for scope in scopes:
         for name in scope.get("gl", ()):
-            scope["b"].pop(name, None)
-            module_scope["b"][name] = _UNKNOWN_BINDING
+            if scope["b"].pop(name, None) is not None:
+                module_scope["b"][name] = _UNKNOWN_BINDING
         for name in scope.get("nl", ()):
-            scope["b"].pop(name, None)
+            if scope["b"].pop(name, None) is None:
+                continue  # only read: the enclosing binding stands
             parent = scope["p"]
             while parent > 0:
                 owner = scopes[parent]

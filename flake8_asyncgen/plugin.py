@@ -66,7 +66,17 @@ class AsyncGenChecker:
         )
 
     @classmethod
-    def parse_options(cls, options: argparse.Namespace) -> None:
+    def parse_options(
+        cls, option_manager: Any, options: argparse.Namespace, extra_args: Any = None
+    ) -> None:
+        try:
+            cls.configure(options)
+        except ConfigurationError as exc:
+            # A clean message and exit status, as argparse gives for its own options.
+            raise SystemExit(f"flake8: error: {exc}") from None
+
+    @classmethod
+    def configure(cls, options: argparse.Namespace) -> None:
         cls.transparent = tuple(_names(options.agn_transparent_decorators))
         for name in cls.transparent:
             if not all(part.isidentifier() for part in name.split(".")):

@@ -217,7 +217,13 @@ class Project:
 
 
 def display_path(path: str, root: str) -> str:
-    try:
-        return os.path.relpath(path, root).replace(os.sep, "/")
-    except ValueError:
-        return path
+    """How messages name a file: as flake8 does (relative to the current directory) when it
+    is below it, else relative to its import root."""
+    for base in (os.getcwd(), root):
+        try:
+            relative = os.path.relpath(path, base)
+        except ValueError:
+            continue
+        if not relative.startswith(".."):
+            return relative.replace(os.sep, "/")
+    return path

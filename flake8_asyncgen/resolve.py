@@ -13,13 +13,14 @@ unknown means the rules say nothing.
 from __future__ import annotations
 
 import builtins
-from typing import Any, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Iterable, List, Optional, Tuple, TypeVar
 
 from . import kinds
 from .facts import Desc
 from .project import ModuleInfo, Project
 
 Value = Optional[Tuple[Any, ...]]
+T = TypeVar("T")
 _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 40
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
@@ -49,10 +50,13 @@ class Evaluator:
         self._depth = 0
 
     # -- memoised, cycle-safe evaluation -----------------------------------------------------
-    def _guarded(self, info: ModuleInfo, key: Any, compute: Any, *args: Any) -> Any:
+    def _guarded(
+        self, info: ModuleInfo, key: Any, compute: Callable[..., T], *args: Any
+    ) -> Optional[T]:
         memo = info.memo
         if key in memo:
-            return memo[key]
+            cached: T = memo[key]
+            return cached
         marker = (info.name, key)
         if marker in self._active or self._depth > _MAX_DEPTH:
             return None
@@ -73,7 +77,7 @@ class Evaluator:
         info = self.module(mod)
         if info is None:
             return None
-        return self._guarded(info, ("e", sid, desc), self._eval, info, desc, sid)  # type: ignore[no-any-return]
+        return self._guarded(info, ("e", sid, desc), self._eval, info, desc, sid)
 
     def _eval(self, info: ModuleInfo, desc: Desc, sid: int) -> Value:
         tag = desc[0]
@@ -158,18 +162,14 @@ class Evaluator:
         if tag == "M":
             info = self.module(value[1])
             if info is not None:
-                return self._guarded(  # type: ignore[no-any-return]
-                    info, ("ma", name), self._module_attr, info, name
-                )
+                return self._guarded(info, ("ma", name), self._module_attr, info, name)
             submodule = f"{value[1]}.{name}"
             return ("M", submodule) if self.project.has_module(submodule) else None
         if tag in ("C", "Q", "I", "S"):
             info = self.module(value[1])
             if info is None:
                 return None
-            return self._guarded(  # type: ignore[no-any-return]
-                info, ("m", value, name), self._member_value, info, value, name
-            )
+            return self._guarded(info, ("m", value, name), self._member_value, info, value, name)
         return None
 
     def _module_attr(self, info: ModuleInfo, name: str) -> Value:
@@ -311,7 +311,7 @@ class Evaluator:
         return False
 
     def subclasses(self, info: ModuleInfo, sid: int) -> List[int]:
-        return self._guarded(info, ("subs", sid), self._subclasses, info, sid) or []  # type: ignore[no-any-return]
+        return self._guarded(info, ("subs", sid), self._subclasses, info, sid) or []
 
     def _subclasses(self, info: ModuleInfo, sid: int) -> List[int]:
         result = []
@@ -379,7 +379,7 @@ class Evaluator:
         info = self.module(mod)
         if info is None:
             return None
-        return self._guarded(info, ("k", sid), self._func_kind, info, sid)  # type: ignore[no-any-return]
+        return self._guarded(info, ("k", sid), self._func_kind, info, sid)
 
     def _func_kind(self, info: ModuleInfo, sid: int) -> Optional[str]:
         scope = info.scopes[sid]
@@ -403,7 +403,8 @@ class Evaluator:
             if value is not None and value[0] == "X":
                 if value[1] in kinds.TRANSPARENT_DECORATOR_FACTORIES:
                     return "transparent"
-            return "transparent" if self._user_transparent(decorator, value, info.name) else "unknown"
+            user = self._user_transparent(decorator, value, info.name)
+            return "transparent" if user else "unknown"
         value = self.eval(decorator, info.name, sid)
         if value in (("B", "staticmethod"), ("B", "classmethod")):
             return "transparent"

@@ -27,7 +27,7 @@ def configure(args: Iterable[str] = (), cache_dir: Optional[str] = None) -> None
     options = parser.parse_args(list(args))
     for name in ("agn_transparent_decorators", "agn_roots"):
         setattr(options, name, [v for v in getattr(options, name).split(",") if v])
-    AsyncGenChecker.parse_options(options)
+    AsyncGenChecker.configure(options)
 
 
 def lint_file(path: Path) -> List[Tuple[int, int, str]]:

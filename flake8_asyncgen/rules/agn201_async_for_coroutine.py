@@ -19,7 +19,7 @@ class AsyncForOverCoroutine(Rule):
         "        print(r)\n"
     ]
     VALID = [
-        "async def gen():\n    yield 1\nasync def pages():\n    return gen()\n"
+        "import client\nasync def pages():\n    return await client.open_stream()\n"
         "async def main():\n    async for r in await pages():\n        print(r)\n"
     ]
 

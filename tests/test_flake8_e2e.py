@@ -1,0 +1,249 @@
+"""The real ``flake8`` executable with the installed plugin, as users run it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+import pytest
+
+from agn_harness import expected_in
+
+ROOT = Path(__file__).resolve().parent.parent
+INCIDENT = ROOT / "fixtures" / "incident"
+XMOD = Path(__file__).resolve().parent / "cases" / "xmod_instances"
+
+
+def flake8(
+    args: Sequence[str], cwd: Path, check_stderr: bool = True
+) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if check_stderr:
+        assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def codes(output: str) -> List[str]:
+    return sorted(line.split(": ", 1)[1][:6] for line in output.splitlines() if ": AGN" in line)
+
+
+def write(folder: Path, files: dict) -> None:
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+
+
+BAD = """\
+    async def gen():
+        yield 1
+
+
+    async def main():
+        x = await gen()
+        return x
+"""
+
+
+def test_entry_point_is_registered(tmp_path: Path) -> None:
+    result = flake8(["--version"], tmp_path)
+    assert "flake8-asyncgen" in result.stdout
+
+
+@pytest.mark.parametrize("state", sorted(p.name for p in INCIDENT.glob("state*")))
+def test_incident_states_report_exactly_their_annotations(state: str, tmp_path: Path) -> None:
+    folder = INCIDENT / state
+    result = flake8(["--select", "AGN", "--agn-cache-dir", str(tmp_path / "c"), "app"], folder)
+    reported = {
+        (str(Path(line.split(":")[0])), int(line.split(":")[1]), line.split(": ", 1)[1][:6])
+        for line in result.stdout.splitlines()
+    }
+    expected = set()
+    for path in folder.rglob("*.py"):
+        for number, code, _ in expected_in(path):
+            expected.add((str(path.relative_to(folder)), number, code))
+    assert reported == expected
+    assert (result.returncode == 0) == (not expected)
+
+
+def test_agn_is_on_by_default_and_plays_with_select(tmp_path: Path) -> None:
+    write(tmp_path, {"m.py": BAD})
+    args = ["--agn-no-cache", "m.py"]
+    assert codes(flake8(args, tmp_path).stdout) == ["AGN200"]
+    assert codes(flake8(["--select", "E", *args], tmp_path).stdout) == []
+    assert codes(flake8(["--select", "E", "--extend-select", "AGN", *args], tmp_path).stdout) == [
+        "AGN200"
+    ]
+    assert codes(flake8(["--extend-ignore", "AGN200", *args], tmp_path).stdout) == []
+    result = flake8(["--select", "AGN", *args], tmp_path)
+    assert result.stdout.startswith("m.py:6:9: AGN200 `await` on async generator `gen()`")
+
+
+def test_config_file_options_are_read(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "m.py": """\
+                from lib import traced
+
+
+                @traced
+                async def gen():
+                    yield 1
+
+
+                async def main():
+                    return await gen()
+            """,
+            "lib.py": "def traced(f):\n    return f\n",
+        },
+    )
+    assert codes(flake8(["--select", "AGN", "--agn-no-cache", "m.py"], tmp_path).stdout) == []
+    (tmp_path / "setup.cfg").write_text("[flake8]\nagn-transparent-decorators = lib.traced\n")
+    assert codes(flake8(["--select", "AGN", "--agn-no-cache", "m.py"], tmp_path).stdout) == [
+        "AGN200"
+    ]
+
+
+def test_noqa_on_the_reported_line(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "m.py": """\
+                async def gen(a):
+                    yield a
+
+
+                async def main():
+                    a = await gen(1)  # noqa: AGN200
+                    b = await gen(  # noqa: AGN200
+                        2,
+                    )
+                    c = await gen(1)  # noqa: AGN201
+                    d = await gen(
+                        3,
+                    )
+                    return a, b, c, d
+            """
+        },
+    )
+    result = flake8(["--select", "AGN", "--agn-no-cache", "m.py"], tmp_path)
+    # A noqa for another code does not hide the finding; a multi-line statement is reported
+    # (and silenced) on the line where the offending expression starts.
+    assert [line.split(":")[1] for line in result.stdout.splitlines()] == ["10", "11"]
+
+
+def test_parallel_output_is_identical(tmp_path: Path) -> None:
+    base = ["--select", "AGN", "--agn-no-cache", "."]
+    one = flake8(["-j", "1", *base], XMOD).stdout
+    two = flake8(["-j", "2", *base], XMOD).stdout
+    assert one and sorted(one.splitlines()) == sorted(two.splitlines())
+
+
+def test_syntax_error_gives_e999_and_nothing_from_agn(tmp_path: Path) -> None:
+    write(tmp_path, {"m.py": "async def f(:\n    yield 1\n"})
+    result = flake8(["--agn-no-cache", "m.py"], tmp_path)
+    assert "E999" in result.stdout
+    assert "AGN" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        (["--agn-roots", "does/not/exist"], "--agn-roots"),
+        (["--agn-transparent-decorators", "not-a-name"], "--agn-transparent-decorators"),
+    ],
+)
+def test_bad_configuration_names_the_option(tmp_path: Path, args: List[str], option: str) -> None:
+    write(tmp_path, {"m.py": "x = 1\n"})
+    result = flake8([*args, "m.py"], tmp_path)
+    assert result.returncode != 0
+    assert option in result.stderr
+
+
+def _project(tmp_path: Path, kind: str) -> Path:
+    body = "    yield 1\n" if kind == "agen" else "    return 1\n"
+    write(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/lib.py": f"async def fetch():\n{body}",
+            "app/use.py": """\
+                from app.lib import fetch
+
+
+                async def main():
+                    async for item in fetch():
+                        print(item)
+                    return await fetch()
+            """,
+        },
+    )
+    return tmp_path
+
+
+def _lint(folder: Path, cache: Optional[Path], jobs: str = "1", target: str = "app") -> str:
+    args = ["--select", "AGN", "-j", jobs, target]
+    args += ["--agn-cache-dir", str(cache)] if cache else ["--agn-no-cache"]
+    return flake8(args, folder).stdout
+
+
+def test_cache_cold_warm_and_change(tmp_path: Path) -> None:
+    folder = _project(tmp_path / "p", "coro")
+    cache = tmp_path / "cache"
+    cold = _lint(folder, cache)
+    assert codes(cold) == ["AGN201"]
+    # Linting only the caller makes the plugin read the callee's module from disk and cache it.
+    assert _lint(folder, cache, target="app/use.py") == cold
+    assert (cache / ".gitignore").read_text().strip().endswith("*")
+    assert len(list(cache.glob("*.json"))) == 1
+    assert _lint(folder, cache, target="app/use.py") == cold
+    assert _lint(folder, cache) == cold
+    assert _lint(folder, cache, jobs="2") == cold
+    # The callee becomes an async generator: its callers are judged by the new definition.
+    lib = folder / "app" / "lib.py"
+    lib.write_text("async def fetch():\n    yield 1\n")
+    os.utime(lib, ns=(lib.stat().st_atime_ns, lib.stat().st_mtime_ns + 5_000_000_000))
+    assert codes(_lint(folder, cache, target="app/use.py")) == ["AGN200"]
+    assert codes(_lint(folder, cache)) == ["AGN200"]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "tamper", "version"])
+def test_damaged_cache_entries_are_rebuilt(tmp_path: Path, damage: str) -> None:
+    folder = _project(tmp_path / "p", "coro")
+    cache = tmp_path / "cache"
+    clean = _lint(folder, cache, target="app/use.py")
+    assert codes(clean) == ["AGN201"]
+    entries = list(cache.glob("*.json"))
+    assert entries
+    for entry in entries:
+        text = entry.read_text()
+        if damage == "garbage":
+            entry.write_bytes(b"\x00\xff not json")
+        elif damage == "truncate":
+            entry.write_text(text[: len(text) // 2])
+        elif damage == "tamper":
+            entry.write_text(text.replace('"a":true', '"a":false'))
+        else:
+            entry.write_text(text.replace('"version": "', '"version": "0.0.0-'))
+    assert _lint(folder, cache, target="app/use.py") == clean
+    assert _lint(folder, cache, target="app/use.py") == clean
+
+
+def test_unwritable_cache_location_degrades_to_no_cache(tmp_path: Path) -> None:
+    folder = _project(tmp_path / "p", "coro")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the cache folder should be")
+    result = flake8(["--select", "AGN", "--agn-cache-dir", str(blocker / "c"), "app"], folder)
+    assert codes(result.stdout) == ["AGN201"]
+    assert result.stderr == ""

@@ -1,0 +1,54 @@
+"""Whatever goes wrong inside, flake8's run goes on: one AGN900 at line 1, no traceback."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from agn_harness import configure, lint_file
+from flake8_asyncgen import analyzer, plugin
+
+
+def _run(source: str) -> list:
+    tree = ast.parse(source)
+    checker = plugin.AsyncGenChecker(tree, "example.py", source.splitlines(keepends=True))
+    return list(checker.run())
+
+
+@pytest.mark.parametrize("error", [RuntimeError("boom"), RecursionError(), KeyError("k")])
+def test_unexpected_exception_becomes_agn900(
+    monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(plugin, "analyse", explode)
+    results = _run("async def f():\n    pass\n")
+    assert len(results) == 1
+    line, col, message, _ = results[0]
+    assert (line, col) == (1, 0)
+    assert message.startswith("AGN900 flake8-asyncgen could not analyse this file")
+
+
+def test_libcst_parse_failure_becomes_agn900(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = analyzer.cst.parse_module
+
+    def reject(source: str) -> None:
+        original("def (:")
+
+    monkeypatch.setattr(analyzer.cst, "parse_module", reject)
+    source = "async def gen():\n    yield 1\nasync def main():\n    await gen()\n"
+    (message,) = [m for _, _, m, _ in _run(source)]
+    assert message.startswith("AGN900") and "libcst cannot parse it" in message
+
+
+def test_deeply_nested_code_does_not_crash(tmp_path: Path) -> None:
+    depth = 90
+    source = "async def gen():\n    yield 1\n\nasync def main():\n    x = " + "(" * depth
+    source += "await gen()" + ")" * depth + "\n"
+    path = tmp_path / "deep.py"
+    path.write_text(source)
+    configure()
+    assert [m[:6] for _, _, m in lint_file(path)] in (["AGN200"], ["AGN900"])
