@@ -2,261 +2,23 @@
 
 The pre-scan evaluates the sites that :mod:`facts` listed while summarising
 the module; only if one of them carries a tag some rule fires on is the file
-parsed with libcst, walked once with every rule, and (only if something was
-found) given positions.
+parsed with libcst, walked once with every rule (:mod:`cst_pass`), and (only
+if something was found) given positions.
 """
 
 from __future__ import annotations
 
 import ast
 import os
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from typing import List, Optional, Sequence, Tuple
 
-import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
-
-from .kinds import INTERESTING_CALL_NAMES
-from .facts import UNKNOWN, Desc, Site as AstSite, collect
+from .facts import collect
 from .messages import format_message
 from .project import ModuleInfo, Project, display_path, find_root, module_name
-from .resolve import Evaluator, Value
-from .rules import by_context, triggers_by_context
-from .rules.base import Site, value_tag
+from .resolve import Evaluator
+from .sites import needs_cst_pass
 
 Finding = Tuple[int, int, str]
-_RULES = by_context()
-_TRIGGERS = triggers_by_context()
-_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
-
-
-class InternalError(Exception):
-    """The analysis met something it cannot handle; reported as AGN900."""
-
-
-def site_value(
-    evaluator: Evaluator, info: ModuleInfo, context: str, sid: int, desc: Desc
-) -> Tuple[Value, Optional[str]]:
-    """The value at a site and its tag (``None``: no rule can fire there)."""
-    scope = info.scopes[sid]
-    if context == "def":
-        if scope["a"] and not scope["y"]:
-            if evaluator.is_async_iterator_annotation(info.name, sid):
-                return None, "asynciter"
-        return None, None
-    if context == "return":
-        if scope["k"] != "f" or not scope["a"] or scope["y"] or desc[0] == "w":
-            return None, None
-    value = evaluator.eval(desc, info.name, sid)
-    return value, value_tag(evaluator, value)
-
-
-def needs_cst_pass(evaluator: Evaluator, info: ModuleInfo, sites: Sequence[AstSite]) -> bool:
-    for context, sid, desc, _ in sites:
-        triggers = _TRIGGERS[context]
-        if triggers and site_value(evaluator, info, context, sid, desc)[1] in triggers:
-            return True
-    return False
-
-
-def describe_cst(node: cst.CSTNode) -> Desc:
-    if isinstance(node, cst.Name):
-        return ("n", node.value)
-    if isinstance(node, cst.Attribute):
-        return ("a", describe_cst(node.value), node.attr.value)
-    if isinstance(node, cst.Call):
-        return ("c", describe_cst(node.func))
-    if isinstance(node, cst.Await):
-        return ("w", describe_cst(node.expression))
-    if isinstance(node, cst.Subscript):
-        return ("g", describe_cst(node.value))
-    return UNKNOWN
-
-
-def _root_name(desc: Desc) -> Optional[str]:
-    while desc[0] in ("a", "c", "w", "g"):
-        desc = desc[1]
-    return str(desc[1]) if desc[0] == "n" else None
-
-
-def _target_names(node: cst.CSTNode) -> Set[str]:
-    names: Set[str] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Name):
-            names.add(current.value)
-        elif isinstance(current, (cst.Tuple, cst.List)):
-            stack.extend(element.value for element in current.elements)
-        elif isinstance(current, cst.StarredElement):
-            stack.append(current.value)
-    return names
-
-
-class FileContext(cst.CSTVisitor):
-    """Walks the libcst tree once, tracking scopes, and hands every site to the rules."""
-
-    def __init__(self, evaluator: Evaluator, info: ModuleInfo) -> None:
-        super().__init__()
-        self.evaluator = evaluator
-        self.info = info
-        self.module_name = info.name
-        self.findings: List[Tuple[cst.CSTNode, str, Dict[str, str]]] = []
-        self._counter = 0
-        self._scopes: List[int] = [0]
-        self._shadows: List[Set[str]] = []
-
-    # -- what rules ask ----------------------------------------------------------------------
-    def scope(self, sid: int) -> Dict[str, Any]:
-        return self.info.scopes[sid]
-
-    def current_function(self) -> int:
-        return self._scopes[-1]
-
-    def function_name(self) -> str:
-        return str(self.info.scopes[self._scopes[-1]]["q"])
-
-    def encloses(self, outer: int, inner: int) -> bool:
-        current = self.info.scopes[inner]["p"]
-        while current >= 0:
-            if current == outer:
-                return True
-            current = self.info.scopes[current]["p"]
-        return False
-
-    def eval_node(self, node: cst.CSTNode) -> Value:
-        desc = describe_cst(node)
-        if desc == UNKNOWN:
-            return None
-        root = _root_name(desc)
-        if root is not None and any(root in shadow for shadow in self._shadows):
-            return None
-        return self.evaluator.eval(desc, self.module_name, self._scopes[-1])
-
-    def report(self, code: str, node: cst.CSTNode, **fields: str) -> None:
-        self.findings.append((node, code, fields))
-
-    # -- sites -------------------------------------------------------------------------------
-    def _site(self, context: str, node: cst.CSTNode, extra: Any = None) -> None:
-        rules = _RULES[context]
-        if not rules:
-            return
-        if context == "def":
-            value, tag = site_value(self.evaluator, self.info, context, self._scopes[-1], UNKNOWN)
-        else:
-            desc = describe_cst(node)
-            if desc == UNKNOWN:
-                return
-            root = _root_name(desc)
-            if root is not None and any(root in shadow for shadow in self._shadows):
-                return
-            value, tag = site_value(self.evaluator, self.info, context, self._scopes[-1], desc)
-        if tag is None:
-            return
-        site = Site(context, node, value, tag, extra)
-        for rule in rules:
-            if tag in rule.triggers:
-                rule.check(site, self)
-
-    # -- scopes ------------------------------------------------------------------------------
-    def _enter(self) -> None:
-        self._counter += 1
-        if self._counter >= len(self.info.scopes):
-            raise InternalError("scope numbering differs between ast and libcst")
-        self._scopes.append(self._counter)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._enter()
-        if node.returns is not None:
-            self._site("def", node)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._scopes.pop()
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._enter()
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._scopes.pop()
-
-    def visit_Lambda(self, node: cst.Lambda) -> None:
-        params = node.params
-        every = list(params.posonly_params) + list(params.params) + list(params.kwonly_params)
-        for star in (params.star_arg, params.star_kwarg):
-            if isinstance(star, cst.Param):
-                every.append(star)
-        self._shadows.append({param.name.value for param in every})
-
-    def leave_Lambda(self, original_node: cst.Lambda) -> None:
-        self._shadows.pop()
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, _COMPREHENSIONS):
-            names: Set[str] = set()
-            comp: Optional[cst.CompFor] = node.for_in
-            while comp is not None:
-                names |= _target_names(comp.target)
-                comp = comp.inner_for_in
-            self._shadows.append(names)
-        return super().on_visit(node)
-
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        super().on_leave(original_node)
-        if isinstance(original_node, _COMPREHENSIONS):
-            self._shadows.pop()
-
-    # -- the places values are used ----------------------------------------------------------
-    def visit_Await(self, node: cst.Await) -> None:
-        self._site("await", node.expression, node)
-
-    def visit_For(self, node: cst.For) -> None:
-        self._site("aiter" if node.asynchronous else "iter", node.iter, "a `for` loop")
-
-    def visit_CompFor(self, node: cst.CompFor) -> None:
-        self._site("aiter" if node.asynchronous else "iter", node.iter, "a comprehension")
-
-    def visit_With(self, node: cst.With) -> None:
-        if node.asynchronous:
-            for item in node.items:
-                self._site("awith", item.item)
-
-    def visit_Expr(self, node: cst.Expr) -> None:
-        self._site("discard", node.value)
-
-    def visit_From(self, node: cst.From) -> None:
-        self._site("iter", node.item, "`yield from`")
-
-    def visit_StarredElement(self, node: cst.StarredElement) -> None:
-        self._site("iter", node.value, "`*` unpacking")
-
-    def visit_Return(self, node: cst.Return) -> None:
-        if node.value is not None:
-            self._site("return", node.value)
-
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
-        if isinstance(func, cst.Name):
-            name: Optional[str] = func.value
-        elif isinstance(func, cst.Attribute):
-            name = func.attr.value
-        else:
-            name = None
-        interesting = name is not None and (name in _INTERESTING or name in self.info.aliases)
-        index = 0
-        for arg in node.args:
-            if arg.star == "**":
-                continue
-            if arg.keyword is not None:
-                if interesting:
-                    self._site("arg", arg.value, (node, arg.keyword.value))
-                continue
-            if arg.star == "*":
-                self._site("iter", arg.value, "`*` unpacking")
-            elif interesting:
-                self._site("arg", arg.value, (node, index))
-            index += 1
-
-
-_INTERESTING = INTERESTING_CALL_NAMES
 
 
 def import_roots(filename: str, extra: Sequence[str] = ()) -> Tuple[str, ...]:
@@ -291,6 +53,11 @@ def analyse(
     evaluator = Evaluator(project, transparent)
     if not needs_cst_pass(evaluator, info, sites):
         return []
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    from .cst_pass import FileContext, InternalError
+
     module = cst.parse_module("".join(lines))
     context = FileContext(evaluator, info)
     module.visit(context)

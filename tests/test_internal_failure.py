@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from agn_harness import configure, lint_file
-from flake8_asyncgen import analyzer, plugin
+from flake8_asyncgen import plugin
 
 
 def _run(source: str) -> list:
@@ -33,12 +33,14 @@ def test_unexpected_exception_becomes_agn900(
 
 
 def test_libcst_parse_failure_becomes_agn900(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = analyzer.cst.parse_module
+    import libcst
+
+    original = libcst.parse_module
 
     def reject(source: str) -> None:
         original("def (:")
 
-    monkeypatch.setattr(analyzer.cst, "parse_module", reject)
+    monkeypatch.setattr(libcst, "parse_module", reject)
     source = "async def gen():\n    yield 1\nasync def main():\n    await gen()\n"
     (message,) = [m for _, _, m, _ in _run(source)]
     assert message.startswith("AGN900") and "libcst cannot parse it" in message

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .base import Rule, Site, callee_fields
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..analyzer import FileContext
+    from ..cst_pass import FileContext
 
 
 class AsyncForOverCoroutine(Rule):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import libcst as cst
-
 from .. import kinds
 from .base import Rule, Site, callee_fields
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..analyzer import FileContext
+    import libcst as cst
+
+    from ..cst_pass import FileContext
 
 
 class AsyncGeneratorPassedAsCoroutine(Rule):
@@ -43,7 +43,7 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
 
     @staticmethod
     def _api(
-        func: cst.BaseExpression, index: "int | str", tag: str, ctx: "FileContext"
+        func: "cst.BaseExpression", index: "int | str", tag: str, ctx: "FileContext"
     ) -> "str | None":
         value = ctx.eval_node(func)
         if value is not None and value[0] == "X":
@@ -55,6 +55,8 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
                 return qualified if wanted is None or wanted == index else None
             if tag == "agen_fn" and kinds.ASYNC_FUNCTION_APIS.get(qualified) == index:
                 return qualified
+        import libcst as cst
+
         if not isinstance(func, cst.Attribute) or index != 0:
             return None
         receiver = ctx.eval_node(func.value)

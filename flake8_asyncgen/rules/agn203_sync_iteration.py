@@ -8,7 +8,7 @@ from .. import kinds
 from .base import Rule, Site, callee_fields
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..analyzer import FileContext
+    from ..cst_pass import FileContext
 
 
 class SyncIterationOfAsyncGenerator(Rule):

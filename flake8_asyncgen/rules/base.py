@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, NamedTuple, Optional, Tuple
 
-import libcst as cst
-
 if TYPE_CHECKING:  # pragma: no cover
-    from ..analyzer import FileContext
+    import libcst as cst
+
+    from ..cst_pass import FileContext
     from ..resolve import Evaluator, Value
 
 SITE_CONTEXTS = ("await", "iter", "aiter", "awith", "discard", "return", "arg", "def")
@@ -24,7 +24,7 @@ SITE_CONTEXTS = ("await", "iter", "aiter", "awith", "discard", "return", "arg", 
 
 class Site(NamedTuple):
     context: str
-    node: cst.CSTNode  # the expression used (for ``def``: the FunctionDef)
+    node: "cst.CSTNode"  # the expression used (for ``def``: the FunctionDef)
     value: "Value"
     tag: str
     extra: Any  # ``await``: the Await node; ``iter``: how; ``arg``: (Call, index)
