@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import ast
 import os
-from typing import List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from .facts import collect
+from .fixes import Fix
 from .messages import format_message
 from .project import ModuleInfo, Project, display_path, find_root, module_name
 from .resolve import Evaluator
 from .sites import needs_cst_pass
-
-Finding = Tuple[int, int, str]
 
 
 def import_roots(filename: str, extra: Sequence[str] = ()) -> Tuple[str, ...]:
@@ -34,6 +33,18 @@ def import_roots(filename: str, extra: Sequence[str] = ()) -> Tuple[str, ...]:
     return tuple(found)
 
 
+class Finding(NamedTuple):
+    line: int
+    col: int
+    message: str
+    fix: Optional[Fix]
+
+
+class Result(NamedTuple):
+    findings: List[Finding]
+    module: Any  # the libcst Module when the libcst pass ran, else None
+
+
 def analyse(
     tree: ast.Module,
     lines: Sequence[str],
@@ -41,8 +52,8 @@ def analyse(
     roots: Tuple[str, ...] = (),
     cache_dir: Optional[str] = None,
     transparent: Sequence[str] = (),
-) -> List[Finding]:
-    """All findings for one file, as (line, column, message); raises on internal failure."""
+) -> Result:
+    """All findings for one file, sorted by position; raises on internal failure."""
     all_roots = import_roots(filename, roots)
     root = all_roots[0]
     project = Project.get(all_roots, cache_dir)
@@ -52,7 +63,7 @@ def analyse(
     project.register(info)
     evaluator = Evaluator(project, transparent)
     if not needs_cst_pass(evaluator, info, sites):
-        return []
+        return Result([], None)
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
@@ -64,10 +75,12 @@ def analyse(
     if context._counter != len(info.scopes) - 1:
         raise InternalError("scope numbering differs between ast and libcst")
     if not context.findings:
-        return []
+        return Result([], module)
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    results = set()
-    for node, code, fields in context.findings:
+    results: Dict[Tuple[int, int, str], Finding] = {}
+    for node, code, fields, fix in context.findings:
         start = positions[node].start
-        results.add((start.line, start.column, format_message(code, **fields)))
-    return sorted(results)
+        message = format_message(code, **fields)
+        results.setdefault((start.line, start.column, message),
+                           Finding(start.line, start.column, message, fix))
+    return Result([results[key] for key in sorted(results)], module)

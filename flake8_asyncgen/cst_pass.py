@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 import libcst as cst
 
 from .facts import UNKNOWN, Desc
+from .fixes import Fix
 from .kinds import INTERESTING_CALL_NAMES
 from .project import ModuleInfo
 from .resolve import Evaluator, Value
@@ -69,9 +70,11 @@ class FileContext(cst.CSTVisitor):
         self.evaluator = evaluator
         self.info = info
         self.module_name = info.name
-        self.findings: List[Tuple[cst.CSTNode, str, Dict[str, str]]] = []
+        self.findings: List[Tuple[cst.CSTNode, str, Dict[str, str], Optional[Fix]]] = []
         self._counter = 0
         self._scopes: List[int] = [0]
+        self._functions: List[cst.FunctionDef] = []
+        self._lines: List[cst.SimpleStatementLine] = []
         self._shadows: List[Set[str]] = []
 
     # -- what rules ask ----------------------------------------------------------------------
@@ -80,6 +83,12 @@ class FileContext(cst.CSTVisitor):
 
     def current_function(self) -> int:
         return self._scopes[-1]
+
+    def function_node(self) -> Optional[cst.FunctionDef]:
+        return self._functions[-1] if self._functions else None
+
+    def statement_line(self) -> Optional[cst.SimpleStatementLine]:
+        return self._lines[-1] if self._lines else None
 
     def function_name(self) -> str:
         return str(self.info.scopes[self._scopes[-1]]["q"])
@@ -101,8 +110,10 @@ class FileContext(cst.CSTVisitor):
             return None
         return self.evaluator.eval(desc, self.module_name, self._scopes[-1])
 
-    def report(self, code: str, node: cst.CSTNode, **fields: str) -> None:
-        self.findings.append((node, code, fields))
+    def report(
+        self, code: str, node: cst.CSTNode, fields: Dict[str, str], fix: Optional[Fix] = None
+    ) -> None:
+        self.findings.append((node, code, fields, fix))
 
     # -- sites -------------------------------------------------------------------------------
     def _site(self, context: str, node: cst.CSTNode, extra: Any = None) -> None:
@@ -135,11 +146,19 @@ class FileContext(cst.CSTVisitor):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._enter()
+        self._functions.append(node)
         if node.returns is not None:
             self._site("def", node)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._scopes.pop()
+        self._functions.pop()
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self._lines.append(node)
+
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine) -> None:
+        self._lines.pop()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._enter()

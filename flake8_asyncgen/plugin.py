@@ -107,7 +107,7 @@ class AsyncGenChecker:
                 self.roots,
                 self.cache_dir,
                 self.transparent,
-            )
+            ).findings
         except RecursionError:
             yield self._failure("the code is nested too deeply")
             return
@@ -115,8 +115,8 @@ class AsyncGenChecker:
             LOG.debug("flake8-asyncgen failed on %s", self.filename, exc_info=True)
             yield self._failure(_describe_failure(exc))
             return
-        for line, column, message in findings:
-            yield line, column, message, type(self)
+        for finding in findings:
+            yield finding.line, finding.col, finding.message, type(self)
 
     def _failure(self, reason: str) -> Tuple[int, int, str, Type[Any]]:
         return 1, 0, format_message("AGN900", reason=reason), type(self)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..fixes import Fix, async_for_delegation, find_returns
 from .base import Rule, Site, callee_fields
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,4 +39,28 @@ class CoroutineReturnsAsyncGenerator(Rule):
         nested = ctx.module_name == value[2] and ctx.encloses(ctx.current_function(), value[3])
         fields = callee_fields(ctx.evaluator, value)
         fields["func"] = ctx.function_name()
-        ctx.report("AGN100" if nested else "AGN101", site.node, **fields)
+        ctx.report("AGN100" if nested else "AGN101", site.node, fields, self._fix(ctx))
+
+    @staticmethod
+    def _fix(ctx: "FileContext") -> "Fix | None":
+        """Make the coroutine an async generator that delegates: ``async for x in g: yield x``.
+
+        Only when every ``return`` of the function hands back an async generator (so none is
+        left with a value, which an async generator cannot have) and each stands alone on
+        its line.  Unsafe: callers that wrote ``async for x in await f()`` must drop the
+        ``await``.
+        """
+        function, line = ctx.function_node(), ctx.statement_line()
+        sid = ctx.current_function()
+        if function is None or line is None:
+            return None
+        if ctx.evaluator.returned(ctx.module_name, sid, ("agen",)) is None:
+            return None
+        lines = find_returns(function)
+        if lines is None or not any(candidate is line for candidate in lines):
+            return None
+        body: Any = getattr(function.body, "body", ())
+        last = bool(body) and body[-1] is line
+        returned: Any = getattr(line.body[0], "value", None)
+        replacement = async_for_delegation(returned, keep_return=not last)
+        return Fix(line, replacement, False, "make it an async generator that delegates")

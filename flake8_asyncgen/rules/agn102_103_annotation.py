@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import kinds
+from ..fixes import Fix
 from .base import Rule, Site
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,9 +47,8 @@ class CoroutineAnnotatedAsAsyncIterator(Rule):
             or evaluator.has_decorator(mod, sid, kinds.OVERLOAD_DECORATORS)
             or evaluator.in_protocol(mod, sid)
         )
-        ctx.report(
-            "AGN103" if stub else "AGN102",
-            node.returns.annotation,
-            func=node.name.value,
-            callee=annotation,
-        )
+        fix = None
+        if stub:
+            fix = Fix(node, node.with_changes(asynchronous=None), True, "declare the stub `def`")
+        fields = {"func": node.name.value, "callee": annotation}
+        ctx.report("AGN103" if stub else "AGN102", node.returns.annotation, fields, fix)

@@ -21,4 +21,4 @@ class AwaitAsyncGenerator(Rule):
     ]
 
     def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.extra, **callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, site.extra, callee_fields(ctx.evaluator, site.value))

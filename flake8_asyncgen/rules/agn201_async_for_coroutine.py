@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..fixes import Fix
 from .base import Rule, Site, callee_fields
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,4 +25,11 @@ class AsyncForOverCoroutine(Rule):
     ]
 
     def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.node, **callee_fields(ctx.evaluator, site.value))
+        fix = None
+        if ctx.evaluator.awaited(site.value) is not None:
+            # The coroutine is known to return an async generator: awaiting it is the fix.
+            import libcst as cst
+
+            node: Any = site.node
+            fix = Fix(node, cst.Await(expression=node), True, "await the coroutine")
+        ctx.report(self.code, site.node, callee_fields(ctx.evaluator, site.value), fix)

@@ -39,7 +39,7 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
         api = self._api(func, index, site.tag, ctx)
         if api is None:
             return
-        ctx.report(self.code, site.node, api=api, **callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, site.node, {"api": api, **callee_fields(ctx.evaluator, site.value)})
 
     @staticmethod
     def _api(

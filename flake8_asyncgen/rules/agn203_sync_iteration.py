@@ -38,4 +38,4 @@ class SyncIterationOfAsyncGenerator(Rule):
             if func[1] in kinds.SYNC_ITERATING_SKIP_FIRST and index == 0:
                 return
             api = f"`{func[1]}()`"
-        ctx.report(self.code, site.node, api=api, **callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, site.node, {"api": api, **callee_fields(ctx.evaluator, site.value)})

@@ -25,7 +25,7 @@ class AsyncWithAsyncGenerator(Rule):
     ]
 
     def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.node, **callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, site.node, callee_fields(ctx.evaluator, site.value))
 
 
 class AsyncWithCoroutine(Rule):
@@ -42,4 +42,4 @@ class AsyncWithCoroutine(Rule):
     ]
 
     def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.node, **callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, site.node, callee_fields(ctx.evaluator, site.value))

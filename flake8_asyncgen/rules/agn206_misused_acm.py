@@ -29,4 +29,4 @@ class MisusedAsyncContextManager(Rule):
             node, api = site.extra, "await"
         else:
             node, api = site.node, "async for"
-        ctx.report(self.code, node, api=api, **callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, node, {"api": api, **callee_fields(ctx.evaluator, site.value)})

@@ -18,4 +18,4 @@ class AsyncGeneratorCallDiscarded(Rule):
     VALID = ["async def flush():\n    yield 1\nasync def main():\n    await flush().aclose()\n"]
 
     def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.node, **callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, site.node, callee_fields(ctx.evaluator, site.value))
