@@ -64,18 +64,22 @@ def apply_fixes(module: "cst.Module", fixes: Iterable[Fix]) -> Tuple[str, List[F
 
 
 def async_for_delegation(
-    returned: "cst.BaseExpression", item: str = "_agn_item", keep_return: bool = True
+    line: "cst.SimpleStatementLine", item: str = "_agn_item", keep_return: bool = True
 ) -> Any:
-    """``return X`` becomes ``async for item in X: yield item`` (then ``return``)."""
+    """The line ``return X`` becomes ``async for item in X: yield item`` (then ``return``),
+    keeping the blank lines and comments around it."""
     import libcst as cst
 
+    returned = getattr(line.body[0], "value", None)
     loop = cst.For(
         target=cst.Name(item),
         iter=returned,
         body=cst.IndentedBlock(
-            body=[cst.SimpleStatementLine(body=[cst.Expr(cst.Yield(cst.Name(item)))])]
+            body=[cst.SimpleStatementLine(body=[cst.Expr(cst.Yield(cst.Name(item)))])],
+            header=line.trailing_whitespace,
         ),
         asynchronous=cst.Asynchronous(),
+        leading_lines=line.leading_lines,
     )
     if keep_return:
         return cst.FlattenSentinel([loop, cst.SimpleStatementLine(body=[cst.Return()])])

@@ -61,6 +61,5 @@ class CoroutineReturnsAsyncGenerator(Rule):
             return None
         body: Any = getattr(function.body, "body", ())
         last = bool(body) and body[-1] is line
-        returned: Any = getattr(line.body[0], "value", None)
-        replacement = async_for_delegation(returned, keep_return=not last)
+        replacement = async_for_delegation(line, keep_return=not last)
         return Fix(line, replacement, False, "make it an async generator that delegates")

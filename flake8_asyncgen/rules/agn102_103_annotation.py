@@ -49,6 +49,7 @@ class CoroutineAnnotatedAsAsyncIterator(Rule):
         )
         fix = None
         if stub:
-            fix = Fix(node, node.with_changes(asynchronous=None), True, "declare the stub `def`")
+            # Unsafe: ``inspect.iscoroutinefunction`` (and so mocks with ``spec``) changes.
+            fix = Fix(node, node.with_changes(asynchronous=None), False, "declare the stub `def`")
         fields = {"func": node.name.value, "callee": annotation}
         ctx.report("AGN103" if stub else "AGN102", node.returns.annotation, fields, fix)
