@@ -14,10 +14,10 @@ import fnmatch
 import os
 import re
 import sys
-from typing import Iterable, Iterator, List, Optional, Sequence, Set
+from typing import Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import __version__
-from .analyzer import Finding, analyse
+from .analyzer import Finding, Result, analyse
 from .fixes import apply_fixes
 from .plugin import AsyncGenChecker, ConfigurationError
 
@@ -61,7 +61,7 @@ def _selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
 
 def check_file(
     path: str, options: argparse.Namespace, out: List[str]
-) -> Optional[tuple]:
+) -> Optional[Tuple[str, Result, List[Finding]]]:
     """Print the file's findings; return (source, result, shown findings) for fixing."""
     try:
         with open(path, encoding="utf-8") as handle:

@@ -70,7 +70,7 @@ def async_for_delegation(
     keeping the blank lines and comments around it."""
     import libcst as cst
 
-    returned = getattr(line.body[0], "value", None)
+    returned: Any = getattr(line.body[0], "value")
     loop = cst.For(
         target=cst.Name(item),
         iter=returned,
