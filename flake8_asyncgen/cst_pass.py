@@ -144,27 +144,38 @@ class FileContext(cst.CSTVisitor):
             raise InternalError("scope numbering differs between ast and libcst")
         self._scopes.append(self._counter)
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    # Decorators, defaults, annotations and bases are evaluated in the enclosing scope; only
+    # the body runs in the new one.
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        for decorator in node.decorators:
+            decorator.visit(self)
+        node.params.visit(self)
+        if node.returns is not None:
+            node.returns.visit(self)
         self._enter()
         self._functions.append(node)
         if node.returns is not None:
             self._site("def", node)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._scopes.pop()
+        node.body.visit(self)
         self._functions.pop()
+        self._scopes.pop()
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        for decorator in node.decorators:
+            decorator.visit(self)
+        for arg in (*node.bases, *node.keywords):
+            arg.visit(self)
+        self._enter()
+        node.body.visit(self)
+        self._scopes.pop()
+        return False
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._lines.append(node)
 
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine) -> None:
         self._lines.pop()
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._enter()
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._scopes.pop()
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         params = node.params
