@@ -64,8 +64,8 @@ CODES: dict[str, Code] = {
         Code(
             "AGN202",
             "async-generator-passed-as-coroutine",
-            "`{api}` needs a coroutine but gets async generator `{callee}` ({where}), which "
-            "raises TypeError: pass a coroutine that consumes it with `async for`",
+            "`{api}` needs {needs} but gets {what} ({where}), which fails at run time: "
+            "pass a coroutine{function} that consumes it with `async for`",
         ),
         Code(
             "AGN203",

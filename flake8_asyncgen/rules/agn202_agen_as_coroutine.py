@@ -39,7 +39,15 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
         api = self._api(func, index, site.tag, ctx)
         if api is None:
             return
-        ctx.report(self.code, site.node, {"api": api, **callee_fields(ctx.evaluator, site.value)})
+        fields = callee_fields(ctx.evaluator, site.value)
+        if site.tag == "agen":
+            fields.update(needs="a coroutine", what=f"async generator `{fields['callee']}()`",
+                          function="")
+        else:
+            fields.update(needs="an async function",
+                          what=f"async generator function `{fields['callee']}`",
+                          function=" function")
+        ctx.report(self.code, site.node, {"api": api, **fields})
 
     @staticmethod
     def _api(
