@@ -22,6 +22,7 @@ from .sites import site_value
 _RULES = by_context()
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 _INTERESTING = INTERESTING_CALL_NAMES
+_EMPTY = cst.Module(body=[])
 
 
 class InternalError(Exception):
@@ -39,13 +40,20 @@ def describe_cst(node: cst.CSTNode) -> Desc:
         return ("w", describe_cst(node.expression))
     if isinstance(node, cst.Subscript):
         return ("g", describe_cst(node.value))
+    if isinstance(node, cst.IfExp):
+        return ("if", describe_cst(node.body), describe_cst(node.orelse))
     return UNKNOWN
 
 
-def _root_name(desc: Desc) -> Optional[str]:
+def _root_names(desc: Desc) -> List[str]:
+    """The names an expression's value depends on (shadowed ones make it unknown)."""
     while desc[0] in ("a", "c", "w", "g"):
         desc = desc[1]
-    return str(desc[1]) if desc[0] == "n" else None
+    if desc[0] == "n":
+        return [str(desc[1])]
+    if desc[0] == "if":
+        return _root_names(desc[1]) + _root_names(desc[2])
+    return []
 
 
 def _target_names(node: cst.CSTNode) -> Set[str]:
@@ -105,10 +113,22 @@ class FileContext(cst.CSTVisitor):
         desc = describe_cst(node)
         if desc == UNKNOWN:
             return None
-        root = _root_name(desc)
-        if root is not None and any(root in shadow for shadow in self._shadows):
+        if self._shadowed(desc):
             return None
         return self.evaluator.eval(desc, self.module_name, self._scopes[-1])
+
+    def written(self, node: cst.CSTNode) -> Optional[str]:
+        """The called expression as the source writes it (``svc.stream`` for
+        ``svc.stream(...)``), for advice in messages; None when not a short call."""
+        if isinstance(node, cst.Await):
+            node = node.expression
+        if not isinstance(node, cst.Call):
+            return None
+        text = _EMPTY.code_for_node(node.func)
+        return text if len(text) <= 60 and "\n" not in text else None
+
+    def _shadowed(self, desc: Desc) -> bool:
+        return any(name in shadow for name in _root_names(desc) for shadow in self._shadows)
 
     def report(
         self, code: str, node: cst.CSTNode, fields: Dict[str, str], fix: Optional[Fix] = None
@@ -126,8 +146,7 @@ class FileContext(cst.CSTVisitor):
             desc = describe_cst(node)
             if desc == UNKNOWN:
                 return
-            root = _root_name(desc)
-            if root is not None and any(root in shadow for shadow in self._shadows):
+            if self._shadowed(desc):
                 return
             value, tag = site_value(self.evaluator, self.info, context, self._scopes[-1], desc)
         if tag is None:

@@ -28,10 +28,12 @@ Scope = Dict[str, Any]
 # (context, scope id, descriptor, extra) — see SITE_CONTEXTS in rules.base.
 Site = Tuple[str, int, Desc, Any]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 UNKNOWN: Desc = ("?",)
 _UNKNOWN_BINDING: Binding = ("?",)
 _PARAM: Binding = ("p",)
+# ``x: T`` without a value: makes ``x`` local, binds nothing (unknown if nothing else binds it).
+_DECLARED: Binding = ("a",)
 
 
 def describe(node: ast.AST) -> Desc:
@@ -46,6 +48,8 @@ def describe(node: ast.AST) -> Desc:
         return ("w", describe(node.value))
     if isinstance(node, ast.Subscript):
         return ("g", describe(node.value))
+    if isinstance(node, ast.IfExp):
+        return ("if", describe(node.body), describe(node.orelse))
     return UNKNOWN
 
 
@@ -101,6 +105,7 @@ class _Collector:
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
         self.sid = self._new_scope("m", "<module>", -1, 0)
         self.in_lambda = 0
+        self.in_comprehension: set[int] = set()
 
     # -- scopes and bindings ---------------------------------------------------------------
     def _new_scope(self, kind: str, name: str, parent: int, line: int) -> int:
@@ -115,9 +120,9 @@ class _Collector:
             self.after_star.add(name)
         table = self.scopes[self.sid]["b"]
         old = table.get(name)
-        if old is None:
+        if old is None or old == _DECLARED:
             table[name] = binding
-        elif old != binding:
+        elif old != binding and binding != _DECLARED:
             table[name] = _UNKNOWN_BINDING
 
     def bind_target(self, target: ast.AST) -> None:
@@ -169,9 +174,15 @@ class _Collector:
                 isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
             ):
                 self._exports(node.value)
+            assigned = node.value
+            is_alias = isinstance(assigned, (ast.Name, ast.Attribute)) and (
+                getattr(assigned, "id", None) or getattr(assigned, "attr", None)
+            ) in INTERESTING_CALL_NAMES
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     self.bind(target.id, ("e", describe(node.value)))
+                    if is_alias:  # ``spawn = asyncio.create_task``: calls of spawn are API calls
+                        self.aliases.add(target.id)
                 elif isinstance(target, ast.Attribute):
                     self._instance_attr(target, ("e", describe(node.value), self.sid))
                     self.expr(target.value)
@@ -190,7 +201,7 @@ class _Collector:
                 else:
                     self.expr(node.target)
             elif isinstance(node.target, ast.Name) and self.scopes[self.sid]["k"] != "m":
-                self.bind(node.target.id, _UNKNOWN_BINDING)
+                self.bind(node.target.id, _DECLARED)
         elif isinstance(node, ast.AugAssign):
             self.expr(node.value)
             self.bind_target(node.target)
@@ -403,6 +414,9 @@ class _Collector:
                 self.in_lambda -= 1
                 continue
             elif kind in _COMPREHENSIONS:
+                self.in_comprehension.update(
+                    id(sub) for sub in ast.walk(node) if isinstance(sub, ast.NamedExpr)
+                )
                 # Targets bind in the comprehension's own scope: walk everything else.
                 for generator in node.generators:  # type: ignore[attr-defined]
                     self.site("aiter" if generator.is_async else "iter", generator.iter)
@@ -414,9 +428,12 @@ class _Collector:
                         stack.append(child)
                 continue
             elif kind is ast.NamedExpr:
+                assert isinstance(node, ast.NamedExpr)
                 if not self.in_lambda:
-                    self.bind(node.target.id, _UNKNOWN_BINDING)  # type: ignore[attr-defined]
-                stack.append(node.value)  # type: ignore[attr-defined]
+                    # In a comprehension the value is evaluated once per item: unknown.
+                    value = UNKNOWN if id(node) in self.in_comprehension else describe(node.value)
+                    self.bind(node.target.id, ("e", value))
+                stack.append(node.value)
                 continue
             stack.extend(_children(node))
 

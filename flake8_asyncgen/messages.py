@@ -1,7 +1,8 @@
 """Every AGN code, its kebab-case name and its one-line message, as data.
 
 Messages are ``str.format`` templates.  Placeholders used:
-``callee`` (the callee's qualified name), ``short`` (its last part),
+``callee`` (the callee's qualified name), ``short`` (its last part), ``call``
+(the callee as written at the call site, default ``short``),
 ``where`` (``defined at path:line``), ``func`` / ``func_short`` (the function
 being defined), ``api`` (what uses the value), ``reason`` (AGN900).
 """
@@ -58,7 +59,7 @@ CODES: dict[str, Code] = {
             "AGN201",
             "async-for-over-coroutine",
             "`async for` over coroutine `{callee}()` ({where}) raises TypeError: make "
-            "`{short}` an async generator, or write `async for ... in await {short}(...)` "
+            "`{short}` an async generator, or write `async for ... in await {call}(...)` "
             "if it returns one",
         ),
         Code(
@@ -83,14 +84,14 @@ CODES: dict[str, Code] = {
             "AGN205",
             "async-with-coroutine",
             "`async with` on coroutine `{callee}()` ({where}) raises TypeError: write "
-            "`async with await {short}(...)` if it returns a context manager, or make it an "
+            "`async with await {call}(...)` if it returns a context manager, or make it an "
             "`@asynccontextmanager` async generator",
         ),
         Code(
             "AGN206",
             "misused-async-context-manager",
             "`{api}` on `@asynccontextmanager` function `{callee}()` ({where}) raises "
-            "TypeError: use `async with {short}(...) as x`",
+            "TypeError: use `async with {call}(...) as x`",
         ),
         Code(
             "AGN207",
@@ -114,4 +115,6 @@ def format_message(code: str, **fields: str) -> str:
         if name in fields:
             fields.setdefault("short" if name == "callee" else "func_short",
                               fields[name].rsplit(".", 1)[-1])
+    if "short" in fields:
+        fields.setdefault("call", fields["short"])
     return f"{code} " + CODES[code].message.format(**fields)

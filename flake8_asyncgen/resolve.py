@@ -89,6 +89,17 @@ class Evaluator:
             return self.call(self.eval(desc[1], info.name, sid))
         if tag == "w":
             return self.awaited(self.eval(desc[1], info.name, sid))
+        if tag == "g":
+            # ``Repo[int]`` is the generic class itself as far as calling it goes.
+            value = self.eval(desc[1], info.name, sid)
+            return value if value is not None and value[0] == "C" else None
+        if tag == "if":
+            first = self.eval(desc[1], info.name, sid)
+            second = self.eval(desc[2], info.name, sid)
+            if first == second:
+                return first
+            if first and second and first[0] == second[0] == "O" and first[1] == second[1]:
+                return first
         return None
 
     # -- names -------------------------------------------------------------------------------
@@ -143,11 +154,16 @@ class Evaluator:
         if tag == "i":
             return ("M", binding[1]) if self.project.has_module(binding[1]) else ("X", binding[1])
         if tag == "f":
-            if binding[1] is None:
+            source, name = binding[1], binding[2]
+            if source is None:
                 return None
-            if self.project.has_module(binding[1]):
-                return self.attr(("M", binding[1]), binding[2])
-            return ("X", f"{binding[1]}.{binding[2]}")
+            if source == info.name:
+                # ``from . import sub`` in a package's own ``__init__``: the submodule.
+                submodule = f"{source}.{name}"
+                return ("M", submodule) if self.project.has_module(submodule) else None
+            if self.project.has_module(source):
+                return self.attr(("M", source), name)
+            return ("X", f"{source}.{name}")
         if tag == "e":
             return self.eval(binding[1], info.name, binding[2] if len(binding) > 2 else owner)
         return None
@@ -226,15 +242,13 @@ class Evaluator:
         )
 
     def _signature(self, value: Value) -> Any:
+        """What matters of a method for the rules: what calling it gives."""
         if value is not None and value[0] == "F":
-            return ("F", self.func_kind(value[1], value[2]), self._sync_signature(value))
+            result = self.call(value)
+            if result is not None and result[0] == "O":
+                return ("O", result[1])
+            return ("F", self.func_kind(value[1], value[2]), result)
         return value
-
-    def _sync_signature(self, value: Tuple[Any, ...]) -> Any:
-        if self.func_kind(value[1], value[2]) != "sync":
-            return None
-        result = self.call(value)
-        return result[:2] if result else None
 
     def _lookup_member(self, info: ModuleInfo, sid: int, name: str, instance: bool) -> Value:
         order = self.mro(info, sid)

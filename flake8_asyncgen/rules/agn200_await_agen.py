@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import Rule, Site, callee_fields
+from .base import Rule, Site
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cst_pass import FileContext
@@ -21,4 +21,4 @@ class AwaitAsyncGenerator(Rule):
     ]
 
     def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.extra, callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, site.extra, self.fields(site, ctx))

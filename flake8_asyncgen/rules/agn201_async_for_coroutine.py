@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..fixes import Fix
-from .base import Rule, Site, callee_fields
+from .base import Rule, Site
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cst_pass import FileContext
@@ -32,4 +32,4 @@ class AsyncForOverCoroutine(Rule):
 
             node: Any = site.node
             fix = Fix(node, cst.Await(expression=node), True, "await the coroutine")
-        ctx.report(self.code, site.node, callee_fields(ctx.evaluator, site.value), fix)
+        ctx.report(self.code, site.node, self.fields(site, ctx), fix)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import kinds
-from .base import Rule, Site, callee_fields
+from .base import Rule, Site
 
 if TYPE_CHECKING:  # pragma: no cover
     import libcst as cst
@@ -39,7 +39,7 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
         api = self._api(func, index, site.tag, ctx)
         if api is None:
             return
-        fields = callee_fields(ctx.evaluator, site.value)
+        fields = self.fields(site, ctx)
         if site.tag == "agen":
             fields.update(needs="a coroutine", what=f"async generator `{fields['callee']}()`",
                           function="")
@@ -65,7 +65,8 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
                 return qualified
         import libcst as cst
 
-        if not isinstance(func, cst.Attribute) or index != 0:
+        first = index == 0 or (isinstance(index, str) and index in kinds.COROUTINE_API_KEYWORDS)
+        if not isinstance(func, cst.Attribute) or not first:
             return None
         receiver = ctx.eval_node(func.value)
         if receiver is not None and receiver[0] != "X":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import kinds
-from .base import Rule, Site, callee_fields
+from .base import Rule, Site
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cst_pass import FileContext
@@ -38,4 +38,4 @@ class SyncIterationOfAsyncGenerator(Rule):
             if func[1] in kinds.SYNC_ITERATING_SKIP_FIRST and index == 0:
                 return
             api = f"`{func[1]}()`"
-        ctx.report(self.code, site.node, {"api": api, **callee_fields(ctx.evaluator, site.value)})
+        ctx.report(self.code, site.node, {"api": api, **self.fields(site, ctx)})

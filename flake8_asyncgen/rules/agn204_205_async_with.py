@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import Rule, Site, callee_fields
+from .base import Rule, Site
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cst_pass import FileContext
@@ -25,7 +25,7 @@ class AsyncWithAsyncGenerator(Rule):
     ]
 
     def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.node, callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, site.node, self.fields(site, ctx))
 
 
 class AsyncWithCoroutine(Rule):
@@ -42,4 +42,4 @@ class AsyncWithCoroutine(Rule):
     ]
 
     def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.node, callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, site.node, self.fields(site, ctx))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import Rule, Site, callee_fields
+from .base import Rule, Site
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cst_pass import FileContext
@@ -29,4 +29,4 @@ class MisusedAsyncContextManager(Rule):
             node, api = site.extra, "await"
         else:
             node, api = site.node, "async for"
-        ctx.report(self.code, node, {"api": api, **callee_fields(ctx.evaluator, site.value)})
+        ctx.report(self.code, node, {"api": api, **self.fields(site, ctx)})

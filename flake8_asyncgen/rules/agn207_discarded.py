@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import Rule, Site, callee_fields
+from .base import Rule, Site
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cst_pass import FileContext
@@ -18,4 +18,4 @@ class AsyncGeneratorCallDiscarded(Rule):
     VALID = ["async def flush():\n    yield 1\nasync def main():\n    await flush().aclose()\n"]
 
     def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.node, callee_fields(ctx.evaluator, site.value))
+        ctx.report(self.code, site.node, self.fields(site, ctx))

@@ -43,6 +43,11 @@ class Rule:
     def check(self, site: Site, ctx: "FileContext") -> None:
         raise NotImplementedError
 
+    @staticmethod
+    def fields(site: Site, ctx: "FileContext") -> Dict[str, str]:
+        """The message fields naming the callee behind the site's value."""
+        return callee_fields(ctx.evaluator, site.value, ctx.written(site.node))
+
 
 def value_tag(evaluator: "Evaluator", value: "Value") -> Optional[str]:
     if value is None:
@@ -54,10 +59,21 @@ def value_tag(evaluator: "Evaluator", value: "Value") -> Optional[str]:
     return None
 
 
-def callee_fields(evaluator: "Evaluator", value: "Value") -> Dict[str, str]:
-    """``callee`` and ``where`` for a message, from the function behind ``value``."""
+def callee_fields(
+    evaluator: "Evaluator", value: "Value", written: Optional[str] = None
+) -> Dict[str, str]:
+    """``callee``, ``where`` (and ``call``, the callee as written at the call site) for a
+    message, from the function behind ``value``."""
+    fields: Dict[str, str] = {"callee": "?", "where": "definition unknown"}
     if value is not None and value[0] in ("O", "F"):
         mod, sid = (value[2], value[3]) if value[0] == "O" else (value[1], value[2])
         name, where = evaluator.function_label(mod, sid)
-        return {"callee": name, "where": f"defined at {where}"}
-    return {"callee": "?", "where": "definition unknown"}
+        fields = {"callee": name, "where": f"defined at {where}"}
+        if value[0] == "O" and evaluator.func_kind(mod, sid) == "sync":
+            what = {"agen": "an async generator", "coro": "a coroutine"}.get(
+                value[1], "an async context manager"
+            )
+            fields["where"] += f", a plain `def` returning {what}"
+    if written:
+        fields["call"] = written
+    return fields

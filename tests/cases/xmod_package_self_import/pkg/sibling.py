@@ -1,0 +1,5 @@
+from . import streams
+
+
+async def use_sibling():
+    return await streams.ticker()  # error: AGN200

@@ -1,0 +1,6 @@
+async def ticker():
+    yield 1
+
+
+async def total():
+    return 1
