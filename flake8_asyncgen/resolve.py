@@ -353,6 +353,8 @@ class Evaluator:
             if self._lookup_member(info, value[2], "__new__", False) is not None:
                 return None
             return ("I" if tag == "C" else "S", value[1], value[2])
+        if tag in ("I", "S"):
+            return self.call(self.attr(value, "__call__"))
         return None
 
     def awaited(self, value: Value) -> Value:
@@ -383,10 +385,24 @@ class Evaluator:
         if info is None or info.scopes[sid]["y"]:
             return None
         result = self.returned(mod, sid, ("agen", "coro", "acm"))
-        if result is None:
-            return None
-        # The object is the wrapper's: messages name the function the caller called.
-        return ("O", result[1], mod, sid)
+        if result is not None:
+            # The object is the wrapper's: messages name the function the caller called.
+            return ("O", result[1], mod, sid)
+        return self._factory_result(info, sid)
+
+    def _factory_result(self, info: ModuleInfo, sid: int) -> Value:
+        """A plain ``def`` whose every ``return`` builds an instance of the same project class
+        (``def get_repo(): return Repo()``, ``return cls()`` in a classmethod)."""
+        first: Value = None
+        for desc in info.scopes[sid]["r"]:
+            value = self.eval(desc, info.name, sid)
+            if value is None or value[0] not in ("I", "S"):
+                return None
+            if first is None:
+                first = value
+            elif value != first:
+                return None
+        return first
 
     def func_kind(self, mod: str, sid: int) -> Optional[str]:
         """``coro``, ``agen``, ``acm``, ``sync`` or None (unknown) for function ``sid``."""
