@@ -24,8 +24,10 @@ def import_roots(filename: str, extra: Sequence[str] = ()) -> Tuple[str, ...]:
     """Where imports are looked for: the file's own root, then the user's roots, then the
     current directory and ``src/`` beside each (ruff's default source roots)."""
     root = find_root(filename)
+    candidates = [root, *extra, os.path.join(root, "src")]
     cwd = os.getcwd()
-    candidates = [root, *extra, os.path.join(root, "src"), cwd, os.path.join(cwd, "src")]
+    if not os.path.isfile(os.path.join(cwd, "__init__.py")):
+        candidates += [cwd, os.path.join(cwd, "src")]  # not when run from inside a package
     found: List[str] = []
     for candidate in candidates:
         if candidate not in found and os.path.isdir(candidate):
@@ -59,9 +61,14 @@ def analyse(
     project = Project.get(all_roots, cache_dir)
     name, is_package = module_name(filename, root)
     summary, sites = collect(tree, name, is_package, want_sites=True)
+    located = project.locate(name)
+    if located is not None and os.path.abspath(located[0]) != os.path.abspath(filename):
+        # Not what ``import name`` finds (``pkg/feeds.py`` beside ``pkg/feeds/``): keep this
+        # file's facts apart from the module that owns the name.
+        name = f"{name} <{filename}>"
     info = ModuleInfo(name, filename, display_path(filename, root), summary)
     project.register(info)
-    evaluator = Evaluator(project, transparent)
+    evaluator = Evaluator(project, transparent, info.patched)
     if not needs_cst_pass(evaluator, info, sites):
         return Result([], None)
     import libcst as cst

@@ -128,6 +128,8 @@ class FileContext(cst.CSTVisitor):
         return text if len(text) <= 60 and "\n" not in text else None
 
     def _shadowed(self, desc: Desc) -> bool:
+        if self._shadows and self.info.scopes[self._scopes[-1]]["k"] == "c":
+            return True  # a lambda or comprehension in a class body does not see the class
         return any(name in shadow for name in _root_names(desc) for shadow in self._shadows)
 
     def report(

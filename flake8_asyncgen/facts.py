@@ -28,7 +28,7 @@ Scope = Dict[str, Any]
 # (context, scope id, descriptor, extra) — see SITE_CONTEXTS in rules.base.
 Site = Tuple[str, int, Desc, Any]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 UNKNOWN: Desc = ("?",)
 _UNKNOWN_BINDING: Binding = ("?",)
 _PARAM: Binding = ("p",)
@@ -106,6 +106,8 @@ class _Collector:
         self.sid = self._new_scope("m", "<module>", -1, 0)
         self.in_lambda = 0
         self.in_comprehension: set[int] = set()
+        # Attribute names written on objects other than ``self`` (monkeypatching, setattr).
+        self.patched: set[str] = set()
 
     # -- scopes and bindings ---------------------------------------------------------------
     def _new_scope(self, kind: str, name: str, parent: int, line: int) -> int:
@@ -141,16 +143,24 @@ class _Collector:
             self.expr(target)
 
     def _instance_attr(self, target: ast.Attribute, binding: Binding) -> None:
-        scope = self.scopes[self.sid]
-        if scope["k"] != "f" or not isinstance(target.value, ast.Name):
-            return
-        if target.value.id != scope.get("fp"):
-            return
-        parent = scope["p"]
-        if parent < 0 or self.scopes[parent]["k"] != "c":
-            return
-        table = self.instance_attrs.setdefault(parent, {})
-        table.setdefault(target.attr, []).append((scope["n"], self.sid, binding))
+        """Record ``self.x = ...``; any other ``obj.x = ...`` marks ``x`` as patched."""
+        name = target.value.id if isinstance(target.value, ast.Name) else None
+        sid = self.sid
+        while name is not None and sid > 0 and self.scopes[sid]["k"] == "f":
+            scope = self.scopes[sid]
+            parent = scope["p"]
+            if scope.get("fp") == name and parent >= 0 and self.scopes[parent]["k"] == "c":
+                if name in self.scopes[self.sid]["b"] and sid != self.sid:
+                    break  # a local of the nested function, not the method's ``self``
+                # From a function nested in the method: not the method's own assignment.
+                method = scope["n"] if sid == self.sid else "<nested>"
+                table = self.instance_attrs.setdefault(parent, {})
+                table.setdefault(target.attr, []).append((method, self.sid, binding))
+                return
+            if name in scope["b"] and sid != self.sid:
+                break
+            sid = scope["p"]
+        self.patched.add(target.attr)
 
     def site(self, context: str, node: ast.AST, extra: Any = None) -> None:
         if self.want_sites:
@@ -193,7 +203,11 @@ class _Collector:
             if node.value is not None:
                 self.expr(node.value)
                 value = ("e", describe(node.value))
-                if isinstance(node.target, ast.Name):
+                if isinstance(node.target, ast.Name) and self.scopes[self.sid]["k"] == "c":
+                    # A field declaration (dataclass, attrs, pydantic): instances may hold
+                    # something else, so the default says nothing.
+                    self.bind(node.target.id, _UNKNOWN_BINDING)
+                elif isinstance(node.target, ast.Name):
                     self.bind(node.target.id, value)
                 elif isinstance(node.target, ast.Attribute):
                     self._instance_attr(node.target, value + (self.sid,))
@@ -204,6 +218,8 @@ class _Collector:
                 self.bind(node.target.id, _DECLARED)
         elif isinstance(node, ast.AugAssign):
             self.expr(node.value)
+            if isinstance(node.target, ast.Name) and node.target.id == "__all__":
+                self.exports = None  # computed: fall back to the module's public names
             self.bind_target(node.target)
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             self.expr(node.iter)
@@ -216,7 +232,10 @@ class _Collector:
                 self.expr(item.context_expr)
                 if isinstance(node, ast.AsyncWith):
                     self.site("awith", item.context_expr)
-                if item.optional_vars is not None:
+                if isinstance(item.optional_vars, ast.Name):
+                    entered = ("x", describe(item.context_expr))  # the value ``__aenter__`` gives
+                    self.bind(item.optional_vars.id, ("e", entered))
+                elif item.optional_vars is not None:
                     self.bind_target(item.optional_vars)
             self.body(node.body)
         elif isinstance(node, ast.Import):
@@ -408,8 +427,8 @@ class _Collector:
                 if isinstance(node.ctx, ast.Load):  # type: ignore[attr-defined]
                     self.site("iter", node.value)  # type: ignore[attr-defined]
             elif kind is ast.Lambda:
-                self.in_lambda += 1
                 self.arguments(node.args, defaults_only=True)  # type: ignore[attr-defined]
+                self.in_lambda += 1
                 self.expr(node.body)  # type: ignore[attr-defined]
                 self.in_lambda -= 1
                 continue
@@ -440,6 +459,16 @@ class _Collector:
     def call(self, node: ast.Call) -> None:
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+        if name == "setattr" and len(node.args) >= 2:
+            attr = node.args[1]
+            if isinstance(attr, ast.Constant) and isinstance(attr.value, str):
+                self.patched.add(attr.value)
+        elif name == "__all__" or (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "__all__"
+        ):
+            self.exports = None  # ``__all__.extend(...)``: computed
         if name is None or (name not in INTERESTING_CALL_NAMES and name not in self.aliases):
             return
         for index, arg in enumerate(node.args):
@@ -505,6 +534,7 @@ def _finish(collector: _Collector) -> Dict[str, Any]:
         "all": collector.exports,
         "post": sorted(collector.after_star) if collector.stars else [],
         "alias": sorted(collector.aliases),
+        "patched": sorted(collector.patched),
         "scopes": scopes,
     }
 

@@ -87,31 +87,39 @@ ASYNC_FUNCTION_APIS: dict[str, int] = {
 }
 ASYNC_FUNCTION_METHODS = frozenset({"start_soon"})
 
-# Builtins that iterate their (positional) arguments synchronously.
-SYNC_ITERATING_BUILTINS = frozenset(
-    {
-        "list",
-        "tuple",
-        "set",
-        "frozenset",
-        "dict",
-        "sorted",
-        "sum",
-        "next",
-        "iter",
-        "enumerate",
-        "zip",
-        "min",
-        "max",
-        "any",
-        "all",
-        "map",
-        "filter",
-        "reversed",
-    }
-)
-# For map/filter the first argument is the function, not an iterable.
-SYNC_ITERATING_SKIP_FIRST = frozenset({"map", "filter"})
+# Builtins that iterate positional arguments synchronously: name -> which positions, as
+# (first index, last index or None for "to the end", only when this many positional args).
+# ``next(it, default)`` iterates only ``it``; ``min(a, b)`` compares, ``min(it)`` iterates;
+# ``iter(callable, sentinel)`` calls.
+SYNC_ITERATING_BUILTINS: dict[str, tuple[int, int | None, int | None]] = {
+    "list": (0, 0, None),
+    "tuple": (0, 0, None),
+    "set": (0, 0, None),
+    "frozenset": (0, 0, None),
+    "dict": (0, 0, None),
+    "sorted": (0, 0, None),
+    "sum": (0, 0, None),
+    "enumerate": (0, 0, None),
+    "reversed": (0, 0, None),
+    "any": (0, 0, None),
+    "all": (0, 0, None),
+    "next": (0, 0, None),
+    "iter": (0, 0, 1),
+    "min": (0, 0, 1),
+    "max": (0, 0, 1),
+    "zip": (0, None, None),
+    "map": (1, None, None),
+    "filter": (1, 1, None),
+}
+
+
+def iterates_argument(builtin: str, index: int, positional: int) -> bool:
+    """Whether ``builtin(...)`` iterates its positional argument ``index`` of ``positional``."""
+    first, last, only_with = SYNC_ITERATING_BUILTINS[builtin]
+    if only_with is not None and positional != only_with:
+        return False
+    return index >= first and (last is None or index <= last)
+
 
 # Names of APIs whose arguments are worth looking at; lets the cheap pre-scan skip all others.
 INTERESTING_CALL_NAMES = frozenset(
@@ -119,5 +127,5 @@ INTERESTING_CALL_NAMES = frozenset(
     | COROUTINE_METHODS
     | {name.rsplit(".", 1)[-1] for name in ASYNC_FUNCTION_APIS}
     | ASYNC_FUNCTION_METHODS
-    | SYNC_ITERATING_BUILTINS
+    | set(SYNC_ITERATING_BUILTINS)
 )

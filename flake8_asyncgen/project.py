@@ -19,7 +19,7 @@ from .facts import SCHEMA_VERSION, collect
 class ModuleInfo:
     __slots__ = (
         "name", "path", "display", "scopes", "stars", "exports", "after_star", "aliases",
-        "is_package", "memo",
+        "patched", "is_package", "memo",
     )
 
     def __init__(self, name: str, path: str, display: str, summary: Dict[str, Any]) -> None:
@@ -32,6 +32,7 @@ class ModuleInfo:
         self.exports: Optional[List[str]] = summary["all"]
         self.after_star = frozenset(summary["post"])
         self.aliases = frozenset(summary["alias"])
+        self.patched = frozenset(summary["patched"])
         self.is_package: bool = summary["pkg"]
         self.memo: Dict[Any, Any] = {}
 
@@ -39,12 +40,16 @@ class ModuleInfo:
 def find_root(path: str) -> str:
     """The folder above the top package that holds ``path`` (walking up while ``__init__.py``)."""
     folder = os.path.dirname(os.path.abspath(path))
-    while os.path.isfile(os.path.join(folder, "__init__.py")):
+    while True:
         parent = os.path.dirname(folder)
         if parent == folder:
-            break
-        folder = parent
-    return folder
+            return folder
+        if os.path.isfile(os.path.join(folder, "__init__.py")):
+            folder = parent
+        elif os.path.isfile(os.path.join(parent, "__init__.py")):
+            folder = parent  # a namespace folder inside a regular package
+        else:
+            return folder
 
 
 def module_name(path: str, root: str) -> Tuple[str, bool]:
@@ -77,7 +82,7 @@ def restore(summary: Dict[str, Any]) -> Dict[str, Any]:
         raise ValueError("bad summary header")
     if not all(s is None or isinstance(s, str) for s in summary["stars"]):
         raise ValueError("bad star imports")
-    for field in ("post", "alias"):
+    for field in ("post", "alias", "patched"):
         if not isinstance(summary.get(field), list):
             raise ValueError(f"bad {field}")
     exports = summary.get("all")
@@ -143,10 +148,10 @@ class Project:
             relative = name.replace(".", os.sep)
             for root in self.roots:
                 base = os.path.join(root, relative)
-                if os.path.isfile(base + ".py"):
-                    found = (base + ".py", root)
-                elif os.path.isfile(os.path.join(base, "__init__.py")):
+                if os.path.isfile(os.path.join(base, "__init__.py")):
                     found = (os.path.join(base, "__init__.py"), root)
+                elif os.path.isfile(base + ".py"):
+                    found = (base + ".py", root)
                 elif os.path.isdir(base):
                     found = (NAMESPACE, root)
                 if found:

@@ -43,9 +43,13 @@ def dotted(desc: Desc) -> Optional[str]:
 
 
 class Evaluator:
-    def __init__(self, project: Project, transparent: Iterable[str] = ()) -> None:
+    def __init__(
+        self, project: Project, transparent: Iterable[str] = (), patched: Iterable[str] = ()
+    ) -> None:
         self.project = project
         self.transparent = frozenset(transparent)
+        # Attribute names the linted module writes on other objects (monkeypatching).
+        self.patched = frozenset(patched)
         self._active: set[Any] = set()
         self._depth = 0
 
@@ -89,6 +93,11 @@ class Evaluator:
             return self.call(self.eval(desc[1], info.name, sid))
         if tag == "w":
             return self.awaited(self.eval(desc[1], info.name, sid))
+        if tag == "x":
+            # ``async with <desc> as name``: only the entered value of outside objects is
+            # followed (``asyncio.TaskGroup()`` gives a task group).
+            entered = self.eval(desc[1], info.name, sid)
+            return ("X", f"{entered[1]}.__aenter__()") if entered and entered[0] == "X" else None
         if tag == "g":
             # ``Repo[int]`` is the generic class itself as far as calling it goes.
             value = self.eval(desc[1], info.name, sid)
@@ -136,6 +145,10 @@ class Evaluator:
             return None
         if info.scopes[parent]["k"] != "c":
             return None
+        if info.scopes[parent]["b"].get(scope["n"]) != ("d", sid):
+            return None  # rebound in the class body (``f = staticmethod(f)``): unknown
+        if self._is_metaclass(info, parent):
+            return None  # ``cls`` of a metaclass method is some class, with its own members
         flavor = "class" if scope["n"] in _IMPLICIT_CLASSMETHODS else "instance"
         for decorator in scope["d"]:
             value = self.eval(decorator, info.name, parent)
@@ -144,6 +157,21 @@ class Evaluator:
             if value == ("B", "classmethod"):
                 flavor = "class"
         return ("Q" if flavor == "class" else "S", info.name, parent)
+
+    def _is_metaclass(self, info: ModuleInfo, sid: int) -> bool:
+        for base in info.scopes[sid]["bs"]:
+            value = self.eval(strip_subscript(base), info.name, info.scopes[sid]["p"])
+            if value == ("B", "type") or (
+                value is not None and value[0] == "X" and value[1] in kinds.NEUTRAL_METACLASSES
+            ):
+                return True
+            if value is not None and value[0] == "C":
+                base_info = self.module(value[1])
+                if base_info is not None and self._guarded(
+                    base_info, ("meta", value[2]), self._is_metaclass, base_info, value[2]
+                ):
+                    return True
+        return False
 
     def binding(self, info: ModuleInfo, owner: int, binding: Tuple[Any, ...]) -> Value:
         tag = binding[0]
@@ -183,13 +211,13 @@ class Evaluator:
             return ("M", submodule) if self.project.has_module(submodule) else None
         if tag in ("C", "Q", "I", "S"):
             info = self.module(value[1])
-            if info is None:
-                return None
+            if info is None or name in info.patched or name in self.patched:
+                return None  # written from outside the class somewhere: unknown
             return self._guarded(info, ("m", value, name), self._member_value, info, value, name)
         return None
 
     def _module_attr(self, info: ModuleInfo, name: str) -> Value:
-        if self._star_may_bind(info, name):
+        if self._star_may_bind(info, name) or name in info.patched or name in self.patched:
             return None
         binding = info.scopes[0]["b"].get(name)
         if binding is not None:
@@ -261,6 +289,11 @@ class Evaluator:
                     return None
                 binding = owner_info.scopes[entry[1]].get("ia", {}).get(name)
                 if binding is not None:
+                    if any(
+                        e is not None and name in (self.module(e[0]) or info).scopes[e[1]]["b"]
+                        for e in order
+                    ):
+                        return None  # a class default too: which one holds depends on the path
                     return self.binding(owner_info, entry[1], binding)
         for entry in order:
             if entry is None:
@@ -272,8 +305,24 @@ class Evaluator:
             if binding is not None:
                 if binding[0] == "d":
                     return ("F", entry[0], binding[1])
-                return self.binding(owner_info, entry[1], binding)
+                value = self.binding(owner_info, entry[1], binding)
+                if value is not None and value[0] in ("I", "S") and self._is_descriptor(value):
+                    return None  # ``__get__`` decides what the attribute gives
+                return value
         return None
+
+    def _is_descriptor(self, value: Tuple[Any, ...]) -> bool:
+        info = self.module(value[1])
+        if info is None:
+            return True
+        order = self.mro(info, value[2])
+        for entry in order:
+            if entry is None:
+                return True
+            owner = self.module(entry[0])
+            if owner is None or "__get__" in owner.scopes[entry[1]]["b"]:
+                return True
+        return False
 
     def mro(self, info: ModuleInfo, sid: int) -> List[Optional[Tuple[str, int]]]:
         """Classes searched for an attribute, in order; ``None`` marks an unknown base."""
@@ -281,28 +330,43 @@ class Evaluator:
         return found if found is not None else [None]
 
     def _mro(self, info: ModuleInfo, sid: int) -> List[Optional[Tuple[str, int]]]:
+        """Python's C3 linearisation; a base outside the project is an unknown entry."""
         scope = info.scopes[sid]
         if self.class_is_opaque(info, sid):
             return [None]
-        order: List[Optional[Tuple[str, int]]] = [(info.name, sid)]
-        for base in scope["bs"]:
+        sequences: List[List[Any]] = []
+        for index, base in enumerate(scope["bs"]):
             value = self.eval(strip_subscript(base), info.name, scope["p"])
+            unknown = ("?", info.name, sid, index)
             if value is not None and value[0] == "C":
                 base_info = self.module(value[1])
                 if base_info is None:
-                    order.append(None)
+                    sequences.append([unknown])
                     continue
-                for entry in self.mro(base_info, value[2]):
-                    if entry is not None and entry in order:
-                        order.remove(entry)  # keep the last occurrence, as C3 does for diamonds
-                    order.append(entry)
+                base_order = self.mro(base_info, value[2])
+                sequences.append(
+                    [e if e is not None else ("?", value[1], value[2], i)
+                     for i, e in enumerate(base_order)]
+                )
             elif value == ("B", "object") or (
                 value is not None and value[0] == "X" and value[1] in kinds.NEUTRAL_BASES
             ):
                 continue
             else:
-                order.append(None)
-        return order
+                sequences.append([unknown])
+        sequences.append([seq[0] for seq in sequences])
+        order: List[Any] = [(info.name, sid)]
+        while any(sequences):
+            sequences = [seq for seq in sequences if seq]
+            for seq in sequences:
+                head = seq[0]
+                if not any(head in other[1:] for other in sequences):
+                    break
+            else:
+                return [None]  # no consistent order: Python would refuse the class
+            order.append(head)
+            sequences = [seq[1:] if seq[0] == head else seq for seq in sequences]
+        return [None if entry[0] == "?" else entry for entry in order]
 
     def class_is_opaque(self, info: ModuleInfo, sid: int) -> bool:
         """A class whose decorators, metaclass or class keywords may change its members."""
@@ -321,6 +385,20 @@ class Evaluator:
             value = self.eval(target, info.name, parent)
             if value is None or value[0] != "X" or value[1] not in kinds.NEUTRAL_CLASS_DECORATORS:
                 if not self._user_transparent(decorator, value, info.name):
+                    return True
+        # A project base's metaclass or ``__init_subclass__`` acts on this class too.
+        for base in scope["bs"]:
+            value = self.eval(strip_subscript(base), info.name, parent)
+            if value is not None and value[0] == "C":
+                base_info = self.module(value[1])
+                if base_info is None:
+                    continue
+                if "__init_subclass__" in base_info.scopes[value[2]]["b"]:
+                    return True
+                opaque = self._guarded(
+                    base_info, ("opaque", value[2]), self.class_is_opaque, base_info, value[2]
+                )
+                if opaque is not False:
                     return True
         return False
 
@@ -355,6 +433,8 @@ class Evaluator:
             return ("I" if tag == "C" else "S", value[1], value[2])
         if tag in ("I", "S"):
             return self.call(self.attr(value, "__call__"))
+        if tag == "X":
+            return ("X", f"{value[1]}()")  # something outside the project: still outside
         return None
 
     def awaited(self, value: Value) -> Value:

@@ -32,6 +32,11 @@ def site_value(
             return None, ("asynciter" if found else None)
         if desc[0] == "w":
             return None, None  # ``return await f()`` passes on f's result: judged at f
+        name = str(scope["n"])
+        if name.startswith("__") and name.endswith("__"):
+            return None, None  # ``__aenter__`` and friends are awaited by the interpreter
+    if context == "discard" and desc[0] == "w":
+        return None, None  # ``await f()`` as a statement: the coroutine did run
     value = evaluator.eval(desc, info.name, sid)
     return value, value_tag(evaluator, value)
 

@@ -17,8 +17,8 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
     """``asyncio.run(agen())`` and friends; ``anyio.run(agen_fn)`` / ``start_soon(agen_fn)``.
 
     Methods such as ``loop.run_until_complete`` or ``task_group.create_task`` are
-    matched by name only when the receiver is not a class of the project, whose own
-    method would be judged by its definition instead.
+    matched by name only when the receiver is known to come from outside the project
+    (a call of an outside API, or what ``async with`` on one gives).
     """
 
     code = "AGN202"
@@ -69,8 +69,10 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
         if not isinstance(func, cst.Attribute) or not first:
             return None
         receiver = ctx.eval_node(func.value)
-        if receiver is not None and receiver[0] != "X":
-            return None  # a project object, a module, a builtin: judged by its definition
+        if receiver is None or receiver[0] != "X":
+            # Only objects known to come from outside the project (``asyncio.get_running_loop()``,
+            # ``async with asyncio.TaskGroup() as tg``): an unknown receiver may be anything.
+            return None
         method = func.attr.value
         if tag == "agen" and method in kinds.COROUTINE_METHODS:
             return f".{method}()"

@@ -35,7 +35,8 @@ class SyncIterationOfAsyncGenerator(Rule):
             func = ctx.eval_node(call.func)
             if func is None or func[0] != "B" or func[1] not in kinds.SYNC_ITERATING_BUILTINS:
                 return
-            if func[1] in kinds.SYNC_ITERATING_SKIP_FIRST and index == 0:
+            positional = sum(1 for arg in call.args if arg.keyword is None and not arg.star)
+            if not kinds.iterates_argument(func[1], index, positional):
                 return
             api = f"`{func[1]}()`"
         ctx.report(self.code, site.node, {"api": api, **self.fields(site, ctx)})

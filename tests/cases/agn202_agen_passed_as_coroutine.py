@@ -423,11 +423,23 @@ async def unsure_variable_bound_once() -> None:
     asyncio.create_task(pump)  # error: AGN202
 
 
-async def unsure_unknown_receiver(nursery: Any, loop: Any) -> None:
-    # UNSURE: receivers of unknown type (parameters), matched by method name.
-    # With a real nursery / loop both raise TypeError: flagged.
-    nursery.start_soon(stream_events, "orders")  # error: AGN202
+async def unknown_receiver(nursery: Any, loop: Any) -> None:
+    # trap: receivers of unknown type (parameters). With a real nursery / loop both raise
+    # TypeError, but a parameter may hold a project object whose `start_soon` or
+    # `run_until_complete` accepts anything: the callee is unknown, so silence.
+    nursery.start_soon(stream_events, "orders")
+    loop.run_until_complete(stream_events("orders"))
+
+
+async def known_receivers() -> None:
+    loop = asyncio.get_running_loop()
     loop.run_until_complete(stream_events("orders"))  # error: AGN202
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(stream_events("orders"))  # error: AGN202
+    async with anyio.create_task_group() as task_group:
+        task_group.start_soon(stream_events, "orders")  # error: AGN202
+    async with trio.open_nursery() as nursery:
+        nursery.start_soon(stream_events)  # error: AGN202
 
 
 async def unsure_running_loop_create_task() -> None:

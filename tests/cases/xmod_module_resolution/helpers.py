@@ -1,0 +1,2 @@
+async def rows():
+    yield 1

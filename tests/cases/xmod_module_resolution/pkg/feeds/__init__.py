@@ -1,0 +1,2 @@
+async def latest():
+    yield 1
