@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ast
 import os
-from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
+import sys
+import threading
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, TypeVar
 
 from .facts import collect
 from .fixes import Fix
@@ -18,6 +20,8 @@ from .messages import format_message
 from .project import ModuleInfo, Project, display_path, find_root, module_name
 from .resolve import Evaluator
 from .sites import needs_cst_pass
+
+T = TypeVar("T")
 
 
 def import_roots(filename: str, extra: Sequence[str] = ()) -> Tuple[str, ...]:
@@ -56,6 +60,24 @@ def analyse(
     transparent: Sequence[str] = (),
 ) -> Result:
     """All findings for one file, sorted by position; raises on internal failure."""
+    try:
+        return _analyse(tree, lines, filename, roots, cache_dir, transparent, deep=False)
+    except RecursionError:
+        # Deeply nested code: once more with a large stack and recursion limit.
+        return with_large_stack(
+            _analyse, tree, lines, filename, roots, cache_dir, transparent, True
+        )
+
+
+def _analyse(
+    tree: ast.Module,
+    lines: Sequence[str],
+    filename: str,
+    roots: Tuple[str, ...],
+    cache_dir: Optional[str],
+    transparent: Sequence[str],
+    deep: bool,
+) -> Result:
     all_roots = import_roots(filename, roots)
     root = all_roots[0]
     project = Project.get(all_roots, cache_dir)
@@ -71,6 +93,14 @@ def analyse(
     evaluator = Evaluator(project, transparent, info.patched)
     if not needs_cst_pass(evaluator, info, sites):
         return Result([], None)
+    # libcst's native parser recurses on nesting and can overflow the C stack (a crash no
+    # ``except`` can catch) on code ``ast`` accepts: its pass always runs on a large stack.
+    if deep:
+        return _cst_pass(evaluator, info, lines)
+    return with_large_stack(_cst_pass, evaluator, info, lines)
+
+
+def _cst_pass(evaluator: Evaluator, info: ModuleInfo, lines: Sequence[str]) -> Result:
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
@@ -91,3 +121,35 @@ def analyse(
         results.setdefault((start.line, start.column, message),
                            Finding(start.line, start.column, message, fix))
     return Result([results[key] for key in sorted(results)], module)
+
+
+_LARGE_STACK = 1024 * 1024 * 1024  # address space only: pages are used as the stack grows
+_LARGE_RECURSION_LIMIT = 200_000
+
+
+def with_large_stack(function: Callable[..., T], *args: Any) -> T:
+    """Run ``function(*args)`` in a thread with a large stack and recursion limit."""
+    outcome: Dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = function(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the caller below
+            outcome["error"] = exc
+
+    previous_limit = sys.getrecursionlimit()
+    previous_size = threading.stack_size()
+    sys.setrecursionlimit(max(previous_limit, _LARGE_RECURSION_LIMIT))
+    try:
+        threading.stack_size(_LARGE_STACK)
+        try:
+            worker = threading.Thread(target=target, name="flake8-asyncgen")
+            worker.start()  # the stack size applies when the thread starts
+        finally:
+            threading.stack_size(previous_size)
+        worker.join()
+    finally:
+        sys.setrecursionlimit(previous_limit)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]  # type: ignore[no-any-return]

@@ -114,8 +114,10 @@ def restore(summary: Dict[str, Any]) -> Dict[str, Any]:
     return summary
 
 
-# Summaries of files read from disk, for the life of this process: path -> (size, mtime, info).
-_BY_PATH: Dict[Tuple[str, str], Tuple[int, int, Optional[ModuleInfo]]] = {}
+# Summaries of files read from disk, for the life of this process, shared by every Project:
+# (path, module name) -> (size, mtime, summary).  Each Project wraps them in its own
+# ModuleInfo, because what a summary's names resolve to depends on the import roots.
+_BY_PATH: Dict[Tuple[str, str], Tuple[int, int, Optional[Dict[str, Any]]]] = {}
 _PROJECTS: Dict[Tuple[Tuple[str, ...], Optional[str]], "Project"] = {}
 
 NAMESPACE = "<namespace>"
@@ -184,27 +186,27 @@ class Project:
         key = (path, name)
         known = _BY_PATH.get(key)
         if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
-            return known[2]
-        info = self._read(name, path, root, stat.st_size, stat.st_mtime_ns)
-        _BY_PATH[key] = (stat.st_size, stat.st_mtime_ns, info)
-        return info
+            summary = known[2]
+        else:
+            summary = self._read(name, path, stat.st_size, stat.st_mtime_ns)
+            _BY_PATH[key] = (stat.st_size, stat.st_mtime_ns, summary)
+        if summary is None:
+            return None
+        return ModuleInfo(name, path, display_path(path, root), summary)
 
-    def _read(
-        self, name: str, path: str, root: str, size: int, mtime_ns: int
-    ) -> Optional[ModuleInfo]:
+    def _read(self, name: str, path: str, size: int, mtime_ns: int) -> Optional[Dict[str, Any]]:
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
             return None
         digest = hashlib.sha256(data).hexdigest()
-        display = display_path(path, root)
         entry_key = f"{path}\0{name}"
         if self.cache is not None:
             cached = self.cache.load(entry_key, size, mtime_ns, digest)
             if cached is not None:
                 try:
-                    return ModuleInfo(name, path, display, restore(cached))
+                    return restore(cached)
                 except (ValueError, TypeError, KeyError, AttributeError):
                     pass
         try:
@@ -218,7 +220,7 @@ class Project:
             return None
         if self.cache is not None:
             self.cache.store(entry_key, size, mtime_ns, digest, summary)
-        return ModuleInfo(name, path, display, summary)
+        return summary
 
 
 def display_path(path: str, root: str) -> str:

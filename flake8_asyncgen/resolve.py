@@ -24,7 +24,6 @@ T = TypeVar("T")
 _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 40
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
-_UNKNOWN = object()
 
 
 def strip_subscript(desc: Desc) -> Desc:
@@ -52,6 +51,7 @@ class Evaluator:
         self.patched = frozenset(patched)
         self._active: set[Any] = set()
         self._depth = 0
+        self._broken = 0  # how many times a cycle or the depth limit cut evaluation short
 
     # -- memoised, cycle-safe evaluation -----------------------------------------------------
     def _guarded(
@@ -63,14 +63,20 @@ class Evaluator:
             return cached
         marker = (info.name, key)
         if marker in self._active or self._depth > _MAX_DEPTH:
+            self._broken += 1
             return None
         self._active.add(marker)
         self._depth += 1
+        broken = self._broken
         try:
-            result = compute(*args)
+            result: Optional[T] = compute(*args)
         finally:
             self._depth -= 1
             self._active.discard(marker)
+        if self._broken != broken:
+            # A cycle (or the depth limit) cut this computation short: its result would depend
+            # on where evaluation started, so it is unknown, whatever the order of files.
+            result = None
         memo[key] = result
         return result
 
@@ -254,7 +260,10 @@ class Evaluator:
             return None  # a stub meant to be overridden, possibly in another module
         # ``self.m`` / ``cls.m``: a subclass in this module may override ``m`` differently.
         signature = self._signature(result)
-        for sub in self.subclasses(info, sid):
+        subclasses = self.subclasses(info, sid)
+        if subclasses is None:
+            return None
+        for sub in subclasses:
             other = self._lookup_member(info, sub, name, instance)
             if other is None or self._signature(other) != signature:
                 return None
@@ -402,8 +411,9 @@ class Evaluator:
                     return True
         return False
 
-    def subclasses(self, info: ModuleInfo, sid: int) -> List[int]:
-        return self._guarded(info, ("subs", sid), self._subclasses, info, sid) or []
+    def subclasses(self, info: ModuleInfo, sid: int) -> Optional[List[int]]:
+        """Classes of the module deriving from ``sid``; None if that could not be decided."""
+        return self._guarded(info, ("subs", sid), self._subclasses, info, sid)
 
     def _subclasses(self, info: ModuleInfo, sid: int) -> List[int]:
         result = []

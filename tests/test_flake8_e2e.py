@@ -247,3 +247,26 @@ def test_unwritable_cache_location_degrades_to_no_cache(tmp_path: Path) -> None:
     result = flake8(["--select", "AGN", "--agn-cache-dir", str(blocker / "c"), "app"], folder)
     assert codes(result.stdout) == ["AGN201"]
     assert result.stderr == ""
+
+
+def test_same_module_name_in_two_roots_does_not_leak(tmp_path: Path) -> None:
+    # One process lints files of two import roots whose `util` modules differ: what `util`
+    # means in one must not be reused in the other.
+    write(
+        tmp_path,
+        {
+            "common.py": "from util import helper\n",
+            "one/util.py": "async def helper():\n    return 1\n\n\nclass Other:\n    pass\n",
+            "two/util.py": "class Other:\n    pass\n\n\nasync def helper():\n    yield 1\n",
+            "one/main.py": "import common\n\n\nasync def a():\n    await common.helper()\n",
+            "two/main.py": "import common\n\n\nasync def a():\n    await common.helper()\n",
+        },
+    )
+    together = flake8(["--select", "AGN", "--agn-no-cache", "-j", "1", "one/main.py",
+                       "two/main.py"], tmp_path).stdout
+    alone = [
+        flake8(["--select", "AGN", "--agn-no-cache", path], tmp_path).stdout
+        for path in ("one/main.py", "two/main.py")
+    ]
+    assert together == "".join(alone)
+    assert codes(together) == ["AGN200"] and together.startswith("two/main.py:5:5:")

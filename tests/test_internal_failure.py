@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,6 +46,22 @@ def test_libcst_parse_failure_becomes_agn900(monkeypatch: pytest.MonkeyPatch) ->
     source = "async def gen():\n    yield 1\nasync def main():\n    await gen()\n"
     (message,) = [m for _, _, m, _ in _run(source)]
     assert message.startswith("AGN900") and "libcst cannot parse it" in message
+
+
+@pytest.mark.parametrize("operands", [600, 8000])
+def test_long_boolean_chains_are_analysed(tmp_path: Path, operands: int) -> None:
+    # libcst's native parser recursed past the C stack on such code (a segfault no except can
+    # catch, which killed flake8 or hung it under -j): run as flake8 does, in a subprocess.
+    source = "async def agen():\n    yield 1\n\n\nasync def main(a):\n    await agen()\n"
+    source += "    return " + " or ".join(["a"] * operands) + "\n"
+    (tmp_path / "chain.py").write_text(source)
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "AGN", "--agn-no-cache", "chain.py"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 1, result.stderr
+    assert [line.split(": ")[1][:6] for line in result.stdout.splitlines()] == ["AGN200"]
+    assert result.stdout.startswith("chain.py:6:5: ")
 
 
 def test_deeply_nested_code_does_not_crash(tmp_path: Path) -> None:
