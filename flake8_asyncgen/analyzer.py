@@ -84,12 +84,20 @@ def _analyse(
     name, is_package = module_name(filename, root)
     summary, sites = collect(tree, name, is_package, want_sites=True)
     located = project.locate(name)
+    known = project.loaded(name)
     if located is not None and os.path.abspath(located[0]) != os.path.abspath(filename):
         # Not what ``import name`` finds (``pkg/feeds.py`` beside ``pkg/feeds/``): keep this
         # file's facts apart from the module that owns the name.
         name = f"{name} <{filename}>"
+    elif known is not None and known.scopes != summary["scopes"]:
+        # Already read from disk for another file, and the text flake8 gave differs (stdin,
+        # a file edited during the run): other modules' facts refer to the disk version.
+        name = f"{name} <as linted>"
     info = ModuleInfo(name, filename, display_path(filename, root), summary)
-    project.register(info)
+    if known is not None and info.name == known.name:
+        info = known  # the same facts: share what was already worked out about them
+    else:
+        project.register(info)
     evaluator = Evaluator(project, transparent, info.patched)
     if not needs_cst_pass(evaluator, info, sites):
         return Result([], None)

@@ -164,6 +164,10 @@ class Project:
     def has_module(self, name: str) -> bool:
         return self.locate(name) is not None
 
+    def loaded(self, name: str) -> Optional[ModuleInfo]:
+        """The module's facts if this project already has them (never reads a file)."""
+        return self._modules.get(name)
+
     def register(self, info: ModuleInfo) -> None:
         """Make the file being linted (summarised from flake8's own tree) known by name."""
         self._modules[info.name] = info
