@@ -84,6 +84,7 @@ def _analyse(
     name, is_package = module_name(filename, root)
     summary, sites = collect(tree, name, is_package, want_sites=True)
     located = project.locate(name)
+    located_name = name
     known = project.loaded(name)
     if located is not None and os.path.abspath(located[0]) != os.path.abspath(filename):
         # Not what ``import name`` finds (``pkg/feeds.py`` beside ``pkg/feeds/``): keep this
@@ -98,6 +99,8 @@ def _analyse(
         info = known  # the same facts: share what was already worked out about them
     else:
         project.register(info)
+        if located is not None and info.name == located_name:
+            project.publish(info.name, filename, "".join(lines), summary)
     evaluator = Evaluator(project, transparent, info.patched)
     if not needs_cst_pass(evaluator, info, sites):
         return Result([], None)

@@ -58,6 +58,10 @@ class DiskCache:
                 pass
             raise
 
+    def has(self, path: str) -> bool:
+        """Whether an entry exists (valid or not: ``load`` decides)."""
+        return os.path.exists(self._entry_path(path))
+
     def load(self, path: str, size: int, mtime_ns: int, digest: str) -> Optional[Dict[str, Any]]:
         try:
             with open(self._entry_path(path), encoding="utf-8") as handle:

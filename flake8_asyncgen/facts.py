@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 from typing import Any, Dict, List, Optional, Tuple
 
-from .kinds import INTERESTING_CALL_NAMES
+from .kinds import ASYNC_ITERATOR_NAMES, INTERESTING_CALL_NAMES
 
 Desc = Tuple[Any, ...]
 Binding = Tuple[Any, ...]
@@ -101,6 +101,8 @@ class _Collector:
         self.after_star: set[str] = set()
         # Local names of interesting APIs imported under another name.
         self.aliases: set[str] = set()
+        # Local names of AsyncIterator & co imported under another name.
+        self.iter_aliases: set[str] = set()
         # class sid -> attr -> [(method name, method sid, binding)]
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
         self.sid = self._new_scope("m", "<module>", -1, 0)
@@ -255,6 +257,8 @@ class _Collector:
                 name = alias.asname or alias.name
                 if alias.asname and alias.name in INTERESTING_CALL_NAMES:
                     self.aliases.add(alias.asname)
+                if alias.asname and alias.name in ASYNC_ITERATOR_NAMES:
+                    self.iter_aliases.add(alias.asname)
                 self.bind(name, ("f", base, alias.name) if base is not None else _UNKNOWN_BINDING)
         elif isinstance(node, ast.Global):
             self.scopes[self.sid].setdefault("gl", []).extend(node.names)
@@ -265,13 +269,13 @@ class _Collector:
                 self.bind_target(target)
         elif isinstance(node, ast.Expr):
             self.expr(node.value)
-            self.site("discard", node.value)
+            if isinstance(node.value, ast.Call):
+                self.site("discard", node.value)
         elif isinstance(node, ast.Return):
             scope = self.scopes[self.sid]
             if scope["k"] == "f":
                 scope["r"].append(describe(node.value) if node.value is not None else UNKNOWN)
             if node.value is not None:
-                self.site("return", node.value)
                 self.expr(node.value)
         elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
             self.body(node.body)  # type: ignore[attr-defined]
@@ -358,9 +362,20 @@ class _Collector:
         self.arguments(node.args, defaults_only=False)
         self.body(node.body)
         self.in_lambda = lambdas
-        if self.want_sites and node.returns is not None:
-            self.sites.append(("def", sid, scope["an"], None))
+        if self.want_sites and scope["a"] and not scope["y"]:
+            # Only coroutines can return async generators or carry a lying annotation.
+            for returned in scope["r"]:
+                if returned != UNKNOWN and returned[0] != "w":
+                    self.sites.append(("return", sid, returned, None))
+            if scope["an"] is not None and self._names_async_iterator(scope["an"]):
+                self.sites.append(("def", sid, scope["an"], None))
         self.sid = outer
+
+    def _names_async_iterator(self, annotation: Desc) -> bool:
+        while annotation[0] == "g":
+            annotation = annotation[1]
+        last = annotation[-1] if annotation[0] in ("n", "a") else None
+        return last in ASYNC_ITERATOR_NAMES or last in self.iter_aliases
 
     def arguments(self, args: ast.arguments, defaults_only: bool) -> None:
         if defaults_only:

@@ -54,11 +54,11 @@ NEUTRAL_CLASS_DECORATORS = frozenset(
     }
 )
 
-_ASYNC_ITER_NAMES = ("AsyncGenerator", "AsyncIterator", "AsyncIterable")
+ASYNC_ITERATOR_NAMES = frozenset({"AsyncGenerator", "AsyncIterator", "AsyncIterable"})
 ASYNC_ITERATOR_ANNOTATIONS = frozenset(
     f"{mod}.{name}"
     for mod in ("typing", "typing_extensions", "collections.abc")
-    for name in _ASYNC_ITER_NAMES
+    for name in ASYNC_ITERATOR_NAMES
 )
 
 # APIs that need a coroutine (or awaitable) and reject an async generator: the index of the

@@ -168,6 +168,23 @@ class Project:
         """The module's facts if this project already has them (never reads a file)."""
         return self._modules.get(name)
 
+    def publish(self, name: str, path: str, text: str, summary: Dict[str, Any]) -> None:
+        """Offer the summary of a linted file (made from flake8's own tree) to the other
+        worker processes and later runs, so none of them parses that file again."""
+        if self.cache is None or self.cache.has(f"{path}\0{name}"):
+            return
+        try:
+            stat = os.stat(path)
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return
+        if text.encode("utf-8") != data:
+            return  # not the text on disk (stdin, other encodings, edited meanwhile)
+        digest = hashlib.sha256(data).hexdigest()
+        self.cache.store(f"{path}\0{name}", stat.st_size, stat.st_mtime_ns, digest, summary)
+        _BY_PATH[(path, name)] = (stat.st_size, stat.st_mtime_ns, summary)
+
     def register(self, info: ModuleInfo) -> None:
         """Make the file being linted (summarised from flake8's own tree) known by name."""
         self._modules[info.name] = info
