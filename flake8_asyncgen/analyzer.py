@@ -152,12 +152,19 @@ def with_large_stack(function: Callable[..., T], *args: Any) -> T:
     previous_size = threading.stack_size()
     sys.setrecursionlimit(max(previous_limit, _LARGE_RECURSION_LIMIT))
     try:
-        threading.stack_size(_LARGE_STACK)
-        try:
-            worker = threading.Thread(target=target, name="flake8-asyncgen")
-            worker.start()  # the stack size applies when the thread starts
-        finally:
-            threading.stack_size(previous_size)
+        for size in (_LARGE_STACK, _LARGE_STACK // 16):
+            threading.stack_size(size)
+            try:
+                worker = threading.Thread(target=target, name="flake8-asyncgen")
+                worker.start()  # the stack size applies when the thread starts
+                break
+            except RuntimeError:
+                continue  # no room for such a stack (a memory limit): try a smaller one
+            finally:
+                threading.stack_size(previous_size)
+        else:
+            sys.setrecursionlimit(previous_limit)
+            return function(*args)  # run here, with the ordinary stack
         worker.join()
     finally:
         sys.setrecursionlimit(previous_limit)

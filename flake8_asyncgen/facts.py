@@ -541,6 +541,11 @@ def _finish(collector: _Collector) -> Dict[str, Any]:
             else:
                 attrs[attr] = _UNKNOWN_BINDING
         scopes[class_sid]["ia"] = attrs
+    # The same shapes as a summary read back from the cache (lists of descriptors as tuples).
+    for scope in scopes:
+        for field in ("d", "r", "bs"):
+            if field in scope:
+                scope[field] = tuple(scope[field])
     return {
         "v": SCHEMA_VERSION,
         "module": collector.module,

@@ -74,7 +74,9 @@ COROUTINE_APIS: dict[str, int | None] = {
 }
 # Keyword names under which those APIs take the coroutine.
 COROUTINE_API_KEYWORDS = frozenset({"main", "coro", "aw", "fut", "coro_or_future", "arg"})
-# Methods with these names on objects we cannot resolve (event loops, TaskGroups) need a
+# Libraries whose event loops, task groups and nurseries have those methods.
+ASYNC_LIBRARIES = frozenset({"asyncio", "anyio", "trio"})
+# Methods with these names on objects from those libraries (event loops, TaskGroups) need a
 # coroutine as their first argument.
 COROUTINE_METHODS = frozenset({"run_until_complete", "create_task"})
 

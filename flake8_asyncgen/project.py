@@ -40,16 +40,12 @@ class ModuleInfo:
 def find_root(path: str) -> str:
     """The folder above the top package that holds ``path`` (walking up while ``__init__.py``)."""
     folder = os.path.dirname(os.path.abspath(path))
-    while True:
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
         parent = os.path.dirname(folder)
         if parent == folder:
-            return folder
-        if os.path.isfile(os.path.join(folder, "__init__.py")):
-            folder = parent
-        elif os.path.isfile(os.path.join(parent, "__init__.py")):
-            folder = parent  # a namespace folder inside a regular package
-        else:
-            return folder
+            break
+        folder = parent
+    return folder
 
 
 def module_name(path: str, root: str) -> Tuple[str, bool]:
@@ -121,6 +117,7 @@ _BY_PATH: Dict[Tuple[str, str], Tuple[int, int, Optional[Dict[str, Any]]]] = {}
 _PROJECTS: Dict[Tuple[Tuple[str, ...], Optional[str]], "Project"] = {}
 
 NAMESPACE = "<namespace>"
+AMBIGUOUS = "<ambiguous>"
 
 
 class Project:
@@ -148,16 +145,22 @@ class Project:
         found: Optional[Tuple[str, str]] = None
         if name and all(part.isidentifier() for part in name.split(".")):
             relative = name.replace(".", os.sep)
+            candidates = []
             for root in self.roots:
                 base = os.path.join(root, relative)
                 if os.path.isfile(os.path.join(base, "__init__.py")):
-                    found = (os.path.join(base, "__init__.py"), root)
+                    candidates.append((os.path.realpath(os.path.join(base, "__init__.py")), root))
                 elif os.path.isfile(base + ".py"):
-                    found = (base + ".py", root)
+                    candidates.append((os.path.realpath(base + ".py"), root))
                 elif os.path.isdir(base):
-                    found = (NAMESPACE, root)
-                if found:
-                    break
+                    candidates.append((NAMESPACE, root))
+            files = {path for path, _ in candidates if path != NAMESPACE}
+            if len(files) > 1:
+                # Two files under two roots: which one Python imports depends on how the
+                # program is run (a script folder beside the project root, say).
+                found = (AMBIGUOUS, candidates[0][1])
+            elif candidates:
+                found = next((c for c in candidates if c[0] != NAMESPACE), candidates[0])
         self._located[name] = found
         return found
 
@@ -194,7 +197,7 @@ class Project:
             return self._modules[name]
         located = self.locate(name)
         info = None
-        if located is not None and located[0] != NAMESPACE:
+        if located is not None and located[0] not in (NAMESPACE, AMBIGUOUS):
             info = self._load(name, located[0], located[1])
         self._modules[name] = info
         return info

@@ -23,6 +23,7 @@ Value = Optional[Tuple[Any, ...]]
 T = TypeVar("T")
 _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 40
+_DECLARED = ("a",)  # ``x: T`` in a class body: an annotation, not a default
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 
 
@@ -299,7 +300,9 @@ class Evaluator:
                 binding = owner_info.scopes[entry[1]].get("ia", {}).get(name)
                 if binding is not None:
                     if any(
-                        e is not None and name in (self.module(e[0]) or info).scopes[e[1]]["b"]
+                        e is not None
+                        and (self.module(e[0]) or info).scopes[e[1]]["b"].get(name, _DECLARED)
+                        != _DECLARED
                         for e in order
                     ):
                         return None  # a class default too: which one holds depends on the path
@@ -482,11 +485,12 @@ class Evaluator:
 
     def _factory_result(self, info: ModuleInfo, sid: int) -> Value:
         """A plain ``def`` whose every ``return`` builds an instance of the same project class
-        (``def get_repo(): return Repo()``, ``return cls()`` in a classmethod)."""
+        (``def get_repo(): return Repo()``)."""
         first: Value = None
         for desc in info.scopes[sid]["r"]:
             value = self.eval(desc, info.name, sid)
-            if value is None or value[0] not in ("I", "S"):
+            # Only exact classes: ``cls()`` may build a subclass defined in any module.
+            if value is None or value[0] != "I":
                 return None
             if first is None:
                 first = value

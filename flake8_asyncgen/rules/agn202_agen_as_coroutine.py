@@ -69,9 +69,9 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
         if not isinstance(func, cst.Attribute) or not first:
             return None
         receiver = ctx.eval_node(func.value)
-        if receiver is None or receiver[0] != "X":
-            # Only objects known to come from outside the project (``asyncio.get_running_loop()``,
-            # ``async with asyncio.TaskGroup() as tg``): an unknown receiver may be anything.
+        if receiver is None or receiver[0] != "X" or not _from_async_library(receiver[1]):
+            # Only objects known to come from asyncio, anyio or trio (``asyncio.get_running_loop()``,
+            # ``async with asyncio.TaskGroup() as tg``): any other receiver may be anything.
             return None
         method = func.attr.value
         if tag == "agen" and method in kinds.COROUTINE_METHODS:
@@ -79,3 +79,7 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
         if tag == "agen_fn" and method in kinds.ASYNC_FUNCTION_METHODS:
             return f".{method}()"
         return None
+
+
+def _from_async_library(qualified: str) -> bool:
+    return qualified.split(".", 1)[0] in kinds.ASYNC_LIBRARIES
