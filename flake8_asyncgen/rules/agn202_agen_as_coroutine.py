@@ -70,8 +70,9 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
             return None
         receiver = ctx.eval_node(func.value)
         if receiver is None or receiver[0] != "X" or not _from_async_library(receiver[1]):
-            # Only objects known to come from asyncio, anyio or trio (``asyncio.get_running_loop()``,
-            # ``async with asyncio.TaskGroup() as tg``): any other receiver may be anything.
+            # Only objects known to come from asyncio, anyio or trio
+            # (``asyncio.get_running_loop()``, ``async with asyncio.TaskGroup() as tg``):
+            # any other receiver may be anything.
             return None
         method = func.attr.value
         if tag == "agen" and method in kinds.COROUTINE_METHODS:
