@@ -82,11 +82,7 @@ def _analyse(
     root = all_roots[0]
     project = Project.get(all_roots, cache_dir)
     name, is_package = module_name(filename, root)
-    text = "".join(lines)
-    summary, sites = project.linted_facts(name, filename, text)
-    fresh = summary is None
-    if summary is None:
-        summary, sites = collect(tree, name, is_package, want_sites=True)
+    summary, sites = collect(tree, name, is_package, want_sites=True)
     located = project.locate(name)
     located_name = name
     known = project.loaded(name)
@@ -103,8 +99,8 @@ def _analyse(
         info = known  # the same facts: share what was already worked out about them
     else:
         project.register(info)
-    if fresh and located is not None and info.name == located_name:
-        project.publish(info.name, filename, text, summary, sites)
+        if located is not None and info.name == located_name:
+            project.publish(info.name, filename, "".join(lines), summary)
     evaluator = Evaluator(project, transparent, info.patched)
     if not needs_cst_pass(evaluator, info, sites):
         return Result([], None)

@@ -70,21 +70,6 @@ def _tuples(value: Any) -> Any:
     return value
 
 
-def restore_sites(sites: Any) -> List[Any]:
-    """Sites read back from JSON, checked: (context, scope id, descriptor, extra)."""
-    if not isinstance(sites, list):
-        raise ValueError("bad sites")
-    result = []
-    for site in sites:
-        context, sid, desc, extra = site
-        if not isinstance(context, str) or not isinstance(sid, int) or not isinstance(desc, list):
-            raise ValueError("bad site")
-        if extra is not None and not isinstance(extra, (int, str)):
-            raise ValueError("bad site")
-        result.append((context, sid, _tuples(desc), extra))
-    return result
-
-
 def restore(summary: Dict[str, Any]) -> Dict[str, Any]:
     """Turn a summary read back from JSON into the in-memory form, checking its shape."""
     if summary.get("v") != SCHEMA_VERSION or not isinstance(summary.get("scopes"), list):
@@ -186,52 +171,22 @@ class Project:
         """The module's facts if this project already has them (never reads a file)."""
         return self._modules.get(name)
 
-    def _disk_text(self, path: str, text: str) -> Optional[Tuple[int, int, str]]:
-        """(size, mtime, sha256) of ``path`` if its bytes are ``text`` (what flake8 linted)."""
+    def publish(self, name: str, path: str, text: str, summary: Dict[str, Any]) -> None:
+        """Offer the summary of a linted file (made from flake8's own tree) to the other
+        worker processes and later runs, so none of them parses that file again."""
+        if self.cache is None or self.cache.has(f"{path}\0{name}"):
+            return
         try:
             stat = os.stat(path)
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
-            return None
+            return
         if text.encode("utf-8") != data:
-            return None  # not the text on disk (stdin, other encodings, edited meanwhile)
-        return stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest()
-
-    def linted_facts(
-        self, name: str, path: str, text: str
-    ) -> Tuple[Optional[Dict[str, Any]], List[Any]]:
-        """The summary and sites of a linted file from the cache, when a previous run stored
-        them for exactly this text (a warm run then skips the walk over the file)."""
-        key = f"{path}\0{name}"
-        if self.cache is None or not self.cache.has(key):
-            return None, []
-        known = self._disk_text(path, text)
-        if known is None:
-            return None, []
-        entry = self.cache.load(key, *known)
-        if entry is None or "sites" not in entry:
-            return None, []
-        try:
-            sites = restore_sites(entry.pop("sites"))
-            summary = restore(entry)
-        except (ValueError, TypeError, KeyError, AttributeError):
-            return None, []
-        _BY_PATH[(path, name)] = (known[0], known[1], summary)
-        return summary, sites
-
-    def publish(
-        self, name: str, path: str, text: str, summary: Dict[str, Any], sites: List[Any]
-    ) -> None:
-        """Store a linted file's summary (made from flake8's own tree) and its sites, for the
-        other worker processes, which then need not parse it, and for later runs."""
-        if self.cache is None:
-            return
-        known = self._disk_text(path, text)
-        if known is None:
-            return
-        self.cache.store(f"{path}\0{name}", *known, dict(summary, sites=sites))
-        _BY_PATH[(path, name)] = (known[0], known[1], summary)
+            return  # not the text on disk (stdin, other encodings, edited meanwhile)
+        digest = hashlib.sha256(data).hexdigest()
+        self.cache.store(f"{path}\0{name}", stat.st_size, stat.st_mtime_ns, digest, summary)
+        _BY_PATH[(path, name)] = (stat.st_size, stat.st_mtime_ns, summary)
 
     def register(self, info: ModuleInfo) -> None:
         """Make the file being linted (summarised from flake8's own tree) known by name."""
