@@ -1,10 +1,11 @@
 """On-disk cache of module summaries, shared by flake8's worker processes.
 
 Safe data only: JSON read back with ``json.loads`` and checked field by field.
-An entry is trusted only if the tool version, schema, path, size, mtime and
-content hash all match and its checksum is intact; anything else (corrupted,
-truncated, tampered, foreign version) is ignored and rebuilt.  Writes go to a
-temporary file renamed into place, so a reader never sees half an entry.
+An entry is trusted only if the tool version, schema, fingerprint of the code
+that computes facts, path, size, mtime and content hash all match and its
+checksum is intact; anything else (corrupted, truncated, tampered, foreign
+version) is ignored and rebuilt.  Writes go to a temporary file renamed into
+place, so a reader never sees half an entry.
 """
 
 from __future__ import annotations
@@ -20,7 +21,26 @@ from . import __version__
 from .facts import SCHEMA_VERSION
 
 LOG = logging.getLogger("flake8.asyncgen")
-_HEADER_KEYS = ("tool", "version", "schema", "path", "size", "mtime_ns", "sha256", "check")
+
+
+def _fingerprint() -> str:
+    """What the cached facts depend on: the schema and the code that computes them (so an
+    upgraded or edited plugin never trusts facts an older one wrote)."""
+    digest = hashlib.sha256(f"{__version__}:{SCHEMA_VERSION}".encode())
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in ("facts.py", "kinds.py"):
+        try:
+            with open(os.path.join(here, name), "rb") as handle:
+                digest.update(handle.read())
+        except OSError:
+            pass
+    return digest.hexdigest()[:16]
+
+
+FINGERPRINT = _fingerprint()
+_HEADER_KEYS = (
+    "tool", "version", "schema", "facts", "path", "size", "mtime_ns", "sha256", "check"
+)
 
 
 class DiskCache:
@@ -70,7 +90,8 @@ class DiskCache:
             if not isinstance(header, dict) or any(k not in header for k in _HEADER_KEYS):
                 return None
             expected = (
-                "flake8-asyncgen", __version__, SCHEMA_VERSION, path, size, mtime_ns, digest
+                "flake8-asyncgen", __version__, SCHEMA_VERSION, FINGERPRINT,
+                path, size, mtime_ns, digest,
             )
             if tuple(header[k] for k in _HEADER_KEYS[:-1]) != expected:
                 return None
@@ -92,6 +113,7 @@ class DiskCache:
                 "tool": "flake8-asyncgen",
                 "version": __version__,
                 "schema": SCHEMA_VERSION,
+                "facts": FINGERPRINT,
                 "path": path,
                 "size": size,
                 "mtime_ns": mtime_ns,
