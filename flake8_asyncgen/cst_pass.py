@@ -110,12 +110,15 @@ class FileContext(cst.CSTVisitor):
         return False
 
     def eval_node(self, node: cst.CSTNode) -> Value:
-        desc = describe_cst(node)
-        if desc == UNKNOWN:
-            return None
-        if self._shadowed(desc):
+        desc = self._describe(node)
+        if desc is None:
             return None
         return self.evaluator.eval(desc, self.module_name, self._scopes[-1])
+
+    def _describe(self, node: cst.CSTNode) -> Optional[Desc]:
+        """The node's descriptor, or None when nothing can be known about its value."""
+        desc = describe_cst(node)
+        return None if desc == UNKNOWN or self._shadowed(desc) else desc
 
     def written(self, node: cst.CSTNode) -> Optional[str]:
         """The called expression as the source writes it (``svc.stream`` for
@@ -145,10 +148,8 @@ class FileContext(cst.CSTVisitor):
         if context == "def":
             value, tag = site_value(self.evaluator, self.info, context, self._scopes[-1], UNKNOWN)
         else:
-            desc = describe_cst(node)
-            if desc == UNKNOWN:
-                return
-            if self._shadowed(desc):
+            desc = self._describe(node)
+            if desc is None:
                 return
             value, tag = site_value(self.evaluator, self.info, context, self._scopes[-1], desc)
         if tag is None:

@@ -521,7 +521,7 @@ class Evaluator:
         return "sync"
 
     def decorator_role(self, info: ModuleInfo, sid: int, decorator: Desc) -> str:
-        """``transparent``, ``acm``, ``abstract``, ``overload`` or ``unknown``."""
+        """``transparent``, ``acm`` or ``unknown``."""
         if decorator[0] == "c":
             value = self.eval(decorator[1], info.name, sid)
             if value is not None and value[0] == "X":
@@ -536,9 +536,7 @@ class Evaluator:
             qualified = value[1]
             if qualified in kinds.ASYNC_CONTEXT_MANAGER_DECORATORS:
                 return "acm"
-            if qualified in kinds.ABSTRACT_DECORATORS:
-                return "transparent"
-            if qualified in kinds.OVERLOAD_DECORATORS or qualified in kinds.TRANSPARENT_DECORATORS:
+            if qualified in kinds.TRANSPARENT_DECORATORS or qualified in kinds.OVERLOAD_DECORATORS:
                 return "transparent"
         return "transparent" if self._user_transparent(decorator, value, info.name) else "unknown"
 
