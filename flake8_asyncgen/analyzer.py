@@ -19,6 +19,7 @@ from .fixes import Fix
 from .messages import format_message
 from .project import ModuleInfo, Project, display_path, find_root, module_name
 from .resolve import Evaluator
+from .settings import Settings
 from .sites import needs_cst_pass
 
 T = TypeVar("T")
@@ -40,8 +41,12 @@ def import_roots(filename: str, extra: Sequence[str] = ()) -> Tuple[str, ...]:
 
 
 class Finding(NamedTuple):
+    """One finding: 1-based line, 0-based column (characters), code, flake8-style message
+    (``"AGNnnn text"``) and the fix a rule offers, if any."""
+
     line: int
     col: int
+    code: str
     message: str
     fix: Optional[Fix]
 
@@ -52,14 +57,12 @@ class Result(NamedTuple):
 
 
 def analyse(
-    tree: ast.Module,
-    lines: Sequence[str],
-    filename: str,
-    roots: Tuple[str, ...] = (),
-    cache_dir: Optional[str] = None,
-    transparent: Sequence[str] = (),
+    tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings = Settings()
 ) -> Result:
     """All findings for one file, sorted by position; raises on internal failure."""
+    roots, cache_dir, transparent = (
+        settings.roots, settings.cache_dir, settings.transparent_decorators
+    )
     try:
         return _analyse(tree, lines, filename, roots, cache_dir, transparent, deep=False)
     except RecursionError:
@@ -130,7 +133,7 @@ def _cst_pass(evaluator: Evaluator, info: ModuleInfo, lines: Sequence[str]) -> R
         start = positions[node].start
         message = format_message(code, **fields)
         results.setdefault((start.line, start.column, message),
-                           Finding(start.line, start.column, message, fix))
+                           Finding(start.line, start.column, code, message, fix))
     return Result([results[key] for key in sorted(results)], module)
 
 

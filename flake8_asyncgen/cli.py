@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 from . import __version__
 from .analyzer import Finding, Result, analyse
 from .fixes import apply_fixes
-from .plugin import AsyncGenChecker, ConfigurationError
+from .settings import ConfigurationError, Settings, add_argparse_options, settings_from_namespace
 
 DEFAULT_EXCLUDE = (
     ".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs", "*.egg",
@@ -60,7 +60,7 @@ def _selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
 
 
 def check_file(
-    path: str, options: argparse.Namespace, out: List[str]
+    path: str, options: argparse.Namespace, settings: Settings, out: List[str]
 ) -> Optional[Tuple[str, Result, List[Finding]]]:
     """Print the file's findings; return (source, result, shown findings) for fixing."""
     try:
@@ -72,20 +72,13 @@ def check_file(
         return None
     lines = source.splitlines(keepends=True)
     try:
-        result = analyse(
-            tree,
-            lines,
-            os.path.abspath(path),
-            AsyncGenChecker.roots,
-            AsyncGenChecker.cache_dir,
-            AsyncGenChecker.transparent,
-        )
+        result = analyse(tree, lines, os.path.abspath(path), settings)
     except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the run
         out.append(f"{path}:1:1: AGN900 flake8-asyncgen could not analyse this file ({exc!r})")
         return None
     shown: List[Finding] = []
     for finding in result.findings:
-        code = finding.message[:6]
+        code = finding.code
         if not _selected(code, options.select, options.ignore):
             continue
         if suppressed(lines[finding.line - 1] if finding.line <= len(lines) else "", code):
@@ -115,18 +108,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--ignore", default="", help="comma-separated code prefixes to skip")
     parser.add_argument("--exclude", default=",".join(DEFAULT_EXCLUDE),
                         help="comma-separated file or folder name patterns to skip")
-    parser.add_argument("--agn-transparent-decorators", default="")
-    parser.add_argument("--agn-roots", default="")
-    parser.add_argument("--agn-cache-dir", default=".agn_cache")
-    parser.add_argument("--agn-no-cache", action="store_true")
+    add_argparse_options(parser.add_argument)
     parser.add_argument("--version", action="version", version=f"flake8-asyncgen {__version__}")
     options = parser.parse_args(argv)
     options.select = [s.strip().upper() for s in options.select.split(",") if s.strip()]
     options.ignore = [s.strip().upper() for s in options.ignore.split(",") if s.strip()]
-    options.agn_transparent_decorators = options.agn_transparent_decorators.split(",")
-    options.agn_roots = options.agn_roots.split(",")
     try:
-        AsyncGenChecker.configure(options)
+        settings = settings_from_namespace(options)
     except ConfigurationError as exc:
         parser.error(str(exc))
     exclude = [p.strip() for p in options.exclude.split(",") if p.strip()]
@@ -134,7 +122,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     remaining = fixed = 0
     out: List[str] = []
     for path in python_files(options.paths, exclude):
-        checked = check_file(path, options, out)
+        checked = check_file(path, options, settings, out)
         if checked is None:
             remaining += 1
             continue

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from flake8_asyncgen.plugin import AsyncGenChecker
+from flake8_asyncgen.settings import add_argparse_options, settings_from_namespace
 
 ERROR_COMMENT = re.compile(r"#\s*error:\s*(?P<body>AGN\d{3}[^#]*)")
 CODE_ITEM = re.compile(r"(AGN\d{3})(?:\s*@\s*(\d+))?")
@@ -19,15 +20,15 @@ Expected = Tuple[int, str, Optional[int]]
 
 
 def configure(args: Iterable[str] = (), cache_dir: Optional[str] = None) -> None:
+    """Set the plugin's settings as flake8 would from these command-line options."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--agn-transparent-decorators", default="")
-    parser.add_argument("--agn-roots", default="")
-    parser.add_argument("--agn-cache-dir", default=cache_dir or "")
-    parser.add_argument("--agn-no-cache", action="store_true", default=cache_dir is None)
+    add_argparse_options(parser.add_argument)
     options = parser.parse_args(list(args))
-    for name in ("agn_transparent_decorators", "agn_roots"):
-        setattr(options, name, [v for v in getattr(options, name).split(",") if v])
-    AsyncGenChecker.configure(options)
+    if cache_dir is None:
+        options.agn_no_cache = True
+    elif options.agn_cache_dir is None:
+        options.agn_cache_dir = cache_dir
+    AsyncGenChecker.settings = settings_from_namespace(options)
 
 
 def lint_file(path: Path) -> List[Tuple[int, int, str]]:
