@@ -56,8 +56,11 @@ class AsyncGenChecker:
             yield self._failure(str(exc.args[0]))
             return
         except Exception as exc:  # noqa: BLE001 - an escaping exception aborts flake8's run
-            LOG.debug("flake8-asyncgen failed on %s", self.filename, exc_info=True)
             yield self._failure(internal_failure_reason(exc))
+            try:
+                LOG.debug("flake8-asyncgen failed on %s", self.filename, exc_info=True)
+            except BaseException:  # noqa: BLE001 - formatting some exceptions recurses
+                pass
             return
         for finding in findings:
             yield finding.line, finding.col, finding.message, type(self)
