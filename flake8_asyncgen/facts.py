@@ -11,8 +11,9 @@ Statements are handled one method per statement type (:data:`_Collector.HANDLERS
 from __future__ import annotations
 
 import ast
-from typing import Callable, Dict, FrozenSet, List, Optional, Set, Tuple, Union
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
+from .kinds import ASYNC_ITERATOR_NAMES
 from .model import (
     DECLARED,
     PARAM,
@@ -37,21 +38,27 @@ from .model import (
     SubscriptExpr,
     ValueBinding,
     root_names,
+    strip_subscript,
 )
 from .sitetypes import CallArg, Context, Site, Span
 
 SCHEMA_VERSION = 8
 
 
+_new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
+
+
 def describe(node: ast.AST) -> Expr:
-    """The descriptor of an expression, dropping everything the analysis ignores."""
+    """The descriptor of an expression, dropping everything the analysis ignores (a hot
+    path: the records are built directly, fields in declaration order)."""
     kind = type(node)
     if kind is ast.Name:
-        return NameExpr(node.id)  # type: ignore[attr-defined]
+        return _new(NameExpr, (node.id, "name"))  # type: ignore[attr-defined]
     if kind is ast.Attribute:
-        return AttrExpr(describe(node.value), node.attr)  # type: ignore[attr-defined]
+        value, attr = node.value, node.attr  # type: ignore[attr-defined]
+        return _new(AttrExpr, (describe(value), attr, "attr"))
     if kind is ast.Call:
-        return CallExpr(describe(node.func))  # type: ignore[attr-defined]
+        return _new(CallExpr, (describe(node.func), "call"))  # type: ignore[attr-defined]
     if kind is ast.Await:
         return AwaitExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.Subscript:
@@ -73,11 +80,11 @@ def describe_annotation(node: Optional[ast.AST]) -> Optional[Expr]:
 
 
 def span_of(node: ast.AST) -> Span:
-    line = getattr(node, "lineno", 1)
-    col = getattr(node, "col_offset", 0)
-    end_line = getattr(node, "end_lineno", None) or line
-    end_col = getattr(node, "end_col_offset", None)
-    return Span(line, col, end_line, col if end_col is None else end_col)
+    """Where an expression or statement is (``ast`` gives every such node its extent)."""
+    where: Any = node  # every expression and statement node has these four fields
+    return _new(
+        Span, (where.lineno, where.col_offset, where.end_lineno, where.end_col_offset)
+    )
 
 
 def _is_stub_body(body: List[ast.stmt]) -> bool:
@@ -112,15 +119,10 @@ def _last_name(expr: Expr) -> Optional[str]:
     return None
 
 
-class _PendingCall:
-    """A call whose arguments become ``arg`` sites if its callee may be a known API (decided
-    when the walk is over, so an alias bound later in the file counts)."""
-
-    __slots__ = ("name", "sites")
-
-    def __init__(self, name: str, sites: List[Site]) -> None:
-        self.name = name
-        self.sites = sites
+# A call whose arguments become ``arg`` sites if its callee may be a known API, decided when
+# the walk is over (so an alias bound later in the file counts): (callee's last name, the
+# call, its scope, the names shadowed there).
+_PendingCall = Tuple[str, ast.Call, int, Tuple[FrozenSet[str], ...]]
 
 
 class _FunctionState:
@@ -151,6 +153,9 @@ class _Collector:
         self.exports_computed = False
         self.after_star: Set[str] = set()
         self.aliases: Set[str] = set()
+        # Names bound to ``AsyncIterator`` & co under another name (``AI = t.AsyncIterator``).
+        self.iterator_aliases: Set[str] = set()
+        self.annotated_coroutines: List[Tuple[int, Expr, Span]] = []
         # class scope -> attribute -> [(method name, scope of the assignment, binding)]
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
         self.patched: Set[str] = set()
@@ -275,6 +280,9 @@ class _Collector:
                 self.bind(target.id, ValueBinding(value))
                 if alias is not None and alias in self.call_names:
                     self.aliases.add(target.id)  # ``spawn = asyncio.create_task``
+                iterator = _last_name(strip_subscript(value))
+                if iterator in ASYNC_ITERATOR_NAMES:
+                    self.iterator_aliases.add(target.id)
             elif isinstance(target, ast.Attribute):
                 self._instance_attr(target, ValueBinding(value, self.sid))
                 self.expr(target.value)
@@ -346,6 +354,8 @@ class _Collector:
             name = alias.asname or alias.name
             if alias.asname and alias.name in self.call_names:
                 self.aliases.add(alias.asname)
+            if alias.asname and alias.name in ASYNC_ITERATOR_NAMES:
+                self.iterator_aliases.add(alias.asname)
             self.bind(
                 name,
                 FromImportBinding(base, alias.name) if base is not None else UNKNOWN_BINDING,
@@ -475,7 +485,11 @@ class _Collector:
                 self.sites.append(Site("return", sid, expr, span))
             if node.returns is not None and facts.annotation not in (None, UNKNOWN):
                 assert facts.annotation is not None
-                self.sites.append(Site("def", sid, facts.annotation, span_of(node.returns)))
+                # A ``def`` site when the walk is over and the annotation may name an async
+                # iterator type (through an alias bound anywhere in the module, too).
+                self.annotated_coroutines.append(
+                    (sid, facts.annotation, span_of(node.returns))
+                )
         self.sid = outer
 
     def arguments(self, args: ast.arguments, defaults_only: bool) -> None:
@@ -515,43 +529,43 @@ class _Collector:
     HANDLERS: Dict[type, Callable[["_Collector", ast.stmt], None]] = {}
 
     # -- expressions -----------------------------------------------------------------------
-    def expr(self, node: ast.AST) -> None:
-        stack: List[object] = [node]
+    def expr(self, start: ast.AST) -> None:
+        # A hot path: an explicit stack, and nodes typed ``Any`` to skip per-node checks.
+        stack: List[Any] = [start]
+        load = ast.Load
         while stack:
-            item = stack.pop()
-            if item is _END_SHADOW:
+            node = stack.pop()
+            if node is _END_SHADOW:
                 self.shadows.pop()
                 continue
-            node = item  # type: ignore[assignment]
             kind = type(node)
-            if kind is ast.Name or kind is ast.Constant:
-                if kind is ast.Name:
-                    assert isinstance(node, ast.Name)
-                    if not isinstance(node.ctx, ast.Load):
-                        self.bind(node.id, UNKNOWN_BINDING)
+            if kind is ast.Name:
+                if type(node.ctx) is not load:
+                    self.bind(node.id, UNKNOWN_BINDING)
+                continue
+            if kind is ast.Constant:
                 continue
             if kind is ast.Attribute:
-                stack.append(node.value)  # type: ignore[attr-defined]
+                stack.append(node.value)
                 continue
             if kind is ast.Call:
-                assert isinstance(node, ast.Call)
                 self.call(node)
                 stack.append(node.func)
                 stack.extend(node.args)
-                stack.extend(keyword.value for keyword in node.keywords)
+                for keyword in node.keywords:
+                    stack.append(keyword.value)
                 continue
             if kind is ast.Await:
-                self.site("await", node.value, outer=node)  # type: ignore[attr-defined]
+                self.site("await", node.value, outer=node)
             elif kind is ast.Yield or kind is ast.YieldFrom:
                 if not self.in_lambda and self.sid in self.functions:
                     self.functions[self.sid].facts.has_yield = True
                 if kind is ast.YieldFrom:
-                    self.site("iter", node.value, how="yield_from")  # type: ignore[attr-defined]
+                    self.site("iter", node.value, how="yield_from")
             elif kind is ast.Starred:
-                if isinstance(node.ctx, ast.Load):  # type: ignore[attr-defined]
-                    self.site("iter", node.value, how="unpacking")  # type: ignore[attr-defined]
+                if type(node.ctx) is load:
+                    self.site("iter", node.value, how="unpacking")
             elif kind is ast.Lambda:
-                assert isinstance(node, ast.Lambda)
                 self.arguments(node.args, defaults_only=True)
                 args = node.args
                 names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
@@ -566,7 +580,6 @@ class _Collector:
                 self.comprehension(node, stack)
                 continue
             elif kind is ast.NamedExpr:
-                assert isinstance(node, ast.NamedExpr)
                 if not self.in_lambda:
                     # In a comprehension the value is evaluated once per item: unknown.
                     inside = id(node) in self.in_comprehension
@@ -576,7 +589,7 @@ class _Collector:
                 continue
             stack.extend(_children(node))
 
-    def comprehension(self, node: ast.AST, stack: List[object]) -> None:
+    def comprehension(self, node: ast.AST, stack: List[Any]) -> None:
         self.in_comprehension.update(
             id(sub) for sub in ast.walk(node) if isinstance(sub, ast.NamedExpr)
         )
@@ -613,18 +626,23 @@ class _Collector:
             and func.value.id == "__all__"
         ):
             self.exports_computed = True  # ``__all__.extend(...)``: computed
-        if name is None:
-            return
-        func_expr = describe(func)
+        if name is not None and (node.args or node.keywords):
+            shadows = tuple(self.shadows) if self.shadows else ()
+            self.pending_calls.append((name, node, self.sid, shadows))
+
+    def argument_sites(self, pending: _PendingCall) -> None:
+        """The ``arg`` sites of a call, in the scope and shadows it was met in."""
+        _, node, self.sid, shadows = pending
+        self.shadows = list(shadows)
+        func_expr = describe(node.func)
         positional = sum(1 for arg in node.args if not isinstance(arg, ast.Starred))
-        sites: List[Site] = []
         index = 0
         for arg in node.args:
             if isinstance(arg, ast.Starred):
                 continue
             found = self.site("arg", arg, call=CallArg(func_expr, index, positional))
             if found is not None:
-                sites.append(found)
+                self.sites.append(found)
             index += 1
         for keyword in node.keywords:
             if keyword.arg is not None:
@@ -632,9 +650,7 @@ class _Collector:
                     "arg", keyword.value, call=CallArg(func_expr, keyword.arg, positional)
                 )
                 if found is not None:
-                    sites.append(found)
-        if sites:
-            self.pending_calls.append(_PendingCall(name, sites))
+                    self.sites.append(found)
 
 
 _Collector.HANDLERS = {
@@ -734,9 +750,12 @@ def collect(
     collector = _Collector(module, is_package, call_names)
     collector.body(tree.body)
     summary = _finish(collector)
-    sites = collector.sites
     wanted = call_names | collector.aliases
     for pending in collector.pending_calls:
-        if pending.name in wanted:
-            sites.extend(pending.sites)
-    return summary, sites
+        if pending[0] in wanted:
+            collector.argument_sites(pending)
+    iterator_names = ASYNC_ITERATOR_NAMES | collector.iterator_aliases
+    for function, annotation, span in collector.annotated_coroutines:
+        if _last_name(strip_subscript(annotation)) in iterator_names:
+            collector.sites.append(Site("def", function, annotation, span))
+    return summary, collector.sites
