@@ -332,6 +332,10 @@ def overrides_of(owner: Optional[type], name: str, module: ModuleType) -> List[A
             member = vars(value)[name]
             if isinstance(member, (staticmethod, classmethod)):
                 member = member.__func__
+            if isinstance(member, property):
+                member = member.fget
+            if type(member).__name__ == "cached_property":
+                member = member.func
             found.append(member)
     return found
 
