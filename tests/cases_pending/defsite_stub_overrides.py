@@ -103,6 +103,62 @@ class Exporter(abc.ABC):
         ...
 
 
+class Tool(abc.ABC):
+    @abc.abstractmethod
+    async def run_stream(self, query: str) -> AsyncIterator[str]:  # error: AGN103
+        raise NotImplementedError()
+
+
+class SearchTool(Tool):
+    async def run_stream(self, query: str):
+        yield f"results for {query}"
+
+
+class Model:
+    async def stream(self, prompt: str) -> AsyncIterator[str]:  # error: AGN103
+        """Subclasses stream tokens."""
+
+
+class BaseModel(Model):
+    # Does not override: the disagreeing override is one level further down.
+    pass
+
+
+class EchoModel(BaseModel):
+    async def stream(self, prompt: str):
+        for token in prompt.split():
+            yield token
+
+
+class Connector(abc.ABC):
+    @classmethod
+    @abc.abstractmethod
+    async def records(cls, since: int) -> AsyncIterator[dict]:  # error: AGN103
+        ...
+
+
+class PostgresConnector(Connector):
+    @classmethod
+    async def records(cls, since: int):
+        yield {"since": since}
+
+
+class Scraper(Protocol):
+    async def crawl(self, url: str) -> AsyncIterator[str]:  # error: AGN103
+        pass
+
+
+class SitemapScraper(Scraper):
+    async def crawl(self, url: str):
+        await asyncio.sleep(0)
+        return EventStream([url])
+
+
+class RecursiveScraper(Scraper):
+    async def crawl(self, url: str):
+        yield url
+
+
 class Provider:
     async def models(self) -> AsyncIterator[str]:  # error: AGN102
         # A default that only raises an error of its own is not a stub: subclasses that keep it
@@ -204,6 +260,49 @@ async def scenario_ok_async_generator_overrides():
         print(key)
     async for frame in WebSocketTransport().receive():
         print(frame)
+
+
+async def scenario_stub_and_overrides_agree_direct_subclass_call():
+    async for page in RestPaginator().pages():  # error: AGN201
+        print(page)
+
+
+class Crawler:
+    def __init__(self) -> None:
+        self.paginator = GraphQLPaginator()
+
+    async def run(self):
+        return [p async for p in self.paginator.pages()]  # error: AGN201
+
+
+async def scenario_stub_and_overrides_agree_attribute_call():
+    await Crawler().run()
+
+
+class Feed(Paginator):
+    async def pages(self):
+        return EventStream(["f1"])
+
+    async def first(self):
+        async for page in self.pages():  # error: AGN201
+            return page
+
+
+async def scenario_stub_and_overrides_agree_self_call():
+    await Feed().first()
+
+
+async def scenario_ok_more_async_generator_overrides():
+    async for result in SearchTool().run_stream("q"):
+        print(result)
+    async for token in EchoModel().stream("a b"):
+        print(token)
+    async for record in PostgresConnector.records(0):
+        print(record)
+    async for url in RecursiveScraper().crawl("/"):
+        print(url)
+    async for url in await SitemapScraper().crawl("/"):
+        print(url)
 
 
 class Sink(abc.ABC):
