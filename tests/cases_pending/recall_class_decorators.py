@@ -243,6 +243,56 @@ async def scenario_registered_conditional_same_class():
     await Router().route("x")
 
 
+class WebRouter:
+    """A web framework's router object: `@web.endpoint(...)` is an unknown class decorator."""
+
+    def __init__(self) -> None:
+        self.routes: Dict[str, type] = {}
+
+    def endpoint(self, path: str) -> Callable[[type], type]:
+        def deco(cls: type) -> type:
+            self.routes[path] = cls
+            return cls
+
+        return deco
+
+
+web = WebRouter()
+
+
+@web.endpoint("/ws/chat")
+class ChatEndpoint:
+    def __init__(self) -> None:
+        self.llm = LLMClient()
+        self.events = EventHandler()
+
+    async def on_connect(self):
+        async with self.events.events() as first:  # error: AGN204
+            return first
+
+    async def on_message(self, text: str):
+        async def relay():
+            # A closure over `self` inside a method: still `self.llm`.
+            return await self.llm.stream(text)  # error: AGN200
+
+        return await relay()
+
+    async def broadcast(self, text: str):
+        return await asyncio.gather(self.llm.complete(text), self.events.events())  # error: AGN202
+
+
+async def scenario_router_endpoint_async_with_agen():
+    await ChatEndpoint().on_connect()
+
+
+async def scenario_router_endpoint_closure_over_self():
+    await ChatEndpoint().on_message("a b")
+
+
+async def scenario_router_endpoint_gather_agen():
+    await ChatEndpoint().broadcast("a b")
+
+
 # ---------------------------------------------------------------------------
 # Traps
 # ---------------------------------------------------------------------------
@@ -381,3 +431,61 @@ class Injected(metaclass=Meta):
 
 async def scenario_ok_metaclass_replaces_attribute():
     await Injected().run()
+
+
+class StreamingLLM:
+    async def complete(self, prompt: str):
+        yield prompt
+
+
+@register("injectable")
+class Assistant:
+    def __init__(self, llm=None) -> None:
+        # `llm or LLMClient()`: the injected value wins when given: unknown.
+        self.llm = llm or LLMClient()
+
+    async def answer(self, prompt: str):
+        return [t async for t in self.llm.complete(prompt)]
+
+
+async def scenario_ok_injected_or_default():
+    await Assistant(StreamingLLM()).answer("x")
+
+
+@register("lifecycle")
+class Lifecycle:
+    def __init__(self) -> None:
+        self.llm = LLMClient()
+
+    async def __aenter__(self) -> "Lifecycle":
+        # Rebound to another class on entry: two classes, unknown.
+        self.llm = StreamingLLM()
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        pass
+
+    async def run(self):
+        async for token in self.llm.complete("x"):
+            print(token)
+
+
+async def scenario_ok_rebound_in_aenter():
+    async with Lifecycle() as life:
+        await life.run()
+
+
+@register("bulk")
+class BulkConfigured:
+    def __init__(self, **overrides) -> None:
+        self.llm = LLMClient()
+        # Attributes replaced in bulk through __dict__: unknown.
+        self.__dict__.update(overrides)
+
+    async def run(self):
+        async for token in self.llm.complete("x"):
+            print(token)
+
+
+async def scenario_ok_dict_update():
+    await BulkConfigured(llm=StreamingLLM()).run()

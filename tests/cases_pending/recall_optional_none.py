@@ -232,6 +232,51 @@ async def scenario_walrus_none_or_instance(enabled: bool = True):
             print(row)
 
 
+class StreamConsumer:
+    """A Kafka-style consumer: the client exists between start() and stop()."""
+
+    def __init__(self, topic: str) -> None:
+        self.topic = topic
+        self._conn: Optional[Connection] = None
+        self._ws = None
+
+    async def start(self) -> None:
+        self._conn = Connection()
+        self._ws = WebSocket()
+
+    async def stop(self) -> None:
+        self._conn = None
+        self._ws = None
+
+    async def batch(self):
+        async with self._conn.cursor(self.topic) as rows:  # error: AGN204
+            return rows
+
+    async def messages(self):
+        return sorted(self._ws.listen())  # error: AGN203
+
+    async def commit(self):
+        return await asyncio.wait_for(self._ws.listen(), 1)  # error: AGN202
+
+
+async def scenario_optional_attribute_async_with_agen():
+    consumer = StreamConsumer("orders")
+    await consumer.start()
+    await consumer.batch()
+
+
+async def scenario_optional_attribute_sorted_agen():
+    consumer = StreamConsumer("orders")
+    await consumer.start()
+    await consumer.messages()
+
+
+async def scenario_optional_attribute_wait_for_agen():
+    consumer = StreamConsumer("orders")
+    await consumer.start()
+    await consumer.commit()
+
+
 # ---------------------------------------------------------------------------
 # Traps
 # ---------------------------------------------------------------------------
