@@ -24,7 +24,8 @@ async def scenario_acm_awaited():
 
 
 async def scenario_ok_correct_uses():
-    # trap: all correct.
+    # trap: all correct for backend/chatkit, the declared package (every one of them would be
+    # wrong for the undeclared copy in legacy/chatkit, which must not be used for resolution).
     print(await client.complete("x"))
     async for token in stream_tokens("a b"):
         print(token)
