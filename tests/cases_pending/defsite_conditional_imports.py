@@ -202,6 +202,31 @@ async def complete(prompt: str) -> List[Token]:
     return await _complete(prompt)
 
 
+async def stream_v2(prompt: str) -> TokenStream[Token]:
+    # A real async generator with a conditionally imported annotation.
+    yield Token(prompt)
+
+
+class Reader(Protocol):
+    # Plain-def Protocol members with conditionally imported annotations.
+    def lines(self) -> Stream[str]: ...
+
+    def pages(self) -> cabc.AsyncIterable[list]: ...
+
+
+class BaseRetriever(abc.ABC):
+    @abc.abstractmethod
+    async def retrieve(self, query: str) -> AsyncIterator[Token]:
+        # Stub whose every override in the project is a coroutine (issue 10.2): consistent.
+        ...
+
+
+class HttpRetriever(BaseRetriever):
+    async def retrieve(self, query: str):
+        await asyncio.sleep(0)
+        return TokenIterator(query)
+
+
 class Index(abc.ABC):
     @abc.abstractmethod
     def documents(self) -> AsyncIterator[Token]:
@@ -215,5 +240,9 @@ async def scenario_ok_traps_used_correctly():
     async for token in real_generator("a b"):
         print(token.text)
     async for token in plain_stream("a b"):
+        print(token.text)
+    async for token in stream_v2("a"):
+        print(token.text)
+    async for token in await HttpRetriever().retrieve("q"):
         print(token.text)
     print(await complete("x"))

@@ -121,6 +121,66 @@ class Queue:
         return f"{topic}:1"
 
 
+class Retriever:
+    async def _hits(self, query: str):
+        yield {"query": query}
+
+    async def search(self, query: str, *, stream: bool = False):
+        if stream:
+            return self._hits(query)  # error: AGN101 [mixed]
+        return [hit async for hit in self._hits(query)]
+
+    async def maybe_stream(self, query: str, enabled: bool = True):
+        if not enabled:
+            return None
+        return self._hits(query)  # error: AGN101 [mixed]
+
+
+class Runnable:
+    async def _call(self, payload: dict) -> dict:
+        await asyncio.sleep(0)
+        return payload
+
+    async def _chunks(self, result: dict):
+        for key in result:
+            yield key
+
+    async def invoke(self, payload: dict, *, stream: bool = False):
+        result = await self._call(payload)
+        if stream:
+            return self._chunks(result)  # error: AGN101 [mixed]
+        return result
+
+
+async def transcribe(audio: bytes, stream: bool = False):
+    await asyncio.sleep(0)
+
+    async def _segments():
+        for part in audio.split(b" "):
+            yield part.decode()
+
+    if stream:
+        return _segments()  # error: AGN100 [mixed]
+    return audio.decode()
+
+
+async def scenario_direct_async_for_invoke():
+    async for chunk in Runnable().invoke({"a": 1}, stream=True):  # error: AGN201
+        print(chunk)
+
+
+async def scenario_ok_more_await_then_iterate():
+    async for hit in await Retriever().search("q", stream=True):
+        print(hit)
+    print(await Retriever().search("q"))
+    async for hit in await Retriever().maybe_stream("q"):
+        print(hit)
+    async for chunk in await Runnable().invoke({"a": 1}, stream=True):
+        print(chunk)
+    async for segment in await transcribe(b"a b", stream=True):
+        print(segment)
+
+
 # ---------------------------------------------------------------------------
 # Call sites: await-then-iterate is correct, `async for` directly is not
 # ---------------------------------------------------------------------------
@@ -223,3 +283,23 @@ async def scenario_ok_traps_used_correctly():
         async for line in lines:
             print(line)
     print(await plain("x"))
+
+
+class StreamingResponse:
+    """A response object wrapping a body iterator (a project class, not an async generator)."""
+
+    def __init__(self, body) -> None:
+        self.body = body
+
+
+async def endpoint(prompt: str, stream: bool = False):
+    # Wraps the generator in a response object: the coroutine returns a StreamingResponse.
+    if stream:
+        return StreamingResponse(iter_sse(HttpResponse(prompt.encode())))
+    return {"text": prompt}
+
+
+async def scenario_ok_wrapped_in_response():
+    response = await endpoint("a", stream=True)
+    async for line in response.body:
+        print(line)

@@ -412,3 +412,48 @@ async def scenario_ok_name_rebound_by_callback():
     set_handler(agen_handler)
     async for item in _on_message("x"):
         print(item)
+
+
+try:
+    from rich_progress_not_installed import report_progress
+except ImportError:
+    # The fallback is None: calls are guarded.
+    report_progress = None
+
+
+async def scenario_ok_optional_dependency_none():
+    if report_progress is not None:
+        await report_progress("50%")
+
+
+def sync_factory(event: str):
+    # A plain def returning an async generator: not a coroutine function, and iterable.
+    return agen_handler(event)
+
+
+async def not_coroutine_guard(handler: Callable[..., Any]):
+    # `not iscoroutinefunction` does not mean "async generator function": a plain def may return
+    # an async iterator; `async for` over its call is right here.
+    if not inspect.iscoroutinefunction(handler):
+        async for x in handler("e"):
+            print(x)
+
+
+async def scenario_ok_not_coroutine_guard():
+    await not_coroutine_guard(sync_factory)
+
+
+if sys.version_info >= (3, 99):
+
+    async def shutdown() -> None:
+        await asyncio.sleep(0)
+
+else:
+
+    async def shutdown() -> None:
+        return None
+
+
+async def scenario_ok_alternatives_agree():
+    # Both alternatives are coroutines.
+    await shutdown()

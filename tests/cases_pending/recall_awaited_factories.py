@@ -413,3 +413,53 @@ async def scenario_ok_target_rebound_inside_block():
         conn = LiveConnection()
         async for row in conn.execute("q"):
             print(row)
+
+
+class Conn:
+    async def reconnect(self):
+        # Returns the receiver: for a subclass instance, the subclass.
+        return self
+
+    async def execute(self, query: str) -> List[tuple]:
+        return [(1,)]
+
+
+class StreamingConn(Conn):
+    async def execute(self, query: str):
+        yield (1,)
+
+
+async def scenario_ok_factory_returning_self():
+    conn = await StreamingConn().reconnect()
+    async for row in conn.execute("q"):
+        print(row)
+
+
+class Lease:
+    def __init__(self, conn) -> None:
+        self.conn = conn
+
+    async def __aenter__(self):
+        # Returns an attribute set from a parameter: unknown.
+        return self.conn
+
+    async def __aexit__(self, *exc) -> None:
+        pass
+
+
+async def scenario_ok_aenter_returns_parameter_attribute():
+    async with Lease(LiveConnection()) as conn:
+        async for row in conn.execute("q"):
+            print(row)
+
+
+@asynccontextmanager
+async def session_for(client):
+    # Yields a value derived from a parameter: unknown.
+    yield client
+
+
+async def scenario_ok_acm_yields_parameter():
+    async with session_for(LiveConnection()) as conn:
+        async for row in conn.execute("q"):
+            print(row)

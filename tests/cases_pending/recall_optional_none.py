@@ -437,3 +437,68 @@ async def scenario_ok_chat_correct():
         async for message in chat.ws.listen():
             print(message)
         await chat.ws.send("bye")
+
+
+class Mirror:
+    def __init__(self) -> None:
+        self.conn = None
+
+    async def connect(self) -> None:
+        self.conn = Connection()
+
+    async def pull(self):
+        # A project subclass binds `self.conn` to another class: for a LiveMirror this streams.
+        if isinstance(self, LiveMirror):
+            return [r async for r in self.conn.execute("q")]
+        return await self.conn.execute("q")
+
+
+class LiveMirror(Mirror):
+    async def connect(self) -> None:
+        self.conn = LiveConnection()
+
+
+async def scenario_ok_subclass_binds_other_class():
+    mirror = LiveMirror()
+    await mirror.connect()
+    await mirror.pull()
+
+
+_shared = None
+
+
+def use_sql() -> None:
+    global _shared
+    _shared = Connection()
+
+
+def use_live() -> None:
+    global _shared
+    _shared = LiveConnection()
+
+
+async def scenario_ok_global_bound_to_two_classes():
+    use_live()
+    async for row in _shared.execute("q"):
+        print(row)
+
+
+class Lazy:
+    def __init__(self) -> None:
+        self.conn = None
+
+    async def ensure(self) -> "Lazy":
+        if self.conn is None:
+            self.conn = Connection()
+        return self
+
+    async def rows(self):
+        await self.ensure()
+        # Correct: `execute` awaited, `cursor` iterated.
+        first = await self.conn.execute("q")
+        rest = [r async for r in self.conn.cursor("q")]
+        return first + rest
+
+
+async def scenario_ok_lazy_connection_correct():
+    await Lazy().rows()

@@ -317,3 +317,79 @@ class Concrete(Channel):
 async def scenario_ok_abstract_property_implemented():
     async for event in Concrete().events:
         print(event)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self._stream = Conversation("c")._updates()
+
+    @property
+    def stream(self):
+        # A plain getter returning a stored value: what it holds is not followed.
+        return self._stream
+
+
+async def scenario_ok_getter_returning_stored_generator():
+    async for update in Recorder().stream:
+        print(update)
+
+
+async def scenario_ok_async_generator_getter_protocol_methods():
+    # anext / asend / aclose / aclosing on what an async-generator getter gives.
+    conversation = Conversation("c")
+    print(await anext(conversation.updates))
+    updates = conversation.updates
+    print(await updates.asend(None))
+    await updates.aclose()
+    from contextlib import aclosing
+
+    async with aclosing(conversation.updates) as live:
+        async for update in live:
+            print(update)
+
+
+class Inbox:
+    def __init__(self) -> None:
+        # Same name as Conversation.messages, but a plain list attribute on another class.
+        self.messages = [Message("x")]
+
+
+async def scenario_ok_same_name_plain_attribute():
+    for message in Inbox().messages:
+        print(message.text)
+
+
+class Snapshot(Conversation):
+    # A subclass replaces the property with a class attribute (a plain list).
+    updates = [Message("frozen")]
+
+
+async def scenario_ok_property_replaced_by_class_attribute():
+    for update in Snapshot("s").updates:
+        print(update)
+
+
+class Totals:
+    @functools.cached_property
+    def counts(self) -> List[int]:
+        # A sync cached_property: a list.
+        return [1, 2]
+
+    @property
+    def label(self) -> str:
+        return "totals"
+
+    @label.deleter
+    def label(self) -> None:
+        pass
+
+
+async def scenario_ok_sync_cached_property_and_deleter():
+    totals = Totals()
+    print(sum(totals.counts), totals.label)
+    del totals.label
+
+
+async def scenario_ok_getattr_on_property():
+    # getattr with a literal name: the getter runs, the coroutine is awaited.
+    print(await getattr(Conversation("c"), "messages"))
