@@ -93,7 +93,7 @@ class ClassModel:
         if result is None or value.exact:
             return result
         if isinstance(result, FunctionRef) and self.functions.is_placeholder(result):
-            return None  # a stub meant to be overridden, possibly in another module
+            return self._implemented_stub(result, name)
         # ``self.m`` / ``cls.m``: a subclass in this module may override ``m`` differently.
         signature = self.signature(result)
         subclasses = self.subclasses(info, sid)
@@ -104,6 +104,21 @@ class ClassModel:
             if other is None or self.signature(other) != signature:
                 return None
         return result
+
+    def _implemented_stub(self, stub: FunctionRef, name: str) -> Value:
+        """A stub meant to be overridden (possibly in another module) is known only when the
+        project overrides it and every override is called the way the stub declares."""
+        info = self.resolver.module(stub.module)
+        if info is None:
+            return None
+        owner = info.scopes[stub.scope].parent
+        overrides = self.overrides(stub.module, owner, name)
+        if not overrides:
+            return None
+        signature = self.signature(stub)
+        if all(self.signature(other) == signature for other in overrides):
+            return stub
+        return None
 
     def signature(self, value: Value) -> Any:
         """What matters of a method for the rules: what calling it gives."""
@@ -248,6 +263,31 @@ class ClassModel:
                 if opaque is not False:
                     return True
         return False
+
+    def overrides(self, module: str, sid: int, name: str) -> Optional[List[FunctionRef]]:
+        """The methods ``name`` of every project class deriving from class ``sid`` (in any
+        module); None when that cannot be decided (a class defining ``name`` whose bases are
+        unknown, a project too large to index)."""
+        candidates = self.resolver.modules_defining(name)
+        if candidates is None:
+            return None
+        found: List[FunctionRef] = []
+        for candidate in candidates:
+            info = self.resolver.module(candidate)
+            if info is None:
+                continue
+            for other, scope in enumerate(info.scopes):
+                if scope.kind != "class" or (candidate, other) == (module, sid):
+                    continue
+                binding = scope.bindings.get(name)
+                if not isinstance(binding, DefBinding):
+                    continue
+                order = self.mro(info, other)
+                if (module, sid) in order:
+                    found.append(FunctionRef(candidate, binding.scope))
+                elif order == [None]:
+                    return None  # an opaque class: it may derive from ``sid``
+        return found
 
     def subclasses(self, info: ModuleInfo, sid: int) -> Optional[List[int]]:
         """Classes of the module deriving from ``sid``; None if that could not be decided."""

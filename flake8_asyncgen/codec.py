@@ -14,6 +14,8 @@ from typing import Any, Dict, List, Optional
 
 from .model import (
     DECLARED,
+    AlternativesBinding,
+    SimpleBinding,
     PARAM,
     UNKNOWN,
     UNKNOWN_BINDING,
@@ -87,6 +89,8 @@ def binding_to_json(binding: Binding) -> List[Any]:
         return ["p"]
     if isinstance(binding, DeclaredBinding):
         return ["a"]
+    if isinstance(binding, AlternativesBinding):
+        return ["alt", [binding_to_json(option) for option in binding.options]]
     return ["?"]
 
 
@@ -210,6 +214,15 @@ class _Reader:
         return index
 
     def binding(self, data: Any) -> Binding:
+        items = _list(data, "binding")
+        if items and items[0] == "alt" and len(items) == 2:
+            options = [self.simple_binding(option) for option in _list(items[1], "options")]
+            if len(options) < 2:
+                raise _fail("alternatives need two options")
+            return AlternativesBinding(tuple(options))
+        return self.simple_binding(data)
+
+    def simple_binding(self, data: Any) -> SimpleBinding:
         items = _list(data, "binding")
         if not items:
             raise _fail("empty binding")

@@ -16,6 +16,8 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple, U
 from .kinds import ASYNC_ITERATOR_NAMES
 from .model import (
     DECLARED,
+    AlternativesBinding,
+    UnknownBinding,
     PARAM,
     UNKNOWN,
     UNKNOWN_BINDING,
@@ -135,6 +137,16 @@ class _FunctionState:
         self.returns: List[Tuple[Expr, Span]] = []
 
 
+def _excluding(first: Tuple[Tuple[int, int], ...], second: Tuple[Tuple[int, int], ...]) -> bool:
+    """Whether two branch paths run through different arms of one ``if`` or ``try``."""
+    for (node_a, arm_a), (node_b, arm_b) in zip(first, second):
+        if node_a != node_b:
+            return False
+        if arm_a != arm_b:
+            return True
+    return False
+
+
 _END_SHADOW = object()  # marks where a lambda's or comprehension's names go out of scope
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
@@ -160,6 +172,10 @@ class _Collector:
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
         self.patched: Set[str] = set()
         self.globals: Dict[int, List[str]] = {}
+        # The branch arms enclosing the statement being walked: ((statement id, arm), ...),
+        # and the arms each name of a scope was bound in (for alternatives).
+        self.arm: Tuple[Tuple[int, int], ...] = ()
+        self.arms: Dict[Tuple[int, str], List[Tuple[Tuple[int, int], ...]]] = {}
         self.nonlocals: Dict[int, List[str]] = {}
         self.sid = self._new_scope(Scope("module", "<module>", "<module>", -1, 0))
         self.in_lambda = 0
@@ -183,8 +199,28 @@ class _Collector:
         old = table.get(name)
         if old is None or old == DECLARED:
             table[name] = binding
+            if self.arm:
+                self.arms[(self.sid, name)] = [self.arm]
         elif old != binding and binding != DECLARED:
-            table[name] = UNKNOWN_BINDING
+            table[name] = self._alternatives(name, old, binding)
+
+    def _alternatives(self, name: str, old: Binding, new: Binding) -> Binding:
+        """``old`` and ``new`` as alternatives when every earlier binding of ``name`` lies in
+        an arm excluding the current one (``if``/``else``, ``try``/``except``), else unknown."""
+        earlier = self.arms.get((self.sid, name))
+        simple = (UnknownBinding, AlternativesBinding)
+        if (
+            not earlier or isinstance(new, simple) or old == UNKNOWN_BINDING
+            or not all(_excluding(arm, self.arm) for arm in earlier)
+        ):
+            self.arms.pop((self.sid, name), None)
+            return UNKNOWN_BINDING
+        earlier.append(self.arm)
+        options = old.options if isinstance(old, AlternativesBinding) else (old,)
+        assert not isinstance(new, AlternativesBinding)
+        if new in options:
+            return old
+        return AlternativesBinding(options + (new,))
 
     def bind_target(self, target: ast.AST) -> None:
         """Every name bound by an assignment target other than ``name = value``."""
@@ -389,18 +425,33 @@ class _Collector:
         if node.value is not None:
             self.expr(node.value)
 
-    def try_(self, node: ast.stmt) -> None:
-        self.body(node.body)  # type: ignore[attr-defined]
-        for handler in node.handlers:  # type: ignore[attr-defined]
+    def _in_arm(self, node: ast.AST, index: int, body: List[ast.stmt]) -> None:
+        outer = self.arm
+        self.arm = outer + ((id(node), index),)
+        self.body(body)
+        self.arm = outer
+
+    def try_(self, node: Any) -> None:
+        # The body (and ``else:``) or one handler: what ends up bound is one of their bindings.
+        self._in_arm(node, 0, node.body)
+        for index, handler in enumerate(node.handlers, start=1):
             if handler.type is not None:
                 self.expr(handler.type)
+            outer = self.arm
+            self.arm = outer + ((id(node), index),)
             if handler.name:
                 self.bind(handler.name, UNKNOWN_BINDING)
             self.body(handler.body)
-        self.body(node.orelse)  # type: ignore[attr-defined]
-        self.body(node.finalbody)  # type: ignore[attr-defined]
+            self.arm = outer
+        self._in_arm(node, 0, node.orelse)
+        self.body(node.finalbody)
 
-    def branch(self, node: Union[ast.If, ast.While]) -> None:
+    def if_(self, node: ast.If) -> None:
+        self.expr(node.test)
+        self._in_arm(node, 0, node.body)
+        self._in_arm(node, 1, node.orelse)
+
+    def while_(self, node: ast.While) -> None:
         self.expr(node.test)
         self.body(node.body)
         self.body(node.orelse)
@@ -672,8 +723,8 @@ _Collector.HANDLERS = {
     ast.Expr: _Collector.expression_statement,  # type: ignore[dict-item]
     ast.Return: _Collector.return_,  # type: ignore[dict-item]
     ast.Try: _Collector.try_,
-    ast.If: _Collector.branch,  # type: ignore[dict-item]
-    ast.While: _Collector.branch,  # type: ignore[dict-item]
+    ast.If: _Collector.if_,  # type: ignore[dict-item]
+    ast.While: _Collector.while_,  # type: ignore[dict-item]
 }
 for _name, _handler in (("TryStar", _Collector.try_), ("Match", _Collector.match),
                         ("TypeAlias", _Collector.type_alias)):

@@ -26,15 +26,13 @@ CODES: dict[str, Code] = {
             "AGN100",
             "coroutine-returns-nested-async-generator",
             "coroutine `{func}` returns async generator `{callee}()` defined inside it "
-            "({where}), so callers get a coroutine and `async for` fails: make `{func_short}` "
-            "itself an async generator (`async for x in {short}(): yield x`)",
+            "({where}), so callers get a coroutine and `async for` fails: {advice}",
         ),
         Code(
             "AGN101",
             "coroutine-returns-async-generator",
             "coroutine `{func}` returns async generator object `{callee}()` ({where}), so "
-            "callers must `await` it before `async for`: make `{func_short}` a plain `def` or "
-            "delegate with `async for x in ...: yield x`",
+            "callers must `await` it before `async for`: {advice}",
         ),
         Code(
             "AGN102",
@@ -46,7 +44,8 @@ CODES: dict[str, Code] = {
             "AGN103",
             "async-iterator-stub-declared-async",
             "stub `async def {func}` is annotated `{callee}` but, with no `yield`, type checkers "
-            "read it as a coroutine: declare it `def {func}(...) -> {callee}` without `async`",
+            "read it as a coroutine{detail}: declare it `def {func}(...) -> {callee}` without "
+            "`async`",
         ),
         # Call site.
         Code(
@@ -109,6 +108,29 @@ CODES: dict[str, Code] = {
 }
 
 
+# AGN100 / AGN101 advice: ``delegate`` when every ``return`` gives an async generator (the
+# function can become one), ``split`` when some ``return`` gives something else (changing its
+# kind would break those paths).
+_SPLIT = (
+    "some `return` of `{func_short}` may give something other than an async generator, so "
+    "rather than changing its kind, split it into a coroutine and an async generator (say "
+    "`complete()` and `stream()`)"
+)
+ADVICE = {
+    ("AGN100", "delegate"): "make `{func_short}` itself an async generator "
+    "(`async for x in {short}(): yield x`)",
+    ("AGN101", "delegate"): "make `{func_short}` a plain `def` or delegate with "
+    "`async for x in ...: yield x`",
+    ("AGN100", "split"): _SPLIT,
+    ("AGN101", "split"): _SPLIT,
+}
+
+
+def override_detail(kind: str, name: str, where: str) -> str:
+    """AGN103's note naming the override or implementation that disagrees with the stub."""
+    return f" (`{name}`, {where}, is {OBJECT_WORDING.get(kind, 'a plain function')})"
+
+
 def format_message(code: str, **fields: str) -> str:
     """Return ``"AGNnnn message"``, the form flake8 expects."""
     for name in ("callee", "func"):
@@ -117,6 +139,9 @@ def format_message(code: str, **fields: str) -> str:
                               fields[name].rsplit(".", 1)[-1])
     if "short" in fields:
         fields.setdefault("call", fields["short"])
+    fields.setdefault("detail", "")
+    if (code, fields.get("advice", "delegate")) in ADVICE:
+        fields["advice"] = ADVICE[(code, fields.get("advice", "delegate"))].format(**fields)
     return f"{code} " + CODES[code].message.format(**fields)
 
 

@@ -155,13 +155,24 @@ class UnknownBinding(NamedTuple):
     shape: Literal["unknown"] = "unknown"
 
 
-Binding = Union[
+SimpleBinding = Union[
     DefBinding, ClassBinding, ImportBinding, FromImportBinding, ValueBinding, ParamBinding,
     DeclaredBinding, UnknownBinding,
 ]
-UNKNOWN_BINDING: Binding = UnknownBinding()
-PARAM: Binding = ParamBinding()
-DECLARED: Binding = DeclaredBinding()
+
+
+class AlternativesBinding(NamedTuple):
+    """A name bound differently in branches that exclude each other (the two arms of an
+    ``if``, a ``try`` body and its ``except ImportError``): one of ``options`` holds."""
+
+    options: Tuple[SimpleBinding, ...]
+    shape: Literal["alternatives"] = "alternatives"
+
+
+Binding = Union[SimpleBinding, AlternativesBinding]
+UNKNOWN_BINDING = UnknownBinding()
+PARAM = ParamBinding()
+DECLARED = DeclaredBinding()
 
 # -- scopes ----------------------------------------------------------------------------------
 

@@ -42,6 +42,9 @@ class CoroutineReturnsAsyncGenerator(Rule):
         # The fix needs every ``return`` to hand back an async generator (an async generator
         # cannot return a value).
         every_return = queries.returned(queries.module_name, function, ("agen",)) is not None
+        # When some path returns something else, changing the function's kind would break it:
+        # the advice is to split the API, and no fix is offered.
+        fields["advice"] = "delegate" if every_return else "split"
         ctx.report(
             "AGN100" if nested else "AGN101", judged.site.span, fields,
             _delegate if every_return else None,

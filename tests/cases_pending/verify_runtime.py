@@ -123,7 +123,12 @@ def annotations_of(path: Path) -> Dict[int, Set[str]]:
 
 def units(selected: List[str]) -> List[Unit]:
     result = []
-    for path in sorted(HERE.iterdir()):
+    # Files already promoted to tests/cases keep their runtime proof here.
+    promoted = [
+        p for p in sorted((HERE.parent / "cases").iterdir())
+        if p.name.startswith(("defsite_", "recall_"))
+    ]
+    for path in sorted(HERE.iterdir()) + promoted:
         if path.name.startswith(("_", ".")) or path.name in (Path(__file__).name, "engine_status.py", "conftest.py", "README.md"):
             continue
         if selected and path.name not in selected and path.stem not in selected:
@@ -162,7 +167,7 @@ def load(unit: Unit) -> Dict[Path, ModuleType]:
             root = next((r for r in unit.roots if r in path.parents), None)
             if root is None:
                 # A script outside the declared roots (tests/, scripts/): import it by path.
-                name = "pending_script_" + "_".join(path.relative_to(HERE).with_suffix("").parts)
+                name = "pending_script_" + "_".join(path.relative_to(HERE.parent).with_suffix("").parts)
                 spec = importlib.util.spec_from_file_location(name, path)
                 assert spec and spec.loader
                 module = importlib.util.module_from_spec(spec)
@@ -378,7 +383,7 @@ def check_definitions(unit: Unit, modules: Dict[Path, ModuleType], report: Repor
             if not def_codes:
                 continue
             node = innermost_def(defs, line)
-            where = f"{path.relative_to(HERE)}:{line}"
+            where = f"{path.relative_to(HERE.parent)}:{line}"
             if node is None:
                 report.fail(f"{where}: {sorted(def_codes)} outside any function")
                 continue
@@ -414,7 +419,7 @@ def check_definitions(unit: Unit, modules: Dict[Path, ModuleType], report: Repor
                 continue
             if not returns_async_iterator(fn, node):
                 continue
-            where = f"{path.relative_to(HERE)}:{node.lineno}"
+            where = f"{path.relative_to(HERE.parent)}:{node.lineno}"
             header = source_lines[max(0, first - 2) : node.body[0].lineno]
             if any("not-judged:" in line for line in header):
                 # A documented trap whose annotation the engine cannot know (e.g. one alternative
@@ -456,7 +461,7 @@ def verify(unit: Unit) -> Report:
             own = notes[path.resolve()]
             install_outside(module)
             for name, start, end, fn in scenarios(path, module):
-                where = f"{path.relative_to(HERE)}::{name}"
+                where = f"{path.relative_to(HERE.parent)}::{name}"
                 own_lines = {line for line, codes in own.items() if start <= line <= end and codes & set(RUNTIME)}
                 error, caught = run_scenario(fn)
                 if error is None:
@@ -493,7 +498,7 @@ def verify(unit: Unit) -> Report:
         for path, lines in notes.items():
             for line, codes in lines.items():
                 if codes & set(RUNTIME) and (path, line) not in proven:
-                    report.fail(f"{path.relative_to(HERE)}:{line}: {sorted(codes)} is proven by no scenario")
+                    report.fail(f"{path.relative_to(HERE.parent)}:{line}: {sorted(codes)} is proven by no scenario")
         check_definitions(unit, modules, report)
     finally:
         forget(unit)
