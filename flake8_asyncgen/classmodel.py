@@ -19,6 +19,7 @@ from .values import Builtin, CallResult, ClassRef, FunctionRef, Instance, Outsid
 
 # A class in the linearisation: (module, class scope), or None for a base outside the project.
 MroEntry = Optional[Tuple[str, int]]
+_CONTAINERS = frozenset({"list", "set", "dict", "tuple", "frozenset"})
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 
 
@@ -176,6 +177,30 @@ class ClassModel:
             if owner is None or "__get__" in owner.scopes[entry[1]].bindings:
                 return True
         return False
+
+    def builtin_container(self, info: ModuleInfo, sid: int) -> Optional[str]:
+        """``list`` (``set``, ...) when the class derives from that builtin container alone,
+        through project classes that define no ``__init__`` or ``__new__``, so that calling it
+        with one argument iterates that argument as the container does."""
+        seen = 0
+        while seen < 20:
+            seen += 1
+            scope = info.scopes[sid]
+            klass = scope.klass
+            if klass is None or len(klass.bases) != 1 or self.is_opaque(info, sid):
+                return None
+            if any(name in scope.bindings for name in ("__init__", "__new__", "__iter__")):
+                return None
+            base = self.resolver.eval(strip_subscript(klass.bases[0]), info.name, scope.parent)
+            if isinstance(base, Builtin):
+                return base.name if base.name in _CONTAINERS else None
+            if not isinstance(base, ClassRef) or not base.exact:
+                return None
+            found = self.resolver.module(base.module)
+            if found is None:
+                return None
+            info, sid = found, base.scope
+        return None
 
     def has_own_new(self, info: ModuleInfo, sid: int) -> bool:
         """Whether some class in the order defines ``__new__`` (a call may give anything)."""

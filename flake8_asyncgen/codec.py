@@ -14,6 +14,9 @@ from typing import Any, Dict, List, Optional
 
 from .model import (
     DECLARED,
+    LITERAL_TYPES,
+    AsyncGenExpr,
+    LiteralExpr,
     AlternativesBinding,
     SimpleBinding,
     PARAM,
@@ -70,6 +73,10 @@ def expr_to_json(expr: Expr) -> List[Any]:
         return ["if", expr_to_json(expr.body), expr_to_json(expr.orelse)]
     if isinstance(expr, EnteredExpr):
         return ["x", expr_to_json(expr.manager)]
+    if isinstance(expr, AsyncGenExpr):
+        return ["ag", expr.line]
+    if isinstance(expr, LiteralExpr):
+        return ["lit", expr.type_name]
     return ["?"]
 
 
@@ -196,6 +203,10 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
         return IfExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
     if tag == "x" and size == 2:
         return EnteredExpr(expr_from_json(items[1], depth + 1))
+    if tag == "ag" and size == 2:
+        return AsyncGenExpr(_int(items[1], "line"))
+    if tag == "lit" and size == 2 and items[1] in LITERAL_TYPES:
+        return LiteralExpr(items[1])
     if tag == "?" and size == 1:
         return UNKNOWN
     raise _fail("unknown expression")

@@ -13,7 +13,10 @@ from typing import Any, Callable, FrozenSet, Iterable, List, Optional, Set, Tupl
 from .classmodel import ClassModel
 from .functionkinds import FunctionKinds
 from .model import (
+    LITERAL_TYPES,
     AlternativesBinding,
+    AsyncGenExpr,
+    LiteralExpr,
     AttrExpr,
     AwaitExpr,
     Binding,
@@ -32,7 +35,9 @@ from .model import (
 )
 from .project import ModuleInfo, Project
 from .values import (
+    AsyncGenExpression,
     Builtin,
+    BuiltinInstance,
     CallResult,
     ClassRef,
     FunctionKind,
@@ -130,6 +135,10 @@ class Evaluator:
             # ``Repo[int]`` is the generic class itself as far as calling it goes.
             value = self.eval(expr.value, info.name, sid)
             return value if isinstance(value, ClassRef) and value.exact else None
+        if isinstance(expr, AsyncGenExpr):
+            return AsyncGenExpression(info.name, expr.line)
+        if isinstance(expr, LiteralExpr):
+            return BuiltinInstance(expr.type_name)
         if isinstance(expr, IfExpr):
             first = self.eval(expr.body, info.name, sid)
             second = self.eval(expr.orelse, info.name, sid)
@@ -234,6 +243,8 @@ class Evaluator:
             return ModuleRef(submodule) if self.project.has_module(submodule) else None
         if isinstance(value, (ClassRef, Instance)):
             return self.classes.member(value, name)
+        if isinstance(value, BuiltinInstance):
+            return Builtin(f"{value.type_name}.{name}")  # a method of a builtin type
         return None
 
     def _module_attr(self, info: ModuleInfo, name: str) -> Value:
@@ -286,6 +297,8 @@ class Evaluator:
             return self.call(self.attr(value, "__call__"))
         if isinstance(value, Outside):
             return Outside(f"{value.qualified}()")  # something outside the project: still outside
+        if isinstance(value, Builtin) and value.name in LITERAL_TYPES | {"frozenset"}:
+            return BuiltinInstance(value.name)  # ``set()``, ``list(...)``: a new container
         return None
 
     def awaited(self, value: Value) -> Value:
@@ -296,7 +309,7 @@ class Evaluator:
 
     def returned(
         self, module: str, sid: int, wanted: Tuple[ObjectKind, ...]
-    ) -> Optional[CallResult]:
+    ) -> Union[CallResult, AsyncGenExpression, None]:
         """The common object kind all explicit returns of function ``sid`` evaluate to."""
         info = self.module(module)
         if info is None:
@@ -304,10 +317,10 @@ class Evaluator:
         facts = info.scopes[sid].function
         if facts is None:
             return None
-        first: Optional[CallResult] = None
+        first: Union[CallResult, AsyncGenExpression, None] = None
         for expr in facts.returns:
             value = self.eval(expr, module, sid)
-            if not isinstance(value, CallResult) or value.kind not in wanted:
+            if not isinstance(value, (CallResult, AsyncGenExpression)) or value.kind not in wanted:
                 return None
             if first is None:
                 first = value

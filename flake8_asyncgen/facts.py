@@ -16,6 +16,9 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple, U
 from .kinds import ASYNC_ITERATOR_NAMES
 from .model import (
     DECLARED,
+    AsyncGenExpr,
+    LiteralExpr,
+    UnknownExpr,
     AlternativesBinding,
     UnknownBinding,
     PARAM,
@@ -67,7 +70,53 @@ def describe(node: ast.AST) -> Expr:
         return SubscriptExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.IfExp:
         return IfExpr(describe(node.body), describe(node.orelse))  # type: ignore[attr-defined]
+    if kind is ast.GeneratorExp:
+        genexp: Any = node
+        return AsyncGenExpr(genexp.lineno) if is_async_genexp(genexp) else UNKNOWN
+    literal = _LITERALS.get(kind)
+    if literal is not None:
+        return literal
+    if kind is ast.Constant:
+        value = node.value  # type: ignore[attr-defined]
+        if isinstance(value, (str, bytes)):
+            return LiteralExpr(type(value).__name__)
     return UNKNOWN
+
+
+_LITERALS: Dict[type, Expr] = {
+    ast.List: LiteralExpr("list"),
+    ast.ListComp: LiteralExpr("list"),
+    ast.Set: LiteralExpr("set"),
+    ast.SetComp: LiteralExpr("set"),
+    ast.Dict: LiteralExpr("dict"),
+    ast.DictComp: LiteralExpr("dict"),
+    ast.Tuple: LiteralExpr("tuple"),
+    ast.JoinedStr: LiteralExpr("str"),
+}
+
+
+def is_async_genexp(node: ast.GeneratorExp) -> bool:
+    """Whether Python makes this generator expression an async generator: an ``async for``
+    in it, or an ``await`` anywhere but its first iterable (evaluated outside it)."""
+    generators = node.generators
+    if any(generator.is_async for generator in generators):
+        return True
+    parts: List[ast.AST] = [node.elt]
+    for index, generator in enumerate(generators):
+        if index:
+            parts.append(generator.iter)
+        parts.extend(generator.ifs)
+    stack = parts
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Await):
+            return True
+        if isinstance(current, ast.comprehension) and current.is_async:
+            return True
+        if isinstance(current, ast.Lambda):
+            continue  # its body runs when the lambda is called
+        stack.extend(ast.iter_child_nodes(current))
+    return False
 
 
 def describe_annotation(node: Optional[ast.AST]) -> Optional[Expr]:
@@ -147,6 +196,7 @@ def _excluding(first: Tuple[Tuple[int, int], ...], second: Tuple[Tuple[int, int]
     return False
 
 
+_CONTAINERS = frozenset({"list", "set", "dict", "tuple", "frozenset"})
 _END_SHADOW = object()  # marks where a lambda's or comprehension's names go out of scope
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
@@ -168,6 +218,8 @@ class _Collector:
         # Names bound to ``AsyncIterator`` & co under another name (``AI = t.AsyncIterator``).
         self.iterator_aliases: Set[str] = set()
         self.annotated_coroutines: List[Tuple[int, Expr, Span]] = []
+        # Classes deriving from a builtin container: constructing one iterates the argument.
+        self.container_classes: Set[str] = set()
         # class scope -> attribute -> [(method name, scope of the assignment, binding)]
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
         self.patched: Set[str] = set()
@@ -270,8 +322,8 @@ class _Collector:
         call: Optional[CallArg] = None,
     ) -> Optional[Site]:
         expr = describe(node)
-        if expr == UNKNOWN or self._shadowed(expr):
-            return None
+        if type(expr) is UnknownExpr or type(expr) is LiteralExpr or self._shadowed(expr):
+            return None  # nothing is known, or a display of a builtin type: no rule fires
         found = Site(
             context, self.sid, expr, span_of(node),
             span_of(outer) if outer is not None else None, how, call,
@@ -561,6 +613,8 @@ class _Collector:
         for keyword in node.keywords:
             self.expr(keyword.value)
         self.bind(node.name, ClassBinding(len(self.scopes)))
+        if any(_last_name(describe(base)) in _CONTAINERS for base in node.bases):
+            self.container_classes.add(node.name)  # its calls may iterate their argument
         outer = self.sid
         metaclass = [describe(k.value) for k in node.keywords if k.arg == "metaclass"]
         facts = ClassFacts(
@@ -801,7 +855,7 @@ def collect(
     collector = _Collector(module, is_package, call_names)
     collector.body(tree.body)
     summary = _finish(collector)
-    wanted = call_names | collector.aliases
+    wanted = call_names | collector.aliases | collector.container_classes
     for pending in collector.pending_calls:
         if pending[0] in wanted:
             collector.argument_sites(pending)

@@ -31,7 +31,7 @@ CODES: dict[str, Code] = {
         Code(
             "AGN101",
             "coroutine-returns-async-generator",
-            "coroutine `{func}` returns async generator object `{callee}()` ({where}), so "
+            "coroutine `{func}` returns async generator object {obj} ({where}), so "
             "callers must `await` it before `async for`: {advice}",
         ),
         Code(
@@ -51,7 +51,7 @@ CODES: dict[str, Code] = {
         Code(
             "AGN200",
             "await-async-generator",
-            "`await` on async generator `{callee}()` ({where}) raises TypeError: iterate it "
+            "`await` on async generator {obj} ({where}) raises TypeError: iterate it "
             "with `async for`, or `await anext(...)` for one item",
         ),
         Code(
@@ -70,7 +70,7 @@ CODES: dict[str, Code] = {
         Code(
             "AGN203",
             "sync-iteration-of-async-generator",
-            "async generator `{callee}()` ({where}) is iterated synchronously by {api}, "
+            "async generator {obj} ({where}) is iterated synchronously by {api}, "
             "which raises TypeError: use `async for` or an async comprehension",
         ),
         Code(
@@ -140,6 +140,8 @@ def format_message(code: str, **fields: str) -> str:
     if "short" in fields:
         fields.setdefault("call", fields["short"])
     fields.setdefault("detail", "")
+    if "callee" in fields:
+        fields.setdefault("obj", f"`{fields['callee']}()`")
     if (code, fields.get("advice", "delegate")) in ADVICE:
         fields["advice"] = ADVICE[(code, fields.get("advice", "delegate"))].format(**fields)
     return f"{code} " + CODES[code].message.format(**fields)
@@ -161,6 +163,8 @@ OBJECT_WORDING = {
     "acm": "an async context manager",
 }
 UNKNOWN_CALLEE = "?"
+# How messages name an async generator expression (``(x async for x in rows())``).
+GENERATOR_EXPRESSION = "expression"
 UNKNOWN_DEFINITION = "definition unknown"
 
 
@@ -182,10 +186,10 @@ def method_api(name: str) -> str:
     return f".{name}()"
 
 
-def agn202_fields(tag: str, callee: str) -> "dict[str, str]":
+def agn202_fields(tag: str, callee: str, obj: str) -> "dict[str, str]":
     """AGN202's wording for an async generator object or an async generator function."""
     if tag == "agen":
-        return {"needs": "a coroutine", "what": f"async generator `{callee}()`", "function": ""}
+        return {"needs": "a coroutine", "what": f"async generator {obj}", "function": ""}
     return {
         "needs": "an async function",
         "what": f"async generator function `{callee}`",

@@ -62,14 +62,31 @@ class EnteredExpr(NamedTuple):
     shape: Literal["entered"] = "entered"
 
 
+class AsyncGenExpr(NamedTuple):
+    """A generator expression with ``async for`` or ``await`` in it (outside its first
+    iterable): it evaluates to an async generator object."""
+
+    line: int
+    shape: Literal["async genexp"] = "async genexp"
+
+
+class LiteralExpr(NamedTuple):
+    """A display or constant of a builtin type: ``"..."``, ``[...]``, ``{...}``, ``(...)``."""
+
+    type_name: str
+    shape: Literal["literal"] = "literal"
+
+
 class UnknownExpr(NamedTuple):
     shape: Literal["unknown"] = "unknown"
 
 
 Expr = Union[
-    NameExpr, AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, IfExpr, EnteredExpr, UnknownExpr
+    NameExpr, AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, IfExpr, EnteredExpr, AsyncGenExpr,
+    LiteralExpr, UnknownExpr,
 ]
 UNKNOWN: Expr = UnknownExpr()
+LITERAL_TYPES = frozenset({"str", "bytes", "list", "set", "dict", "tuple"})
 
 
 def strip_subscript(expr: Expr) -> Expr:

@@ -33,10 +33,13 @@ class CoroutineReturnsAsyncGenerator(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         value = judged.value
-        assert isinstance(value, CallResult)
         queries = ctx.queries
         function = judged.site.scope
-        nested = value.module == queries.module_name and queries.encloses(function, value.scope)
+        nested = (
+            isinstance(value, CallResult)
+            and value.module == queries.module_name
+            and queries.encloses(function, value.scope)
+        )
         fields = queries.callee_fields(value)
         fields["func"] = queries.qualname(function)
         # The fix needs every ``return`` to hand back an async generator (an async generator

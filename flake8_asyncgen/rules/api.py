@@ -32,7 +32,9 @@ from ..model import AttrExpr, DefBinding, Expr, strip_subscript
 from ..project import ModuleInfo
 from ..sitetypes import Context, Site, Span, Tag
 from ..values import (
+    AsyncGenExpression,
     Builtin,
+    ClassRef,
     CallResult,
     FunctionKind,
     FunctionRef,
@@ -45,9 +47,9 @@ if TYPE_CHECKING:  # pragma: no cover
     import libcst as cst
 
 __all__ = [
-    "AttrExpr", "Builtin", "CallResult", "Context", "Fix", "Fixer", "FunctionRef",
-    "JudgedSite", "Located", "Outside", "Queries", "Rule", "RuleContext", "Site", "Span", "Tag",
-    "Value", "async_for_delegation", "find_returns", "kinds", "messages",
+    "AsyncGenExpression", "AttrExpr", "Builtin", "CallResult", "Context", "Fix", "Fixer",
+    "FunctionRef", "JudgedSite", "Located", "Outside", "Queries", "Rule", "RuleContext", "Site",
+    "Span", "Tag", "Value", "async_for_delegation", "find_returns", "kinds", "messages",
 ]
 
 
@@ -105,11 +107,19 @@ class Queries:
 
     def returned(
         self, module: str, scope: int, wanted: Tuple[ObjectKind, ...]
-    ) -> Optional[CallResult]:
+    ) -> Union[CallResult, AsyncGenExpression, None]:
         return self.evaluator.returned(module, scope, wanted)
 
     def callee_fields(self, value: Value) -> Dict[str, str]:
         """``callee`` and ``where`` for a message, from the function behind ``value``."""
+        if isinstance(value, AsyncGenExpression):
+            info = self.evaluator.module(value.module)
+            where = f"{info.display}:{value.line}" if info is not None else "?"
+            return {
+                "callee": messages.GENERATOR_EXPRESSION,
+                "obj": messages.GENERATOR_EXPRESSION,
+                "where": messages.where_defined(where),
+            }
         target: Optional[Tuple[str, int]] = None
         if isinstance(value, CallResult):
             target = (value.module, value.scope)
@@ -158,6 +168,15 @@ class Queries:
             or functions.has_decorator(self.module_name, scope, kinds.OVERLOAD_DECORATORS)
             or self.in_protocol(scope)
         )
+
+    def container_class(self, value: Value) -> Optional[str]:
+        """The builtin container a project class derives from (see ``ClassModel``)."""
+        if not isinstance(value, ClassRef) or not value.exact:
+            return None
+        info = self.evaluator.module(value.module)
+        if info is None:
+            return None
+        return self.evaluator.classes.builtin_container(info, value.scope)
 
     def stub_verdict(self, scope: int) -> StubVerdict:
         """Judge an ``async def`` stub annotated as an async iterator by what implements it.
