@@ -122,6 +122,7 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
             "an": None if function.annotation is None else expr_to_json(function.annotation),
             "st": function.is_stub,
             "fp": function.first_param,
+            "aw": function.declares_awaited_stream,
         }
     klass = scope.klass
     if klass is not None:
@@ -278,6 +279,7 @@ class _Reader:
             annotation=self.optional_expr(data.get("an")),
             is_stub=_bool(data.get("st"), "stub flag"),
             first_param=None if first is None else _text(first, "parameter"),
+            declares_awaited_stream=_bool(data.get("aw"), "awaited stream flag"),
         )
 
     def klass(self, data: Any) -> ClassFacts:

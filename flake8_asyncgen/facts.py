@@ -11,7 +11,7 @@ Statements are handled one method per statement type (:data:`_Collector.HANDLERS
 from __future__ import annotations
 
 import ast
-from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple, Union
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple, Union
 
 from .kinds import ASYNC_ITERATOR_NAMES
 from .model import (
@@ -162,6 +162,58 @@ def _looks_like_overload(decorator: ast.expr) -> bool:
     return isinstance(target, ast.Attribute) and target.attr == "overload"
 
 
+def _annotation_node(node: Optional[ast.AST]) -> Optional[ast.AST]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            return ast.parse(node.value.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+    return node
+
+
+def _names_stream(node: Optional[ast.AST]) -> bool:
+    """An annotation naming ``AsyncIterator`` & co (by its last name)."""
+    node = _annotation_node(node)
+    if isinstance(node, ast.Subscript):
+        node = node.value
+    return _last_name(describe(node)) in ASYNC_ITERATOR_NAMES if node is not None else False
+
+
+def _declares_awaited_stream(node: Optional[ast.AST]) -> bool:
+    """``Awaitable[AsyncIterator[T]]``, ``Coroutine[A, B, AsyncIterator[T]]``, or a union
+    (``Union[...]`` / ``|``) of an async iterator type and something else."""
+    node = _annotation_node(node)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        members: List[ast.AST] = []
+        stack: List[ast.AST] = [node]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, ast.BinOp) and isinstance(current.op, ast.BitOr):
+                stack.extend((current.left, current.right))
+            else:
+                members.append(current)
+        return _mixed_union(members)
+    if not isinstance(node, ast.Subscript):
+        return False
+    outer = _last_name(describe(node.value))
+    inner = node.slice
+    args = list(inner.elts) if isinstance(inner, ast.Tuple) else [inner]
+    if outer in ("Awaitable", "Coroutine"):
+        return bool(args) and _names_stream(args[-1])
+    if outer == "Union":
+        return _mixed_union(args)
+    return False
+
+
+def _mixed_union(members: Sequence[ast.AST]) -> bool:
+    streams = [m for m in members if _names_stream(m)]
+    others = [
+        m for m in members
+        if not _names_stream(m) and not (isinstance(m, ast.Constant) and m.value is None)
+    ]
+    return bool(streams) and bool(others)
+
+
 def _last_name(expr: Expr) -> Optional[str]:
     if isinstance(expr, NameExpr):
         return expr.id
@@ -220,6 +272,8 @@ class _Collector:
         self.annotated_coroutines: List[Tuple[int, Expr, Span]] = []
         # Classes deriving from a builtin container: constructing one iterates the argument.
         self.container_classes: Set[str] = set()
+        # (scope, name) of ``@overload`` signatures that return an async iterator.
+        self.stream_overloads: Set[Tuple[int, str]] = set()
         # class scope -> attribute -> [(method name, scope of the assignment, binding)]
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
         self.patched: Set[str] = set()
@@ -557,7 +611,8 @@ class _Collector:
         self.arguments(node.args, defaults_only=True)
         if node.returns is not None:
             self.expr(node.returns)
-        if not any(_looks_like_overload(d) for d in node.decorator_list):
+        overload = any(_looks_like_overload(d) for d in node.decorator_list)
+        if not overload:
             self.bind(node.name, DefBinding(len(self.scopes)))
         outer = self.sid
         positional = node.args.posonlyargs + node.args.args
@@ -569,7 +624,13 @@ class _Collector:
             annotation=describe_annotation(node.returns),
             is_stub=_is_stub_body(node.body),
             first_param=positional[0].arg if positional else None,
+            declares_awaited_stream=(
+                _declares_awaited_stream(node.returns)
+                or (self.sid, node.name) in self.stream_overloads
+            ),
         )
+        if overload and _names_stream(node.returns):
+            self.stream_overloads.add((self.sid, node.name))
         sid = self._new_scope(
             Scope("function", node.name, self._qualname(node.name), outer, node.lineno,
                   function=facts)

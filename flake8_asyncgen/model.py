@@ -202,6 +202,7 @@ class FunctionFacts:
 
     __slots__ = (
         "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
+        "declares_awaited_stream",
     )
 
     def __init__(
@@ -213,6 +214,7 @@ class FunctionFacts:
         annotation: Optional[Expr],
         is_stub: bool,
         first_param: Optional[str],
+        declares_awaited_stream: bool = False,
     ) -> None:
         self.is_async = is_async
         self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
@@ -222,6 +224,10 @@ class FunctionFacts:
         # Only a docstring, ``...``, ``pass`` or ``raise NotImplementedError``.
         self.is_stub = is_stub
         self.first_param = first_param  # ``self`` / ``cls`` when it is a method
+        # Its own declaration says callers await it to get a stream: a return annotation
+        # ``Awaitable[AsyncIterator[T]]`` / ``Coroutine[..., AsyncIterator[T]]`` / a union of an
+        # async iterator and something else, or ``@overload`` signatures returning a stream.
+        self.declares_awaited_stream = declares_awaited_stream
 
 
 class ClassFacts:

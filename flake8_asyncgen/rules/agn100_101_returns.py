@@ -35,6 +35,11 @@ class CoroutineReturnsAsyncGenerator(Rule):
         value = judged.value
         queries = ctx.queries
         function = judged.site.scope
+        facts = queries.info.scopes[function].function
+        if facts is not None and facts.declares_awaited_stream:
+            # Its declaration says callers await it for a stream (``Awaitable[AsyncIterator]``,
+            # a union with another result, ``@overload``s returning a stream): deliberate.
+            return
         nested = (
             isinstance(value, CallResult)
             and value.module == queries.module_name
