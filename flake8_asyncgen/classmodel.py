@@ -81,9 +81,13 @@ class ClassModel:
         info = self.resolver.module(value.module)
         if info is None or name in info.patched or name in self.resolver.patched:
             return None  # written from outside the class somewhere: unknown
-        return self.resolver.guarded(
+        found = self.resolver.guarded(
             info, ("member", value, name), self._member_value, info, value, name
         )
+        if isinstance(found, FunctionRef) and self.functions.is_property(found):
+            # ``obj.name`` calls the getter; on the class it is the property object itself.
+            return self.resolver.call(found) if isinstance(value, Instance) else None
+        return found
 
     def _member_value(
         self, info: ModuleInfo, value: Union[ClassRef, Instance], name: str

@@ -21,6 +21,9 @@ TRANSPARENT_DECORATORS = frozenset(
         "warnings.deprecated",
     }
 )
+# Decorators that turn a method into a getter called on attribute access (``obj.name``).
+PROPERTY_DECORATORS = frozenset({"functools.cached_property"})
+PROPERTY_BUILTINS = frozenset({"property"})
 # Decorator factories whose result is transparent: ``@functools.wraps(fn)``.
 TRANSPARENT_DECORATOR_FACTORIES = frozenset({"functools.wraps"})
 

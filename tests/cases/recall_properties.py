@@ -77,14 +77,16 @@ class Conversation:
     @property
     async def summary(self) -> AsyncIterator[str]:  # error: AGN102
         # No `yield`: the getter gives a coroutine, whatever the annotation says.
-        return self._updates()
+        return self._updates()  # error: AGN101
 
     async def render(self):
         async for message in self.messages:  # error: AGN201
             print(message.text)
 
     async def first_update(self):
-        return await self.updates  # error: AGN200
+        # Silent: the subclass Snapshot replaces `updates` with a list, so what `self.updates`
+        # is depends on the instance (the class and its overrides must agree).
+        return await self.updates
 
     async def poll(self):
         self.heartbeat  # error: AGN207
@@ -110,7 +112,9 @@ async def scenario_coroutine_getter_iterated_in_class():
     await Conversation("c").render()
 
 
-async def scenario_agen_getter_awaited_in_class():
+async def silent_agen_getter_awaited_in_class():
+    # Fails at run time on a Conversation, but the engine stays silent by design (see
+    # first_update); not a scenario the verifier runs.
     await Conversation("c").first_update()
 
 
