@@ -185,7 +185,7 @@ class Project:
         if text.encode("utf-8") != data:
             return  # not the text on disk (stdin, other encodings, edited meanwhile)
         digest = hashlib.sha256(data).hexdigest()
-        self.cache.store(f"{path}\0{name}", stat.st_size, stat.st_mtime_ns, digest, summary)
+        self.cache.store(f"{path}\0{name}", digest, summary)
         _BY_PATH[(path, name)] = (stat.st_size, stat.st_mtime_ns, summary)
 
     def register(self, info: ModuleInfo) -> None:
@@ -227,12 +227,15 @@ class Project:
         digest = hashlib.sha256(data).hexdigest()
         entry_key = f"{path}\0{name}"
         if self.cache is not None:
-            cached = self.cache.load(entry_key, size, mtime_ns, digest)
+            cached = self.cache.load(entry_key, digest)
             if cached is not None:
+                restored: Optional[Dict[str, Any]]
                 try:
-                    return restore(cached)
-                except (ValueError, TypeError, KeyError, AttributeError):
-                    pass
+                    restored = restore(cached)
+                except Exception:  # noqa: BLE001 - the cache is untrusted: any error, no entry
+                    restored = None
+                if isinstance(restored, dict):
+                    return restored
         try:
             tree = ast.parse(data, filename=path)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -243,7 +246,7 @@ class Project:
         except RecursionError:
             return None
         if self.cache is not None:
-            self.cache.store(entry_key, size, mtime_ns, digest, summary)
+            self.cache.store(entry_key, digest, summary)
         return summary
 
 
