@@ -15,9 +15,10 @@ cache, a shared checkout, a hostile pull request's artefacts) controls what it h
   hits, which is what makes a CI cache useful), and the sha256 of the body.  That checksum
   detects damage, **not forgery**: someone who can write the folder can write a well-formed
   entry that lies.  The caller (:func:`project.restore`) validates the summary's shape and
-  treats any error as a missing entry; a well-shaped lie can still change findings, which is
-  why the fix command (``flake8-asyncgen --fix``) does not trust the cache: it re-derives the
-  facts of the files it rewrites with the cache off.  Only flake8's report uses it.
+  treats any error as a missing entry; a well-shaped lie can still change findings.  Hence the
+  decision: the fix command (``flake8-asyncgen --fix``) does not trust the cache; it runs with
+  the cache off and re-derives every fact from the source files, so a forged entry can change
+  a report, never an edit.
 - The folder is never followed out of the project: if the cache folder itself or its
   ``.gitignore`` is a symbolic link, or the folder is not a directory, the cache is disabled
   for the run (one log line).  ``.gitignore`` (``*``) is written only into a folder this tool

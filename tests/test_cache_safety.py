@@ -99,7 +99,7 @@ def fresh_memory(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def lint_in_process(folder: Path, cache_dir: Optional[Path]) -> List[str]:
-    """"line:message" of the caller's findings, run as flake8 would, in this process."""
+    """The caller's findings as "line:message", run as flake8 would, in this process."""
     from agn_harness import configure, lint_file
 
     for known in project_module._PROJECTS.values():
