@@ -14,15 +14,17 @@ cache, a shared checkout, a hostile pull request's artefacts) controls what it h
   the sha256 of the module file's *bytes* (not its mtime: a fresh checkout of the same code
   hits, which is what makes a CI cache useful), and the sha256 of the body.  That checksum
   detects damage, **not forgery**: someone who can write the folder can write a well-formed
-  entry that lies.  The caller (:func:`project.restore`) validates the summary's shape and
-  treats any error as a missing entry; a well-shaped lie can still change findings.  Hence the
+  entry that lies.  The caller validates the summary's shape (``project.restore``, or the
+  engine's summary codec) and treats any error as a missing entry; a well-shaped lie (a
+  decorator dropped, two sibling scopes swapped) can still change findings.  Hence the
   decision: the fix command (``flake8-asyncgen --fix``) does not trust the cache; it runs with
   the cache off and re-derives every fact from the source files, so a forged entry can change
   a report, never an edit.
 - The folder is never followed out of the project: if the cache folder itself or its
   ``.gitignore`` is a symbolic link, or the folder is not a directory, the cache is disabled
-  for the run (one log line).  ``.gitignore`` (``*``) is written only into a folder this tool
-  has just created itself, never into an existing one.
+  for the run (one log line per process).  Only the folder's last component is checked: the
+  parents of an explicit ``--agn-cache-dir`` are the user's choice.  ``.gitignore`` (``*``)
+  is written only into a folder this tool has just created itself, never into an existing one.
 - Entries are written to a new temporary file in the folder (``O_EXCL``, no symlinks
   followed), flushed and fsynced, then renamed over the entry with ``os.replace``: a reader
   never sees half an entry, and a crash leaves either the old entry or the new one.  Where the
