@@ -14,7 +14,7 @@ import re
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from .cache import DiskCache
-from .codec import InvalidSummary, from_json, to_json
+from .codec import from_json, to_json
 from .facts import collect
 from .model import ModuleSummary, Scope
 
@@ -188,8 +188,7 @@ class Project:
         if text.encode("utf-8") != data:
             return  # not the text on disk (stdin, other encodings, edited meanwhile)
         digest = hashlib.sha256(data).hexdigest()
-        key = f"{path}\0{name}"
-        self.cache.store(key, stat.st_size, stat.st_mtime_ns, digest, to_json(summary))
+        self.cache.store(f"{path}\0{name}", digest, to_json(summary))
         _BY_PATH[(path, name)] = (stat.st_size, stat.st_mtime_ns, summary)
 
     def register(self, info: ModuleInfo) -> None:
@@ -231,11 +230,11 @@ class Project:
         digest = hashlib.sha256(data).hexdigest()
         entry_key = f"{path}\0{name}"
         if self.cache is not None:
-            cached = self.cache.load(entry_key, size, mtime_ns, digest)
+            cached = self.cache.load(entry_key, digest)
             if cached is not None:
                 try:
                     return from_json(cached)
-                except (InvalidSummary, RecursionError):
+                except Exception:  # noqa: BLE001 - the cache is untrusted: any error, no entry
                     pass  # not what this version writes: read the source instead
         try:
             tree = ast.parse(data, filename=path)
@@ -247,7 +246,7 @@ class Project:
         except RecursionError:
             return None
         if self.cache is not None:
-            self.cache.store(entry_key, size, mtime_ns, digest, to_json(summary))
+            self.cache.store(entry_key, digest, to_json(summary))
         return summary
 
 
