@@ -12,7 +12,7 @@ from typing import Any, List, Optional, Tuple, Union
 
 from . import kinds
 from .functionkinds import FunctionKinds
-from .model import DECLARED, CallExpr, DefBinding, strip_subscript
+from .model import DECLARED, AttrExpr, CallExpr, DefBinding, Expr, NameExpr, strip_subscript
 from .project import ModuleInfo
 from .resolver_api import Resolver
 from .values import Builtin, CallResult, ClassRef, FunctionRef, Instance, Outside, Value
@@ -58,6 +58,18 @@ class ClassModel:
         if is_class:
             return ClassRef(info.name, parent, exact=False)
         return Instance(info.name, parent, exact=False)
+
+    def is_protocol(self, info: ModuleInfo, sid: int) -> bool:
+        """A ``typing.Protocol`` class (listing ``Protocol`` among its bases): its
+        implementations need not derive from it."""
+        klass = info.scopes[sid].klass
+        if klass is None:
+            return True
+        for base in klass.bases:
+            value = self.resolver.eval(strip_subscript(base), info.name, info.scopes[sid].parent)
+            if isinstance(value, Outside) and value.qualified in kinds.PROTOCOL_BASES:
+                return True
+        return False
 
     def is_metaclass(self, info: ModuleInfo, sid: int) -> bool:
         klass = info.scopes[sid].klass
@@ -111,11 +123,21 @@ class ClassModel:
         return result
 
     def _implemented_stub(self, stub: FunctionRef, name: str) -> Value:
-        """A stub meant to be overridden (possibly in another module) is known only when the
+        """A stub meant to be overridden (possibly in another module).
+
+        A coroutine stub declares a coroutine: callers must ``await`` it whatever the overrides
+        do.  Only one annotated as an async iterator (``async def m() -> AsyncIterator``, the
+        AGN103 shape, where overrides may well be async generators) is known just when the
         project overrides it and every override is called the way the stub declares."""
+        if self.resolver.func_kind(stub.module, stub.scope) != "coro":
+            return None  # only a coroutine stub's callers can be judged this way
         info = self.resolver.module(stub.module)
         if info is None:
             return None
+        facts = info.scopes[stub.scope].function
+        annotation = facts.annotation if facts is not None else None
+        if annotation is None or not self._names_async_iterator(info, stub.scope, annotation):
+            return stub
         owner = info.scopes[stub.scope].parent
         overrides = self.overrides(stub.module, owner, name)
         if not overrides:
@@ -124,6 +146,16 @@ class ClassModel:
         if all(self.signature(other) == signature for other in overrides):
             return stub
         return None
+
+    def _names_async_iterator(self, info: ModuleInfo, sid: int, annotation: Expr) -> bool:
+        """Whether an annotation may name an async iterator type (unknown counts as may;
+        ``None`` and other shapes no name can hide in do not)."""
+        if not isinstance(strip_subscript(annotation), (NameExpr, AttrExpr)):
+            return False
+        value = self.resolver.eval(strip_subscript(annotation), info.name, info.scopes[sid].parent)
+        if isinstance(value, Outside):
+            return value.qualified in kinds.ASYNC_ITERATOR_ANNOTATIONS
+        return not isinstance(value, (Builtin, ClassRef, Instance))
 
     def signature(self, value: Value) -> Any:
         """What matters of a method for the rules: what calling it gives."""
@@ -297,7 +329,10 @@ class ClassModel:
         """The methods ``name`` of every project class deriving from class ``sid`` (in any
         module); None when that cannot be decided (a class defining ``name`` whose bases are
         unknown, a project too large to index)."""
-        candidates = self.resolver.modules_defining(name)
+        owner = self.resolver.module(module)
+        if owner is None:
+            return None
+        candidates = self.resolver.override_candidates(owner.scopes[sid].name, name)
         if candidates is None:
             return None
         found: List[FunctionRef] = []

@@ -72,7 +72,7 @@ def expr_to_json(expr: Expr) -> List[Any]:
     if isinstance(expr, IfExpr):
         return ["if", expr_to_json(expr.body), expr_to_json(expr.orelse)]
     if isinstance(expr, EnteredExpr):
-        return ["x", expr_to_json(expr.manager)]
+        return ["x", expr_to_json(expr.manager), expr.is_async]
     if isinstance(expr, AsyncGenExpr):
         return ["ag", expr.line]
     if isinstance(expr, LiteralExpr):
@@ -123,6 +123,8 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
             "st": function.is_stub,
             "fp": function.first_param,
             "aw": function.declares_awaited_stream,
+            "yv": [expr_to_json(y) for y in function.yields],
+            "rt": None if function.result_type is None else expr_to_json(function.result_type),
         }
     klass = scope.klass
     if klass is not None:
@@ -203,7 +205,9 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
     if tag == "if" and size == 3:
         return IfExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
     if tag == "x" and size == 2:
-        return EnteredExpr(expr_from_json(items[1], depth + 1))
+        return EnteredExpr(expr_from_json(items[1], depth + 1), True)
+    if tag == "x" and size == 3:
+        return EnteredExpr(expr_from_json(items[1], depth + 1), _bool(items[2], "async flag"))
     if tag == "ag" and size == 2:
         return AsyncGenExpr(_int(items[1], "line"))
     if tag == "lit" and size == 2 and items[1] in LITERAL_TYPES:
@@ -280,6 +284,8 @@ class _Reader:
             is_stub=_bool(data.get("st"), "stub flag"),
             first_param=None if first is None else _text(first, "parameter"),
             declares_awaited_stream=_bool(data.get("aw"), "awaited stream flag"),
+            yields=[expr_from_json(y) for y in _list(data.get("yv"), "yields")],
+            result_type=self.optional_expr(data.get("rt")),
         )
 
     def klass(self, data: Any) -> ClassFacts:

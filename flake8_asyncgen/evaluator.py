@@ -103,8 +103,8 @@ class Evaluator:
     def has_module(self, name: str) -> bool:
         return self.project.has_module(name)
 
-    def modules_defining(self, name: str) -> Optional[List[str]]:
-        return self.project.modules_defining(name)
+    def override_candidates(self, class_name: str, method: str) -> Optional[List[str]]:
+        return self.project.override_candidates(class_name, method)
 
     def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]:
         return self.functions.kind(module, scope)
@@ -125,12 +125,7 @@ class Evaluator:
         if isinstance(expr, AwaitExpr):
             return self.awaited(self.eval(expr.value, info.name, sid))
         if isinstance(expr, EnteredExpr):
-            # ``async with <manager> as name``: only the entered value of outside objects is
-            # followed (``asyncio.TaskGroup()`` gives a task group).
-            entered = self.eval(expr.manager, info.name, sid)
-            return Outside(f"{entered.qualified}.__aenter__()") if isinstance(
-                entered, Outside
-            ) else None
+            return self.entered(self.eval(expr.manager, info.name, sid), expr.is_async)
         if isinstance(expr, SubscriptExpr):
             # ``Repo[int]`` is the generic class itself as far as calling it goes.
             value = self.eval(expr.value, info.name, sid)
@@ -302,10 +297,61 @@ class Evaluator:
         return None
 
     def awaited(self, value: Value) -> Value:
-        """What ``await value`` gives, when the coroutine's returns all agree."""
+        """What ``await value`` gives, when the coroutine's returns all agree: an async
+        generator, or an instance of one project class (also from its return annotation)."""
         if not isinstance(value, CallResult) or value.kind != "coro":
             return None
-        return self.returned(value.module, value.scope, ("agen",))
+        stream = self.returned(value.module, value.scope, ("agen",))
+        if stream is not None:
+            return stream
+        info = self.module(value.module)
+        if info is None:
+            return None
+        return self._factory_result(info, value.scope)
+
+    def entered(self, manager: Value, is_async: bool) -> Value:
+        """What ``async with manager as x`` (``with``) binds to ``x``."""
+        if isinstance(manager, Outside):
+            # Outside objects stay outside (``asyncio.TaskGroup()`` gives a task group).
+            method = "__aenter__" if is_async else "__enter__"
+            return Outside(f"{manager.qualified}.{method}()")
+        if isinstance(manager, CallResult) and manager.kind == "acm" and is_async:
+            return self._yielded_instance(manager)
+        if isinstance(manager, Instance):
+            enter = self.attr(manager, "__aenter__" if is_async else "__enter__")
+            if not isinstance(enter, FunctionRef):
+                return None
+            kind = self.func_kind(enter.module, enter.scope)
+            if kind != ("coro" if is_async else "sync"):
+                return None
+            if self._returns_self(enter):
+                return manager  # ``return self``: the manager itself
+            info = self.module(enter.module)
+            return self._factory_result(info, enter.scope) if info is not None else None
+        return None
+
+    def _returns_self(self, function: FunctionRef) -> bool:
+        info = self.module(function.module)
+        facts = info.scopes[function.scope].function if info is not None else None
+        if facts is None or not facts.returns or facts.first_param is None:
+            return False
+        return all(expr == NameExpr(facts.first_param) for expr in facts.returns)
+
+    def _yielded_instance(self, manager: CallResult) -> Value:
+        """The instance every ``yield`` of an ``@asynccontextmanager`` gives, if they agree."""
+        info = self.module(manager.module)
+        facts = info.scopes[manager.scope].function if info is not None else None
+        if info is None or facts is None or not facts.yields:
+            return None
+        first: Value = None
+        for expr in facts.yields:
+            value = self.eval(expr, info.name, manager.scope)
+            if not isinstance(value, Instance) or not value.exact or (
+                first is not None and value != first
+            ):
+                return None
+            first = value
+        return first
 
     def returned(
         self, module: str, sid: int, wanted: Tuple[ObjectKind, ...]
@@ -342,8 +388,9 @@ class Evaluator:
         return self._factory_result(info, function.scope)
 
     def _factory_result(self, info: ModuleInfo, sid: int) -> Value:
-        """A plain ``def`` whose every ``return`` builds an instance of the same project class
-        (``def get_repo(): return Repo()``)."""
+        """What a function gives when every ``return`` builds an instance of the same project
+        class (``def get_repo(): return Repo()``), else the class its return annotation names
+        (an instance of it or of a subclass)."""
         facts = info.scopes[sid].function
         if facts is None:
             return None
@@ -351,10 +398,25 @@ class Evaluator:
         for expr in facts.returns:
             value = self.eval(expr, info.name, sid)
             # Only exact classes: ``cls()`` may build a subclass defined in any module.
-            if not isinstance(value, Instance) or not value.exact:
-                return None
-            if first is None:
-                first = value
-            elif value != first:
-                return None
-        return first
+            if not isinstance(value, Instance) or not value.exact or (
+                first is not None and value != first
+            ):
+                first = None
+                break
+            first = value
+        if first is not None:
+            return first
+        if facts.result_type is not None:
+            return self.annotated_instance(info, facts.result_type, info.scopes[sid].parent)
+        return None
+
+    def annotated_instance(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value:
+        """An instance of the project class ``annotation`` names (the class or a subclass);
+        None for anything else, and for a Protocol (implemented anywhere)."""
+        value = self.eval(annotation, info.name, scope)
+        if not isinstance(value, ClassRef) or not value.exact:
+            return None
+        owner = self.module(value.module)
+        if owner is None or self.classes.is_protocol(owner, value.scope):
+            return None
+        return Instance(value.module, value.scope, exact=False)

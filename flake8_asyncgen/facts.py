@@ -130,6 +130,42 @@ def describe_annotation(node: Optional[ast.AST]) -> Optional[Expr]:
     return describe(node)
 
 
+def describe_type(node: Optional[ast.AST]) -> Optional[Expr]:
+    """The class an annotation names, unwrapping ``Optional[X]``, ``Annotated[X, ...]``,
+    ``Union[X, None]``, ``X | None`` and string annotations; None when it names no single
+    class this way."""
+    node = _annotation_node(node)
+    for _ in range(10):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            members = [m for m in (node.left, node.right) if not _is_none(m)]
+            if len(members) != 1:
+                return None
+            node = members[0]
+        elif isinstance(node, ast.Subscript):
+            outer = _last_name(describe(node.value))
+            args = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if outer in ("Optional", "Annotated") and args:
+                node = args[0]
+            elif outer == "Union":
+                members = [m for m in args if not _is_none(m)]
+                if len(members) != 1:
+                    return None
+                node = members[0]
+            else:
+                return describe(node)  # a generic class: ``Repo[int]``
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            node = _annotation_node(node)
+        else:
+            break
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return describe(node)
+    return None
+
+
+def _is_none(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
 def span_of(node: ast.AST) -> Span:
     """Where an expression or statement is (``ast`` gives every such node its extent)."""
     where: Any = node  # every expression and statement node has these four fields
@@ -472,7 +508,9 @@ class _Collector:
             if isinstance(node, ast.AsyncWith):
                 self.site("awith", item.context_expr)
             if isinstance(item.optional_vars, ast.Name):
-                entered = EnteredExpr(describe(item.context_expr))
+                entered = EnteredExpr(
+                    describe(item.context_expr), isinstance(node, ast.AsyncWith)
+                )
                 self.bind(item.optional_vars.id, ValueBinding(entered))
             elif item.optional_vars is not None:
                 self.bind_target(item.optional_vars)
@@ -616,20 +654,26 @@ class _Collector:
             self.bind(node.name, DefBinding(len(self.scopes)))
         outer = self.sid
         positional = node.args.posonlyargs + node.args.args
+        is_async = isinstance(node, ast.AsyncFunctionDef)
+        # The return annotation, a string one parsed once (None: none, or unparsable).
+        returns = _annotation_node(node.returns) if node.returns is not None else None
         facts = FunctionFacts(
-            is_async=isinstance(node, ast.AsyncFunctionDef),
+            is_async=is_async,
             has_yield=False,
             decorators=tuple(describe(d) for d in node.decorator_list),
             returns=[],
-            annotation=describe_annotation(node.returns),
+            annotation=describe(returns) if returns is not None else (
+                None if node.returns is None else UNKNOWN
+            ),
             is_stub=_is_stub_body(node.body),
             first_param=positional[0].arg if positional else None,
+            result_type=describe_type(returns) if returns is not None else None,
             declares_awaited_stream=(
-                _declares_awaited_stream(node.returns)
+                is_async and returns is not None and _declares_awaited_stream(returns)
                 or (self.sid, node.name) in self.stream_overloads
             ),
         )
-        if overload and _names_stream(node.returns):
+        if overload and returns is not None and _names_stream(returns):
             self.stream_overloads.add((self.sid, node.name))
         sid = self._new_scope(
             Scope("function", node.name, self._qualname(node.name), outer, node.lineno,
@@ -725,7 +769,12 @@ class _Collector:
                 self.site("await", node.value, outer=node)
             elif kind is ast.Yield or kind is ast.YieldFrom:
                 if not self.in_lambda and self.sid in self.functions:
-                    self.functions[self.sid].facts.has_yield = True
+                    facts = self.functions[self.sid].facts
+                    facts.has_yield = True
+                    value = node.value
+                    facts.yields.append(
+                        describe(value) if kind is ast.Yield and value is not None else UNKNOWN
+                    )
                 if kind is ast.YieldFrom:
                     self.site("iter", node.value, how="yield_from")
             elif kind is ast.Starred:

@@ -56,9 +56,11 @@ class IfExpr(NamedTuple):
 
 
 class EnteredExpr(NamedTuple):
-    """What ``async with <manager> as name`` binds: the value ``__aenter__`` gives."""
+    """What ``async with <manager> as name`` binds: the value ``__aenter__`` gives (``with``:
+    ``__enter__``)."""
 
     manager: "Expr"
+    is_async: bool = True
     shape: Literal["entered"] = "entered"
 
 
@@ -202,7 +204,7 @@ class FunctionFacts:
 
     __slots__ = (
         "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
-        "declares_awaited_stream",
+        "declares_awaited_stream", "yields", "result_type",
     )
 
     def __init__(
@@ -215,6 +217,8 @@ class FunctionFacts:
         is_stub: bool,
         first_param: Optional[str],
         declares_awaited_stream: bool = False,
+        yields: Optional[List[Expr]] = None,
+        result_type: Optional[Expr] = None,
     ) -> None:
         self.is_async = is_async
         self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
@@ -228,6 +232,12 @@ class FunctionFacts:
         # ``Awaitable[AsyncIterator[T]]`` / ``Coroutine[..., AsyncIterator[T]]`` / a union of an
         # async iterator and something else, or ``@overload`` signatures returning a stream.
         self.declares_awaited_stream = declares_awaited_stream
+        # Every ``yield``'s value (UNKNOWN for a bare ``yield``): what an
+        # ``@asynccontextmanager`` gives to ``async with ... as``.
+        self.yields: List[Expr] = yields if yields is not None else []
+        # The class its return annotation names (``-> Repo``, ``Optional[Repo]``, ``"Repo"``,
+        # ``Repo | None``, ``Annotated[Repo, ...]``), for callers when its returns say nothing.
+        self.result_type = result_type
 
 
 class ClassFacts:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
-import re
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from .cache import DiskCache
 from .codec import from_json, to_json
 from .facts import collect
 from .model import ModuleSummary, Scope
+from .sourceindex import SourceIndex
 
 
 class ModuleInfo:
@@ -74,9 +74,8 @@ _PROJECTS: Dict[Tuple[Tuple[str, ...], Optional[str]], "Project"] = {}
 # if they had no overrides).
 MAX_INDEXED_FILES = 20_000
 MAX_INDEXED_BYTES = 2_000_000
-_DEF_NAME = re.compile(rb"\bdef\s+([A-Za-z_][A-Za-z0-9_]*)")
 _NOT_PROJECT = frozenset({"__pycache__", "node_modules", "site-packages", "venv", "build", "dist"})
-_TOO_LARGE: Dict[str, Set[str]] = {"<too large>": set()}
+_TOO_LARGE = SourceIndex()  # marks a project too large to index
 
 NAMESPACE = "<namespace>"
 AMBIGUOUS = "<ambiguous>"
@@ -90,7 +89,7 @@ class Project:
         self.cache = cache
         self._located: Dict[str, Optional[Tuple[str, str]]] = {}
         self._modules: Dict[str, Optional[ModuleInfo]] = {}
-        self._defs: Optional[Dict[str, Set[str]]] = None
+        self._index: Optional[SourceIndex] = None
 
     @classmethod
     def get(cls, roots: Tuple[str, ...], cache_dir: Optional[str]) -> "Project":
@@ -127,17 +126,17 @@ class Project:
         self._located[name] = found
         return found
 
-    def modules_defining(self, name: str) -> Optional[List[str]]:
-        """The project's modules with a ``def name`` in their text (a cheap index, built once,
-        read without parsing), or None when the project is too large to index."""
-        if self._defs is None:
-            self._defs = self._index_defs()
-        if self._defs is _TOO_LARGE:
+    def override_candidates(self, class_name: str, method: str) -> Optional[List[str]]:
+        """Modules that may override ``method`` of a class named ``class_name`` (from a
+        textual index of the project, built once), or None when the project is too large."""
+        if self._index is None:
+            self._index = self._build_index()
+        if self._index is _TOO_LARGE:
             return None
-        return sorted(self._defs.get(name, ()))
+        return self._index.override_candidates(class_name, method)
 
-    def _index_defs(self) -> Dict[str, Set[str]]:
-        index: Dict[str, Set[str]] = {}
+    def _build_index(self) -> SourceIndex:
+        index = SourceIndex()
         seen = 0
         for root in self.roots:
             for folder, dirs, files in os.walk(root):
@@ -161,10 +160,8 @@ class Project:
                             data = handle.read(MAX_INDEXED_BYTES + 1)
                     except OSError:
                         continue
-                    if len(data) > MAX_INDEXED_BYTES:
-                        continue
-                    for found in _DEF_NAME.findall(data):
-                        index.setdefault(found.decode("ascii", "replace"), set()).add(name)
+                    if len(data) <= MAX_INDEXED_BYTES:
+                        index.add(name, data)
         return index
 
     def has_module(self, name: str) -> bool:

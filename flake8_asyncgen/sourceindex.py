@@ -1,0 +1,74 @@
+"""A textual index of a project's sources, built once per run without parsing.
+
+Deciding that a stub's overrides are all coroutines needs every subclass in the
+project, in any module.  Parsing every module to find them would double a cold
+run, so candidates are found from the text: the ``def`` names of each module,
+its ``class Name(bases)`` statements and its ``x as y`` aliases.  The text
+over-approximates (a name may mean something else), never under-approximates
+for code Python can run: a module subclassing ``Base`` names ``Base`` or an
+alias of it in its class statement.  Candidates are then parsed and checked
+precisely (method resolution order).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, FrozenSet, Iterable, List, Set, Tuple
+
+_DEF = re.compile(rb"\bdef\s+([A-Za-z_][A-Za-z0-9_]*)")
+_CLASS = re.compile(rb"\bclass\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)")
+_IMPORT_LINE = re.compile(rb"^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t]+([^\n]*)", re.M)
+_ALIAS = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s+as\s+([A-Za-z_][A-Za-z0-9_]*)")
+_ASSIGNED_ALIAS = re.compile(
+    rb"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)\s*$",
+    re.M,
+)
+_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class SourceIndex:
+    def __init__(self) -> None:
+        self.defs: Dict[str, Set[str]] = {}
+        # (module, class name, identifiers in its base list)
+        self.classes: List[Tuple[str, str, FrozenSet[str]]] = []
+        # original name -> names it is also known as (``import x as y``, ``y = pkg.x``)
+        self.aliases: Dict[str, Set[str]] = {}
+
+    def add(self, module: str, data: bytes) -> None:
+        for found in _DEF.findall(data):
+            self.defs.setdefault(_text(found), set()).add(module)
+        for name, bases in _CLASS.findall(data):
+            identifiers = frozenset(_text(b) for b in _NAME.findall(bases))
+            self.classes.append((module, _text(name), identifiers))
+        if b" as " in data:
+            for line in _IMPORT_LINE.findall(data):
+                for original, alias in _ALIAS.findall(line):
+                    self.aliases.setdefault(_text(original), set()).add(_text(alias))
+        for alias, original in _ASSIGNED_ALIAS.findall(data):
+            self.aliases.setdefault(_text(original), set()).add(_text(alias))
+
+    def subclass_modules(self, class_name: str) -> Set[str]:
+        """Modules that may define a subclass of a class named ``class_name``."""
+        names: Set[str] = {class_name}
+        modules: Set[str] = set()
+        frontier: Iterable[str] = [class_name]
+        while frontier:
+            added: Set[str] = set()
+            for name in frontier:
+                added |= self.aliases.get(name, set()) - names
+            names |= added
+            for module, name, bases in self.classes:
+                if bases & names:
+                    modules.add(module)
+                    if name not in names:
+                        names.add(name)
+                        added.add(name)
+            frontier = added
+        return modules
+
+    def override_candidates(self, class_name: str, method: str) -> List[str]:
+        return sorted(self.subclass_modules(class_name) & self.defs.get(method, set()))
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("ascii", "replace")
