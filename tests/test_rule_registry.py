@@ -50,7 +50,7 @@ def rule_classes() -> Dict[str, List[str]]:
             if cls.__module__ != module.__name__:
                 continue  # imported here, declared elsewhere
             code = getattr(cls, "code", None)
-            if not isinstance(code, str):
+            if not isinstance(code, str) or not code:
                 continue  # not a rule (or the abstract base)
             for declared in getattr(cls, "codes", (code,)):
                 found.setdefault(declared, []).append(f"{module.__name__}.{cls_name}")
