@@ -10,7 +10,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, TypedDict
 
@@ -97,7 +97,7 @@ class Flake8Runs:
     without_plugin: Sequence[str]
     workdir: Path
     jobs: int
-    env: Mapping[str, str] = field(default_factory=dict)
+    env: Optional[Mapping[str, str]] = None  # None: this process's environment
 
     @property
     def options(self) -> List[str]:
@@ -114,12 +114,12 @@ class Flake8Runs:
     def reset_cache(self) -> None:
         remove(self.cache_dir)
 
-    def without(self, files: List[str], name: str = "without") -> Command:
+    def plain(self, files: List[str], name: str = "without") -> Command:
         return Command(name, [*self.without_plugin, *self.options, *files],
                        str(self.workdir / "without"), self.env, label=LABELS.get(name, name),
                        shown_argv=["flake8", *self.options])
 
-    def with_(self, files: List[str], name: str, cold: bool = False) -> Command:
+    def plugin(self, files: List[str], name: str, cold: bool = False) -> Command:
         return Command(name, [*self.with_plugin, *self.options, *self.plugin_args, *files],
                        str(self.workdir / "with"), self.env,
                        reset=self.reset_cache if cold else None, label=LABELS.get(name, name),
@@ -127,8 +127,8 @@ class Flake8Runs:
 
     def groups(self, files: List[str]) -> List[List[Command]]:
         """[without], [with cold -> with warm]: the warm run must follow a cold one."""
-        return [[self.without(files)],
-                [self.with_(files, "with_cold", cold=True), self.with_(files, "with_warm")]]
+        return [[self.plain(files)],
+                [self.plugin(files, "with_cold", cold=True), self.plugin(files, "with_warm")]]
 
 
 def tool_groups(tools: Mapping[str, Sequence[str]], files: List[str], workdir: Path,
@@ -160,7 +160,7 @@ def tool_groups(tools: Mapping[str, Sequence[str]], files: List[str], workdir: P
 def warm_up(runs: Flake8Runs, files: List[str], outdir: Path, log: Log) -> None:
     """One untimed run of each flake8 command: fills the OS page cache, and stops the
     benchmark early if a command fails."""
-    for cmd in (runs.without(files, "warmup_without"), runs.with_(files, "warmup_with")):
+    for cmd in (runs.plain(files, "warmup_without"), runs.plugin(files, "warmup_with")):
         s = run_once(cmd, outdir)
         log("warm-up  %-14s %7.2f s  rc=%d" % (cmd.name, s["wall_s"], s["returncode"]))
         if not s["ok"]:
@@ -176,11 +176,13 @@ def check_fractions(fractions: Sequence[float]) -> List[float]:
     return out
 
 
-def measure_fraction(runs: Flake8Runs, files: List[str], pct: float, groups_extra:
-                     List[List[Command]], repeat: int, outdir: Path, log: Log) -> Fraction:
+def measure_fraction(runs: Flake8Runs, files: List[str], pct: float,
+                     tool_cmds: Mapping[str, Sequence[str]], tools_python: Optional[str],
+                     repeat: int, outdir: Path, log: Log) -> Fraction:
+    """Both flake8 sides (and the given tools) on ``pct`` % of ``files``."""
     subset = select_fraction(files, pct)
-    res = measure(runs.groups(subset) + groups_extra, repeat, outdir, len(subset), log=log,
-                  tag="[%3g%%]" % pct)
+    groups = runs.groups(subset) + tool_groups(tool_cmds, subset, runs.workdir, tools_python)
+    res = measure(groups, repeat, outdir, len(subset), log=log, tag="[%3g%%]" % pct)
     return Fraction(percent=pct, files=len(subset), lines=count_lines(subset), commands=res,
                     ratios=ratios(res),
                     cold_warm_outputs_identical=same_output(res, "with_cold", "with_warm"))
@@ -229,9 +231,9 @@ def benchmark(files: Sequence[str], *, flake8_with: Sequence[str],
     by_size: Dict[str, Fraction] = {}
     cache_written = False
     for pct in sizes:
-        extra = tool_groups(tool_cmds, select_fraction(file_list, pct), workdir,
-                            tools_python) if pct == sizes[-1] else []
-        by_size["%g" % pct] = measure_fraction(runs, file_list, pct, extra, repeat, outdir, log)
+        tools_here = tool_cmds if pct == sizes[-1] else {}  # tools: largest fraction only
+        by_size["%g" % pct] = measure_fraction(runs, file_list, pct, tools_here, tools_python,
+                                               repeat, outdir, log)
         cache_written = cache_written or runs.cache_dir.is_dir()
 
     full = by_size["%g" % sizes[-1]]

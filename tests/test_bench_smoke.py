@@ -258,9 +258,9 @@ def test_benchmark_cold_runs_start_without_a_cache(corpus: Path, tmp_path: Path,
 
 def test_report_shows_failures_and_differing_findings(tmp_path: Path) -> None:
     runs = Flake8Runs(["flake8"], ["flake8"], tmp_path, 2)
-    assert runs.with_(["a.py"], "with_cold", cold=True).reset is not None
-    assert runs.with_(["a.py"], "with_warm").reset is None
-    assert "--agn-cache-dir" not in runs.without(["a.py"]).argv
+    assert runs.plugin(["a.py"], "with_cold", cold=True).reset is not None
+    assert runs.plugin(["a.py"], "with_warm").reset is None
+    assert "--agn-cache-dir" not in runs.plain(["a.py"]).argv
 
     res = {"without": _summary(2.0), "with_cold": _summary(2.0, sha="a"),
            "with_warm": _summary(2.0, ok=False, sha="b")}
