@@ -157,6 +157,14 @@ def tool_groups(tools: Mapping[str, Sequence[str]], files: List[str], workdir: P
     return groups
 
 
+def versions_of(runs: Flake8Runs, tools: Mapping[str, Sequence[str]]) -> Dict[str, str]:
+    """``--version`` of both flake8 sides and of each tool."""
+    versions = {"flake8_with": tool_version(runs.with_plugin),
+                "flake8_without": tool_version(runs.without_plugin)}
+    versions.update((name, tool_version(prefix)) for name, prefix in sorted(tools.items()))
+    return versions
+
+
 def warm_up(runs: Flake8Runs, files: List[str], outdir: Path, log: Log) -> None:
     """One untimed run of each flake8 command: fills the OS page cache, and stops the
     benchmark early if a command fails."""
@@ -222,9 +230,7 @@ def benchmark(files: Sequence[str], *, flake8_with: Sequence[str],
         lines=count_lines(file_list), jobs=jobs, repeat=repeat, fractions=sizes,
         tools=sorted(tool_cmds), warmup=warmup, flake8_options=runs.options,
         plugin_extra_options=runs.plugin_args)
-    versions = {"flake8_with": tool_version(flake8_with),
-                "flake8_without": tool_version(flake8_without)}
-    versions.update((name, tool_version(prefix)) for name, prefix in sorted(tool_cmds.items()))
+    versions = versions_of(runs, tool_cmds)
 
     if warmup:
         warm_up(runs, file_list, outdir, log)
