@@ -23,6 +23,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from typing import List
 
 ROOT = Path(__file__).resolve().parent.parent
 FAKE = ROOT / "tests" / "fake_llm_cli.py"
@@ -35,7 +36,7 @@ COMMAND = [sys.executable, str(FAKE), "--mode", "slow", "--delay", "0.01",
 PROMPT_TEXT = "the quick brown fox jumps over the lazy dog"
 
 
-def raw_once():
+def raw_once() -> float:
     started = time.perf_counter()
     proc = subprocess.Popen([*COMMAND[:-1], PROMPT_TEXT],
                             stdout=subprocess.PIPE)
@@ -48,8 +49,9 @@ def raw_once():
     return elapsed
 
 
-async def stream_once(service):
+async def stream_once(service: CompletionService) -> float:
     started = time.perf_counter()
+    elapsed = float("nan")  # the model printed nothing
     pieces = service.stream(PROMPT_TEXT)
     try:
         async for _ in pieces:
@@ -60,7 +62,7 @@ async def stream_once(service):
     return elapsed
 
 
-def websocket_runs(runs):
+def websocket_runs(runs: int) -> List[float]:
     with warnings.catch_warnings():
         # Recent Starlette warns that its test client prefers httpx2.
         warnings.filterwarnings("ignore", message=".*httpx2")
@@ -69,7 +71,7 @@ def websocket_runs(runs):
     from reference_service.chat import create_app
 
     app = create_app(CompletionService(COMMAND, split="chunk"))
-    times = []
+    times: List[float] = []
     with TestClient(app) as client, client.websocket_connect("/ws") as ws:
         for _ in range(runs):
             started = time.perf_counter()
@@ -83,14 +85,14 @@ def websocket_runs(runs):
     return times
 
 
-def summary(name, times):
+def summary(name: str, times: List[float]) -> None:
     ms = sorted(t * 1000 for t in times)
     p90 = ms[min(len(ms) - 1, int(round(0.9 * (len(ms) - 1))))]
     print(f"{name:<18} median {statistics.median(ms):7.1f} ms   "
           f"p90 {p90:7.1f} ms   min {ms[0]:7.1f} ms   (n={len(ms)})")
 
 
-def main():
+def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
     runs = parser.parse_args().runs
@@ -100,7 +102,7 @@ def main():
     for split in ("chunk", "line"):
         service = CompletionService(COMMAND, split=split)
 
-        async def measure(service=service):
+        async def measure(service: CompletionService = service) -> List[float]:
             return [await stream_once(service) for _ in range(runs)]
 
         summary(f"stream ({split})", asyncio.run(measure()))
