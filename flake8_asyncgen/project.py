@@ -116,6 +116,18 @@ def restore(summary: Dict[str, Any]) -> Dict[str, Any]:
 _BY_PATH: Dict[Tuple[str, str], Tuple[int, int, Optional[Dict[str, Any]]]] = {}
 _PROJECTS: Dict[Tuple[Tuple[str, ...], Optional[str]], "Project"] = {}
 
+
+def forget_all() -> None:
+    """Forget every module summary and project this process has learnt.
+
+    For a caller that changes files and analyses them again in the same process (the fix
+    command re-analyses its working copy after each round): without this, summaries keyed by
+    (size, mtime) could survive an edit that keeps both.
+    """
+    _BY_PATH.clear()
+    _PROJECTS.clear()
+
+
 NAMESPACE = "<namespace>"
 AMBIGUOUS = "<ambiguous>"
 

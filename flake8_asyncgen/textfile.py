@@ -285,19 +285,17 @@ def _sync_folder(folder: str) -> None:
         os.close(fd)
 
 
-def prepare_write(source: SourceFile, new_text: str, allowed_root: str) -> PendingWrite:
-    """Check that ``source`` may be rewritten and write its new content to a temporary file
-    beside it; raises :class:`WriteRefused` (nothing left behind) if it may not or cannot."""
+def check_writable(source: SourceFile, allowed_root: str) -> os.stat_result:
+    """Raise :class:`WriteRefused` if ``source`` may not be replaced (symlink out of the tree,
+    read-only, hard links, changed since read); return its current ``os.stat``."""
     real = source.real_path
-    if source.is_symlink or real != os.path.abspath(source.path):
-        if not _inside(real, allowed_root):
+    if not _inside(real, allowed_root):
+        if source.is_symlink or real != os.path.abspath(source.path):
             raise WriteRefused(
                 f"{source.path}: a symlink to {real}, outside the tree being fixed "
                 f"({allowed_root}); not written"
             )
-    elif not _inside(real, allowed_root):
         raise WriteRefused(f"{source.path}: outside the tree being fixed ({allowed_root})")
-    data = encode_text(source, new_text)
     check_unchanged(source)
     try:
         info = os.stat(real)
@@ -311,6 +309,15 @@ def prepare_write(source: SourceFile, new_text: str, allowed_root: str) -> Pendi
             f"{source.path}: the file has {info.st_nlink} hard links, which replacing it "
             "would separate; not written"
         )
+    return info
+
+
+def prepare_write(source: SourceFile, new_text: str, allowed_root: str) -> PendingWrite:
+    """Check that ``source`` may be rewritten and write its new content to a temporary file
+    beside it; raises :class:`WriteRefused` (nothing left behind) if it may not or cannot."""
+    data = encode_text(source, new_text)
+    info = check_writable(source, allowed_root)
+    real = source.real_path
     folder = os.path.dirname(real)
     try:
         fd, temp_path = tempfile.mkstemp(
