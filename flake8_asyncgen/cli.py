@@ -175,7 +175,7 @@ def _print_problems(report: "FixReport") -> None:
         print(f"flake8-asyncgen: {refused.path}:{refused.line}: {refused.code} fix not applied: "
               f"{refused.reason}", file=sys.stderr)
     for error in report.errors:
-        where = f"{error.path}: " if error.path and not error.message.startswith(error.path) else ""
+        where = f"{error.path}: " if error.path and error.path not in error.message else ""
         print(f"flake8-asyncgen: error: {where}{error.message}", file=sys.stderr)
 
 

@@ -342,6 +342,7 @@ class _Fixer:
         self.noqa = noqa
         self.report = FixReport()
         self.given: Dict[str, str] = {}  # absolute path -> path as the caller gave it
+        real_paths: Dict[str, str] = {}
         self.sources: Dict[str, SourceFile] = {}
         self.allowed: Dict[str, str] = {}
         self.frozen: Dict[str, str] = {}  # files that may not be written -> why
@@ -350,8 +351,9 @@ class _Fixer:
         roots = [os.path.abspath(r) for r in (allowed_roots or []) if os.path.isdir(r)]
         for path in _python_files(paths):
             absolute = os.path.abspath(path)
-            if absolute in self.given:
-                continue
+            if absolute in self.given or os.path.realpath(absolute) in real_paths:
+                continue  # the same file twice (a symlink and its target): fixed once
+            real_paths[os.path.realpath(absolute)] = absolute
             self.given[absolute] = path
             # The widest given folder holding the file is "the tree being fixed".
             owners = [r for r in roots if _inside(absolute, r)]
@@ -364,7 +366,7 @@ class _Fixer:
         texts: Dict[str, str] = {}
         for absolute, given in self.given.items():
             try:
-                source = read_source(absolute)
+                source = read_source(given)
             except ReadFailed as exc:
                 self.error(absolute, exc.reason)
                 continue
@@ -588,7 +590,7 @@ class _Fixer:
                     try:
                         check_unchanged(item.source)
                     except WriteRefused as exc:
-                        self.error(item.source.path, exc.reason)
+                        self.report.errors.append(FileError(item.source.path, exc.reason))
                         failed = True
             if failed:
                 self.report.errors.append(FileError(
@@ -600,9 +602,9 @@ class _Fixer:
             for item in pending:
                 try:
                     item.commit()
-                    self.report.written.append(self.given[os.path.abspath(item.source.path)])
+                    self.report.written.append(item.source.path)
                 except WriteRefused as exc:
-                    self.error(item.source.path, exc.reason)
+                    self.report.errors.append(FileError(item.source.path, exc.reason))
         finally:
             for item in pending:
                 item.abort()

@@ -27,14 +27,13 @@ import codecs
 import difflib
 import errno
 import hashlib
-import io
 import os
 import re
 import stat
 import tempfile
 import tokenize
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Callable, List, Optional, Tuple
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 TEMP_SUFFIX = ".agn-tmp"
@@ -97,6 +96,13 @@ def _ending(line: str) -> str:
     return ""
 
 
+def _byte_lines(data: bytes) -> Callable[[], bytes]:
+    """A ``readline`` for :func:`tokenize.detect_encoding` that, like Python's own tokenizer,
+    also ends lines at a lone CR (``io.BytesIO.readline`` only knows ``\n``)."""
+    lines = iter(re.findall(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", data))
+    return lambda: next(lines, b"")
+
+
 def read_source(path: str) -> SourceFile:
     """Read ``path`` as Python source; raises :class:`ReadFailed` with a reason on failure."""
     try:
@@ -110,7 +116,7 @@ def read_source(path: str) -> SourceFile:
     except OSError as exc:
         raise ReadFailed(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        encoding, _ = tokenize.detect_encoding(_byte_lines(data))
         decoded = data.decode(encoding)
     except (SyntaxError, LookupError, UnicodeDecodeError) as exc:
         raise ReadFailed(f"{path}: cannot decode: {exc}") from None
