@@ -153,7 +153,9 @@ def test_fix_that_does_not_compile_is_refused(
     assert report.exit_status == 1
 
 
-def test_noqa_and_selection_are_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_noqa_and_selection_are_honoured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # app.gens is imported from the current directory
     _tree(tmp_path, {"app/gens.py": GENS,
                      "app/use.py": USE.replace("coro():\n", "coro():  # noqa: AGN201\n")})
@@ -274,7 +276,9 @@ def test_symlink_inside_tree_written_through(
     assert (tmp_path / "lib/use_impl.py").read_text() == fixed
 
 
-def test_unparseable_file_is_an_error_and_the_rest_is_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unparseable_file_is_an_error_and_the_rest_is_fixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # app.gens is imported from the current directory
     _tree(tmp_path, {"app/gens.py": GENS, "app/use.py": USE, "app/bad.py": "def (:\n"})
     report = fix_project([str(tmp_path / "app")], Settings(), False, _everything)
