@@ -346,6 +346,9 @@ class _Fixer:
         self.sources: Dict[str, SourceFile] = {}
         self.allowed: Dict[str, str] = {}
         self.frozen: Dict[str, str] = {}  # files that may not be written -> why
+        self.workspace: _Workspace
+        self.texts: Dict[str, str] = {}  # the verified state
+        self.analysis: Dict[str, _FileResult] = {}  # of the verified state
         self.refused_keys: Dict[Tuple[str, str, str, str, int], None] = {}
         self.refusals: List[Tuple[Tuple[str, str, str, str, int], str]] = []
         roots = [os.path.abspath(r) for r in (allowed_roots or []) if os.path.isdir(r)]
@@ -515,6 +518,15 @@ class _Fixer:
         for path, text in self.texts.items():  # back to the verified state
             self.workspace.put(path, self.sources[path], text)
         if len(changes) > 1:
+            # Most likely to blame: the changed files the new findings are in or name as the
+            # definition ("defined at ..."). Verify the others together, then each suspect
+            # alone; with no (or only) suspects, split in halves.
+            suspects = [c for c in changes if self.implicated(c.path, added)]
+            if 0 < len(suspects) < len(changes):
+                self.settle([c for c in changes if not any(c is x for x in suspects)])
+                for suspect in suspects:
+                    self.settle([suspect])
+                return
             middle = len(changes) // 2
             self.settle(changes[:middle])
             self.settle(changes[middle:])
@@ -535,6 +547,15 @@ class _Fixer:
                     return
             return
         self.refuse(change.candidates[0], self.describe(added))
+
+    def implicated(self, path: str, added: "Counter[Key]") -> bool:
+        names = {os.path.relpath(path).replace(os.sep, "/"),
+                 os.path.relpath(path, self.workspace.base).replace(os.sep, "/"),
+                 os.path.relpath(path, find_root(path)).replace(os.sep, "/")}
+        for where, _, message in added:
+            if where == path or any(f"defined at {name}" in message for name in names):
+                return True
+        return False
 
     def describe(self, added: "Counter[Key]") -> str:
         (path, code, message), _ = sorted(added.items())[0]

@@ -324,3 +324,26 @@ def test_forget_all_drops_what_was_learnt(tmp_path: Path) -> None:
 def test_message_key_drops_positions() -> None:
     assert message_key("AGN201 x (defined at app/gens.py:12) y") == \
         "AGN201 x (defined at app/gens.py) y"
+
+
+def test_one_bad_fix_among_many_is_singled_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three modules' unsafe fixes in one round; one would break a caller elsewhere: the other
+    two are applied, that one is refused with the finding it would add."""
+    files = {f"app/g{n}.py": GENS for n in range(3)}
+    for n in range(3):
+        files[f"app/u{n}.py"] = USE.replace("app.gens", f"app.g{n}")
+    files["app/awaits.py"] = ("from app.g1 import coro\n\n\nasync def main():\n"
+                              "    stream = await coro()\n    async for y in stream:\n"
+                              "        print(y)\n")
+    _tree(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    report = fix_project(["app"], Settings(), True, _everything)
+    assert sorted((a.path, a.code) for a in report.applied) == [
+        ("app/g0.py", "AGN101"), ("app/g2.py", "AGN101"), ("app/u1.py", "AGN201")]
+    assert [(r.path, r.code) for r in report.refused] == [("app/g1.py", "AGN101")]
+    assert "would add AGN200 in app/awaits.py" in report.refused[0].reason
+    for module in ("app.u0", "app.u1", "app.u2", "app.awaits"):
+        result = _run_main(tmp_path, module)
+        assert result.returncode == 0 and result.stdout == "1\n", (module, result.stderr)
