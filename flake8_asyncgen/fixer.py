@@ -63,6 +63,9 @@ from .textfile import (
 
 DEFINITION_CODES = frozenset({"AGN100", "AGN101", "AGN102", "AGN103"})
 MAX_ROUNDS = 20
+# The working copy's limit: beyond it the command asks to be run from the project's folder
+# rather than copying, say, a whole home directory that happens to be the current directory.
+MAX_COPIED_FILES = 20_000
 _POSITION = re.compile(r"(\.pyi?):\d+(?::\d+)?")
 _SKIP_DIRS = frozenset({
     "__pycache__", "node_modules", "build", "dist", "site-packages", "CVS",
@@ -211,6 +214,10 @@ def _inside(path: str, folder: str) -> bool:
         return False
 
 
+class _TooLarge(Exception):
+    pass
+
+
 class _Workspace:
     """A private copy of the project's Python files, analysed in this process."""
 
@@ -229,7 +236,12 @@ class _Workspace:
             while _inside(folder, self.base) and folder not in needed:
                 needed.add(folder)
                 folder = os.path.dirname(folder)
-        self._copy(needed)
+        self.copied = 0
+        try:
+            self._copy(needed)
+        except BaseException:
+            self.close()
+            raise
         for path in files:  # also those below skipped or symlinked folders
             self._copy_file(path)
         if _inside(cwd, self.base):
@@ -255,6 +267,14 @@ class _Workspace:
             ]
             for name in names:
                 if name.endswith((".py", ".pyi")):
+                    self.copied += 1
+                    if self.copied > MAX_COPIED_FILES:
+                        raise _TooLarge(
+                            f"more than {MAX_COPIED_FILES} Python files below {self.base} "
+                            "(the folder holding the current directory and the linted files' "
+                            "import roots) would have to be copied to verify the fixes; run "
+                            "the command from the project's folder"
+                        )
                     self._copy_file(os.path.join(folder, name))
 
     def _copy_file(self, path: str) -> None:
@@ -658,7 +678,11 @@ def fix_project(
     texts = fixer.read_all()
     if not texts:
         return fixer.report
-    workspace = _Workspace(sorted(texts), settings)
+    try:
+        workspace = _Workspace(sorted(texts), settings)
+    except _TooLarge as exc:
+        fixer.report.errors.append(FileError("", f"no fix applied: {exc}"))
+        return fixer.report
     try:
         texts = fixer.run(workspace, texts)
         fixer.finish(texts)

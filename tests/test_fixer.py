@@ -347,3 +347,15 @@ def test_one_bad_fix_among_many_is_singled_out(
     for module in ("app.u0", "app.u1", "app.u2", "app.awaits"):
         result = _run_main(tmp_path, module)
         assert result.returncode == 0 and result.stdout == "1\n", (module, result.stderr)
+
+
+def test_too_large_a_copy_is_an_error_not_a_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tree(tmp_path, {"app/gens.py": GENS, "app/use.py": USE})
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(fixer, "MAX_COPIED_FILES", 1)
+    report = fix_project(["app"], Settings(), False, _everything)
+    assert report.applied == [] and report.exit_status == 1
+    assert "run the command from the project's folder" in report.errors[0].message
+    assert (tmp_path / "app/use.py").read_text() == USE
