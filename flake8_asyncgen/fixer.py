@@ -38,6 +38,7 @@ import dataclasses
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ MAX_ROUNDS = 20
 # The working copy's limit: beyond it the command asks to be run from the project's folder
 # rather than copying, say, a whole home directory that happens to be the current directory.
 MAX_COPIED_FILES = 20_000
+MAX_COPIED_BYTES = 64 * 1024 * 1024  # per file
 _POSITION = re.compile(r"(\.pyi?):\d+(?::\d+)?")
 _SKIP_DIRS = frozenset({
     "__pycache__", "node_modules", "build", "dist", "site-packages", "CVS",
@@ -280,6 +282,9 @@ class _Workspace:
     def _copy_file(self, path: str) -> None:
         target = self.image(path)
         try:
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_COPIED_BYTES:
+                return  # a FIFO or /dev/zero named *.py: never read (the engine skips it too)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             shutil.copyfile(path, target)
         except OSError:

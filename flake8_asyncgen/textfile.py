@@ -108,7 +108,9 @@ def read_source(path: str) -> SourceFile:
     try:
         is_link = os.path.islink(path)
         real = os.path.realpath(path)
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused just below).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise ReadFailed(f"{path}: not a regular file")

@@ -359,3 +359,17 @@ def test_too_large_a_copy_is_an_error_not_a_fix(
     assert report.applied == [] and report.exit_status == 1
     assert "run the command from the project's folder" in report.errors[0].message
     assert (tmp_path / "app/use.py").read_text() == USE
+
+
+def test_special_files_in_the_tree_are_not_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO or a symlink to /dev/zero named ``*.py`` next to the code: the working copy
+    skips them (no hang, no endless read), and the real files are still fixed."""
+    _tree(tmp_path, {"app/gens.py": GENS, "app/use.py": USE})
+    os.mkfifo(tmp_path / "fifo.py")
+    (tmp_path / "zero.py").symlink_to("/dev/zero")
+    monkeypatch.chdir(tmp_path)
+    report = fix_project(["app"], Settings(), False, _everything)
+    assert "await coro()" in (tmp_path / "app/use.py").read_text()
+    assert report.errors == []

@@ -284,6 +284,9 @@ def test_read_failures_are_reasons(tmp_path: Path) -> None:
         read_source(str(bad))
     with pytest.raises(ReadFailed):
         read_source(str(tmp_path))
+    os.mkfifo(tmp_path / "fifo.py")
+    with pytest.raises(ReadFailed, match="not a regular file"):
+        read_source(str(tmp_path / "fifo.py"))  # at once: no wait for a writer
 
 
 def test_lines_split_like_flake8(tmp_path: Path) -> None:
