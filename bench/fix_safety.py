@@ -32,6 +32,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -166,6 +167,7 @@ class Outcome:
     refused: int
     exit_status: int
     fix_seconds: float
+    fix_cpu_seconds: float  # user + system: what the machine's load does not inflate
     not_compiling: List[str]
     new_findings: List[Tuple[str, str, str]]
     changed_by_second_run: List[str]
@@ -176,13 +178,18 @@ class Outcome:
         return bool(self.not_compiling or self.new_findings or self.changed_by_second_run)
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def check(project: Path, rng: random.Random, every: int) -> Outcome:
     uncompiled = set(not_compiling(project))
     counts = inject(project, rng, every)
     before = findings(project)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     status, _, err = run(project, "--fix", "--unsafe-fixes")
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     fixed = re.search(r"fixed (\d+)", err)
     after = findings(project)
     state = digest(project)
@@ -197,6 +204,7 @@ def check(project: Path, rng: random.Random, every: int) -> Outcome:
         refused=err.count(" fix not applied: "),
         exit_status=status,
         fix_seconds=round(seconds, 2),
+        fix_cpu_seconds=round(cpu, 2),
         not_compiling=[b for b in not_compiling(project) if b not in uncompiled],
         new_findings=sorted(after - before),
         changed_by_second_run=sorted(p for p in state if state[p] != second.get(p)),
@@ -230,7 +238,8 @@ def main() -> int:
         print(f"{source.name:16} files {result.files:4}  injected "
               f"{sum(result.injected.values()):3}  findings {result.findings_before:4} -> "
               f"{result.findings_after:4}  fixed {result.fixed:3}  refused {result.refused:3}  "
-              f"errors {len(result.errors)}  {result.fix_seconds:6.1f}s  {verdict}", flush=True)
+              f"errors {len(result.errors)}  {result.fix_seconds:6.1f}s "
+              f"(cpu {result.fix_cpu_seconds:5.1f}s)  {verdict}", flush=True)
     outcomes = list(results.values())
     totals = {
         "projects": len(outcomes),
@@ -245,6 +254,7 @@ def main() -> int:
         "new_findings": sum(len(r.new_findings) for r in outcomes),
         "changed_by_second_run": sum(len(r.changed_by_second_run) for r in outcomes),
         "fix_seconds": round(sum(r.fix_seconds for r in outcomes), 1),
+        "fix_cpu_seconds": round(sum(r.fix_cpu_seconds for r in outcomes), 1),
     }
     print("total", json.dumps(totals))
     if options.json:
