@@ -471,6 +471,8 @@ class _Fixer:
                 for candidate in candidates:
                     text, _ = self._apply(module, [candidate])
                     problem = _compiles(text, path)
+                    if text == self.texts[path]:
+                        problem = "the fix changes nothing"
                     if problem is None:
                         alone.append(candidate)
                     else:
@@ -492,7 +494,7 @@ class _Fixer:
         self, path: str, module: object, candidates: Sequence[_Candidate]
     ) -> Optional[_Change]:
         text, applied = self._apply(module, candidates)
-        if _compiles(text, path) is not None:
+        if text == self.texts[path] or _compiles(text, path) is not None:
             return None
         done = tuple(c for c in candidates if any(c.fix is f for f in applied))
         if not done:
@@ -529,7 +531,17 @@ class _Fixer:
         for path, text in trial.items():
             self.workspace.put(path, self.sources[path], text)
         analysis = self.workspace.analyse(trial)
-        added = _keys(analysis) - _keys(self.analysis)
+        after, before = _keys(analysis), _keys(self.analysis)
+        added = after - before
+        if not added and sum(after.values()) >= sum(before.values()):
+            # Nothing new, but nothing gone either: these fixes do not fix. (A group with
+            # such a fix among real ones passes; alone in a later round, it ends here.)
+            for path, text in self.texts.items():
+                self.workspace.put(path, self.sources[path], text)
+            for change in changes:
+                for candidate in change.candidates:
+                    self.refuse(candidate, "the fix does not remove the finding")
+            return
         if not added:
             self.texts, self.analysis = trial, analysis
             for change in changes:
@@ -566,9 +578,9 @@ class _Fixer:
                 if single is None:
                     self.refuse(candidate, "the fix does not compile without the file's others")
                     continue
-                before = len(self.report.applied)
+                taken = len(self.report.applied)
                 self.settle([single])
-                if len(self.report.applied) > before:
+                if len(self.report.applied) > taken:
                     return
             return
         self.refuse(change.candidates[0], self.describe(added))

@@ -373,3 +373,21 @@ def test_special_files_in_the_tree_are_not_copied(
     report = fix_project(["app"], Settings(), False, _everything)
     assert "await coro()" in (tmp_path / "app/use.py").read_text()
     assert report.errors == []
+
+
+def test_fix_that_does_not_remove_its_finding_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fix that changes the text but leaves the finding would be offered again and again:
+    it is refused once, and the run ends."""
+    import libcst as cst
+
+    (tmp_path / "m.py").write_text(GENS)
+
+    def cosmetic(module: cst.Module, fixes: List[fixer.Fix]) -> tuple[str, List[fixer.Fix]]:
+        return module.code + "# touched\n", list(fixes)
+
+    monkeypatch.setattr(fixer, "apply_fixes", cosmetic)
+    report = fix_project([str(tmp_path)], Settings(), True, _everything)
+    assert (tmp_path / "m.py").read_text() == GENS
+    assert [r.reason for r in report.refused] == ["the fix does not remove the finding"]
