@@ -27,7 +27,10 @@ prints one line per project and the totals; the exit status is 1 if any check fa
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import hashlib
+import io
 import json
 import os
 import random
@@ -38,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -65,7 +69,11 @@ def modules(project: Path) -> List[Tuple[Path, str]]:
     return found
 
 
-def append(path: Path, text: str) -> None:
+def append(path: Path, text: str, tag: str = "", order: int = 0) -> None:
+    """Append ``text``; with a tag, between marker comments that :func:`run_injected` finds
+    (fixes keep comments)."""
+    if tag:
+        text = f"\n\n# agn-inject-begin {tag} {order}\n{text.lstrip()}# agn-inject-end {tag}\n"
     data = path.read_bytes()
     newline = b"\r\n" if b"\r\n" in data else b"\n"
     if data and not data.endswith((b"\n", b"\r")):
@@ -89,19 +97,19 @@ def inject(project: Path, rng: random.Random, every: int) -> Counter[str]:
             append(path, f"\n\nasync def {tag}_gen():\n    yield 1\n\n\n"
                          f"async def {tag}_coro():\n    return {tag}_gen()\n\n\n"
                          f"async def {tag}_use():\n    async for _x in {tag}_coro():\n"
-                         f"        print(_x)\n")
+                         f"        print(_x)\n", tag)
         elif shape == "cross":
             append(path, f"\n\nasync def {tag}_gen():\n    yield 1\n\n\n"
-                         f"async def {tag}_coro():\n    return {tag}_gen()\n")
+                         f"async def {tag}_coro():\n    return {tag}_gen()\n", tag)
             caller = rng.choice(others)
             append(caller[0], f"\n\nfrom {name} import {tag}_coro  # noqa: E402\n\n\n"
                               f"async def {tag}_use():\n    async for _x in {tag}_coro():\n"
-                              f"        print(_x)\n")
+                              f"        print(_x)\n", tag, 1)
             if n % 2:
                 awaiter = rng.choice(others)
                 append(awaiter[0], f"\n\nfrom {name} import {tag}_coro  # noqa: E402\n\n\n"
                                    f"async def {tag}_awaits():\n    stream = await {tag}_coro()\n"
-                                   f"    async for _x in stream:\n        print(_x)\n")
+                                   f"    async for _x in stream:\n        print(_x)\n", tag, 2)
         elif shape == "nested":
             text = (f"\n\nasync def {tag}_nested():\n    async def _gen():\n        yield 1\n\n"
                     f"    return _gen()\n\n\n"
@@ -110,7 +118,7 @@ def inject(project: Path, rng: random.Random, every: int) -> Counter[str]:
             if n % 2:
                 text += (f"\n\nasync def {tag}_awaits():\n    stream = await {tag}_nested()\n"
                          f"    async for _x in stream:\n        print(_x)\n")
-            append(path, text)
+            append(path, text, tag)
         else:
             append(path, f"\n\nimport abc as {tag}_abc  # noqa: E402\n"
                          f"import asyncio as {tag}_asyncio  # noqa: E402\n"
@@ -124,6 +132,45 @@ def inject(project: Path, rng: random.Random, every: int) -> Counter[str]:
                          f"    async def plain(self) -> {tag}_AI[int]:\n"
                          f"        raise NotImplementedError\n")
     return counts
+
+
+_BLOCK = re.compile(r"^# agn-inject-begin (\w+) (\d+)\r?$(.*?)^# agn-inject-end \1\r?$",
+                    re.M | re.S)
+
+
+def run_injected(project: Path) -> Tuple[int, List[str]]:
+    """Run every injected caller (``*_use``, ``*_awaits``) of the same/cross/nested shapes,
+    as fixed, with asyncio: (callers run, failures).  The blocks are self-contained apart
+    from their ``from <module> import`` lines, which are dropped: the blocks of one tag run
+    in one namespace."""
+    blocks: Dict[str, List[Tuple[int, str]]] = {}
+    for path in sorted(project.rglob("*.py")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in _BLOCK.finditer(text):
+            body = "\n".join(line for line in match.group(3).splitlines()
+                             if not line.startswith("from "))
+            blocks.setdefault(match.group(1), []).append((int(match.group(2)), body))
+    ran, failures = 0, []
+    for tag, parts in sorted(blocks.items()):
+        namespace: Dict[str, object] = {"__name__": f"agn_injected_{tag}"}
+        try:
+            for _, body in sorted(parts):
+                exec(compile(body, tag, "exec"), namespace)  # our own injected code only
+        except Exception as exc:  # noqa: BLE001 - what the fixed code raises is the result
+            failures.append(f"{tag}: {type(exc).__name__}: {exc}")
+            continue
+        for suffix in ("_use", "_awaits"):
+            function = namespace.get(tag + suffix)
+            if function is None:
+                continue
+            ran += 1
+            try:
+                with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)  # "never awaited"
+                    asyncio.run(function())  # type: ignore[operator]
+            except Exception as exc:  # noqa: BLE001 - what the fixed code raises is the result
+                failures.append(f"{tag}{suffix}: {type(exc).__name__}: {exc}")
+    return ran, failures
 
 
 def run(project: Path, *args: str) -> Tuple[int, str, str]:
@@ -171,11 +218,15 @@ class Outcome:
     not_compiling: List[str]
     new_findings: List[Tuple[str, str, str]]
     changed_by_second_run: List[str]
+    callers_run: int  # injected callers run with asyncio after fixing
+    callers_failing_before: int  # ... and before (the injected bugs: most of them fail)
+    callers_failing_after: List[str]
     errors: List[str]
 
     @property
     def failed(self) -> bool:
-        return bool(self.not_compiling or self.new_findings or self.changed_by_second_run)
+        return bool(self.not_compiling or self.new_findings or self.changed_by_second_run
+                    or self.callers_failing_after)
 
 
 def _children_cpu() -> float:
@@ -186,12 +237,14 @@ def _children_cpu() -> float:
 def check(project: Path, rng: random.Random, every: int) -> Outcome:
     uncompiled = set(not_compiling(project))
     counts = inject(project, rng, every)
+    ran_before, failing_before = run_injected(project)
     before = findings(project)
     started, cpu = time.perf_counter(), _children_cpu()
     status, _, err = run(project, "--fix", "--unsafe-fixes")
     seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     fixed = re.search(r"fixed (\d+)", err)
     after = findings(project)
+    ran, failing = run_injected(project)
     state = digest(project)
     run(project, "--fix", "--unsafe-fixes")
     second = digest(project)
@@ -208,6 +261,9 @@ def check(project: Path, rng: random.Random, every: int) -> Outcome:
         not_compiling=[b for b in not_compiling(project) if b not in uncompiled],
         new_findings=sorted(after - before),
         changed_by_second_run=sorted(p for p in state if state[p] != second.get(p)),
+        callers_run=ran,
+        callers_failing_before=len(failing_before),
+        callers_failing_after=failing,
         errors=[line for line in err.splitlines() if " error: " in line],
     )
 
@@ -234,11 +290,14 @@ def main() -> int:
             verdict = "FAIL " + json.dumps({
                 "not_compiling": result.not_compiling, "new_findings": result.new_findings,
                 "changed_by_second_run": result.changed_by_second_run,
+                "callers_failing_after": result.callers_failing_after,
             })
         print(f"{source.name:16} files {result.files:4}  injected "
               f"{sum(result.injected.values()):3}  findings {result.findings_before:4} -> "
               f"{result.findings_after:4}  fixed {result.fixed:3}  refused {result.refused:3}  "
-              f"errors {len(result.errors)}  {result.fix_seconds:6.1f}s "
+              f"errors {len(result.errors)}  runs {result.callers_run:3} "
+              f"(failing {result.callers_failing_before:3} -> "
+              f"{len(result.callers_failing_after)})  {result.fix_seconds:6.1f}s "
               f"(cpu {result.fix_cpu_seconds:5.1f}s)  {verdict}", flush=True)
     outcomes = list(results.values())
     totals = {
@@ -253,6 +312,9 @@ def main() -> int:
         "not_compiling": sum(len(r.not_compiling) for r in outcomes),
         "new_findings": sum(len(r.new_findings) for r in outcomes),
         "changed_by_second_run": sum(len(r.changed_by_second_run) for r in outcomes),
+        "callers_run": sum(r.callers_run for r in outcomes),
+        "callers_failing_before": sum(r.callers_failing_before for r in outcomes),
+        "callers_failing_after": sum(len(r.callers_failing_after) for r in outcomes),
         "fix_seconds": round(sum(r.fix_seconds for r in outcomes), 1),
         "fix_cpu_seconds": round(sum(r.fix_cpu_seconds for r in outcomes), 1),
     }
