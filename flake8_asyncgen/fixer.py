@@ -374,6 +374,7 @@ class _Fixer:
         self.workspace: _Workspace
         self.texts: Dict[str, str] = {}  # the verified state
         self.analysis: Dict[str, _FileResult] = {}  # of the verified state
+        self.first_analysis: Dict[str, _FileResult] = {}  # of the files as read
         self.refused_keys: Dict[Tuple[str, str, str, str, int], None] = {}
         self.refusals: List[Tuple[Tuple[str, str, str, str, int], str]] = []
         roots = [os.path.abspath(r) for r in (allowed_roots or []) if os.path.isdir(r)]
@@ -506,7 +507,7 @@ class _Fixer:
         self.workspace = workspace
         self.texts = dict(texts)
         workspace.texts = dict(texts)  # the copy holds the files as read
-        self.analysis = workspace.analyse(self.texts)
+        self.analysis = self.first_analysis = workspace.analyse(self.texts)
         for _ in range(MAX_ROUNDS):
             progressed = False
             for definition in (True, False):
@@ -602,12 +603,15 @@ class _Fixer:
         return text + (f" (and {more} more new finding{'s' * (more > 1)})" if more else "")
 
     # -- reporting ----------------------------------------------------------------------
-    def finish(self, texts: Dict[str, str]) -> None:
+    def remaining(
+        self, analysis: Dict[str, _FileResult], texts: Dict[str, str]
+    ) -> Dict[Tuple[str, str, str, str], List[int]]:
+        """Fill ``report.remaining`` from ``analysis`` of ``texts``; return where each
+        finding is, by (path, code, message key, stripped line)."""
+        self.report.remaining.clear()
         final: Dict[Tuple[str, str, str, str], List[int]] = {}
-        for path, result in self.analysis.items():
+        for path, result in analysis.items():
             lines = split_lines(texts[path])
-            if result.failure is not None:
-                self.error(path, f"flake8-asyncgen could not analyse it ({result.failure})")
             for finding in result.findings:
                 line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
                 final.setdefault(
@@ -622,6 +626,13 @@ class _Fixer:
                     self.given[path], finding.line, finding.col, finding.code, finding.message,
                     None if fix is None else ("safe" if fix.safe else "unsafe"),
                 ))
+        return final
+
+    def finish(self, texts: Dict[str, str]) -> None:
+        for path, result in self.analysis.items():
+            if result.failure is not None:
+                self.error(path, f"flake8-asyncgen could not analyse it ({result.failure})")
+        final = self.remaining(self.analysis, texts)
         for key, reason in self.refusals:
             found_at = key[4]
             now = final.get(key[:4], [found_at])  # where that finding is in the fixed file
@@ -707,4 +718,6 @@ def fix_project(
         workspace.close()
     if write and fixer.report.changes:
         fixer.write(texts)
+        if not fixer.report.written:  # all or nothing: the files are as they were read
+            fixer.remaining(fixer.first_analysis, {p: s.text for p, s in fixer.sources.items()})
     return fixer.report

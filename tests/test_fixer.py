@@ -244,6 +244,9 @@ def test_write_failure_writes_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
     assert (tmp_path / "app/use.py").read_text() == USE
     assert "async for y in coro()" in (tmp_path / "app/more.py").read_text()
     assert report.written == [] and any("no space left" in e.message for e in report.errors)
+    # what is left is what is on disk: both AGN201s
+    assert sorted((r.path[-7:], r.code) for r in report.remaining) == [
+        ("/use.py", "AGN201"), ("gens.py", "AGN101"), ("more.py", "AGN201")]
     assert [p.name for p in (tmp_path / "app").iterdir() if "agn-tmp" in p.name] == []
 
 
