@@ -29,6 +29,13 @@ files' import roots (and the current directory, when that is above them); the an
 with that copy's image of the current directory as working directory, so import resolution
 and the paths in messages are the same as in place.  Import roots given with ``--agn-roots``
 outside that folder are read where they are (they are never changed).
+
+The analyses run in this process: while one runs, the working directory is the copy's, and
+:func:`project.forget_all` is called before and after it, so :func:`fix_project` must not
+run at the same time as another analysis in the same process (the command never does).
+Cost: one analysis of all linted files per round, plus one per refused change (a failed
+round sets aside the changes the new findings point at, verifies the rest, then tries each
+of those alone).
 """
 
 from __future__ import annotations
