@@ -268,12 +268,18 @@ class _Workspace:
 
     def _copy(self, needed: Iterable[str]) -> None:
         keep = set(needed)
-        for folder, dirs, names in os.walk(self.base):
-            dirs[:] = [
-                d for d in dirs
-                if os.path.join(folder, d) in keep
-                or (d.isidentifier() and d not in _SKIP_DIRS)
-            ]
+        seen = {os.path.realpath(self.base)}
+        # Symlinked folders are followed (Python imports through them), each real folder once.
+        for folder, dirs, names in os.walk(self.base, followlinks=True):
+            wanted = []
+            for d in dirs:
+                path = os.path.join(folder, d)
+                if path in keep or (d.isidentifier() and d not in _SKIP_DIRS):
+                    real = os.path.realpath(path)
+                    if real not in seen:
+                        seen.add(real)
+                        wanted.append(d)
+            dirs[:] = wanted
             for name in names:
                 if name.endswith((".py", ".pyi")):
                     self.copied += 1

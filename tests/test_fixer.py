@@ -394,3 +394,14 @@ def test_fix_that_does_not_remove_its_finding_is_refused(
     report = fix_project([str(tmp_path)], Settings(), True, _everything)
     assert (tmp_path / "m.py").read_text() == GENS
     assert [r.reason for r in report.refused] == ["the fix does not remove the finding"]
+
+
+def test_symlinked_folder_loop_does_not_hang_the_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tree(tmp_path, {"app/gens.py": GENS, "app/use.py": USE})
+    (tmp_path / "app" / "loop").symlink_to(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    report = fix_project(["app/gens.py", "app/use.py"], Settings(), False, _everything)
+    assert "await coro()" in (tmp_path / "app/use.py").read_text()
+    assert report.errors == []
