@@ -15,7 +15,14 @@ importable module (picked with ``--seed``), in four shapes, all with names of th
 * ``nested``: a coroutine returning an async generator defined inside it (AGN100) and a
   caller; every other time a second caller awaits it;
 * ``stub``: an abstract ``async def`` annotated ``AsyncIterator`` whose body awaits (AGN103,
-  whose fix would be a SyntaxError) beside one whose body does not.
+  whose fix would be a SyntaxError) beside one whose body does not;
+* ``existing``: for every other module-level async generator of the project itself, a
+  coroutine in another module that returns it (AGN101) and a caller that iterates the
+  coroutine (AGN201); these are only linted, not run (they would need the project's
+  dependencies).
+
+The injected callers of the first three shapes are self-contained: they are run with
+asyncio before fixing (most fail: that is the bug) and after (none may fail).
 
 Then ``flake8-asyncgen --fix --unsafe-fixes --agn-no-cache .`` runs in the copy (as a
 subprocess, from the project folder), and the script checks that (1) every file still
@@ -27,6 +34,7 @@ prints one line per project and the totals; the exit status is 1 if any check fa
 from __future__ import annotations
 
 import argparse
+import ast
 import asyncio
 import contextlib
 import hashlib
@@ -84,6 +92,7 @@ def append(path: Path, text: str, tag: str = "", order: int = 0) -> None:
 def inject(project: Path, rng: random.Random, every: int) -> Counter[str]:
     """Inject the bug shapes; return how many of each."""
     found = modules(project)
+    real = real_async_generators(found)  # before anything is injected
     counts: Counter[str] = Counter()
     if len(found) < 3:
         return counts
@@ -131,7 +140,44 @@ def inject(project: Path, rng: random.Random, every: int) -> Counter[str]:
                          f"    @{tag}_abc.abstractmethod\n"
                          f"    async def plain(self) -> {tag}_AI[int]:\n"
                          f"        raise NotImplementedError\n")
+    # Real async generators of the project, misused through a new coroutine wrapper.
+    for n, (path, name, function) in enumerate(real):
+        if rng.randrange(2):
+            continue
+        tag = f"_agn_inj_real_{n}"
+        caller = rng.choice([m for m in found if m[0] != path])
+        counts["existing"] += 1
+        append(caller[0], f"\n\nfrom {name} import {function} as {tag}_real  # noqa: E402\n\n\n"
+                          f"async def {tag}_wrap():\n    return {tag}_real()\n\n\n"
+                          f"async def {tag}_use():\n    async for _x in {tag}_wrap():\n"
+                          f"        print(_x)\n")
     return counts
+
+
+def real_async_generators(found: List[Tuple[Path, str]]) -> List[Tuple[Path, str, str]]:
+    """Module-level ``async def`` functions with a ``yield`` of their own."""
+    out = []
+    for path, name in found:
+        try:
+            tree = ast.parse(path.read_bytes())
+        except (SyntaxError, ValueError):
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.AsyncFunctionDef) and _yields(node):
+                out.append((path, name, node.name))
+    return out
+
+
+def _yields(function: ast.AsyncFunctionDef) -> bool:
+    todo: List[ast.AST] = list(function.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                 ast.ClassDef)):
+            todo.extend(ast.iter_child_nodes(node))
+    return False
 
 
 _BLOCK = re.compile(r"^# agn-inject-begin (\w+) (\d+)\r?$(.*?)^# agn-inject-end \1\r?$",
