@@ -519,7 +519,8 @@ class _Fixer:
     def run(self, workspace: _Workspace, texts: Dict[str, str]) -> Dict[str, str]:
         self.workspace = workspace
         self.texts = dict(texts)
-        workspace.texts = dict(texts)  # the copy holds the files as read
+        for path, text in texts.items():  # the bytes as read, even if a file changed since
+            workspace.put(path, self.sources[path], text)
         self.analysis = self.first_analysis = workspace.analyse(self.texts)
         for _ in range(MAX_ROUNDS):
             progressed = False
