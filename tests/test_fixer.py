@@ -405,3 +405,17 @@ def test_symlinked_folder_loop_does_not_hang_the_copy(
     report = fix_project(["app/gens.py", "app/use.py"], Settings(), False, _everything)
     assert "await coro()" in (tmp_path / "app/use.py").read_text()
     assert report.errors == []
+
+
+def test_read_only_file_is_reported_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _tree(tmp_path, {"app/gens.py": GENS, "app/use.py": USE})
+    os.chmod(tmp_path / "app/use.py", 0o444)
+    status = _run(tmp_path, "--fix", "app", monkeypatch=monkeypatch)
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "app/use.py:5: AGN201 fix not applied: not changed: app/use.py: the file is " \
+        "read-only" in err
+    assert "Traceback" not in err
+    assert (tmp_path / "app/use.py").read_text() == USE
