@@ -120,7 +120,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except ConfigurationError as exc:
         parser.error(str(exc))
     exclude = [p.strip() for p in options.exclude.split(",") if p.strip()]
-    if options.fix:
+    if options.fix and not options.diff:  # --diff: change nothing, even with --fix
         return _fix_command(options, settings, exclude)
 
     remaining = 0

@@ -419,3 +419,12 @@ def test_read_only_file_is_reported_not_a_traceback(
         "read-only" in err
     assert "Traceback" not in err
     assert (tmp_path / "app/use.py").read_text() == USE
+
+
+def test_diff_with_fix_still_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _tree(tmp_path, {"app/gens.py": GENS, "app/use.py": USE})
+    _run(tmp_path, "--fix", "--diff", "app", monkeypatch=monkeypatch)
+    assert "+    async for y in await coro():" in capsys.readouterr().out
+    assert (tmp_path / "app/use.py").read_text() == USE
