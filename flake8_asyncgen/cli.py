@@ -14,12 +14,14 @@ import fnmatch
 import os
 import re
 import sys
-from typing import Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from . import __version__
 from .analyzer import Finding, Result, analyse
-from .fixes import apply_fixes
 from .settings import ConfigurationError, Settings, add_argparse_options, settings_from_namespace
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .fixer import FixReport
 
 DEFAULT_EXCLUDE = (
     ".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs", "*.egg",
@@ -118,38 +120,77 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except ConfigurationError as exc:
         parser.error(str(exc))
     exclude = [p.strip() for p in options.exclude.split(",") if p.strip()]
+    if options.fix and not options.diff:  # --diff: change nothing, even with --fix
+        return _fix_command(options, settings, exclude)
 
-    remaining = fixed = 0
+    remaining = 0
     out: List[str] = []
     for path in python_files(options.paths, exclude):
         checked = check_file(path, options, settings, out)
         if checked is None:
             remaining += 1
             continue
-        source, result, shown = checked
-        wanted = [
-            f.fix for f in shown
-            if f.fix is not None and (f.fix.safe or options.unsafe_fixes)
-        ]
-        if wanted and (options.fix or options.diff) and result.module is not None:
-            new_source, applied = apply_fixes(result.module, wanted)
-            if new_source != source:
-                if options.diff:
-                    out.extend(_diff(path, source, new_source))
-                else:
-                    with open(path, "w", encoding="utf-8") as handle:
-                        handle.write(new_source)
-                    fixed += len(applied)
-                    applied_targets: Set[int] = {id(f.target) for f in applied}
-                    shown = [
-                        f for f in shown if f.fix is None or id(f.fix.target) not in applied_targets
-                    ]
-        remaining += len(shown)
+        remaining += len(checked[2])
     for line in out:
         print(line)
-    if options.fix:
-        print(f"flake8-asyncgen: fixed {fixed}, {remaining} left", file=sys.stderr)
+    if options.diff and remaining:
+        _print_fix_diffs(options, settings, exclude)
     return 1 if remaining else 0
+
+
+# --- --fix and --diff: through fixer.fix_project (issue 12) ----------------------------------
+# Kept apart from the reporting code above: the fixes of a run are computed together, in
+# verified rounds, on a working copy (see fixer.py); --diff shows the same result unwritten.
+
+
+def _fix_project(
+    options: argparse.Namespace, settings: Settings, exclude: Sequence[str], write: bool
+) -> "FixReport":
+    from .fixer import fix_project
+
+    select, ignore = options.select, options.ignore
+    return fix_project(
+        list(python_files(options.paths, exclude)),
+        settings,
+        unsafe=options.unsafe_fixes,
+        selected=lambda code: _selected(code, select, ignore),
+        noqa=suppressed,
+        write=write,
+        allowed_roots=[p for p in options.paths if os.path.isdir(p)],
+    )
+
+
+def _print_fix_diffs(
+    options: argparse.Namespace, settings: Settings, exclude: Sequence[str]
+) -> None:
+    report = _fix_project(options, settings, exclude, write=False)
+    for path, (old, new) in report.changes.items():
+        for line in _diff(path, old, new):
+            print(line)
+    _print_problems(report)
+
+
+def _print_problems(report: "FixReport") -> None:
+    for refused in report.refused:
+        print(f"flake8-asyncgen: {refused.path}:{refused.line}: {refused.code} fix not applied: "
+              f"{refused.reason}", file=sys.stderr)
+    for error in report.errors:
+        where = f"{error.path}: " if error.path and error.path not in error.message else ""
+        print(f"flake8-asyncgen: error: {where}{error.message}", file=sys.stderr)
+
+
+def _fix_command(options: argparse.Namespace, settings: Settings, exclude: Sequence[str]) -> int:
+    report = _fix_project(options, settings, exclude, write=True)
+    for finding in report.remaining:
+        marker = {"safe": " [fix]", "unsafe": " [unsafe fix]"}.get(finding.fix or "", "")
+        print(f"{finding.path}:{finding.line}:{finding.col + 1}: {finding.message}{marker}")
+    _print_problems(report)
+    written = set(report.written)
+    fixed = sum(1 for applied in report.applied if applied.path in written)
+    print(f"flake8-asyncgen: fixed {fixed}, {len(report.remaining)} left"
+          + (f", {len(report.refused)} fix(es) refused" if report.refused else "")
+          + (f", {len(report.errors)} error(s)" if report.errors else ""), file=sys.stderr)
+    return report.exit_status
 
 
 def _diff(path: str, old: str, new: str) -> Iterable[str]:

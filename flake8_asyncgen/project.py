@@ -77,6 +77,18 @@ MAX_INDEXED_BYTES = 2_000_000
 _NOT_PROJECT = frozenset({"__pycache__", "node_modules", "site-packages", "venv", "build", "dist"})
 _TOO_LARGE = SourceIndex()  # marks a project too large to index
 
+
+def forget_all() -> None:
+    """Forget every module summary and project this process has learnt.
+
+    For a caller that changes files and analyses them again in the same process (the fix
+    command re-analyses its working copy after each round): without this, summaries keyed by
+    (size, mtime) could survive an edit that keeps both.
+    """
+    _BY_PATH.clear()
+    _PROJECTS.clear()
+
+
 NAMESPACE = "<namespace>"
 AMBIGUOUS = "<ambiguous>"
 
