@@ -125,19 +125,14 @@ class ClassModel:
     def _implemented_stub(self, stub: FunctionRef, name: str) -> Value:
         """A stub meant to be overridden (possibly in another module).
 
-        A coroutine stub declares a coroutine: callers must ``await`` it whatever the overrides
-        do.  Only one annotated as an async iterator (``async def m() -> AsyncIterator``, the
-        AGN103 shape, where overrides may well be async generators) is known just when the
-        project overrides it and every override is called the way the stub declares."""
+        Only a coroutine stub is followed, and only when the project overrides it (in any
+        module) and every override is called the way the stub declares: an override of
+        another kind (an async generator) makes ``self.m()`` depend on the instance."""
         if self.resolver.func_kind(stub.module, stub.scope) != "coro":
             return None  # only a coroutine stub's callers can be judged this way
         info = self.resolver.module(stub.module)
         if info is None:
             return None
-        facts = info.scopes[stub.scope].function
-        annotation = facts.annotation if facts is not None else None
-        if annotation is None or not self._names_async_iterator(info, stub.scope, annotation):
-            return stub
         owner = info.scopes[stub.scope].parent
         overrides = self.overrides(stub.module, owner, name)
         if not overrides:

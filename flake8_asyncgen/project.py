@@ -16,7 +16,7 @@ from .cache import DiskCache
 from .codec import from_json, to_json
 from .facts import collect
 from .model import ModuleSummary, Scope
-from .sourceindex import SourceIndex
+from .sourceindex import FileText, SourceIndex
 
 
 class ModuleInfo:
@@ -78,6 +78,30 @@ _NOT_PROJECT = frozenset({"__pycache__", "node_modules", "site-packages", "venv"
 _TOO_LARGE = SourceIndex()  # marks a project too large to index
 
 
+# What the source index read of each file, for the life of this process (projects that share
+# files share the reading): path -> (size, mtime, text).
+_TEXTS: Dict[str, Tuple[int, int, Optional[FileText]]] = {}
+
+
+def _file_text(path: str) -> Optional[FileText]:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    known = _TEXTS.get(path)
+    if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+        return known[2]
+    text: Optional[FileText] = None
+    if stat.st_size <= MAX_INDEXED_BYTES:
+        try:
+            with open(path, "rb") as handle:
+                text = FileText(handle.read(MAX_INDEXED_BYTES + 1))
+        except OSError:
+            text = None
+    _TEXTS[path] = (stat.st_size, stat.st_mtime_ns, text)
+    return text
+
+
 def forget_all() -> None:
     """Forget every module summary and project this process has learnt.
 
@@ -87,6 +111,7 @@ def forget_all() -> None:
     """
     _BY_PATH.clear()
     _PROJECTS.clear()
+    _TEXTS.clear()
 
 
 NAMESPACE = "<namespace>"
@@ -167,13 +192,9 @@ class Project:
                     located = self.locate(name)
                     if located is None or located[0] != os.path.realpath(path):
                         continue  # not what ``import name`` gives (shadowed, ambiguous)
-                    try:
-                        with open(path, "rb") as handle:
-                            data = handle.read(MAX_INDEXED_BYTES + 1)
-                    except OSError:
-                        continue
-                    if len(data) <= MAX_INDEXED_BYTES:
-                        index.add(name, data)
+                    text = _file_text(path)
+                    if text is not None:
+                        index.add(name, text)
         return index
 
     def has_module(self, name: str) -> bool:

@@ -34,18 +34,13 @@ class SourceIndex:
         # original name -> names it is also known as (``import x as y``, ``y = pkg.x``)
         self.aliases: Dict[str, Set[str]] = {}
 
-    def add(self, module: str, data: bytes) -> None:
-        for found in _DEF.findall(data):
-            self.defs.setdefault(_text(found), set()).add(module)
-        for name, bases in _CLASS.findall(data):
-            identifiers = frozenset(_text(b) for b in _NAME.findall(bases))
-            self.classes.append((module, _text(name), identifiers))
-        if b" as " in data:
-            for line in _IMPORT_LINE.findall(data):
-                for original, alias in _ALIAS.findall(line):
-                    self.aliases.setdefault(_text(original), set()).add(_text(alias))
-        for alias, original in _ASSIGNED_ALIAS.findall(data):
-            self.aliases.setdefault(_text(original), set()).add(_text(alias))
+    def add(self, module: str, text: "FileText") -> None:
+        for name in text.defs:
+            self.defs.setdefault(name, set()).add(module)
+        for name, bases in text.classes:
+            self.classes.append((module, name, bases))
+        for original, alias in text.aliases:
+            self.aliases.setdefault(original, set()).add(alias)
 
     def subclass_modules(self, class_name: str) -> Set[str]:
         """Modules that may define a subclass of a class named ``class_name``."""
@@ -68,6 +63,25 @@ class SourceIndex:
 
     def override_candidates(self, class_name: str, method: str) -> List[str]:
         return sorted(self.subclass_modules(class_name) & self.defs.get(method, set()))
+
+
+class FileText:
+    """What the index reads from one file: ``def`` names, class statements, aliases."""
+
+    __slots__ = ("defs", "classes", "aliases")
+
+    def __init__(self, data: bytes) -> None:
+        self.defs = frozenset(_text(found) for found in _DEF.findall(data))
+        self.classes = [
+            (_text(name), frozenset(_text(b) for b in _NAME.findall(bases)))
+            for name, bases in _CLASS.findall(data)
+        ]
+        aliases: List[Tuple[str, str]] = []
+        if b" as " in data:
+            for line in _IMPORT_LINE.findall(data):
+                aliases.extend((_text(a), _text(b)) for a, b in _ALIAS.findall(line))
+        aliases.extend((_text(b), _text(a)) for a, b in _ASSIGNED_ALIAS.findall(data))
+        self.aliases = aliases
 
 
 def _text(raw: bytes) -> str:
