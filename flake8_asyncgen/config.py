@@ -171,9 +171,14 @@ def find_pyproject(start: str) -> Optional[str]:
 def _pyproject_table(path: str) -> Optional[Dict[str, Any]]:
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+            raw = handle.read()
+        data = tomllib.loads(raw.decode("utf-8"))
+    except OSError:
         return None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # Broken, and meant for us: say so (read_pyproject reports the error) rather than
+        # run with another configuration.
+        return {} if PYPROJECT_TABLE.encode() in raw else None
     table = data.get("tool", {}).get(PYPROJECT_TABLE)
     return table if isinstance(table, dict) else None
 
@@ -184,7 +189,7 @@ def read_pyproject(path: str) -> Dict[str, Any]:
             data = tomllib.load(handle)
     except OSError as exc:
         raise ConfigurationError(f"flake8-asyncgen: cannot read {path}: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigurationError(f"flake8-asyncgen: {path} is not valid TOML: {exc}") from None
     table = data.get("tool", {}).get(PYPROJECT_TABLE, {})
     if not isinstance(table, dict):
