@@ -536,8 +536,9 @@ def test_websocket_disconnect_mid_stream_stops_the_child(caplog):
 
 
 def run_flake8(*args):
+    # No cache: tests must not leave .agn_cache/ in the checkout.
     return subprocess.run(
-        [sys.executable, "-m", "flake8", *args],
+        [sys.executable, "-m", "flake8", "--agn-no-cache", *args],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
 
