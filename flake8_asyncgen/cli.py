@@ -220,7 +220,7 @@ def check_file(path: str, display: str, run: Run, source: Optional[Source] = Non
     except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the run
         checked = [item(1, 1, format_message("AGN900", reason=describe_failure(exc)))]
         return Checked(_selected(checked, run, lines), source, None, [])
-    mapping = noqa_lines(lines)
+    mapping = noqa_lines(lines) if result.findings and not run.disable_noqa else {}
     shown: List[Finding] = []
     items: List[Item] = []
     for finding in result.findings:

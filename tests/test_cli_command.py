@@ -163,6 +163,20 @@ def test_results_are_streamed_as_files_finish(
     assert seen_before_b and seen_before_b[0].startswith("a.py:6:9: AGN200")
 
 
+def test_progress_line_only_on_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(25):
+        write(tmp_path, {f"m{number:02}.py": CLEAN})
+    write(tmp_path, {"m99.py": BAD})
+    status, out, err = run(["--agn-no-cache", "."], capsys)
+    assert err == "" and out.startswith("./m99.py:6:9: AGN200")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    status, out, err = run(["--agn-no-cache", "."], capsys)
+    assert "[26/26] ./m99.py" in err and err.endswith("\r\x1b[K")  # cleared at the end
+    assert out.startswith("./m99.py:6:9: AGN200")  # results never mixed with it
+
+
 # --- output formats --------------------------------------------------------------------------
 
 
