@@ -1,9 +1,8 @@
-"""The per-file analysis: a cheap ``ast`` pre-scan, then one libcst pass for all rules.
+"""The per-file analysis: facts and sites from ``ast``, every rule on every site, then
+the libcst pass only for files with findings (to place them and build fixes).
 
-The pre-scan evaluates the sites that :mod:`facts` listed while summarising
-the module; only if one of them carries a tag some rule fires on is the file
-parsed with libcst, walked once with every rule (:mod:`cst_pass`), and (only
-if something was found) given positions.
+The rules judge the sites :mod:`facts` lists (:mod:`checker`); a file where no
+rule fires never loads libcst.
 """
 
 from __future__ import annotations
@@ -14,13 +13,16 @@ import sys
 import threading
 from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, TypeVar
 
+from .checker import FileChecker, Report
+from .codec import to_json
+from .evaluator import Evaluator
 from .facts import collect
 from .fixes import Fix
-from .messages import format_message
+from .messages import too_large_reason
 from .project import ModuleInfo, Project, display_path, find_root, module_name
-from .resolve import Evaluator
+from .rules import call_names
 from .settings import Settings
-from .sites import needs_cst_pass
+from .sitetypes import Site
 
 T = TypeVar("T")
 
@@ -56,36 +58,38 @@ class Result(NamedTuple):
     module: Any  # the libcst Module when the libcst pass ran, else None
 
 
+class FileTooLarge(Exception):
+    """A file above ``--agn-max-file-size`` that has findings: libcst is not run on it."""
+
+
 def analyse(
-    tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings = Settings()
-) -> Result:
-    """All findings for one file, sorted by position; raises on internal failure."""
-    roots, cache_dir, transparent = (
-        settings.roots, settings.cache_dir, settings.transparent_decorators
-    )
-    try:
-        return _analyse(tree, lines, filename, roots, cache_dir, transparent, deep=False)
-    except RecursionError:
-        # Deeply nested code: once more with a large stack and recursion limit.
-        return with_large_stack(
-            _analyse, tree, lines, filename, roots, cache_dir, transparent, True
-        )
-
-
-def _analyse(
     tree: ast.Module,
     lines: Sequence[str],
     filename: str,
-    roots: Tuple[str, ...],
-    cache_dir: Optional[str],
-    transparent: Sequence[str],
-    deep: bool,
+    settings: Settings = Settings(),
+    force_cst: bool = False,
 ) -> Result:
-    all_roots = import_roots(filename, roots)
+    """All findings for one file, sorted by position; raises on internal failure.
+
+    ``force_cst`` runs the libcst pass even when no rule fired, and checks that every site
+    names a libcst expression (the differential test uses it).
+    """
+    try:
+        return _analyse(tree, lines, filename, settings, force_cst, deep=False)
+    except RecursionError:
+        # Deeply nested code: once more with a large stack and recursion limit.
+        return with_large_stack(_analyse, tree, lines, filename, settings, force_cst, True)
+
+
+def _module_info(
+    tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings
+) -> Tuple[Project, ModuleInfo, List[Site]]:
+    """This file's facts and sites, registered with its project."""
+    all_roots = import_roots(filename, settings.roots)
     root = all_roots[0]
-    project = Project.get(all_roots, cache_dir)
+    project = Project.get(all_roots, settings.cache_dir)
     name, is_package = module_name(filename, root)
-    summary, sites = collect(tree, name, is_package, want_sites=True)
+    summary, sites = collect(tree, name, is_package, call_names())
     located = project.locate(name)
     located_name = name
     known = project.loaded(name)
@@ -93,48 +97,56 @@ def _analyse(
         # Not what ``import name`` finds (``pkg/feeds.py`` beside ``pkg/feeds/``): keep this
         # file's facts apart from the module that owns the name.
         name = f"{name} <{filename}>"
-    elif known is not None and known.scopes != summary["scopes"]:
+    elif known is not None and to_json(known.summary) != to_json(summary):
         # Already read from disk for another file, and the text flake8 gave differs (stdin,
         # a file edited during the run): other modules' facts refer to the disk version.
         name = f"{name} <as linted>"
-    info = ModuleInfo(name, filename, display_path(filename, root), summary)
+    info = ModuleInfo(name, display_path(filename, root), summary)
     if known is not None and info.name == known.name:
         info = known  # the same facts: share what was already worked out about them
     else:
         project.register(info)
         if located is not None and info.name == located_name:
             project.publish(info.name, filename, "".join(lines), summary)
-    evaluator = Evaluator(project, transparent, info.patched)
-    if not needs_cst_pass(evaluator, info, sites):
+    return project, info, sites
+
+
+def _analyse(
+    tree: ast.Module,
+    lines: Sequence[str],
+    filename: str,
+    settings: Settings,
+    force_cst: bool,
+    deep: bool,
+) -> Result:
+    project, info, sites = _module_info(tree, lines, filename, settings)
+    evaluator = Evaluator(project, settings.transparent_decorators, info.patched)
+    reports = FileChecker(evaluator, info).run(sites)
+    if not reports and not force_cst:
         return Result([], None)
+    size = sum(len(line) for line in lines)
+    if settings.max_file_bytes and size > settings.max_file_bytes:
+        raise FileTooLarge(too_large_reason(size, settings.max_file_bytes))
     # libcst's native parser recurses on nesting and can overflow the C stack (a crash no
     # ``except`` can catch) on code ``ast`` accepts: its pass always runs on a large stack.
     if deep:
-        return _cst_pass(evaluator, info, lines)
-    return with_large_stack(_cst_pass, evaluator, info, lines)
+        return _cst_pass(lines, reports, sites if force_cst else ())
+    return with_large_stack(_cst_pass, lines, reports, sites if force_cst else ())
 
 
-def _cst_pass(evaluator: Evaluator, info: ModuleInfo, lines: Sequence[str]) -> Result:
-    import libcst as cst
-    from libcst.metadata import MetadataWrapper, PositionProvider
+class SitesNotPlaced(Exception):
+    """Some site names no libcst expression: the two trees disagree (a bug)."""
 
-    from .cst_pass import FileContext, InternalError
 
-    module = cst.parse_module("".join(lines))
-    context = FileContext(evaluator, info)
-    module.visit(context)
-    if context._counter != len(info.scopes) - 1:
-        raise InternalError("scope numbering differs between ast and libcst")
-    if not context.findings:
-        return Result([], module)
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    results: Dict[Tuple[int, int, str], Finding] = {}
-    for node, code, fields, fix in context.findings:
-        start = positions[node].start
-        message = format_message(code, **fields)
-        results.setdefault((start.line, start.column, message),
-                           Finding(start.line, start.column, code, message, fix))
-    return Result([results[key] for key in sorted(results)], module)
+def _cst_pass(lines: Sequence[str], reports: Sequence[Report], sites: Sequence[Site]) -> Result:
+    from .cst_pass import CstFile, place
+
+    tree = CstFile("".join(lines))
+    missing = tree.unplaced(lines, sites)
+    if missing:
+        raise SitesNotPlaced(", ".join(f"{s.context}@{s.span.line}:{s.span.col}" for s in missing))
+    findings = [Finding(*placed) for placed in place(tree, lines, reports)]
+    return Result(findings, tree.module)
 
 
 _LARGE_STACK = 1024 * 1024 * 1024  # address space only: pages are used as the stack grows

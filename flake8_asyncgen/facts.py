@@ -1,67 +1,83 @@
-"""Collection of facts: one walk over a module's ``ast`` tree builds its summary.
+"""One walk over a module's ``ast`` tree: its summary (:mod:`model`) and its sites.
 
-The summary is plain JSON-able data (lists, dicts, strings, numbers), so it
-can be cached on disk and shared between flake8's worker processes.  It
-records, per scope (module, class, function; numbered in source pre-order,
-the same numbering the libcst pass uses), what each name is bound to, and
-per function what the kind resolution needs: ``async``, ``yield`` in its own
-body, decorators, returned expressions, return annotation, stub body.
+The summary records, per scope (module, class, function; numbered in source
+pre-order), what each name is bound to, and per function what kind resolution
+needs.  The sites (:mod:`sitetypes`) are every place a rule may judge; they are
+listed for every module walked, and used for the ones being linted.
 
-Expressions are kept as small "descriptors" (tuples):
-``("n", name)``, ``("a", base, attr)``, ``("c", func)`` (a call; arguments
-dropped), ``("w", expr)`` (await), ``("g", base)`` (subscript), ``("?",)``.
-Bindings: ``("d", sid)`` def, ``("k", sid)`` class, ``("i", module)``,
-``("f", module, name)``, ``("e", expr)`` or ``("e", expr, sid)`` (an
-assignment, evaluated in scope ``sid``), ``("p",)`` parameter, ``("?",)``.
+Statements are handled one method per statement type (:data:`_Collector.HANDLERS`).
 """
 
 from __future__ import annotations
 
 import ast
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
-from .kinds import ASYNC_ITERATOR_NAMES, INTERESTING_CALL_NAMES
+from .model import (
+    DECLARED,
+    PARAM,
+    UNKNOWN,
+    UNKNOWN_BINDING,
+    AttrExpr,
+    AwaitExpr,
+    Binding,
+    CallExpr,
+    ClassBinding,
+    ClassFacts,
+    DefBinding,
+    EnteredExpr,
+    Expr,
+    FromImportBinding,
+    FunctionFacts,
+    IfExpr,
+    ImportBinding,
+    ModuleSummary,
+    NameExpr,
+    Scope,
+    SubscriptExpr,
+    ValueBinding,
+    root_names,
+)
+from .sitetypes import CallArg, Context, Site, Span
 
-Desc = Tuple[Any, ...]
-Binding = Tuple[Any, ...]
-Scope = Dict[str, Any]
-# (context, scope id, descriptor, extra) — see SITE_CONTEXTS in rules.base.
-Site = Tuple[str, int, Desc, Any]
-
-SCHEMA_VERSION = 7
-UNKNOWN: Desc = ("?",)
-_UNKNOWN_BINDING: Binding = ("?",)
-_PARAM: Binding = ("p",)
-# ``x: T`` without a value: makes ``x`` local, binds nothing (unknown if nothing else binds it).
-_DECLARED: Binding = ("a",)
+SCHEMA_VERSION = 8
 
 
-def describe(node: ast.AST) -> Desc:
+def describe(node: ast.AST) -> Expr:
     """The descriptor of an expression, dropping everything the analysis ignores."""
-    if isinstance(node, ast.Name):
-        return ("n", node.id)
-    if isinstance(node, ast.Attribute):
-        return ("a", describe(node.value), node.attr)
-    if isinstance(node, ast.Call):
-        return ("c", describe(node.func))
-    if isinstance(node, ast.Await):
-        return ("w", describe(node.value))
-    if isinstance(node, ast.Subscript):
-        return ("g", describe(node.value))
-    if isinstance(node, ast.IfExp):
-        return ("if", describe(node.body), describe(node.orelse))
+    kind = type(node)
+    if kind is ast.Name:
+        return NameExpr(node.id)  # type: ignore[attr-defined]
+    if kind is ast.Attribute:
+        return AttrExpr(describe(node.value), node.attr)  # type: ignore[attr-defined]
+    if kind is ast.Call:
+        return CallExpr(describe(node.func))  # type: ignore[attr-defined]
+    if kind is ast.Await:
+        return AwaitExpr(describe(node.value))  # type: ignore[attr-defined]
+    if kind is ast.Subscript:
+        return SubscriptExpr(describe(node.value))  # type: ignore[attr-defined]
+    if kind is ast.IfExp:
+        return IfExpr(describe(node.body), describe(node.orelse))  # type: ignore[attr-defined]
     return UNKNOWN
 
 
-def describe_annotation(node: Optional[ast.AST]) -> Optional[Desc]:
+def describe_annotation(node: Optional[ast.AST]) -> Optional[Expr]:
     if node is None:
         return None
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         try:
             node = ast.parse(node.value.strip(), mode="eval").body
-        except (SyntaxError, ValueError, RecursionError):
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
             return UNKNOWN
     return describe(node)
+
+
+def span_of(node: ast.AST) -> Span:
+    line = getattr(node, "lineno", 1)
+    col = getattr(node, "col_offset", 0)
+    end_line = getattr(node, "end_lineno", None) or line
+    end_col = getattr(node, "end_col_offset", None)
+    return Span(line, col, end_line, col if end_col is None else end_col)
 
 
 def _is_stub_body(body: List[ast.stmt]) -> bool:
@@ -88,58 +104,94 @@ def _looks_like_overload(decorator: ast.expr) -> bool:
     return isinstance(target, ast.Attribute) and target.attr == "overload"
 
 
+def _last_name(expr: Expr) -> Optional[str]:
+    if isinstance(expr, NameExpr):
+        return expr.id
+    if isinstance(expr, AttrExpr):
+        return expr.attr
+    return None
+
+
+class _PendingCall:
+    """A call whose arguments become ``arg`` sites if its callee may be a known API (decided
+    when the walk is over, so an alias bound later in the file counts)."""
+
+    __slots__ = ("name", "sites")
+
+    def __init__(self, name: str, sites: List[Site]) -> None:
+        self.name = name
+        self.sites = sites
+
+
+class _FunctionState:
+    """Per-function data gathered while walking its body."""
+
+    __slots__ = ("facts", "returns")
+
+    def __init__(self, facts: FunctionFacts) -> None:
+        self.facts = facts
+        self.returns: List[Tuple[Expr, Span]] = []
+
+
+_END_SHADOW = object()  # marks where a lambda's or comprehension's names go out of scope
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
 class _Collector:
-    def __init__(self, module: str, is_package: bool, want_sites: bool) -> None:
+    def __init__(self, module: str, is_package: bool, call_names: FrozenSet[str]) -> None:
         self.module = module
         self.is_package = is_package
-        self.want_sites = want_sites
+        self.call_names = call_names
         self.scopes: List[Scope] = []
+        self.functions: Dict[int, _FunctionState] = {}
         self.sites: List[Site] = []
+        self.pending_calls: List[_PendingCall] = []
         self.stars: List[Optional[str]] = []
         self.exports: Optional[List[str]] = None
-        # Module-level names bound after the last star import (a star cannot rebind them).
-        self.after_star: set[str] = set()
-        # Local names of interesting APIs imported under another name.
-        self.aliases: set[str] = set()
-        # Local names of AsyncIterator & co imported under another name.
-        self.iter_aliases: set[str] = set()
-        # class sid -> attr -> [(method name, method sid, binding)]
+        self.exports_computed = False
+        self.after_star: Set[str] = set()
+        self.aliases: Set[str] = set()
+        # class scope -> attribute -> [(method name, scope of the assignment, binding)]
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
-        self.sid = self._new_scope("m", "<module>", -1, 0)
+        self.patched: Set[str] = set()
+        self.globals: Dict[int, List[str]] = {}
+        self.nonlocals: Dict[int, List[str]] = {}
+        self.sid = self._new_scope(Scope("module", "<module>", "<module>", -1, 0))
         self.in_lambda = 0
-        self.in_comprehension: set[int] = set()
-        # Attribute names written on objects other than ``self`` (monkeypatching, setattr).
-        self.patched: set[str] = set()
+        self.in_comprehension: Set[int] = set()
+        # Names shadowed by enclosing lambdas and comprehensions: a site using them is
+        # evaluated in a scope the summary does not model, so it is not a site.
+        self.shadows: List[FrozenSet[str]] = []
 
     # -- scopes and bindings ---------------------------------------------------------------
-    def _new_scope(self, kind: str, name: str, parent: int, line: int) -> int:
-        qual = name
-        if parent > 0:
-            qual = f"{self.scopes[parent]['q']}.{name}"
-        self.scopes.append({"k": kind, "n": name, "q": qual, "p": parent, "l": line, "b": {}})
+    def _new_scope(self, scope: Scope) -> int:
+        self.scopes.append(scope)
         return len(self.scopes) - 1
+
+    def _qualname(self, name: str) -> str:
+        return f"{self.scopes[self.sid].qualname}.{name}" if self.sid > 0 else name
 
     def bind(self, name: str, binding: Binding) -> None:
         if self.sid == 0:
             self.after_star.add(name)
-        table = self.scopes[self.sid]["b"]
+        table = self.scopes[self.sid].bindings
         old = table.get(name)
-        if old is None or old == _DECLARED:
+        if old is None or old == DECLARED:
             table[name] = binding
-        elif old != binding and binding != _DECLARED:
-            table[name] = _UNKNOWN_BINDING
+        elif old != binding and binding != DECLARED:
+            table[name] = UNKNOWN_BINDING
 
     def bind_target(self, target: ast.AST) -> None:
         """Every name bound by an assignment target other than ``name = value``."""
         if isinstance(target, ast.Name):
-            self.bind(target.id, _UNKNOWN_BINDING)
+            self.bind(target.id, UNKNOWN_BINDING)
         elif isinstance(target, (ast.Tuple, ast.List)):
             for elt in target.elts:
                 self.bind_target(elt)
         elif isinstance(target, ast.Starred):
             self.bind_target(target.value)
         elif isinstance(target, ast.Attribute):
-            self._instance_attr(target, _UNKNOWN_BINDING)
+            self._instance_attr(target, UNKNOWN_BINDING)
             self.expr(target.value)
         else:
             self.expr(target)
@@ -148,177 +200,227 @@ class _Collector:
         """Record ``self.x = ...``; any other ``obj.x = ...`` marks ``x`` as patched."""
         name = target.value.id if isinstance(target.value, ast.Name) else None
         sid = self.sid
-        while name is not None and sid > 0 and self.scopes[sid]["k"] == "f":
+        while name is not None and sid > 0 and self.scopes[sid].kind == "function":
             scope = self.scopes[sid]
-            parent = scope["p"]
-            if scope.get("fp") == name and parent >= 0 and self.scopes[parent]["k"] == "c":
-                if name in self.scopes[self.sid]["b"] and sid != self.sid:
+            parent = scope.parent
+            facts = scope.function
+            if (
+                facts is not None and facts.first_param == name
+                and parent >= 0 and self.scopes[parent].kind == "class"
+            ):
+                if name in self.scopes[self.sid].bindings and sid != self.sid:
                     break  # a local of the nested function, not the method's ``self``
                 # From a function nested in the method: not the method's own assignment.
-                method = scope["n"] if sid == self.sid else "<nested>"
+                method = scope.name if sid == self.sid else "<nested>"
                 table = self.instance_attrs.setdefault(parent, {})
                 table.setdefault(target.attr, []).append((method, self.sid, binding))
                 return
-            if name in scope["b"] and sid != self.sid:
+            if name in scope.bindings and sid != self.sid:
                 break
-            sid = scope["p"]
+            sid = parent
         self.patched.add(target.attr)
 
-    def site(self, context: str, node: ast.AST, extra: Any = None) -> None:
-        if self.want_sites:
-            desc = describe(node)
-            if desc != UNKNOWN:
-                self.sites.append((context, self.sid, desc, extra))
+    def site(
+        self,
+        context: Context,
+        node: ast.AST,
+        outer: Optional[ast.AST] = None,
+        how: str = "",
+        call: Optional[CallArg] = None,
+    ) -> Optional[Site]:
+        expr = describe(node)
+        if expr == UNKNOWN or self._shadowed(expr):
+            return None
+        found = Site(
+            context, self.sid, expr, span_of(node),
+            span_of(outer) if outer is not None else None, how, call,
+        )
+        if call is None:
+            self.sites.append(found)
+        return found
+
+    def _shadowed(self, expr: Expr) -> bool:
+        if not self.shadows:
+            return False
+        if self.scopes[self.sid].kind == "class":
+            return True  # a lambda or comprehension in a class body does not see the class
+        names = root_names(expr)
+        return any(name in shadow for shadow in self.shadows for name in names)
 
     # -- statements ------------------------------------------------------------------------
     def body(self, stmts: List[ast.stmt]) -> None:
+        handlers = self.HANDLERS
         for stmt in stmts:
-            self.stmt(stmt)
+            handler = handlers.get(type(stmt))
+            if handler is not None:
+                handler(self, stmt)
+            else:
+                self.other_statement(stmt)
 
-    def stmt(self, node: ast.stmt) -> None:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            self.function(node)
-        elif isinstance(node, ast.ClassDef):
-            self.klass(node)
-        elif isinstance(node, ast.Assign):
-            self.expr(node.value)
-            if self.sid == 0 and any(
-                isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
-            ):
-                self._exports(node.value)
-            assigned = node.value
-            is_alias = isinstance(assigned, (ast.Name, ast.Attribute)) and (
-                getattr(assigned, "id", None) or getattr(assigned, "attr", None)
-            ) in INTERESTING_CALL_NAMES
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    self.bind(target.id, ("e", describe(node.value)))
-                    if is_alias:  # ``spawn = asyncio.create_task``: calls of spawn are API calls
-                        self.aliases.add(target.id)
-                elif isinstance(target, ast.Attribute):
-                    self._instance_attr(target, ("e", describe(node.value), self.sid))
-                    self.expr(target.value)
-                else:
-                    self.bind_target(target)
-        elif isinstance(node, ast.AnnAssign):
-            self.expr(node.annotation)
-            if node.value is not None:
-                self.expr(node.value)
-                value = ("e", describe(node.value))
-                if isinstance(node.target, ast.Name) and self.scopes[self.sid]["k"] == "c":
-                    # A field declaration (dataclass, attrs, pydantic): instances may hold
-                    # something else, so the default says nothing.
-                    self.bind(node.target.id, _UNKNOWN_BINDING)
-                elif isinstance(node.target, ast.Name):
-                    self.bind(node.target.id, value)
-                elif isinstance(node.target, ast.Attribute):
-                    self._instance_attr(node.target, value + (self.sid,))
-                    self.expr(node.target.value)
-                else:
-                    self.expr(node.target)
-            elif isinstance(node.target, ast.Name) and self.scopes[self.sid]["k"] != "m":
-                self.bind(node.target.id, _DECLARED)
-        elif isinstance(node, ast.AugAssign):
-            self.expr(node.value)
-            if isinstance(node.target, ast.Name) and node.target.id == "__all__":
-                self.exports = None  # computed: fall back to the module's public names
-            self.bind_target(node.target)
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            self.expr(node.iter)
-            self.site("aiter" if isinstance(node, ast.AsyncFor) else "iter", node.iter)
-            self.bind_target(node.target)
-            self.body(node.body)
-            self.body(node.orelse)
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                self.expr(item.context_expr)
-                if isinstance(node, ast.AsyncWith):
-                    self.site("awith", item.context_expr)
-                if isinstance(item.optional_vars, ast.Name):
-                    entered = ("x", describe(item.context_expr))  # the value ``__aenter__`` gives
-                    self.bind(item.optional_vars.id, ("e", entered))
-                elif item.optional_vars is not None:
-                    self.bind_target(item.optional_vars)
-            self.body(node.body)
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    self.bind(alias.asname, ("i", alias.name))
-                else:
-                    top = alias.name.split(".", 1)[0]
-                    self.bind(top, ("i", top))
-        elif isinstance(node, ast.ImportFrom):
-            base = self._absolute(node.module, node.level)
-            for alias in node.names:
-                if alias.name == "*":
-                    self.stars.append(base)
-                    self.after_star = set()
-                    continue
-                name = alias.asname or alias.name
-                if alias.asname and alias.name in INTERESTING_CALL_NAMES:
-                    self.aliases.add(alias.asname)
-                if alias.asname and alias.name in ASYNC_ITERATOR_NAMES:
-                    self.iter_aliases.add(alias.asname)
-                self.bind(name, ("f", base, alias.name) if base is not None else _UNKNOWN_BINDING)
-        elif isinstance(node, ast.Global):
-            self.scopes[self.sid].setdefault("gl", []).extend(node.names)
-        elif isinstance(node, ast.Nonlocal):
-            self.scopes[self.sid].setdefault("nl", []).extend(node.names)
-        elif isinstance(node, ast.Delete):
-            for target in node.targets:
+    def other_statement(self, node: ast.stmt) -> None:
+        for child in _children(node):
+            if isinstance(child, ast.expr):
+                self.expr(child)
+
+    def assign(self, node: ast.Assign) -> None:
+        self.expr(node.value)
+        if self.sid == 0 and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            self._exports(node.value)
+        value = describe(node.value)
+        alias = _last_name(value) if isinstance(value, (NameExpr, AttrExpr)) else None
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                self.bind(target.id, ValueBinding(value))
+                if alias is not None and alias in self.call_names:
+                    self.aliases.add(target.id)  # ``spawn = asyncio.create_task``
+            elif isinstance(target, ast.Attribute):
+                self._instance_attr(target, ValueBinding(value, self.sid))
+                self.expr(target.value)
+            else:
                 self.bind_target(target)
-        elif isinstance(node, ast.Expr):
+
+    def ann_assign(self, node: ast.AnnAssign) -> None:
+        self.expr(node.annotation)
+        target = node.target
+        if node.value is not None:
             self.expr(node.value)
-            if isinstance(node.value, ast.Call):
-                self.site("discard", node.value)
-        elif isinstance(node, ast.Return):
-            scope = self.scopes[self.sid]
-            if scope["k"] == "f":
-                scope["r"].append(describe(node.value) if node.value is not None else UNKNOWN)
-            if node.value is not None:
-                self.expr(node.value)
-        elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
-            self.body(node.body)  # type: ignore[attr-defined]
-            for handler in node.handlers:  # type: ignore[attr-defined]
-                if handler.type is not None:
-                    self.expr(handler.type)
-                if handler.name:
-                    self.bind(handler.name, _UNKNOWN_BINDING)
-                self.body(handler.body)
-            self.body(node.orelse)  # type: ignore[attr-defined]
-            self.body(node.finalbody)  # type: ignore[attr-defined]
-        elif isinstance(node, (ast.If, ast.While)):
-            self.expr(node.test)
-            self.body(node.body)
-            self.body(node.orelse)
-        elif type(node).__name__ == "Match":
-            self.expr(node.subject)  # type: ignore[attr-defined]
-            for case in node.cases:  # type: ignore[attr-defined]
-                self.pattern(case.pattern)
-                if case.guard is not None:
-                    self.expr(case.guard)
-                self.body(case.body)
-        elif type(node).__name__ == "TypeAlias":
-            self.bind_target(node.name)  # type: ignore[attr-defined]
-        else:
-            for child in _children(node):
-                if isinstance(child, ast.expr):
-                    self.expr(child)
+            value = describe(node.value)
+            if isinstance(target, ast.Name) and self.scopes[self.sid].kind == "class":
+                # A field declaration (dataclass, attrs, pydantic): instances may hold
+                # something else, so the default says nothing.
+                self.bind(target.id, UNKNOWN_BINDING)
+            elif isinstance(target, ast.Name):
+                self.bind(target.id, ValueBinding(value))
+            elif isinstance(target, ast.Attribute):
+                self._instance_attr(target, ValueBinding(value, self.sid))
+                self.expr(target.value)
+            else:
+                self.expr(target)
+        elif isinstance(target, ast.Name) and self.scopes[self.sid].kind != "module":
+            self.bind(target.id, DECLARED)
+
+    def aug_assign(self, node: ast.AugAssign) -> None:
+        self.expr(node.value)
+        if isinstance(node.target, ast.Name) and node.target.id == "__all__":
+            self.exports_computed = True  # computed: fall back to the module's public names
+        self.bind_target(node.target)
+
+    def loop(self, node: Union[ast.For, ast.AsyncFor]) -> None:
+        self.expr(node.iter)
+        self.site(
+            "aiter" if isinstance(node, ast.AsyncFor) else "iter", node.iter, how="for"
+        )
+        self.bind_target(node.target)
+        self.body(node.body)
+        self.body(node.orelse)
+
+    def with_(self, node: Union[ast.With, ast.AsyncWith]) -> None:
+        for item in node.items:
+            self.expr(item.context_expr)
+            if isinstance(node, ast.AsyncWith):
+                self.site("awith", item.context_expr)
+            if isinstance(item.optional_vars, ast.Name):
+                entered = EnteredExpr(describe(item.context_expr))
+                self.bind(item.optional_vars.id, ValueBinding(entered))
+            elif item.optional_vars is not None:
+                self.bind_target(item.optional_vars)
+        self.body(node.body)
+
+    def import_(self, node: ast.Import) -> None:
+        for alias in node.names:
+            if alias.asname:
+                self.bind(alias.asname, ImportBinding(alias.name))
+            else:
+                top = alias.name.split(".", 1)[0]
+                self.bind(top, ImportBinding(top))
+
+    def import_from(self, node: ast.ImportFrom) -> None:
+        base = self._absolute(node.module, node.level)
+        for alias in node.names:
+            if alias.name == "*":
+                self.stars.append(base)
+                self.after_star = set()
+                continue
+            name = alias.asname or alias.name
+            if alias.asname and alias.name in self.call_names:
+                self.aliases.add(alias.asname)
+            self.bind(
+                name,
+                FromImportBinding(base, alias.name) if base is not None else UNKNOWN_BINDING,
+            )
+
+    def global_(self, node: ast.Global) -> None:
+        self.globals.setdefault(self.sid, []).extend(node.names)
+
+    def nonlocal_(self, node: ast.Nonlocal) -> None:
+        self.nonlocals.setdefault(self.sid, []).extend(node.names)
+
+    def delete(self, node: ast.Delete) -> None:
+        for target in node.targets:
+            self.bind_target(target)
+
+    def expression_statement(self, node: ast.Expr) -> None:
+        self.expr(node.value)
+        if not isinstance(node.value, ast.Await):  # an awaited coroutine did run
+            self.site("discard", node.value)
+
+    def return_(self, node: ast.Return) -> None:
+        state = self.functions.get(self.sid)
+        if state is not None:
+            if node.value is None:
+                state.facts.returns.append(UNKNOWN)
+            else:
+                expr = describe(node.value)
+                state.facts.returns.append(expr)
+                if expr != UNKNOWN and not isinstance(expr, AwaitExpr):
+                    state.returns.append((expr, span_of(node.value)))
+        if node.value is not None:
+            self.expr(node.value)
+
+    def try_(self, node: ast.stmt) -> None:
+        self.body(node.body)  # type: ignore[attr-defined]
+        for handler in node.handlers:  # type: ignore[attr-defined]
+            if handler.type is not None:
+                self.expr(handler.type)
+            if handler.name:
+                self.bind(handler.name, UNKNOWN_BINDING)
+            self.body(handler.body)
+        self.body(node.orelse)  # type: ignore[attr-defined]
+        self.body(node.finalbody)  # type: ignore[attr-defined]
+
+    def branch(self, node: Union[ast.If, ast.While]) -> None:
+        self.expr(node.test)
+        self.body(node.body)
+        self.body(node.orelse)
+
+    def match(self, node: ast.stmt) -> None:
+        self.expr(node.subject)  # type: ignore[attr-defined]
+        for case in node.cases:  # type: ignore[attr-defined]
+            self.pattern(case.pattern)
+            if case.guard is not None:
+                self.expr(case.guard)
+            self.body(case.body)
+
+    def type_alias(self, node: ast.stmt) -> None:
+        self.bind_target(node.name)  # type: ignore[attr-defined]
 
     def _exports(self, value: ast.expr) -> None:
         if isinstance(value, (ast.List, ast.Tuple)) and all(
             isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts
         ):
             self.exports = [e.value for e in value.elts]  # type: ignore[attr-defined]
+            self.exports_computed = False
         else:
-            self.exports = None
+            self.exports_computed = True
 
     def pattern(self, node: ast.AST) -> None:
         for sub in ast.walk(node):
             for field in ("name", "rest"):
                 value = getattr(sub, field, None)
                 if isinstance(value, str):
-                    self.bind(value, _UNKNOWN_BINDING)
+                    self.bind(value, UNKNOWN_BINDING)
             if isinstance(sub, ast.expr):
                 self.expr(sub)
 
@@ -336,46 +438,45 @@ class _Collector:
             parts.append(module)
         return ".".join(parts) if parts else None
 
-    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    def function(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> None:
         for decorator in node.decorator_list:
             self.expr(decorator)
         self.arguments(node.args, defaults_only=True)
         if node.returns is not None:
             self.expr(node.returns)
         if not any(_looks_like_overload(d) for d in node.decorator_list):
-            self.bind(node.name, ("d", len(self.scopes)))
+            self.bind(node.name, DefBinding(len(self.scopes)))
         outer = self.sid
-        sid = self._new_scope("f", node.name, outer, node.lineno)
-        scope = self.scopes[sid]
         positional = node.args.posonlyargs + node.args.args
-        scope.update(
-            a=isinstance(node, ast.AsyncFunctionDef),
-            y=False,
-            d=[describe(d) for d in node.decorator_list],
-            r=[],
-            an=describe_annotation(node.returns),
-            st=_is_stub_body(node.body),
-            fp=positional[0].arg if positional else None,
+        facts = FunctionFacts(
+            is_async=isinstance(node, ast.AsyncFunctionDef),
+            has_yield=False,
+            decorators=tuple(describe(d) for d in node.decorator_list),
+            returns=[],
+            annotation=describe_annotation(node.returns),
+            is_stub=_is_stub_body(node.body),
+            first_param=positional[0].arg if positional else None,
         )
+        sid = self._new_scope(
+            Scope("function", node.name, self._qualname(node.name), outer, node.lineno,
+                  function=facts)
+        )
+        state = self.functions[sid] = _FunctionState(facts)
         self.sid = sid
         lambdas, self.in_lambda = self.in_lambda, 0
+        shadows, self.shadows = self.shadows, []
         self.arguments(node.args, defaults_only=False)
         self.body(node.body)
         self.in_lambda = lambdas
-        if self.want_sites and scope["a"] and not scope["y"]:
+        self.shadows = shadows
+        if facts.is_async and not facts.has_yield:
             # Only coroutines can return async generators or carry a lying annotation.
-            for returned in scope["r"]:
-                if returned != UNKNOWN and returned[0] != "w":
-                    self.sites.append(("return", sid, returned, None))
-            if scope["an"] is not None and self._names_async_iterator(scope["an"]):
-                self.sites.append(("def", sid, scope["an"], None))
+            for expr, span in state.returns:
+                self.sites.append(Site("return", sid, expr, span))
+            if node.returns is not None and facts.annotation not in (None, UNKNOWN):
+                assert facts.annotation is not None
+                self.sites.append(Site("def", sid, facts.annotation, span_of(node.returns)))
         self.sid = outer
-
-    def _names_async_iterator(self, annotation: Desc) -> bool:
-        while annotation[0] == "g":
-            annotation = annotation[1]
-        last = annotation[-1] if annotation[0] in ("n", "a") else None
-        return last in ASYNC_ITERATOR_NAMES or last in self.iter_aliases
 
     def arguments(self, args: ast.arguments, defaults_only: bool) -> None:
         if defaults_only:
@@ -385,7 +486,7 @@ class _Collector:
         every = args.posonlyargs + args.args + args.kwonlyargs
         every += [a for a in (args.vararg, args.kwarg) if a is not None]
         for arg in every:
-            self.bind(arg.arg, _PARAM)
+            self.bind(arg.arg, PARAM)
 
     def klass(self, node: ast.ClassDef) -> None:
         for decorator in node.decorator_list:
@@ -394,32 +495,40 @@ class _Collector:
             self.expr(base)
         for keyword in node.keywords:
             self.expr(keyword.value)
-        self.bind(node.name, ("k", len(self.scopes)))
+        self.bind(node.name, ClassBinding(len(self.scopes)))
         outer = self.sid
-        sid = self._new_scope("c", node.name, outer, node.lineno)
         metaclass = [describe(k.value) for k in node.keywords if k.arg == "metaclass"]
-        self.scopes[sid].update(
-            bs=[describe(b) for b in node.bases],
-            mc=metaclass[0] if metaclass else None,
-            d=[describe(d) for d in node.decorator_list],
-            # other class keywords (``__init_subclass__`` arguments) may change anything
-            kw=any(k.arg != "metaclass" for k in node.keywords),
+        facts = ClassFacts(
+            bases=tuple(describe(b) for b in node.bases),
+            metaclass=metaclass[0] if metaclass else None,
+            decorators=tuple(describe(d) for d in node.decorator_list),
+            has_class_keywords=any(k.arg != "metaclass" for k in node.keywords),
         )
-        self.sid = sid
+        self.sid = self._new_scope(
+            Scope("class", node.name, self._qualname(node.name), outer, node.lineno, klass=facts)
+        )
+        shadows, self.shadows = self.shadows, []
         self.body(node.body)
+        self.shadows = shadows
         self.sid = outer
+
+    HANDLERS: Dict[type, Callable[["_Collector", ast.stmt], None]] = {}
 
     # -- expressions -----------------------------------------------------------------------
     def expr(self, node: ast.AST) -> None:
-        stack = [node]
+        stack: List[object] = [node]
         while stack:
-            node = stack.pop()
+            item = stack.pop()
+            if item is _END_SHADOW:
+                self.shadows.pop()
+                continue
+            node = item  # type: ignore[assignment]
             kind = type(node)
             if kind is ast.Name or kind is ast.Constant:
                 if kind is ast.Name:
                     assert isinstance(node, ast.Name)
                     if not isinstance(node.ctx, ast.Load):
-                        self.bind(node.id, _UNKNOWN_BINDING)
+                        self.bind(node.id, UNKNOWN_BINDING)
                 continue
             if kind is ast.Attribute:
                 stack.append(node.value)  # type: ignore[attr-defined]
@@ -431,45 +540,65 @@ class _Collector:
                 stack.extend(node.args)
                 stack.extend(keyword.value for keyword in node.keywords)
                 continue
-            elif kind is ast.Await:
-                self.site("await", node.value)  # type: ignore[attr-defined]
+            if kind is ast.Await:
+                self.site("await", node.value, outer=node)  # type: ignore[attr-defined]
             elif kind is ast.Yield or kind is ast.YieldFrom:
-                if not self.in_lambda and self.scopes[self.sid]["k"] == "f":
-                    self.scopes[self.sid]["y"] = True
+                if not self.in_lambda and self.sid in self.functions:
+                    self.functions[self.sid].facts.has_yield = True
                 if kind is ast.YieldFrom:
-                    self.site("iter", node.value)  # type: ignore[attr-defined]
+                    self.site("iter", node.value, how="yield_from")  # type: ignore[attr-defined]
             elif kind is ast.Starred:
                 if isinstance(node.ctx, ast.Load):  # type: ignore[attr-defined]
-                    self.site("iter", node.value)  # type: ignore[attr-defined]
+                    self.site("iter", node.value, how="unpacking")  # type: ignore[attr-defined]
             elif kind is ast.Lambda:
-                self.arguments(node.args, defaults_only=True)  # type: ignore[attr-defined]
+                assert isinstance(node, ast.Lambda)
+                self.arguments(node.args, defaults_only=True)
+                args = node.args
+                names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
+                names += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
                 self.in_lambda += 1
-                self.expr(node.body)  # type: ignore[attr-defined]
+                self.shadows.append(frozenset(names))
+                self.expr(node.body)
+                self.shadows.pop()
                 self.in_lambda -= 1
                 continue
             elif kind in _COMPREHENSIONS:
-                self.in_comprehension.update(
-                    id(sub) for sub in ast.walk(node) if isinstance(sub, ast.NamedExpr)
-                )
-                # Targets bind in the comprehension's own scope: walk everything else.
-                for generator in node.generators:  # type: ignore[attr-defined]
-                    self.site("aiter" if generator.is_async else "iter", generator.iter)
-                    stack.append(generator.iter)
-                    stack.extend(generator.ifs)
-                for field in ("elt", "key", "value"):
-                    child = getattr(node, field, None)
-                    if child is not None:
-                        stack.append(child)
+                self.comprehension(node, stack)
                 continue
             elif kind is ast.NamedExpr:
                 assert isinstance(node, ast.NamedExpr)
                 if not self.in_lambda:
                     # In a comprehension the value is evaluated once per item: unknown.
-                    value = UNKNOWN if id(node) in self.in_comprehension else describe(node.value)
-                    self.bind(node.target.id, ("e", value))
+                    inside = id(node) in self.in_comprehension
+                    value = UNKNOWN if inside else describe(node.value)
+                    self.bind(node.target.id, ValueBinding(value))
                 stack.append(node.value)
                 continue
             stack.extend(_children(node))
+
+    def comprehension(self, node: ast.AST, stack: List[object]) -> None:
+        self.in_comprehension.update(
+            id(sub) for sub in ast.walk(node) if isinstance(sub, ast.NamedExpr)
+        )
+        generators: List[ast.comprehension] = node.generators  # type: ignore[attr-defined]
+        targets: Set[str] = set()
+        for generator in generators:
+            for sub in ast.walk(generator.target):
+                if isinstance(sub, ast.Name):
+                    targets.add(sub.id)
+        self.shadows.append(frozenset(targets))
+        for generator in generators:
+            context: Context = "aiter" if generator.is_async else "iter"
+            self.site(context, generator.iter, how="comprehension")
+        # The names go out of scope once everything below is walked (a stack: pushed first).
+        stack.append(_END_SHADOW)
+        for generator in generators:
+            stack.append(generator.iter)
+            stack.extend(generator.ifs)
+        for field in ("elt", "key", "value"):
+            child = getattr(node, field, None)
+            if child is not None:
+                stack.append(child)
 
     def call(self, node: ast.Call) -> None:
         func = node.func
@@ -483,18 +612,58 @@ class _Collector:
             and isinstance(func.value, ast.Name)
             and func.value.id == "__all__"
         ):
-            self.exports = None  # ``__all__.extend(...)``: computed
-        if name is None or (name not in INTERESTING_CALL_NAMES and name not in self.aliases):
+            self.exports_computed = True  # ``__all__.extend(...)``: computed
+        if name is None:
             return
-        for index, arg in enumerate(node.args):
-            if not isinstance(arg, ast.Starred):
-                self.site("arg", arg, index)
+        func_expr = describe(func)
+        positional = sum(1 for arg in node.args if not isinstance(arg, ast.Starred))
+        sites: List[Site] = []
+        index = 0
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                continue
+            found = self.site("arg", arg, call=CallArg(func_expr, index, positional))
+            if found is not None:
+                sites.append(found)
+            index += 1
         for keyword in node.keywords:
             if keyword.arg is not None:
-                self.site("arg", keyword.value, keyword.arg)
+                found = self.site(
+                    "arg", keyword.value, call=CallArg(func_expr, keyword.arg, positional)
+                )
+                if found is not None:
+                    sites.append(found)
+        if sites:
+            self.pending_calls.append(_PendingCall(name, sites))
 
 
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_Collector.HANDLERS = {
+    ast.FunctionDef: _Collector.function,  # type: ignore[dict-item]
+    ast.AsyncFunctionDef: _Collector.function,  # type: ignore[dict-item]
+    ast.ClassDef: _Collector.klass,  # type: ignore[dict-item]
+    ast.Assign: _Collector.assign,  # type: ignore[dict-item]
+    ast.AnnAssign: _Collector.ann_assign,  # type: ignore[dict-item]
+    ast.AugAssign: _Collector.aug_assign,  # type: ignore[dict-item]
+    ast.For: _Collector.loop,  # type: ignore[dict-item]
+    ast.AsyncFor: _Collector.loop,  # type: ignore[dict-item]
+    ast.With: _Collector.with_,  # type: ignore[dict-item]
+    ast.AsyncWith: _Collector.with_,  # type: ignore[dict-item]
+    ast.Import: _Collector.import_,  # type: ignore[dict-item]
+    ast.ImportFrom: _Collector.import_from,  # type: ignore[dict-item]
+    ast.Global: _Collector.global_,  # type: ignore[dict-item]
+    ast.Nonlocal: _Collector.nonlocal_,  # type: ignore[dict-item]
+    ast.Delete: _Collector.delete,  # type: ignore[dict-item]
+    ast.Expr: _Collector.expression_statement,  # type: ignore[dict-item]
+    ast.Return: _Collector.return_,  # type: ignore[dict-item]
+    ast.Try: _Collector.try_,
+    ast.If: _Collector.branch,  # type: ignore[dict-item]
+    ast.While: _Collector.branch,  # type: ignore[dict-item]
+}
+for _name, _handler in (("TryStar", _Collector.try_), ("Match", _Collector.match),
+                        ("TypeAlias", _Collector.type_alias)):
+    if hasattr(ast, _name):
+        _Collector.HANDLERS[getattr(ast, _name)] = _handler
+
 _CHILD_FIELDS: Dict[type, Tuple[str, ...]] = {}
 
 
@@ -514,55 +683,60 @@ def _children(node: ast.AST) -> List[ast.AST]:
     return found
 
 
-def _finish(collector: _Collector) -> Dict[str, Any]:
+def _finish(collector: _Collector) -> ModuleSummary:
     scopes = collector.scopes
     module_scope = scopes[0]
     # ``global``/``nonlocal`` names are bound elsewhere: the binding moves out and is unknown.
-    for scope in scopes:
-        for name in scope.get("gl", ()):
-            if scope["b"].pop(name, None) is not None:
-                module_scope["b"][name] = _UNKNOWN_BINDING
-        for name in scope.get("nl", ()):
-            if scope["b"].pop(name, None) is None:
+    for sid, names in collector.globals.items():
+        scopes[sid].global_names = frozenset(names)
+        for name in names:
+            if scopes[sid].bindings.pop(name, None) is not None:
+                module_scope.bindings[name] = UNKNOWN_BINDING
+    for sid, names in collector.nonlocals.items():
+        for name in names:
+            if scopes[sid].bindings.pop(name, None) is None:
                 continue  # only read: the enclosing binding stands
-            parent = scope["p"]
+            parent = scopes[sid].parent
             while parent > 0:
                 owner = scopes[parent]
-                if owner["k"] == "f" and name in owner["b"]:
-                    owner["b"][name] = _UNKNOWN_BINDING
+                if owner.kind == "function" and name in owner.bindings:
+                    owner.bindings[name] = UNKNOWN_BINDING
                     break
-                parent = owner["p"]
+                parent = owner.parent
     # Instance attributes: known only when assigned exactly once, in ``__init__``.
     for class_sid, table in collector.instance_attrs.items():
-        attrs: Dict[str, Binding] = {}
+        klass = scopes[class_sid].klass
+        assert klass is not None
         for attr, assignments in table.items():
             if len(assignments) == 1 and assignments[0][0] == "__init__":
-                attrs[attr] = assignments[0][2]
+                klass.instance_attrs[attr] = assignments[0][2]
             else:
-                attrs[attr] = _UNKNOWN_BINDING
-        scopes[class_sid]["ia"] = attrs
-    # The same shapes as a summary read back from the cache (lists of descriptors as tuples).
-    for scope in scopes:
-        for field in ("d", "r", "bs"):
-            if field in scope:
-                scope[field] = tuple(scope[field])
-    return {
-        "v": SCHEMA_VERSION,
-        "module": collector.module,
-        "pkg": collector.is_package,
-        "stars": collector.stars,
-        "all": collector.exports,
-        "post": sorted(collector.after_star) if collector.stars else [],
-        "alias": sorted(collector.aliases),
-        "patched": sorted(collector.patched),
-        "scopes": scopes,
-    }
+                klass.instance_attrs[attr] = UNKNOWN_BINDING
+    return ModuleSummary(
+        scopes=scopes,
+        stars=collector.stars,
+        exports=None if collector.exports_computed else collector.exports,
+        after_star=frozenset(collector.after_star) if collector.stars else frozenset(),
+        aliases=frozenset(collector.aliases),
+        patched=frozenset(collector.patched),
+    )
 
 
 def collect(
-    tree: ast.Module, module: str, is_package: bool, want_sites: bool = False
-) -> Tuple[Dict[str, Any], List[Site]]:
-    """Summarise ``tree``; with ``want_sites``, also list the places a rule could fire."""
-    collector = _Collector(module, is_package, want_sites)
+    tree: ast.Module, module: str, is_package: bool, call_names: FrozenSet[str] = frozenset()
+) -> Tuple[ModuleSummary, List[Site]]:
+    """Summarise ``tree`` and list its sites.
+
+    ``call_names``: the last names of the APIs whose arguments rules judge (from the rule
+    registry); the arguments of a call are ``arg`` sites when its callee's last name is one
+    of them or an alias of one bound anywhere in the module.
+    """
+    collector = _Collector(module, is_package, call_names)
     collector.body(tree.body)
-    return _finish(collector), collector.sites
+    summary = _finish(collector)
+    sites = collector.sites
+    wanted = call_names | collector.aliases
+    for pending in collector.pending_calls:
+        if pending.name in wanted:
+            sites.extend(pending.sites)
+    return summary, sites

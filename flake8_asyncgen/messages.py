@@ -118,3 +118,74 @@ def format_message(code: str, **fields: str) -> str:
     if "short" in fields:
         fields.setdefault("call", fields["short"])
     return f"{code} " + CODES[code].message.format(**fields)
+
+
+# -- pieces of wording the rules fill in (every user-facing word lives in this module) -------
+
+# What iterates synchronously (AGN203's ``api``), by the site's ``how``.
+ITERATION_WORDING = {
+    "for": "a `for` loop",
+    "comprehension": "a comprehension",
+    "yield_from": "`yield from`",
+    "unpacking": "`*` unpacking",
+}
+# What a call gives, by kind.
+OBJECT_WORDING = {
+    "agen": "an async generator",
+    "coro": "a coroutine",
+    "acm": "an async context manager",
+}
+UNKNOWN_CALLEE = "?"
+UNKNOWN_DEFINITION = "definition unknown"
+
+
+def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
+    """``defined at path:line`` (``, a plain `def` returning a coroutine`` for wrappers)."""
+    text = f"defined at {location}"
+    if wrapper_gives is not None:
+        text += f", a plain `def` returning {OBJECT_WORDING.get(wrapper_gives, wrapper_gives)}"
+    return text
+
+
+def builtin_api(name: str) -> str:
+    """How AGN203 names a builtin that iterates its argument."""
+    return f"`{name}()`"
+
+
+def method_api(name: str) -> str:
+    """How AGN202 names a method of an event loop or task group."""
+    return f".{name}()"
+
+
+def agn202_fields(tag: str, callee: str) -> "dict[str, str]":
+    """AGN202's wording for an async generator object or an async generator function."""
+    if tag == "agen":
+        return {"needs": "a coroutine", "what": f"async generator `{callee}()`", "function": ""}
+    return {
+        "needs": "an async function",
+        "what": f"async generator function `{callee}`",
+        "function": " function",
+    }
+
+
+def internal_failure_reason(exc: BaseException) -> str:
+    """AGN900's reason for an exception, never formatting arbitrary objects (``str()`` of a
+    libcst error keyed by a deeply nested node can itself recurse without end)."""
+    if isinstance(exc, RecursionError):
+        return "the code is nested too deeply"
+    if isinstance(exc, MemoryError):
+        return "not enough memory to analyse it"
+    name = type(exc).__name__
+    if name == "ParserSyntaxError":
+        return "libcst cannot parse it"
+    args = getattr(exc, "args", ())
+    text = args[0] if args and isinstance(args[0], str) else ""
+    text = text.splitlines()[0][:200] if text else ""
+    return f"internal error {name}{': ' + text if text else ''}; please report it"
+
+
+def too_large_reason(size: int, limit: int) -> str:
+    return (
+        f"the file has {size} bytes, more than --agn-max-file-size={limit}; raise that option "
+        "to analyse it"
+    )

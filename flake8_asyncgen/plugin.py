@@ -9,8 +9,8 @@ import os
 from typing import Any, ClassVar, Generator, Sequence, Tuple, Type
 
 from . import __version__
-from .analyzer import analyse
-from .messages import format_message
+from .analyzer import FileTooLarge, analyse
+from .messages import format_message, internal_failure_reason
 from .settings import (
     ConfigurationError,
     Settings,
@@ -52,24 +52,18 @@ class AsyncGenChecker:
             findings = analyse(
                 self.tree, self.lines, os.path.abspath(self.filename), self.settings
             ).findings
-        except RecursionError:
-            yield self._failure("the code is nested too deeply")
+        except FileTooLarge as exc:
+            yield self._failure(str(exc.args[0]))
             return
         except Exception as exc:  # noqa: BLE001 - an escaping exception aborts flake8's run
-            LOG.debug("flake8-asyncgen failed on %s", self.filename, exc_info=True)
-            yield self._failure(_describe_failure(exc))
+            yield self._failure(internal_failure_reason(exc))
+            try:
+                LOG.debug("flake8-asyncgen failed on %s", self.filename, exc_info=True)
+            except BaseException:  # noqa: BLE001 - formatting some exceptions recurses
+                pass
             return
         for finding in findings:
             yield finding.line, finding.col, finding.message, type(self)
 
     def _failure(self, reason: str) -> Tuple[int, int, str, Type[Any]]:
         return 1, 0, format_message("AGN900", reason=reason), type(self)
-
-
-def _describe_failure(exc: BaseException) -> str:
-    import libcst
-
-    if isinstance(exc, libcst.ParserSyntaxError):
-        return f"libcst cannot parse it: {str(exc).splitlines()[0]}"
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"internal error {type(exc).__name__}{': ' + text if text else ''}; please report it"

@@ -13,27 +13,28 @@ import os
 from typing import Any, Dict, List, Optional, Tuple
 
 from .cache import DiskCache
-from .facts import SCHEMA_VERSION, collect
+from .codec import InvalidSummary, from_json, to_json
+from .facts import collect
+from .model import ModuleSummary, Scope
 
 
 class ModuleInfo:
+    """One module's summary as a project sees it, with the memo of what was worked out."""
+
     __slots__ = (
-        "name", "path", "display", "scopes", "stars", "exports", "after_star", "aliases",
-        "patched", "is_package", "memo",
+        "name", "display", "summary", "scopes", "stars", "exports", "after_star", "patched",
+        "memo",
     )
 
-    def __init__(self, name: str, path: str, display: str, summary: Dict[str, Any]) -> None:
+    def __init__(self, name: str, display: str, summary: ModuleSummary) -> None:
         self.name = name
-        self.path = path
-        self.display = display
-        self.scopes: List[Dict[str, Any]] = summary["scopes"]
-        # Modules star-imported here (None: could not be resolved), and ``__all__`` if literal.
-        self.stars: List[Optional[str]] = summary["stars"]
-        self.exports: Optional[List[str]] = summary["all"]
-        self.after_star = frozenset(summary["post"])
-        self.aliases = frozenset(summary["alias"])
-        self.patched = frozenset(summary["patched"])
-        self.is_package: bool = summary["pkg"]
+        self.display = display  # how messages name the file
+        self.summary = summary
+        self.scopes: List[Scope] = summary.scopes
+        self.stars: List[Optional[str]] = summary.stars
+        self.exports: Optional[List[str]] = summary.exports
+        self.after_star = summary.after_star
+        self.patched = summary.patched
         self.memo: Dict[Any, Any] = {}
 
 
@@ -61,59 +62,10 @@ def module_name(path: str, root: str) -> Tuple[str, bool]:
     return ".".join(p for p in parts if p and p != "."), is_package
 
 
-_TUPLE_FIELDS = ("d", "r", "an", "bs", "mc")
-
-
-def _tuples(value: Any) -> Any:
-    if isinstance(value, list):
-        return tuple(_tuples(v) for v in value)
-    return value
-
-
-def restore(summary: Dict[str, Any]) -> Dict[str, Any]:
-    """Turn a summary read back from JSON into the in-memory form, checking its shape."""
-    if summary.get("v") != SCHEMA_VERSION or not isinstance(summary.get("scopes"), list):
-        raise ValueError("not a summary")
-    if not isinstance(summary.get("stars"), list) or not isinstance(summary.get("pkg"), bool):
-        raise ValueError("bad summary header")
-    if not all(s is None or isinstance(s, str) for s in summary["stars"]):
-        raise ValueError("bad star imports")
-    for field in ("post", "alias", "patched"):
-        if not isinstance(summary.get(field), list):
-            raise ValueError(f"bad {field}")
-    exports = summary.get("all")
-    if exports is not None and not (
-        isinstance(exports, list) and all(isinstance(e, str) for e in exports)
-    ):
-        raise ValueError("bad __all__")
-    for scope in summary["scopes"]:
-        if not isinstance(scope, dict) or scope.get("k") not in ("m", "c", "f"):
-            raise ValueError("bad scope")
-        if not isinstance(scope.get("p"), int) or not isinstance(scope.get("b"), dict):
-            raise ValueError("bad scope")
-        if not isinstance(scope.get("q"), str) or not isinstance(scope.get("l"), int):
-            raise ValueError("bad scope")
-        if scope["p"] >= len(summary["scopes"]):
-            raise ValueError("bad parent")
-        scope["b"] = {str(k): _tuples(v) for k, v in scope["b"].items()}
-        if "ia" in scope:
-            scope["ia"] = {str(k): _tuples(v) for k, v in scope["ia"].items()}
-        for field in _TUPLE_FIELDS:
-            if field in scope:
-                scope[field] = _tuples(scope[field])
-        if scope["k"] == "f":
-            for field, kind in (("a", bool), ("y", bool), ("st", bool), ("d", tuple), ("r", tuple)):
-                if not isinstance(scope.get(field), kind):
-                    raise ValueError("bad function scope")
-        if scope["k"] == "c" and not isinstance(scope.get("bs"), tuple):
-            raise ValueError("bad class scope")
-    return summary
-
-
 # Summaries of files read from disk, for the life of this process, shared by every Project:
 # (path, module name) -> (size, mtime, summary).  Each Project wraps them in its own
 # ModuleInfo, because what a summary's names resolve to depends on the import roots.
-_BY_PATH: Dict[Tuple[str, str], Tuple[int, int, Optional[Dict[str, Any]]]] = {}
+_BY_PATH: Dict[Tuple[str, str], Tuple[int, int, Optional[ModuleSummary]]] = {}
 _PROJECTS: Dict[Tuple[Tuple[str, ...], Optional[str]], "Project"] = {}
 
 NAMESPACE = "<namespace>"
@@ -171,7 +123,7 @@ class Project:
         """The module's facts if this project already has them (never reads a file)."""
         return self._modules.get(name)
 
-    def publish(self, name: str, path: str, text: str, summary: Dict[str, Any]) -> None:
+    def publish(self, name: str, path: str, text: str, summary: ModuleSummary) -> None:
         """Offer the summary of a linted file (made from flake8's own tree) to the other
         worker processes and later runs, so none of them parses that file again."""
         if self.cache is None or self.cache.has(f"{path}\0{name}"):
@@ -185,7 +137,8 @@ class Project:
         if text.encode("utf-8") != data:
             return  # not the text on disk (stdin, other encodings, edited meanwhile)
         digest = hashlib.sha256(data).hexdigest()
-        self.cache.store(f"{path}\0{name}", stat.st_size, stat.st_mtime_ns, digest, summary)
+        key = f"{path}\0{name}"
+        self.cache.store(key, stat.st_size, stat.st_mtime_ns, digest, to_json(summary))
         _BY_PATH[(path, name)] = (stat.st_size, stat.st_mtime_ns, summary)
 
     def register(self, info: ModuleInfo) -> None:
@@ -216,9 +169,9 @@ class Project:
             _BY_PATH[key] = (stat.st_size, stat.st_mtime_ns, summary)
         if summary is None:
             return None
-        return ModuleInfo(name, path, display_path(path, root), summary)
+        return ModuleInfo(name, display_path(path, root), summary)
 
-    def _read(self, name: str, path: str, size: int, mtime_ns: int) -> Optional[Dict[str, Any]]:
+    def _read(self, name: str, path: str, size: int, mtime_ns: int) -> Optional[ModuleSummary]:
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
@@ -230,9 +183,9 @@ class Project:
             cached = self.cache.load(entry_key, size, mtime_ns, digest)
             if cached is not None:
                 try:
-                    return restore(cached)
-                except (ValueError, TypeError, KeyError, AttributeError):
-                    pass
+                    return from_json(cached)
+                except (InvalidSummary, RecursionError):
+                    pass  # not what this version writes: read the source instead
         try:
             tree = ast.parse(data, filename=path)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -243,7 +196,7 @@ class Project:
         except RecursionError:
             return None
         if self.cache is not None:
-            self.cache.store(entry_key, size, mtime_ns, digest, summary)
+            self.cache.store(entry_key, size, mtime_ns, digest, to_json(summary))
         return summary
 
 

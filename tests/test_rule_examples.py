@@ -10,7 +10,7 @@ import pytest
 from agn_harness import configure, lint_file
 from flake8_asyncgen.messages import CODES
 from flake8_asyncgen.rules import ALL_RULES, rule_codes
-from flake8_asyncgen.rules.base import Rule
+from flake8_asyncgen.rules.api import Rule
 
 EXAMPLES: List[Tuple[Type[Rule], str, bool]] = [
     (rule, code, valid) for rule in ALL_RULES for valid in (True, False)

@@ -1,9 +1,10 @@
-"""The rule registry: every rule class, and which rules listen to which site context."""
+"""The rule registry: every rule class, and which rules judge which site context."""
 
 from __future__ import annotations
 
 from typing import Dict, FrozenSet, List, Tuple, Type
 
+from ..sitetypes import CONTEXTS, Context
 from .agn100_101_returns import CoroutineReturnsAsyncGenerator
 from .agn102_103_annotation import CoroutineAnnotatedAsAsyncIterator
 from .agn200_await_agen import AwaitAsyncGenerator
@@ -13,7 +14,7 @@ from .agn203_sync_iteration import SyncIterationOfAsyncGenerator
 from .agn204_205_async_with import AsyncWithAsyncGenerator, AsyncWithCoroutine
 from .agn206_misused_acm import MisusedAsyncContextManager
 from .agn207_discarded import AsyncGeneratorCallDiscarded
-from .base import SITE_CONTEXTS, Rule
+from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
     CoroutineReturnsAsyncGenerator,
@@ -30,20 +31,21 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
 
 
 def rule_codes(rule: Type[Rule]) -> Tuple[str, ...]:
-    return tuple(getattr(rule, "codes", (rule.code,)))
+    return rule.all_codes()
 
 
-def by_context(rules: Tuple[Type[Rule], ...] = ALL_RULES) -> Dict[str, List[Rule]]:
-    table: Dict[str, List[Rule]] = {context: [] for context in SITE_CONTEXTS}
+def by_context(rules: Tuple[Type[Rule], ...] = ALL_RULES) -> Dict[Context, List[Rule]]:
+    table: Dict[Context, List[Rule]] = {context: [] for context in CONTEXTS}
     for rule in rules:
         for context in rule.contexts:
             table[context].append(rule())
     return table
 
 
-def triggers_by_context(rules: Tuple[Type[Rule], ...] = ALL_RULES) -> Dict[str, FrozenSet[str]]:
-    table: Dict[str, set[str]] = {context: set() for context in SITE_CONTEXTS}
+def call_names(rules: Tuple[Type[Rule], ...] = ALL_RULES) -> FrozenSet[str]:
+    """The last names of every API whose arguments some rule judges."""
+    names: FrozenSet[str] = frozenset()
     for rule in rules:
-        for context in rule.contexts:
-            table[context] |= rule.triggers
-    return {context: frozenset(tags) for context, tags in table.items()}
+        if "arg" in rule.contexts:
+            names |= rule.call_names
+    return names

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Optional
 
-from ..fixes import Fix, async_for_delegation, find_returns
-from .base import Rule, Site, callee_fields
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..cst_pass import FileContext
+from .api import (
+    CallResult, Fix, JudgedSite, Located, Rule, RuleContext, async_for_delegation, find_returns,
+)
 
 
 class CoroutineReturnsAsyncGenerator(Rule):
@@ -33,33 +31,39 @@ class CoroutineReturnsAsyncGenerator(Rule):
         "async def gen():\n    yield 1\ndef stream():\n    return gen()\n",
     ]
 
-    def check(self, site: Site, ctx: "FileContext") -> None:
-        value = site.value
-        assert value is not None
-        nested = ctx.module_name == value[2] and ctx.encloses(ctx.current_function(), value[3])
-        fields = callee_fields(ctx.evaluator, value)
-        fields["func"] = ctx.function_name()
-        ctx.report("AGN100" if nested else "AGN101", site.node, fields, self._fix(ctx))
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        value = judged.value
+        assert isinstance(value, CallResult)
+        queries = ctx.queries
+        function = judged.site.scope
+        nested = value.module == queries.module_name and queries.encloses(function, value.scope)
+        fields = queries.callee_fields(value)
+        fields["func"] = queries.qualname(function)
+        # The fix needs every ``return`` to hand back an async generator (an async generator
+        # cannot return a value).
+        every_return = queries.returned(queries.module_name, function, ("agen",)) is not None
+        ctx.report(
+            "AGN100" if nested else "AGN101", judged.site.span, fields,
+            _delegate if every_return else None,
+        )
 
-    @staticmethod
-    def _fix(ctx: "FileContext") -> "Fix | None":
-        """Make the coroutine an async generator that delegates: ``async for x in g: yield x``.
 
-        Only when every ``return`` of the function hands back an async generator (so none is
-        left with a value, which an async generator cannot have) and each stands alone on
-        its line.  Unsafe: callers that wrote ``async for x in await f()`` must drop the
-        ``await``.
-        """
-        function, line = ctx.function_node(), ctx.statement_line()
-        sid = ctx.current_function()
-        if function is None or line is None:
-            return None
-        if ctx.evaluator.returned(ctx.module_name, sid, ("agen",)) is None:
-            return None
-        lines = find_returns(function)
-        if lines is None or not any(candidate is line for candidate in lines):
-            return None
-        body: Any = getattr(function.body, "body", ())
-        last = bool(body) and body[-1] is line
-        replacement = async_for_delegation(line, keep_return=not last)
-        return Fix(line, replacement, False, "make it an async generator that delegates")
+def _delegate(located: Located) -> Optional[Fix]:
+    """Make the coroutine an async generator that delegates: ``async for x in g: yield x``.
+
+    Only when each ``return`` stands alone on its line.  Unsafe: callers that wrote
+    ``async for x in await f()`` must drop the ``await``.
+    """
+    import libcst as cst
+
+    function = located.enclosing(cst.FunctionDef)
+    line = located.enclosing(cst.SimpleStatementLine)
+    if not isinstance(function, cst.FunctionDef) or not isinstance(line, cst.SimpleStatementLine):
+        return None
+    lines = find_returns(function)
+    if lines is None or not any(candidate is line for candidate in lines):
+        return None
+    body: Any = getattr(function.body, "body", ())
+    last = bool(body) and body[-1] is line
+    replacement = async_for_delegation(line, keep_return=not last)
+    return Fix(line, replacement, False, "make it an async generator that delegates")

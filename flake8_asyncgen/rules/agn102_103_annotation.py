@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Optional
 
-from .. import kinds
-from ..fixes import Fix
-from .base import Rule, Site
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..cst_pass import FileContext
+from .api import Fix, JudgedSite, Located, Outside, Rule, RuleContext
 
 
 class CoroutineAnnotatedAsAsyncIterator(Rule):
@@ -37,19 +32,38 @@ class CoroutineAnnotatedAsAsyncIterator(Rule):
         "class Source(Protocol):\n    def rows(self) -> AsyncIterator[int]: ...\n",
     ]
 
-    def check(self, site: Site, ctx: "FileContext") -> None:
-        node: Any = site.node  # a libcst FunctionDef with a return annotation
-        evaluator, mod, sid = ctx.evaluator, ctx.module_name, ctx.current_function()
-        annotation = evaluator.is_async_iterator_annotation(mod, sid) or "AsyncIterator"
-        stub = (
-            ctx.scope(sid)["st"]
-            or evaluator.has_decorator(mod, sid, kinds.ABSTRACT_DECORATORS)
-            or evaluator.has_decorator(mod, sid, kinds.OVERLOAD_DECORATORS)
-            or evaluator.in_protocol(mod, sid)
-        )
-        fix = None
-        if stub:
-            # Unsafe: ``inspect.iscoroutinefunction`` (and so mocks with ``spec``) changes.
-            fix = Fix(node, node.with_changes(asynchronous=None), False, "declare the stub `def`")
-        fields = {"func": node.name.value, "callee": annotation}
-        ctx.report("AGN103" if stub else "AGN102", node.returns.annotation, fields, fix)
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        site = judged.site
+        queries = ctx.queries
+        annotation = judged.value
+        assert isinstance(annotation, Outside)
+        fields = {
+            "func": queries.info.scopes[site.scope].name,
+            "callee": annotation.qualified.rsplit(".", 1)[-1],
+        }
+        if queries.is_stub(site.scope):
+            ctx.report("AGN103", site.span, fields, _declare_def)
+        else:
+            ctx.report("AGN102", site.span, fields)
+
+
+def _declare_def(located: Located) -> Optional[Fix]:
+    """Drop ``async`` from the stub.  Unsafe: ``inspect.iscoroutinefunction`` (and so mocks
+    with ``spec``) changes.  Refused when the body awaits: without ``async`` that would be a
+    SyntaxError."""
+    import libcst as cst
+    import libcst.matchers as m
+
+    function = located.enclosing(cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef):
+        return None
+    awaits = m.Await() | m.For(asynchronous=m.Asynchronous()) | m.With(
+        asynchronous=m.Asynchronous()
+    ) | m.CompFor(asynchronous=m.Asynchronous())
+    for statement in function.body.body if isinstance(function.body, cst.IndentedBlock) else ():
+        if m.findall(statement, awaits):
+            return None
+    if not isinstance(function.body, cst.IndentedBlock) and m.findall(function.body, awaits):
+        return None
+    return Fix(function, function.with_changes(asynchronous=None), False,
+               "declare the stub `def`")

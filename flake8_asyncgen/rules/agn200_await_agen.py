@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .base import Rule, Site
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..cst_pass import FileContext
+from .api import JudgedSite, Rule, RuleContext
 
 
 class AwaitAsyncGenerator(Rule):
@@ -20,5 +15,6 @@ class AwaitAsyncGenerator(Rule):
         "async def gen():\n    yield 1\nasync def main():\n    await gen().aclose()\n",
     ]
 
-    def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.extra, self.fields(site, ctx))
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        site = judged.site
+        ctx.report(self.code, site.outer or site.span, ctx.queries.callee_fields(judged.value))

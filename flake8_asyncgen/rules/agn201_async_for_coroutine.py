@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Optional
 
-from ..fixes import Fix
-from .base import Rule, Site
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..cst_pass import FileContext
+from .api import Fix, JudgedSite, Located, Rule, RuleContext
 
 
 class AsyncForOverCoroutine(Rule):
@@ -24,12 +20,19 @@ class AsyncForOverCoroutine(Rule):
         "async def main():\n    async for r in await pages():\n        print(r)\n"
     ]
 
-    def check(self, site: Site, ctx: "FileContext") -> None:
-        fix = None
-        if ctx.evaluator.awaited(site.value) is not None:
-            # The coroutine is known to return an async generator: awaiting it is the fix.
-            import libcst as cst
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        # When the coroutine is known to return an async generator, awaiting it is the fix.
+        known = ctx.queries.awaited(judged.value) is not None
+        ctx.report(
+            self.code, judged.site.span, ctx.queries.callee_fields(judged.value),
+            _insert_await if known else None,
+        )
 
-            node: Any = site.node
-            fix = Fix(node, cst.Await(expression=node), True, "await the coroutine")
-        ctx.report(self.code, site.node, self.fields(site, ctx), fix)
+
+def _insert_await(located: Located) -> Optional[Fix]:
+    import libcst as cst
+
+    node = located.node
+    if not isinstance(node, cst.BaseExpression):
+        return None
+    return Fix(node, cst.Await(expression=node), True, "await the coroutine")

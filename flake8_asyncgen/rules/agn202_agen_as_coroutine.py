@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Optional
 
-from .. import kinds
-from .base import Rule, Site
+from .api import AttrExpr, CallResult, JudgedSite, Outside, Rule, RuleContext, kinds, messages
 
-if TYPE_CHECKING:  # pragma: no cover
-    import libcst as cst
 
-    from ..cst_pass import FileContext
+def _last(name: str) -> str:
+    return name.rsplit(".", 1)[-1]
 
 
 class AsyncGeneratorPassedAsCoroutine(Rule):
@@ -24,6 +22,12 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
     code = "AGN202"
     contexts = ("arg",)
     triggers = frozenset({"agen", "agen_fn"})
+    call_names = frozenset(
+        {_last(name) for name in kinds.COROUTINE_APIS}
+        | {_last(name) for name in kinds.ASYNC_FUNCTION_APIS}
+        | kinds.COROUTINE_METHODS
+        | kinds.ASYNC_FUNCTION_METHODS
+    )
     INVALID = [
         "import asyncio\nasync def gen():\n    yield 1\nasyncio.run(gen())\n",
         "import anyio\nasync def gen():\n    yield 1\nanyio.run(gen)\n",
@@ -33,29 +37,27 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
         "import anyio\nasync def main():\n    pass\nanyio.run(main)\n",
     ]
 
-    def check(self, site: Site, ctx: "FileContext") -> None:
-        call, index = site.extra
-        func = call.func
-        api = self._api(func, index, site.tag, ctx)
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        site = judged.site
+        if site.call is None:
+            return
+        api = self._api(judged, ctx)
         if api is None:
             return
-        fields = self.fields(site, ctx)
-        if site.tag == "agen":
-            fields.update(needs="a coroutine", what=f"async generator `{fields['callee']}()`",
-                          function="")
-        else:
-            fields.update(needs="an async function",
-                          what=f"async generator function `{fields['callee']}`",
-                          function=" function")
-        ctx.report(self.code, site.node, {"api": api, **fields})
+        fields = ctx.queries.callee_fields(judged.value)
+        tag = "agen" if isinstance(judged.value, CallResult) else "agen_fn"
+        fields.update(messages.agn202_fields(tag, fields["callee"]))
+        ctx.report(self.code, site.span, {"api": api, **fields})
 
     @staticmethod
-    def _api(
-        func: "cst.BaseExpression", index: "int | str", tag: str, ctx: "FileContext"
-    ) -> "str | None":
-        value = ctx.eval_node(func)
-        if value is not None and value[0] == "X":
-            qualified = str(value[1])
+    def _api(judged: JudgedSite, ctx: RuleContext) -> Optional[str]:
+        site = judged.site
+        call = site.call
+        assert call is not None
+        index, tag = call.position, judged.tag
+        func = ctx.queries.eval(call.func, site.scope)
+        if isinstance(func, Outside):
+            qualified = func.qualified
             if tag == "agen" and qualified in kinds.COROUTINE_APIS:
                 if isinstance(index, str):
                     return qualified if index in kinds.COROUTINE_API_KEYWORDS else None
@@ -63,24 +65,26 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
                 return qualified if wanted is None or wanted == index else None
             if tag == "agen_fn" and kinds.ASYNC_FUNCTION_APIS.get(qualified) == index:
                 return qualified
-        import libcst as cst
-
         first = index == 0 or (isinstance(index, str) and index in kinds.COROUTINE_API_KEYWORDS)
-        if not isinstance(func, cst.Attribute) or not first:
-            return None
-        receiver = ctx.eval_node(func.value)
-        if receiver is None or receiver[0] != "X" or not _from_async_library(receiver[1]):
-            # Only objects known to come from asyncio, anyio or trio
-            # (``asyncio.get_running_loop()``, ``async with asyncio.TaskGroup() as tg``):
-            # any other receiver may be anything.
-            return None
-        method = func.attr.value
-        if tag == "agen" and method in kinds.COROUTINE_METHODS:
-            return f".{method}()"
-        if tag == "agen_fn" and method in kinds.ASYNC_FUNCTION_METHODS:
-            return f".{method}()"
+        return _method_api(judged, ctx, first)
+
+
+def _method_api(judged: JudgedSite, ctx: RuleContext, first: bool) -> Optional[str]:
+    """``loop.run_until_complete(agen())``, ``tg.start_soon(agen_fn)``: only on receivers known
+    to come from asyncio, anyio or trio (any other receiver may be anything)."""
+    site = judged.site
+    call = site.call
+    assert call is not None
+    if not isinstance(call.func, AttrExpr) or not first:
         return None
-
-
-def _from_async_library(qualified: str) -> bool:
-    return qualified.split(".", 1)[0] in kinds.ASYNC_LIBRARIES
+    receiver_expr, method = call.func.base, call.func.attr
+    receiver = ctx.queries.eval(receiver_expr, site.scope)
+    if not isinstance(receiver, Outside):
+        return None
+    if receiver.qualified.split(".", 1)[0] not in kinds.ASYNC_LIBRARIES:
+        return None
+    if judged.tag == "agen" and method in kinds.COROUTINE_METHODS:
+        return messages.method_api(method)
+    if judged.tag == "agen_fn" and method in kinds.ASYNC_FUNCTION_METHODS:
+        return messages.method_api(method)
+    return None

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .. import kinds
-from .base import Rule, Site
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..cst_pass import FileContext
+from .api import Builtin, JudgedSite, Rule, RuleContext, kinds, messages
 
 
 class SyncIterationOfAsyncGenerator(Rule):
     code = "AGN203"
     contexts = ("iter", "arg")
     triggers = frozenset({"agen"})
+    call_names = frozenset(kinds.SYNC_ITERATING_BUILTINS)
     INVALID = [
         "async def gen():\n    yield 1\ndef main():\n    for x in gen():\n        print(x)\n",
         "async def gen():\n    yield 1\ndef main():\n    return list(gen())\n",
@@ -25,18 +20,17 @@ class SyncIterationOfAsyncGenerator(Rule):
         "    return list(gen())\n",
     ]
 
-    def check(self, site: Site, ctx: "FileContext") -> None:
-        if site.context == "iter":
-            api = str(site.extra)
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        site = judged.site
+        if site.call is None:
+            api = messages.ITERATION_WORDING.get(site.how, site.how)
         else:
-            call, index = site.extra
-            if isinstance(index, str):
+            if isinstance(site.call.position, str):
                 return  # keyword arguments (``key=``, ``default=``) are not iterated
-            func = ctx.eval_node(call.func)
-            if func is None or func[0] != "B" or func[1] not in kinds.SYNC_ITERATING_BUILTINS:
+            func = ctx.queries.eval(site.call.func, site.scope)
+            if not isinstance(func, Builtin) or func.name not in kinds.SYNC_ITERATING_BUILTINS:
                 return
-            positional = sum(1 for arg in call.args if arg.keyword is None and not arg.star)
-            if not kinds.iterates_argument(func[1], index, positional):
+            if not kinds.iterates_argument(func.name, site.call.position, site.call.positional):
                 return
-            api = f"`{func[1]}()`"
-        ctx.report(self.code, site.node, {"api": api, **self.fields(site, ctx)})
+            api = messages.builtin_api(func.name)
+        ctx.report(self.code, site.span, {"api": api, **ctx.queries.callee_fields(judged.value)})

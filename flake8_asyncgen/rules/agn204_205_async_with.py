@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .base import Rule, Site
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..cst_pass import FileContext
+from .api import JudgedSite, Rule, RuleContext
 
 
 class AsyncWithAsyncGenerator(Rule):
@@ -24,8 +19,8 @@ class AsyncWithAsyncGenerator(Rule):
         "    async with session() as s:\n        print(s)\n"
     ]
 
-    def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.node, self.fields(site, ctx))
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))
 
 
 class AsyncWithCoroutine(Rule):
@@ -41,5 +36,5 @@ class AsyncWithCoroutine(Rule):
         "    async with await connect() as c:\n        print(c)\n"
     ]
 
-    def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.node, self.fields(site, ctx))
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .base import Rule, Site
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..cst_pass import FileContext
+from .api import JudgedSite, Rule, RuleContext
 
 
 class MisusedAsyncContextManager(Rule):
@@ -24,9 +19,10 @@ class MisusedAsyncContextManager(Rule):
         "    async with session() as s:\n        print(s)\n"
     ]
 
-    def check(self, site: Site, ctx: "FileContext") -> None:
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        site = judged.site
         if site.context == "await":
-            node, api = site.extra, "await"
+            at, api = site.outer or site.span, "await"
         else:
-            node, api = site.node, "async for"
-        ctx.report(self.code, node, {"api": api, **self.fields(site, ctx)})
+            at, api = site.span, "async for"
+        ctx.report(self.code, at, {"api": api, **ctx.queries.callee_fields(judged.value)})

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .base import Rule, Site
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..cst_pass import FileContext
+from .api import JudgedSite, Rule, RuleContext
 
 
 class AsyncGeneratorCallDiscarded(Rule):
@@ -17,5 +12,5 @@ class AsyncGeneratorCallDiscarded(Rule):
     INVALID = ["async def flush():\n    yield 1\nasync def main():\n    flush()\n"]
     VALID = ["async def flush():\n    yield 1\nasync def main():\n    await flush().aclose()\n"]
 
-    def check(self, site: Site, ctx: "FileContext") -> None:
-        ctx.report(self.code, site.node, self.fields(site, ctx))
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))

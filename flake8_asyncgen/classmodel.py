@@ -1,0 +1,260 @@
+"""The class model: method resolution order, members, descriptors, subclasses.
+
+A class is *opaque* when something the analysis cannot see may change its
+members (an unknown decorator or metaclass, class keywords, a base's
+``__init_subclass__``); an opaque class, an unknown base or a descriptor makes
+the member unknown.
+"""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional, Tuple, Union
+
+from . import kinds
+from .functionkinds import FunctionKinds
+from .model import DECLARED, CallExpr, DefBinding, strip_subscript
+from .project import ModuleInfo
+from .resolver_api import Resolver
+from .values import Builtin, CallResult, ClassRef, FunctionRef, Instance, Outside, Value
+
+# A class in the linearisation: (module, class scope), or None for a base outside the project.
+MroEntry = Optional[Tuple[str, int]]
+_IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+
+
+def _neutral_metaclass(value: Value) -> bool:
+    return value == Builtin("type") or (
+        isinstance(value, Outside) and value.qualified in kinds.NEUTRAL_METACLASSES
+    )
+
+
+class ClassModel:
+    def __init__(self, resolver: Resolver, functions: FunctionKinds) -> None:
+        self.resolver = resolver
+        self.functions = functions
+
+    # -- self and cls ----------------------------------------------------------------------
+    def self_or_cls(self, info: ModuleInfo, sid: int, name: str) -> Value:
+        """What parameter ``name`` of function ``sid`` is when it is ``self`` or ``cls``."""
+        scope = info.scopes[sid]
+        facts = scope.function
+        parent = scope.parent
+        if facts is None or facts.first_param != name or parent < 0:
+            return None
+        if info.scopes[parent].kind != "class":
+            return None
+        if info.scopes[parent].bindings.get(scope.name) != DefBinding(sid):
+            return None  # rebound in the class body (``f = staticmethod(f)``): unknown
+        if self.is_metaclass(info, parent):
+            return None  # ``cls`` of a metaclass method is some class, with its own members
+        is_class = scope.name in _IMPLICIT_CLASSMETHODS
+        for decorator in facts.decorators:
+            value = self.resolver.eval(decorator, info.name, parent)
+            if value == Builtin("staticmethod"):
+                return None
+            if value == Builtin("classmethod"):
+                is_class = True
+        if is_class:
+            return ClassRef(info.name, parent, exact=False)
+        return Instance(info.name, parent, exact=False)
+
+    def is_metaclass(self, info: ModuleInfo, sid: int) -> bool:
+        klass = info.scopes[sid].klass
+        if klass is None:
+            return False
+        for base in klass.bases:
+            value = self.resolver.eval(strip_subscript(base), info.name, info.scopes[sid].parent)
+            if _neutral_metaclass(value):
+                return True
+            if isinstance(value, ClassRef):
+                base_info = self.resolver.module(value.module)
+                if base_info is not None and self.resolver.guarded(
+                    base_info, ("meta", value.scope), self.is_metaclass, base_info, value.scope
+                ):
+                    return True
+        return False
+
+    # -- members ---------------------------------------------------------------------------
+    def member(self, value: Union[ClassRef, Instance], name: str) -> Value:
+        """``value.name`` for a project class or instance."""
+        info = self.resolver.module(value.module)
+        if info is None or name in info.patched or name in self.resolver.patched:
+            return None  # written from outside the class somewhere: unknown
+        return self.resolver.guarded(
+            info, ("member", value, name), self._member_value, info, value, name
+        )
+
+    def _member_value(
+        self, info: ModuleInfo, value: Union[ClassRef, Instance], name: str
+    ) -> Value:
+        sid = value.scope
+        instance = isinstance(value, Instance)
+        result = self.lookup(info, sid, name, instance)
+        if result is None or value.exact:
+            return result
+        if isinstance(result, FunctionRef) and self.functions.is_placeholder(result):
+            return None  # a stub meant to be overridden, possibly in another module
+        # ``self.m`` / ``cls.m``: a subclass in this module may override ``m`` differently.
+        signature = self.signature(result)
+        subclasses = self.subclasses(info, sid)
+        if subclasses is None:
+            return None
+        for sub in subclasses:
+            other = self.lookup(info, sub, name, instance)
+            if other is None or self.signature(other) != signature:
+                return None
+        return result
+
+    def signature(self, value: Value) -> Any:
+        """What matters of a method for the rules: what calling it gives."""
+        if isinstance(value, FunctionRef):
+            result = self.resolver.call(value)
+            if isinstance(result, CallResult):
+                return ("result", result.kind)
+            return ("function", self.resolver.func_kind(value.module, value.scope), result)
+        return value
+
+    def lookup(self, info: ModuleInfo, sid: int, name: str, instance: bool) -> Value:
+        """``name`` looked up on the class (or an instance of it) in method resolution order."""
+        order = self.mro(info, sid)
+        if instance:
+            for entry in order:
+                if entry is None:
+                    break
+                owner_info = self.resolver.module(entry[0])
+                if owner_info is None:
+                    return None
+                klass = owner_info.scopes[entry[1]].klass
+                binding = klass.instance_attrs.get(name) if klass is not None else None
+                if binding is not None:
+                    for other in order:
+                        if other is None:
+                            continue
+                        other_info = self.resolver.module(other[0]) or info
+                        if other_info.scopes[other[1]].bindings.get(name, DECLARED) != DECLARED:
+                            return None  # a class default too: which holds depends on the path
+                    return self.resolver.binding(owner_info, entry[1], binding)
+        for entry in order:
+            if entry is None:
+                return None  # a base outside the project may define it
+            owner_info = self.resolver.module(entry[0])
+            if owner_info is None:
+                return None
+            binding = owner_info.scopes[entry[1]].bindings.get(name)
+            if binding is not None:
+                if isinstance(binding, DefBinding):
+                    return FunctionRef(entry[0], binding.scope)
+                found = self.resolver.binding(owner_info, entry[1], binding)
+                if isinstance(found, Instance) and self.is_descriptor(found):
+                    return None  # ``__get__`` decides what the attribute gives
+                return found
+        return None
+
+    def is_descriptor(self, value: Instance) -> bool:
+        info = self.resolver.module(value.module)
+        if info is None:
+            return True
+        for entry in self.mro(info, value.scope):
+            if entry is None:
+                return True
+            owner = self.resolver.module(entry[0])
+            if owner is None or "__get__" in owner.scopes[entry[1]].bindings:
+                return True
+        return False
+
+    def has_own_new(self, info: ModuleInfo, sid: int) -> bool:
+        """Whether some class in the order defines ``__new__`` (a call may give anything)."""
+        return self.lookup(info, sid, "__new__", False) is not None
+
+    # -- order -----------------------------------------------------------------------------
+    def mro(self, info: ModuleInfo, sid: int) -> List[MroEntry]:
+        """Classes searched for an attribute, in order; ``None`` marks an unknown base."""
+        found = self.resolver.guarded(info, ("mro", sid), self._mro, info, sid)
+        return found if found is not None else [None]
+
+    def _mro(self, info: ModuleInfo, sid: int) -> List[MroEntry]:
+        """Python's C3 linearisation; a base outside the project is an unknown entry."""
+        scope = info.scopes[sid]
+        klass = scope.klass
+        if klass is None or self.is_opaque(info, sid):
+            return [None]
+        # Unknown bases are distinct placeholders, so C3 keeps each where it belongs.
+        Entry = Tuple[Any, ...]
+        sequences: List[List[Entry]] = []
+        for index, base in enumerate(klass.bases):
+            value = self.resolver.eval(strip_subscript(base), info.name, scope.parent)
+            unknown: Entry = ("?", info.name, sid, index)
+            if isinstance(value, ClassRef) and value.exact:
+                base_info = self.resolver.module(value.module)
+                if base_info is None:
+                    sequences.append([unknown])
+                    continue
+                base_order = self.mro(base_info, value.scope)
+                sequences.append(
+                    [e if e is not None else ("?", value.module, value.scope, i)
+                     for i, e in enumerate(base_order)]
+                )
+            elif value == Builtin("object") or (
+                isinstance(value, Outside) and value.qualified in kinds.NEUTRAL_BASES
+            ):
+                continue
+            else:
+                sequences.append([unknown])
+        sequences.append([seq[0] for seq in sequences])
+        order: List[Entry] = [(info.name, sid)]
+        while any(sequences):
+            sequences = [seq for seq in sequences if seq]
+            for seq in sequences:
+                head = seq[0]
+                if not any(head in other[1:] for other in sequences):
+                    break
+            else:
+                return [None]  # no consistent order: Python would refuse the class
+            order.append(head)
+            sequences = [seq[1:] if seq[0] == head else seq for seq in sequences]
+        return [None if entry[0] == "?" else (entry[0], entry[1]) for entry in order]
+
+    def is_opaque(self, info: ModuleInfo, sid: int) -> bool:
+        """A class whose decorators, metaclass or class keywords may change its members."""
+        scope = info.scopes[sid]
+        klass = scope.klass
+        if klass is None or klass.has_class_keywords:
+            return True
+        parent = scope.parent
+        evaluate = self.resolver.eval
+        if klass.metaclass is not None:
+            if not _neutral_metaclass(evaluate(klass.metaclass, info.name, parent)):
+                return True
+        for decorator in klass.decorators:
+            target = decorator.func if isinstance(decorator, CallExpr) else decorator
+            value = evaluate(target, info.name, parent)
+            neutral = isinstance(value, Outside) and (
+                value.qualified in kinds.NEUTRAL_CLASS_DECORATORS
+            )
+            if not neutral and not self.functions.user_transparent(decorator, value):
+                return True
+        # A project base's metaclass or ``__init_subclass__`` acts on this class too.
+        for base in klass.bases:
+            value = evaluate(strip_subscript(base), info.name, parent)
+            if isinstance(value, ClassRef):
+                base_info = self.resolver.module(value.module)
+                if base_info is None:
+                    continue
+                if "__init_subclass__" in base_info.scopes[value.scope].bindings:
+                    return True
+                opaque = self.resolver.guarded(
+                    base_info, ("opaque", value.scope), self.is_opaque, base_info, value.scope
+                )
+                if opaque is not False:
+                    return True
+        return False
+
+    def subclasses(self, info: ModuleInfo, sid: int) -> Optional[List[int]]:
+        """Classes of the module deriving from ``sid``; None if that could not be decided."""
+        return self.resolver.guarded(info, ("subclasses", sid), self._subclasses, info, sid)
+
+    def _subclasses(self, info: ModuleInfo, sid: int) -> List[int]:
+        return [
+            other for other, scope in enumerate(info.scopes)
+            if other != sid and scope.kind == "class" and (info.name, sid) in self.mro(info, other)
+        ]

@@ -1,0 +1,327 @@
+"""The JSON form of a module summary: the one place that knows it.
+
+:func:`to_json` gives plain lists, dicts, strings, numbers and booleans;
+:func:`from_json` rebuilds the typed summary and validates every field of what
+it reads (it comes from disk, so it is untrusted): known tags only, scope
+numbers in range, parents before children, bounded string lengths and nesting.
+Anything invalid raises :class:`InvalidSummary`, and the caller treats the
+entry as absent.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from .model import (
+    DECLARED,
+    PARAM,
+    UNKNOWN,
+    UNKNOWN_BINDING,
+    AttrExpr,
+    AwaitExpr,
+    Binding,
+    CallExpr,
+    ClassBinding,
+    ClassFacts,
+    DeclaredBinding,
+    DefBinding,
+    EnteredExpr,
+    Expr,
+    FromImportBinding,
+    FunctionFacts,
+    IfExpr,
+    ImportBinding,
+    ModuleSummary,
+    NameExpr,
+    ParamBinding,
+    Scope,
+    ScopeKind,
+    SubscriptExpr,
+    ValueBinding,
+)
+
+MAX_TEXT = 4096  # longest name, qualified name or module name accepted
+MAX_DEPTH = 200  # deepest expression accepted (deeper code is re-read from source)
+_SCOPE_KINDS: Dict[str, ScopeKind] = {"m": "module", "c": "class", "f": "function"}
+_SCOPE_CODES = {kind: code for code, kind in _SCOPE_KINDS.items()}
+
+
+class InvalidSummary(ValueError):
+    """A summary read back from disk that is not one this version writes."""
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def expr_to_json(expr: Expr) -> List[Any]:
+    if isinstance(expr, NameExpr):
+        return ["n", expr.id]
+    if isinstance(expr, AttrExpr):
+        return ["a", expr_to_json(expr.base), expr.attr]
+    if isinstance(expr, CallExpr):
+        return ["c", expr_to_json(expr.func)]
+    if isinstance(expr, AwaitExpr):
+        return ["w", expr_to_json(expr.value)]
+    if isinstance(expr, SubscriptExpr):
+        return ["g", expr_to_json(expr.value)]
+    if isinstance(expr, IfExpr):
+        return ["if", expr_to_json(expr.body), expr_to_json(expr.orelse)]
+    if isinstance(expr, EnteredExpr):
+        return ["x", expr_to_json(expr.manager)]
+    return ["?"]
+
+
+def binding_to_json(binding: Binding) -> List[Any]:
+    if isinstance(binding, DefBinding):
+        return ["d", binding.scope]
+    if isinstance(binding, ClassBinding):
+        return ["k", binding.scope]
+    if isinstance(binding, ImportBinding):
+        return ["i", binding.module]
+    if isinstance(binding, FromImportBinding):
+        return ["f", binding.module, binding.name]
+    if isinstance(binding, ValueBinding):
+        encoded = ["e", expr_to_json(binding.expr)]
+        return encoded if binding.scope is None else encoded + [binding.scope]
+    if isinstance(binding, ParamBinding):
+        return ["p"]
+    if isinstance(binding, DeclaredBinding):
+        return ["a"]
+    return ["?"]
+
+
+def _scope_to_json(scope: Scope) -> Dict[str, Any]:
+    data: Dict[str, Any] = {
+        "k": _SCOPE_CODES[scope.kind],
+        "n": scope.name,
+        "q": scope.qualname,
+        "p": scope.parent,
+        "l": scope.line,
+        "b": {name: binding_to_json(b) for name, b in scope.bindings.items()},
+    }
+    if scope.global_names:
+        data["gl"] = sorted(scope.global_names)
+    function = scope.function
+    if function is not None:
+        data["fn"] = {
+            "a": function.is_async,
+            "y": function.has_yield,
+            "d": [expr_to_json(d) for d in function.decorators],
+            "r": [expr_to_json(r) for r in function.returns],
+            "an": None if function.annotation is None else expr_to_json(function.annotation),
+            "st": function.is_stub,
+            "fp": function.first_param,
+        }
+    klass = scope.klass
+    if klass is not None:
+        data["cl"] = {
+            "bs": [expr_to_json(b) for b in klass.bases],
+            "mc": None if klass.metaclass is None else expr_to_json(klass.metaclass),
+            "d": [expr_to_json(d) for d in klass.decorators],
+            "kw": klass.has_class_keywords,
+            "ia": {name: binding_to_json(b) for name, b in klass.instance_attrs.items()},
+        }
+    return data
+
+
+def to_json(summary: ModuleSummary) -> Dict[str, Any]:
+    return {
+        "scopes": [_scope_to_json(scope) for scope in summary.scopes],
+        "stars": list(summary.stars),
+        "all": None if summary.exports is None else list(summary.exports),
+        "post": sorted(summary.after_star),
+        "alias": sorted(summary.aliases),
+        "patched": sorted(summary.patched),
+    }
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _fail(what: str) -> InvalidSummary:
+    return InvalidSummary(what)
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        raise _fail(what)
+    return value
+
+
+def _int(value: Any, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _fail(what)
+    return value
+
+
+def _bool(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(what)
+    return value
+
+
+def _list(value: Any, what: str) -> List[Any]:
+    if not isinstance(value, list):
+        raise _fail(what)
+    return value
+
+
+def _texts(value: Any, what: str) -> List[str]:
+    return [_text(item, what) for item in _list(value, what)]
+
+
+def expr_from_json(data: Any, depth: int = 0) -> Expr:
+    if depth > MAX_DEPTH:
+        raise _fail("expression nested too deeply")
+    items = _list(data, "expression")
+    if not items:
+        raise _fail("empty expression")
+    tag = items[0]
+    size = len(items)
+    if tag == "n" and size == 2:
+        return NameExpr(_text(items[1], "name"))
+    if tag == "a" and size == 3:
+        return AttrExpr(expr_from_json(items[1], depth + 1), _text(items[2], "attribute"))
+    if tag == "c" and size == 2:
+        return CallExpr(expr_from_json(items[1], depth + 1))
+    if tag == "w" and size == 2:
+        return AwaitExpr(expr_from_json(items[1], depth + 1))
+    if tag == "g" and size == 2:
+        return SubscriptExpr(expr_from_json(items[1], depth + 1))
+    if tag == "if" and size == 3:
+        return IfExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
+    if tag == "x" and size == 2:
+        return EnteredExpr(expr_from_json(items[1], depth + 1))
+    if tag == "?" and size == 1:
+        return UNKNOWN
+    raise _fail("unknown expression")
+
+
+class _Reader:
+    """Rebuilds scopes, checking every cross-reference against the scope table."""
+
+    def __init__(self, kinds: List[ScopeKind]) -> None:
+        self.kinds = kinds
+
+    def scope_ref(self, value: Any, kind: Optional[ScopeKind]) -> int:
+        index = _int(value, "scope number")
+        if not 0 <= index < len(self.kinds) or (kind is not None and self.kinds[index] != kind):
+            raise _fail("scope number out of range")
+        return index
+
+    def binding(self, data: Any) -> Binding:
+        items = _list(data, "binding")
+        if not items:
+            raise _fail("empty binding")
+        tag = items[0]
+        size = len(items)
+        if tag == "d" and size == 2:
+            return DefBinding(self.scope_ref(items[1], "function"))
+        if tag == "k" and size == 2:
+            return ClassBinding(self.scope_ref(items[1], "class"))
+        if tag == "i" and size == 2:
+            return ImportBinding(_text(items[1], "module"))
+        if tag == "f" and size == 3:
+            return FromImportBinding(_text(items[1], "module"), _text(items[2], "name"))
+        if tag == "e" and size in (2, 3):
+            scope = self.scope_ref(items[2], None) if size == 3 else None
+            return ValueBinding(expr_from_json(items[1]), scope)
+        if tag == "p" and size == 1:
+            return PARAM
+        if tag == "a" and size == 1:
+            return DECLARED
+        if tag == "?" and size == 1:
+            return UNKNOWN_BINDING
+        raise _fail("unknown binding")
+
+    def bindings(self, data: Any) -> Dict[str, Binding]:
+        if not isinstance(data, dict):
+            raise _fail("bindings")
+        return {_text(name, "bound name"): self.binding(b) for name, b in data.items()}
+
+    def optional_expr(self, data: Any) -> Optional[Expr]:
+        return None if data is None else expr_from_json(data)
+
+    def function(self, data: Any) -> FunctionFacts:
+        if not isinstance(data, dict):
+            raise _fail("function facts")
+        first = data.get("fp")
+        return FunctionFacts(
+            is_async=_bool(data.get("a"), "async flag"),
+            has_yield=_bool(data.get("y"), "yield flag"),
+            decorators=tuple(expr_from_json(d) for d in _list(data.get("d"), "decorators")),
+            returns=[expr_from_json(r) for r in _list(data.get("r"), "returns")],
+            annotation=self.optional_expr(data.get("an")),
+            is_stub=_bool(data.get("st"), "stub flag"),
+            first_param=None if first is None else _text(first, "parameter"),
+        )
+
+    def klass(self, data: Any) -> ClassFacts:
+        if not isinstance(data, dict):
+            raise _fail("class facts")
+        return ClassFacts(
+            bases=tuple(expr_from_json(b) for b in _list(data.get("bs"), "bases")),
+            metaclass=self.optional_expr(data.get("mc")),
+            decorators=tuple(expr_from_json(d) for d in _list(data.get("d"), "decorators")),
+            has_class_keywords=_bool(data.get("kw"), "class keywords"),
+            instance_attrs=self.bindings(data.get("ia")),
+        )
+
+
+def from_json(data: Any) -> ModuleSummary:
+    """The summary ``data`` encodes; raises :class:`InvalidSummary` if anything is off."""
+    if not isinstance(data, dict):
+        raise _fail("not a summary")
+    raw_scopes = _list(data.get("scopes"), "scopes")
+    if not raw_scopes:
+        raise _fail("no module scope")
+    kinds: List[ScopeKind] = []
+    for raw in raw_scopes:
+        if not isinstance(raw, dict) or raw.get("k") not in _SCOPE_KINDS:
+            raise _fail("scope kind")
+        kinds.append(_SCOPE_KINDS[raw["k"]])
+    if kinds[0] != "module" or "module" in kinds[1:]:
+        raise _fail("module scope")
+    reader = _Reader(kinds)
+    scopes: List[Scope] = []
+    for index, raw in enumerate(raw_scopes):
+        parent = _int(raw.get("p"), "parent")
+        if (index == 0 and parent != -1) or (index > 0 and not 0 <= parent < index):
+            raise _fail("parent must precede its child")
+        kind = kinds[index]
+        function = reader.function(raw.get("fn")) if kind == "function" else None
+        klass = reader.klass(raw.get("cl")) if kind == "class" else None
+        if (kind != "function" and "fn" in raw) or (kind != "class" and "cl" in raw):
+            raise _fail("facts of another scope kind")
+        scopes.append(
+            Scope(
+                kind,
+                _text(raw.get("n"), "scope name"),
+                _text(raw.get("q"), "qualified name"),
+                parent,
+                _int(raw.get("l"), "line"),
+                bindings=reader.bindings(raw.get("b")),
+                function=function,
+                klass=klass,
+                global_names=frozenset(_texts(raw.get("gl", []), "global names")),
+            )
+        )
+    # A ``def`` or ``class`` binding names a scope directly inside the binding's own scope.
+    for index, scope in enumerate(scopes):
+        for binding in scope.bindings.values():
+            if isinstance(binding, (DefBinding, ClassBinding)):
+                if scopes[binding.scope].parent != index:
+                    raise _fail("definition bound outside its scope")
+    stars = _list(data.get("stars"), "star imports")
+    for star in stars:
+        if star is not None:
+            _text(star, "star import")
+    exports = data.get("all")
+    return ModuleSummary(
+        scopes=scopes,
+        stars=stars,
+        exports=None if exports is None else _texts(exports, "__all__"),
+        after_star=frozenset(_texts(data.get("post"), "names after star")),
+        aliases=frozenset(_texts(data.get("alias"), "aliases")),
+        patched=frozenset(_texts(data.get("patched"), "patched names")),
+    )

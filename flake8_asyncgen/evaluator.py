@@ -1,0 +1,314 @@
+"""Evaluation of expression descriptors to values, by Python's scoping rules.
+
+Every result is memoised per module and computed under a cycle and depth
+guard: a result cut short by a cycle is unknown, whatever the order in which
+files were analysed.
+"""
+
+from __future__ import annotations
+
+import builtins
+from typing import Any, Callable, FrozenSet, Iterable, Optional, Set, Tuple, TypeVar
+
+from .classmodel import ClassModel
+from .functionkinds import FunctionKinds
+from .model import (
+    AttrExpr,
+    AwaitExpr,
+    Binding,
+    CallExpr,
+    ClassBinding,
+    DefBinding,
+    EnteredExpr,
+    Expr,
+    FromImportBinding,
+    IfExpr,
+    ImportBinding,
+    NameExpr,
+    ParamBinding,
+    SubscriptExpr,
+    ValueBinding,
+)
+from .project import ModuleInfo, Project
+from .values import (
+    Builtin,
+    CallResult,
+    ClassRef,
+    FunctionKind,
+    FunctionRef,
+    Instance,
+    ModuleRef,
+    ObjectKind,
+    Outside,
+    Value,
+)
+
+T = TypeVar("T")
+_BUILTINS = frozenset(dir(builtins))
+_MAX_DEPTH = 40
+
+
+class Evaluator:
+    """What expressions of the project's modules evaluate to (implements ``Resolver``)."""
+
+    def __init__(
+        self, project: Project, transparent: Iterable[str] = (), patched: Iterable[str] = ()
+    ) -> None:
+        self.project = project
+        self.transparent: FrozenSet[str] = frozenset(transparent)
+        # Attribute names the linted module writes on other objects (monkeypatching).
+        self.patched: FrozenSet[str] = frozenset(patched)
+        self.functions = FunctionKinds(self)
+        self.classes = ClassModel(self, self.functions)
+        self._active: Set[Tuple[str, Any]] = set()
+        self._depth = 0
+        self._broken = 0  # how many times a cycle or the depth limit cut evaluation short
+
+    # -- memoised, cycle-safe evaluation ---------------------------------------------------
+    def guarded(
+        self, info: ModuleInfo, key: Any, compute: Callable[..., T], *args: Any
+    ) -> Optional[T]:
+        memo = info.memo
+        if key in memo:
+            cached: Optional[T] = memo[key]
+            return cached
+        marker = (info.name, key)
+        if marker in self._active or self._depth > _MAX_DEPTH:
+            self._broken += 1
+            return None
+        self._active.add(marker)
+        self._depth += 1
+        broken = self._broken
+        try:
+            result: Optional[T] = compute(*args)
+        finally:
+            self._depth -= 1
+            self._active.discard(marker)
+        if self._broken != broken:
+            # A cycle (or the depth limit) cut this computation short: its result would depend
+            # on where evaluation started, so it is unknown, whatever the order of files.
+            result = None
+        memo[key] = result
+        return result
+
+    def module(self, name: str) -> Optional[ModuleInfo]:
+        return self.project.module(name)
+
+    def has_module(self, name: str) -> bool:
+        return self.project.has_module(name)
+
+    def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]:
+        return self.functions.kind(module, scope)
+
+    def eval(self, expr: Expr, module: str, scope: int) -> Value:
+        info = self.module(module)
+        if info is None:
+            return None
+        return self.guarded(info, ("eval", scope, expr), self._eval, info, expr, scope)
+
+    def _eval(self, info: ModuleInfo, expr: Expr, sid: int) -> Value:
+        if isinstance(expr, NameExpr):
+            return self.name(info, sid, expr.id)
+        if isinstance(expr, AttrExpr):
+            return self.attr(self.eval(expr.base, info.name, sid), expr.attr)
+        if isinstance(expr, CallExpr):
+            return self.call(self.eval(expr.func, info.name, sid))
+        if isinstance(expr, AwaitExpr):
+            return self.awaited(self.eval(expr.value, info.name, sid))
+        if isinstance(expr, EnteredExpr):
+            # ``async with <manager> as name``: only the entered value of outside objects is
+            # followed (``asyncio.TaskGroup()`` gives a task group).
+            entered = self.eval(expr.manager, info.name, sid)
+            return Outside(f"{entered.qualified}.__aenter__()") if isinstance(
+                entered, Outside
+            ) else None
+        if isinstance(expr, SubscriptExpr):
+            # ``Repo[int]`` is the generic class itself as far as calling it goes.
+            value = self.eval(expr.value, info.name, sid)
+            return value if isinstance(value, ClassRef) and value.exact else None
+        if isinstance(expr, IfExpr):
+            first = self.eval(expr.body, info.name, sid)
+            second = self.eval(expr.orelse, info.name, sid)
+            if first == second:
+                return first
+            if (
+                isinstance(first, CallResult) and isinstance(second, CallResult)
+                and first.kind == second.kind
+            ):
+                return first
+        return None
+
+    # -- names -----------------------------------------------------------------------------
+    def name(self, info: ModuleInfo, sid: int, name: str) -> Value:
+        scopes = info.scopes
+        scope = scopes[sid]
+        found: Optional[Tuple[Binding, int]] = None
+        if name in scope.global_names:
+            binding = scopes[0].bindings.get(name)
+            found = (binding, 0) if binding is not None else None
+        else:
+            current = sid
+            while current >= 0:
+                candidate = scopes[current]
+                if current == sid or candidate.kind != "class":
+                    binding = candidate.bindings.get(name)
+                    if binding is not None:
+                        found = (binding, current)
+                        break
+                current = candidate.parent
+        if (found is None or found[1] == 0) and self.star_may_bind(info, name):
+            return None
+        if found is None:
+            return Builtin(name) if name in _BUILTINS else None
+        binding, owner = found
+        if isinstance(binding, ParamBinding):
+            return self.classes.self_or_cls(info, owner, name)
+        return self.binding(info, owner, binding)
+
+    def binding(self, info: ModuleInfo, owner: int, binding: Binding) -> Value:
+        if isinstance(binding, DefBinding):
+            return FunctionRef(info.name, binding.scope)
+        if isinstance(binding, ClassBinding):
+            return ClassRef(info.name, binding.scope)
+        if isinstance(binding, ImportBinding):
+            module = binding.module
+            return ModuleRef(module) if self.project.has_module(module) else Outside(module)
+        if isinstance(binding, FromImportBinding):
+            source, name = binding.module, binding.name
+            if source == info.name:
+                # ``from . import sub`` in a package's own ``__init__``: the submodule.
+                submodule = f"{source}.{name}"
+                return ModuleRef(submodule) if self.project.has_module(submodule) else None
+            if self.project.has_module(source):
+                return self.attr(ModuleRef(source), name)
+            return Outside(f"{source}.{name}")
+        if isinstance(binding, ValueBinding):
+            scope = owner if binding.scope is None else binding.scope
+            return self.eval(binding.expr, info.name, scope)
+        return None
+
+    # -- attributes ------------------------------------------------------------------------
+    def attr(self, value: Value, name: str) -> Value:
+        if value is None:
+            return None
+        if isinstance(value, Outside):
+            return Outside(f"{value.qualified}.{name}")
+        if isinstance(value, ModuleRef):
+            info = self.module(value.name)
+            if info is not None:
+                return self.guarded(info, ("module attr", name), self._module_attr, info, name)
+            submodule = f"{value.name}.{name}"
+            return ModuleRef(submodule) if self.project.has_module(submodule) else None
+        if isinstance(value, (ClassRef, Instance)):
+            return self.classes.member(value, name)
+        return None
+
+    def _module_attr(self, info: ModuleInfo, name: str) -> Value:
+        if self.star_may_bind(info, name) or name in info.patched or name in self.patched:
+            return None
+        binding = info.scopes[0].bindings.get(name)
+        if binding is not None:
+            return self.binding(info, 0, binding)
+        submodule = f"{info.name}.{name}"
+        return ModuleRef(submodule) if self.project.has_module(submodule) else None
+
+    def star_may_bind(self, info: ModuleInfo, name: str) -> bool:
+        """Whether a ``from m import *`` in ``info`` may (re)bind module-level ``name``."""
+        if name in info.after_star:
+            return False
+        for source in info.stars:
+            if source is None or not self.project.has_module(source):
+                return True
+            exported = self.module(source)
+            if exported is None:
+                return True
+            if exported.exports is not None:
+                if name in exported.exports:
+                    return True
+            elif not name.startswith("_") and (
+                name in exported.scopes[0].bindings or exported.stars
+            ):
+                return True
+        return False
+
+    # -- calls -----------------------------------------------------------------------------
+    def call(self, value: Value) -> Value:
+        if value is None:
+            return None
+        if isinstance(value, FunctionRef):
+            kind = self.func_kind(value.module, value.scope)
+            if kind == "sync":
+                return self._sync_result(value)
+            if kind is not None:
+                return CallResult(kind, value.module, value.scope)
+            return None
+        if isinstance(value, ClassRef):
+            info = self.module(value.module)
+            if info is None or self.classes.is_opaque(info, value.scope):
+                return None
+            if self.classes.has_own_new(info, value.scope):
+                return None
+            return Instance(value.module, value.scope, value.exact)
+        if isinstance(value, Instance):
+            return self.call(self.attr(value, "__call__"))
+        if isinstance(value, Outside):
+            return Outside(f"{value.qualified}()")  # something outside the project: still outside
+        return None
+
+    def awaited(self, value: Value) -> Value:
+        """What ``await value`` gives, when the coroutine's returns all agree."""
+        if not isinstance(value, CallResult) or value.kind != "coro":
+            return None
+        return self.returned(value.module, value.scope, ("agen",))
+
+    def returned(
+        self, module: str, sid: int, wanted: Tuple[ObjectKind, ...]
+    ) -> Optional[CallResult]:
+        """The common object kind all explicit returns of function ``sid`` evaluate to."""
+        info = self.module(module)
+        if info is None:
+            return None
+        facts = info.scopes[sid].function
+        if facts is None:
+            return None
+        first: Optional[CallResult] = None
+        for expr in facts.returns:
+            value = self.eval(expr, module, sid)
+            if not isinstance(value, CallResult) or value.kind not in wanted:
+                return None
+            if first is None:
+                first = value
+            elif first.kind != value.kind:
+                return None
+        return first
+
+    def _sync_result(self, function: FunctionRef) -> Value:
+        info = self.module(function.module)
+        if info is None:
+            return None
+        facts = info.scopes[function.scope].function
+        if facts is None or facts.has_yield:
+            return None
+        result = self.returned(function.module, function.scope, ("agen", "coro", "acm"))
+        if result is not None:
+            # The object is the wrapper's: messages name the function the caller called.
+            return CallResult(result.kind, function.module, function.scope)
+        return self._factory_result(info, function.scope)
+
+    def _factory_result(self, info: ModuleInfo, sid: int) -> Value:
+        """A plain ``def`` whose every ``return`` builds an instance of the same project class
+        (``def get_repo(): return Repo()``)."""
+        facts = info.scopes[sid].function
+        if facts is None:
+            return None
+        first: Value = None
+        for expr in facts.returns:
+            value = self.eval(expr, info.name, sid)
+            # Only exact classes: ``cls()`` may build a subclass defined in any module.
+            if not isinstance(value, Instance) or not value.exact:
+                return None
+            if first is None:
+                first = value
+            elif value != first:
+                return None
+        return first

@@ -1,0 +1,108 @@
+"""Function kinds: coroutine, async generator, async context manager or plain, from the
+definition and its decorators, the way Python decides them.
+
+Any decorator not known to keep the kind makes the kind unknown, and unknown
+means silence.
+"""
+
+from __future__ import annotations
+
+from typing import FrozenSet, Literal, Optional
+
+from . import kinds
+from .model import CallExpr, Expr, dotted
+from .project import ModuleInfo
+from .resolver_api import Resolver
+from .values import Builtin, ClassRef, FunctionKind, FunctionRef, Outside, Value
+
+DecoratorRole = Literal["transparent", "acm", "unknown"]
+
+
+class FunctionKinds:
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+
+    def kind(self, module: str, scope: int) -> Optional[FunctionKind]:
+        """``coro``, ``agen``, ``acm``, ``sync`` or None (unknown) for function ``scope``."""
+        info = self.resolver.module(module)
+        if info is None:
+            return None
+        return self.resolver.guarded(info, ("kind", scope), self._kind, info, scope)
+
+    def _kind(self, info: ModuleInfo, sid: int) -> Optional[FunctionKind]:
+        scope = info.scopes[sid]
+        facts = scope.function
+        if facts is None:
+            return None
+        acm = False
+        for decorator in facts.decorators:
+            role = self.decorator_role(info, scope.parent, decorator)
+            if role == "acm":
+                acm = True
+            elif role != "transparent":
+                return None
+        if acm:
+            return "acm" if facts.is_async and facts.has_yield else None
+        if facts.is_async:
+            return "agen" if facts.has_yield else "coro"
+        return "sync"
+
+    def decorator_role(self, info: ModuleInfo, sid: int, decorator: Expr) -> DecoratorRole:
+        evaluate = self.resolver.eval
+        if isinstance(decorator, CallExpr):
+            value = evaluate(decorator.func, info.name, sid)
+            if isinstance(value, Outside):
+                if value.qualified in kinds.TRANSPARENT_DECORATOR_FACTORIES:
+                    return "transparent"
+            return "transparent" if self.user_transparent(decorator, value) else "unknown"
+        value = evaluate(decorator, info.name, sid)
+        if value in (Builtin("staticmethod"), Builtin("classmethod")):
+            return "transparent"
+        if isinstance(value, Outside):
+            qualified = value.qualified
+            if qualified in kinds.ASYNC_CONTEXT_MANAGER_DECORATORS:
+                return "acm"
+            if qualified in kinds.TRANSPARENT_DECORATORS or qualified in kinds.OVERLOAD_DECORATORS:
+                return "transparent"
+        return "transparent" if self.user_transparent(decorator, value) else "unknown"
+
+    def user_transparent(self, decorator: Expr, value: Value) -> bool:
+        """Whether the user listed this decorator in ``--agn-transparent-decorators``."""
+        transparent = self.resolver.transparent
+        if not transparent:
+            return False
+        names = set()
+        text = dotted(decorator.func if isinstance(decorator, CallExpr) else decorator)
+        if text:
+            names.add(text)
+        if isinstance(value, Outside):
+            names.add(value.qualified)
+        elif isinstance(value, (FunctionRef, ClassRef)):
+            info = self.resolver.module(value.module)
+            if info is not None:
+                names.add(f"{value.module}.{info.scopes[value.scope].qualname}")
+        return bool(names & transparent)
+
+    def has_decorator(self, module: str, sid: int, names: FrozenSet[str]) -> bool:
+        """Whether function ``sid`` has a decorator from outside with one of ``names``."""
+        info = self.resolver.module(module)
+        if info is None:
+            return False
+        scope = info.scopes[sid]
+        if scope.function is None:
+            return False
+        for decorator in scope.function.decorators:
+            value = self.resolver.eval(decorator, module, scope.parent)
+            if isinstance(value, Outside) and value.qualified in names:
+                return True
+        return False
+
+    def is_placeholder(self, value: FunctionRef) -> bool:
+        """A stub or abstract method, meant to be overridden."""
+        info = self.resolver.module(value.module)
+        if info is None:
+            return True
+        facts = info.scopes[value.scope].function
+        return facts is None or facts.is_stub or self.has_decorator(
+            value.module, value.scope, kinds.ABSTRACT_DECORATORS
+        )

@@ -1,0 +1,281 @@
+"""The facts a module summary holds, as small typed records.
+
+Expressions are kept as *descriptors*: only the shape the analysis follows
+(names, attributes, calls, ``await``, subscripts, conditional expressions),
+everything else is :data:`UNKNOWN`.  A binding says what a name is bound to in
+one scope.  A :class:`Scope` is a module, class or function body; a function
+scope carries :class:`FunctionFacts`, a class scope :class:`ClassFacts`.
+
+Records are NamedTuples (cheap to build on the hot path of the ``ast`` walk,
+hashable, comparable).  Each ends with a ``shape`` field that names the record,
+so two different shapes with the same fields never compare equal (``f()`` is
+not ``await f``).  The JSON form lives only in :mod:`codec`.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Literal, NamedTuple, Optional, Tuple, Union
+
+# -- expression descriptors ------------------------------------------------------------------
+
+
+class NameExpr(NamedTuple):
+    id: str
+    shape: Literal["name"] = "name"
+
+
+class AttrExpr(NamedTuple):
+    base: "Expr"
+    attr: str
+    shape: Literal["attr"] = "attr"
+
+
+class CallExpr(NamedTuple):
+    """A call; arguments are dropped (what a call gives depends only on the callee here)."""
+
+    func: "Expr"
+    shape: Literal["call"] = "call"
+
+
+class AwaitExpr(NamedTuple):
+    value: "Expr"
+    shape: Literal["await"] = "await"
+
+
+class SubscriptExpr(NamedTuple):
+    """``Repo[int]``: for calls, the generic class itself."""
+
+    value: "Expr"
+    shape: Literal["subscript"] = "subscript"
+
+
+class IfExpr(NamedTuple):
+    body: "Expr"
+    orelse: "Expr"
+    shape: Literal["if"] = "if"
+
+
+class EnteredExpr(NamedTuple):
+    """What ``async with <manager> as name`` binds: the value ``__aenter__`` gives."""
+
+    manager: "Expr"
+    shape: Literal["entered"] = "entered"
+
+
+class UnknownExpr(NamedTuple):
+    shape: Literal["unknown"] = "unknown"
+
+
+Expr = Union[
+    NameExpr, AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, IfExpr, EnteredExpr, UnknownExpr
+]
+UNKNOWN: Expr = UnknownExpr()
+
+
+def strip_subscript(expr: Expr) -> Expr:
+    while isinstance(expr, SubscriptExpr):
+        expr = expr.value
+    return expr
+
+
+def dotted(expr: Expr) -> Optional[str]:
+    """``a.b.c`` for a chain of names and attributes, else None."""
+    if isinstance(expr, NameExpr):
+        return expr.id
+    if isinstance(expr, AttrExpr):
+        base = dotted(expr.base)
+        return f"{base}.{expr.attr}" if base else None
+    return None
+
+
+def root_names(expr: Expr) -> List[str]:
+    """The names an expression's value depends on."""
+    while isinstance(expr, (AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, EnteredExpr)):
+        expr = expr.base if isinstance(expr, AttrExpr) else (
+            expr.func if isinstance(expr, CallExpr) else (
+                expr.manager if isinstance(expr, EnteredExpr) else expr.value
+            )
+        )
+    if isinstance(expr, NameExpr):
+        return [expr.id]
+    if isinstance(expr, IfExpr):
+        return root_names(expr.body) + root_names(expr.orelse)
+    return []
+
+
+# -- bindings --------------------------------------------------------------------------------
+
+
+class DefBinding(NamedTuple):
+    """``def name``: the function of scope ``scope``."""
+
+    scope: int
+    shape: Literal["def"] = "def"
+
+
+class ClassBinding(NamedTuple):
+    scope: int
+    shape: Literal["class"] = "class"
+
+
+class ImportBinding(NamedTuple):
+    """``import a.b`` binds ``a`` (module ``a``); ``import a.b as m`` binds module ``a.b``."""
+
+    module: str
+    shape: Literal["import"] = "import"
+
+
+class FromImportBinding(NamedTuple):
+    """``from module import name`` (module made absolute)."""
+
+    module: str
+    name: str
+    shape: Literal["from"] = "from"
+
+
+class ValueBinding(NamedTuple):
+    """``name = expr``, evaluated in scope ``scope`` (None: the scope holding the binding)."""
+
+    expr: Expr
+    scope: Optional[int] = None
+    shape: Literal["value"] = "value"
+
+
+class ParamBinding(NamedTuple):
+    shape: Literal["param"] = "param"
+
+
+class DeclaredBinding(NamedTuple):
+    """``name: T`` with no value: makes the name local, binds nothing."""
+
+    shape: Literal["declared"] = "declared"
+
+
+class UnknownBinding(NamedTuple):
+    shape: Literal["unknown"] = "unknown"
+
+
+Binding = Union[
+    DefBinding, ClassBinding, ImportBinding, FromImportBinding, ValueBinding, ParamBinding,
+    DeclaredBinding, UnknownBinding,
+]
+UNKNOWN_BINDING: Binding = UnknownBinding()
+PARAM: Binding = ParamBinding()
+DECLARED: Binding = DeclaredBinding()
+
+# -- scopes ----------------------------------------------------------------------------------
+
+ScopeKind = Literal["module", "class", "function"]
+SCOPE_KINDS: Tuple[ScopeKind, ...] = ("module", "class", "function")
+
+
+class FunctionFacts:
+    """What deciding a function's kind and judging its returns needs."""
+
+    __slots__ = (
+        "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
+    )
+
+    def __init__(
+        self,
+        is_async: bool,
+        has_yield: bool,
+        decorators: Tuple[Expr, ...],
+        returns: List[Expr],
+        annotation: Optional[Expr],
+        is_stub: bool,
+        first_param: Optional[str],
+    ) -> None:
+        self.is_async = is_async
+        self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
+        self.decorators = decorators
+        self.returns = returns  # every ``return``'s value (UNKNOWN for a bare ``return``)
+        self.annotation = annotation
+        # Only a docstring, ``...``, ``pass`` or ``raise NotImplementedError``.
+        self.is_stub = is_stub
+        self.first_param = first_param  # ``self`` / ``cls`` when it is a method
+
+
+class ClassFacts:
+    """What deciding a class's members needs."""
+
+    __slots__ = ("bases", "metaclass", "decorators", "has_class_keywords", "instance_attrs")
+
+    def __init__(
+        self,
+        bases: Tuple[Expr, ...],
+        metaclass: Optional[Expr],
+        decorators: Tuple[Expr, ...],
+        has_class_keywords: bool,
+        instance_attrs: Optional[Dict[str, Binding]] = None,
+    ) -> None:
+        self.bases = bases
+        self.metaclass = metaclass
+        self.decorators = decorators
+        # Other class keywords (``__init_subclass__`` arguments) may change anything.
+        self.has_class_keywords = has_class_keywords
+        # ``self.x = ...`` in methods: known only when assigned exactly once, in ``__init__``.
+        self.instance_attrs: Dict[str, Binding] = instance_attrs or {}
+
+
+class Scope:
+    """A module, class or function body: its bindings and, for functions and classes, facts.
+
+    Scopes are numbered in source pre-order; ``parent`` is the enclosing scope's number
+    (-1 for the module), and always smaller than the scope's own.
+    """
+
+    __slots__ = (
+        "kind", "name", "qualname", "parent", "line", "bindings", "function", "klass",
+        "global_names",
+    )
+
+    def __init__(
+        self,
+        kind: ScopeKind,
+        name: str,
+        qualname: str,
+        parent: int,
+        line: int,
+        bindings: Optional[Dict[str, Binding]] = None,
+        function: Optional[FunctionFacts] = None,
+        klass: Optional[ClassFacts] = None,
+        global_names: frozenset[str] = frozenset(),
+    ) -> None:
+        self.kind = kind
+        self.name = name
+        self.qualname = qualname
+        self.parent = parent
+        self.line = line
+        self.bindings: Dict[str, Binding] = bindings if bindings is not None else {}
+        self.function = function
+        self.klass = klass
+        # Names declared ``global`` here: they resolve in the module scope.
+        self.global_names = global_names
+
+
+class ModuleSummary:
+    """Everything other modules and the rules need to know about one module."""
+
+    __slots__ = ("scopes", "stars", "exports", "after_star", "aliases", "patched")
+
+    def __init__(
+        self,
+        scopes: List[Scope],
+        stars: List[Optional[str]],
+        exports: Optional[List[str]],
+        after_star: frozenset[str],
+        aliases: frozenset[str],
+        patched: frozenset[str],
+    ) -> None:
+        self.scopes = scopes
+        # Modules star-imported here (None: could not be made absolute).
+        self.stars = stars
+        # ``__all__`` when it is a literal list of strings, else None.
+        self.exports = exports
+        # Module-level names bound after the last star import (a star cannot rebind them).
+        self.after_star = after_star
+        # Names bound to an API a call-site rule knows under another name (``spawn``).
+        self.aliases = aliases
+        # Attribute names written on objects other than ``self`` (monkeypatching, setattr).
+        self.patched = patched

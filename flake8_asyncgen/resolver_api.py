@@ -1,0 +1,38 @@
+"""What the parts of the resolver ask of each other.
+
+The evaluator (:mod:`evaluator`) owns evaluation and memoisation and implements
+this protocol; the class model (:mod:`classmodel`) and function kinds
+(:mod:`functionkinds`) depend only on the protocol, so the three never import
+each other in a cycle.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, FrozenSet, Optional, Protocol, TypeVar
+
+from .model import Binding, Expr
+from .project import ModuleInfo
+from .values import FunctionKind, Value
+
+T = TypeVar("T")
+
+
+class Resolver(Protocol):
+    transparent: FrozenSet[str]
+    patched: FrozenSet[str]
+
+    def module(self, name: str) -> Optional[ModuleInfo]: ...
+
+    def guarded(
+        self, info: ModuleInfo, key: Any, compute: Callable[..., T], *args: Any
+    ) -> Optional[T]: ...
+
+    def eval(self, expr: Expr, module: str, scope: int) -> Value: ...
+
+    def binding(self, info: ModuleInfo, owner: int, binding: Binding) -> Value: ...
+
+    def call(self, value: Value) -> Value: ...
+
+    def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]: ...
+
+    def has_module(self, name: str) -> bool: ...

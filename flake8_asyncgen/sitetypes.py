@@ -1,0 +1,53 @@
+"""What a *site* is: a place where a value is used in a way a rule may judge.
+
+This is the one definition of sites.  The ``ast`` walk in :mod:`facts` lists
+them; the rules judge them from the site and the project's facts alone; the
+libcst pass only finds the node a site names (to report and to fix it).  So the
+result for a site never depends on what else the file contains.
+
+Contexts: ``await`` (``await x``), ``iter`` (``for``, sync comprehensions,
+``yield from``, ``*`` unpacking), ``aiter`` (``async for``, async
+comprehensions), ``awith`` (``async with``), ``discard`` (an expression
+statement), ``return`` (a coroutine's ``return``), ``arg`` (an argument of a
+call) and ``def`` (a coroutine's return annotation).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple, Optional, Tuple, Union
+
+from .model import Expr
+
+Context = Literal["await", "iter", "aiter", "awith", "discard", "return", "arg", "def"]
+CONTEXTS: Tuple[Context, ...] = (
+    "await", "iter", "aiter", "awith", "discard", "return", "arg", "def",
+)
+# What a value is, as far as the rules care.
+Tag = Literal["coro", "agen", "acm", "agen_fn", "asynciter"]
+
+
+class Span(NamedTuple):
+    """Where an expression is, as ``ast`` gives it: 1-based lines, UTF-8 byte columns."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+class CallArg(NamedTuple):
+    """For ``arg`` sites: the call the argument is passed to."""
+
+    func: Expr
+    position: Union[int, str]  # index among the positional arguments, or the keyword
+    positional: int  # how many positional arguments the call has (``*args`` excluded)
+
+
+class Site(NamedTuple):
+    context: Context
+    scope: int  # the scope the expression is evaluated in
+    expr: Expr
+    span: Span  # the expression used (``def``: the return annotation)
+    outer: Optional[Span] = None  # ``await``: the whole ``await`` expression
+    how: str = ""  # ``iter`` / ``aiter``: what iterates (a key of messages.ITERATION_WORDING)
+    call: Optional[CallArg] = None

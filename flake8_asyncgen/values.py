@@ -1,0 +1,72 @@
+"""What an expression evaluates to, as far as definitions tell.
+
+``None`` is unknown, and unknown means the rules say nothing.  Like the facts in
+:mod:`model`, values are NamedTuples ending with a ``shape`` field, so values of
+different shapes never compare equal.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple, Optional, Union
+
+# What calling a function gives: a coroutine, an async generator, an async context manager
+# (``@asynccontextmanager``), or an ordinary result (``sync``).
+FunctionKind = Literal["coro", "agen", "acm", "sync"]
+ObjectKind = Literal["coro", "agen", "acm"]
+
+
+class FunctionRef(NamedTuple):
+    """The function defined in scope ``scope`` of module ``module``."""
+
+    module: str
+    scope: int
+    shape: Literal["function"] = "function"
+
+
+class ClassRef(NamedTuple):
+    """A project class; ``exact=False`` for ``cls`` (the class or any subclass)."""
+
+    module: str
+    scope: int
+    exact: bool = True
+    shape: Literal["class"] = "class"
+
+
+class Instance(NamedTuple):
+    """An instance of a project class; ``exact=False`` for ``self`` (maybe of a subclass)."""
+
+    module: str
+    scope: int
+    exact: bool = True
+    shape: Literal["instance"] = "instance"
+
+
+class ModuleRef(NamedTuple):
+    name: str
+    shape: Literal["module"] = "module"
+
+
+class Outside(NamedTuple):
+    """Something from outside the project, by qualified name (``asyncio.create_task``;
+    calls append ``()``)."""
+
+    qualified: str
+    shape: Literal["outside"] = "outside"
+
+
+class Builtin(NamedTuple):
+    name: str
+    shape: Literal["builtin"] = "builtin"
+
+
+class CallResult(NamedTuple):
+    """The object a call of the function in ``scope`` of ``module`` gave."""
+
+    kind: ObjectKind
+    module: str
+    scope: int
+    shape: Literal["result"] = "result"
+
+
+Known = Union[FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult]
+Value = Optional[Known]
