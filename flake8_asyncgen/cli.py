@@ -22,10 +22,10 @@ import sys
 from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from . import __version__
-from .analyzer import Finding, Result, analyse
+from .analyzer import FileTooLarge, Finding, Result, analyse
 from .config import KEYS, load, parse_value
 from .fixes import Fix, apply_fixes
-from .messages import CODES, format_message
+from .messages import CODES, format_message, internal_failure_reason
 from .noqa import Decider, file_is_noqa, inline_ignored, noqa_lines
 from .output import FORMATS, Formatter, Item, make_formatter, statistics
 from .ruledocs import normalize_code, rule_page, rule_url
@@ -169,19 +169,6 @@ class Checked(NamedTuple):
     shown: List[Finding]  # the reported AGN findings (fix candidates)
 
 
-def describe_failure(exc: BaseException) -> str:
-    """A short reason for AGN900 that never formats arbitrary objects."""
-    if isinstance(exc, RecursionError):
-        return "the code is nested too deeply"
-    if isinstance(exc, MemoryError):
-        return "out of memory"
-    name = type(exc).__name__
-    text = ""
-    if exc.args and isinstance(exc.args[0], str):
-        text = exc.args[0].splitlines()[0][:200] if exc.args[0] else ""
-    return f"internal error {name}{': ' + text if text else ''}; please report it"
-
-
 def _syntax_position(exc: BaseException) -> Tuple[int, int]:
     # flake8's _extract_syntax_information: the row and column of the exception's token.
     args: Tuple[Any, ...] = tuple(getattr(exc, "args", ()))
@@ -213,12 +200,15 @@ def check_file(path: str, display: str, run: Run, source: Optional[Source] = Non
         checked = [item(row, column + 1, f"E999 {type(exc).__name__}: {reason}")]
         return Checked(_selected(checked, run, lines), source, None, [])
     except Exception as exc:  # noqa: BLE001 - RecursionError, MemoryError: this file only
-        checked = [item(1, 1, format_message("AGN900", reason=describe_failure(exc)))]
+        checked = [item(1, 1, format_message("AGN900", reason=internal_failure_reason(exc)))]
         return Checked(_selected(checked, run, lines), source, None, [])
     try:
         result = analyse(tree, lines, os.path.abspath(path), run.settings)
+    except FileTooLarge as exc:  # the same reason and wording as the plugin's
+        checked = [item(1, 1, format_message("AGN900", reason=str(exc.args[0])))]
+        return Checked(_selected(checked, run, lines), source, None, [])
     except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the run
-        checked = [item(1, 1, format_message("AGN900", reason=describe_failure(exc)))]
+        checked = [item(1, 1, format_message("AGN900", reason=internal_failure_reason(exc)))]
         return Checked(_selected(checked, run, lines), source, None, [])
     mapping = noqa_lines(lines) if result.findings and not run.disable_noqa else {}
     shown: List[Finding] = []
@@ -410,7 +400,7 @@ def _run(argv: Optional[Sequence[str]]) -> int:
                 outcome = compute_fixes(checked, options.unsafe_fixes)
             except Exception as exc:  # noqa: BLE001 - a failed fix leaves the file as it was
                 print(f"flake8-asyncgen: {path}: could not compute fixes "
-                      f"({describe_failure(exc)})", file=sys.stderr)
+                      f"({internal_failure_reason(exc)})", file=sys.stderr)
                 internal = True
                 outcome = FixOutcome([], None)
             if outcome.new_text is not None and checked.source is not None:
@@ -492,7 +482,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit:
         raise
     except Exception as exc:  # noqa: BLE001 - a crash of the command itself: one line, own status
-        sys.stderr.write(f"flake8-asyncgen: {describe_failure(exc)}\n")
+        sys.stderr.write(f"flake8-asyncgen: {internal_failure_reason(exc)}\n")
         return EXIT_INTERNAL
 
 

@@ -127,12 +127,23 @@ def test_internal_failure_is_contained_and_has_its_own_status(
     assert status == 4 and err == ""
     assert lines[0] == "./a.py:1:1: " + format_message(
         "AGN900", reason="the code is nested too deeply")
-    assert lines[1] == "./b.py:1:1: " + format_message("AGN900", reason="out of memory")
+    assert lines[1] == "./b.py:1:1: " + format_message(
+        "AGN900", reason="not enough memory to analyse it")
     assert lines[2] == "./c.py:1:1: " + format_message(
         "AGN900", reason="internal error KeyError; please report it")
     assert lines[3].startswith("./d.py:6:9: AGN200")
     # AGN900 can be ignored like any code; then the status says what is left.
     assert run(["--agn-no-cache", "--extend-ignore", "AGN900", "."], capsys)[0] == 1
+
+
+def test_too_large_file_is_worded_as_by_the_plugin(tmp_path: Path) -> None:
+    write(tmp_path, {"bad.py": BAD})
+    args = ["--select", "AGN", "--agn-no-cache", "--agn-max-file-size", "20", "bad.py"]
+    flake8 = subprocess.run([sys.executable, "-m", "flake8", *args], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300)
+    ours = command(args, tmp_path)
+    assert " AGN900 " in ours.stdout and "--agn-max-file-size" in ours.stdout
+    assert ours.stdout == flake8.stdout and ours.returncode == 4
 
 
 def test_deep_code_is_one_finding_not_a_crash(
