@@ -403,28 +403,37 @@ def _run(argv: Optional[Sequence[str]]) -> int:
                       f"({internal_failure_reason(exc)})", file=sys.stderr)
                 internal = True
                 outcome = FixOutcome([], None)
-            if outcome.new_text is not None and checked.source is not None:
+            source = checked.source
+            written = False
+            if path == "-" and options.fix and source is not None:
+                # An editor replaces its buffer with what comes out: the code, fixed or not.
+                text = outcome.new_text if outcome.new_text is not None else "".join(source.lines)
+                sys.stdout.write(on_disk(text, source))
+                sys.stdout.flush()
+                written = outcome.new_text is not None
+            elif outcome.new_text is not None and source is not None:
                 if options.diff:
                     progress.clear()
-                    sys.stdout.write(unified_diff(path, checked.source, outcome.new_text))
+                    display = checked.items[0].path if checked.items else path
+                    sys.stdout.write(unified_diff(display, source, outcome.new_text))
                     sys.stdout.flush()
-                elif path == "-":
-                    sys.stdout.write(on_disk(outcome.new_text, checked.source))
                 else:
                     try:
-                        write_fixed(path, outcome.new_text, checked.source)
+                        write_fixed(path, outcome.new_text, source)
                     except OSError as exc:
                         print(f"flake8-asyncgen: {path}: could not write the fixes: {exc}",
                               file=sys.stderr)
                         unreadable = True
                     else:
-                        fixed += len(outcome.applied)
-                        done = {id(fix.target) for fix in outcome.applied}
-                        # The items are the shown findings, in order: keep what remains.
-                        checked = checked._replace(items=[
-                            entry for entry, finding in zip(checked.items, checked.shown)
-                            if finding.fix is None or id(finding.fix.target) not in done
-                        ])
+                        written = True
+            if written:
+                fixed += len(outcome.applied)
+                done = {id(fix.target) for fix in outcome.applied}
+                # The items are the shown findings, in order: keep what remains.
+                checked = checked._replace(items=[
+                    entry for entry, finding in zip(checked.items, checked.shown)
+                    if finding.fix is None or id(finding.fix.target) not in done
+                ])
         progress.clear()
         formatter.file_done(checked.items)
         for entry in checked.items:

@@ -334,6 +334,21 @@ def test_stdin_with_its_filename_resolves_imports(tmp_path: Path) -> None:
     assert result.stdout.startswith("stdin:6:9: AGN200 ")
 
 
+def test_stdin_fix_prints_the_code_and_reports_to_stderr(tmp_path: Path) -> None:
+    source = (FIXES / "agn201_await_known.py").read_text()
+    expected = (FIXES / "agn201_await_known.expected").read_text()
+    args = ["--fix", "--agn-no-cache", "--stdin-filename", "m.py", "-"]
+    result = command(args, tmp_path, input=source)
+    assert result.stdout == expected
+    assert "m.py:" in result.stderr and "fixed " in result.stderr
+    # Nothing to fix: the code comes back unchanged (an editor replaces its buffer with it).
+    result = command(args, tmp_path, input=CLEAN)
+    assert (result.returncode, result.stdout) == (0, CLEAN)
+    diff = command(["--diff", "--agn-no-cache", "--stdin-filename", "m.py", "-"], tmp_path,
+                   input=source)
+    assert diff.stdout.startswith("diff --git a/m.py b/m.py\n")
+
+
 # --- encodings and line endings --------------------------------------------------------------
 
 ENCODED = {
