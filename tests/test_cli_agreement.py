@@ -87,18 +87,27 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Dict[str, Path]:
 @pytest.fixture(scope="module")
 def flake8_outputs(tree: Dict[str, Path]) -> Dict[Tuple[str, str], List[str]]:
     results = {}
-    for variant, root in tree.items():
+    running = {}
+    for variant, root in tree.items():  # the two variants run side by side
         jobs = []
         for name, folder, options, targets in UNITS:
             select = ["--select", "AGN"] if variant == "plain" else []
             output = root / f"flake8-{name}.txt"
             args = ["-j", "1", *select, "--agn-no-cache", *options, *targets]
             jobs.append((str(root / folder), args, str(output)))
-        done = subprocess.run([sys.executable, "-c", RUNNER], input=json.dumps(jobs),
-                              capture_output=True, text=True, timeout=600)
-        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        with open(root / "flake8-stderr.txt", "w") as log:
+            process = subprocess.Popen([sys.executable, "-c", RUNNER], stdin=subprocess.PIPE,
+                                       stdout=subprocess.DEVNULL, stderr=log, text=True)
+        assert process.stdin is not None
+        process.stdin.write(json.dumps(jobs))  # small: never blocks
+        process.stdin.close()
+        running[variant] = process
+    for variant, process in running.items():
+        process.wait(timeout=600)
+        err = (tree[variant] / "flake8-stderr.txt").read_text()
+        assert process.returncode == 0 and "Traceback" not in err, err
         for name, *_ in UNITS:
-            text = (root / f"flake8-{name}.txt").read_text()
+            text = (tree[variant] / f"flake8-{name}.txt").read_text()
             results[(variant, name)] = sorted(text.splitlines())
     return results
 
