@@ -8,8 +8,8 @@ one file is reported on that file and the run goes on), streams the results and 
 exit status.
 
 Exit status: 0 nothing reported, 1 problems reported, 2 usage or configuration error, 3 a
-file could not be read (E902), 4 a file could not be analysed (AGN900) or the command itself
-failed, 130 interrupted (Ctrl-C), 141 the output was closed (``| head``).
+file could not be read (E902) or written (--fix), 4 a file could not be analysed (AGN900) or
+the command itself failed, 130 interrupted (Ctrl-C), 141 the output was closed (``| head``).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         "command reads the same configuration and honours `# noqa` exactly as flake8 does. "
         "`flake8-asyncgen rule AGN201` prints a rule's page.",
         epilog="Exit status: 0 nothing reported, 1 problems reported, 2 usage or "
-        "configuration error, 3 a file could not be read (E902), 4 a file could not be "
+        "configuration error, 3 a file could not be read (E902) or written, 4 a file could not be "
         "analysed (AGN900) or an internal error, 130 interrupted, 141 output closed.",
     )
     parser.add_argument("paths", nargs="*", help="files and folders to check (default: .); "

@@ -403,6 +403,27 @@ def test_fix_lists_what_remains(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert status == 1 and f"fixed {len(before) - len(after)}, {len(after)} left" in err
 
 
+def test_a_fix_that_cannot_be_written_is_reported_and_the_run_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.py", "b.py"):
+        shutil.copy(FIXES / "agn201_await_known.py", tmp_path / name)
+    real = cli.write_fixed
+
+    def disk_full(path: str, text: str, source: Any) -> None:
+        if path.endswith("a.py"):
+            raise OSError(28, "No space left on device")
+        real(path, text, source)
+
+    monkeypatch.setattr(cli, "write_fixed", disk_full)
+    status, out, err = run(["--fix", "--agn-no-cache", "a.py", "b.py"], capsys)
+    assert status == 3 and "a.py: could not write the fixes" in err
+    assert (tmp_path / "a.py").read_text() == (FIXES / "agn201_await_known.py").read_text()
+    assert (tmp_path / "b.py").read_text() == (FIXES / "agn201_await_known.expected").read_text()
+    # a.py still has all its problems, b.py only what remains.
+    assert out.count("a.py:") > out.count("b.py:") > 0
+
+
 def test_diff_is_accepted_by_git_apply(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                        ) -> None:
     if shutil.which("git") is None:
