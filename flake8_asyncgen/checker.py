@@ -14,7 +14,7 @@ from .project import ModuleInfo
 from .rules import ALL_RULES, by_context
 from .rules.api import Fixer, JudgedSite, Queries, Rule
 from .sitetypes import Site, Span, Tag
-from .values import CallResult, FunctionRef, Value
+from .values import AsyncGenExpression, CallResult, FunctionRef, Value
 
 
 class Report(NamedTuple):
@@ -28,7 +28,7 @@ class Report(NamedTuple):
 
 
 def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
-    if isinstance(value, CallResult):
+    if isinstance(value, (CallResult, AsyncGenExpression)):
         return value.kind
     if isinstance(value, FunctionRef) and evaluator.func_kind(value.module, value.scope) == "agen":
         return "agen_fn"

@@ -19,6 +19,7 @@ from .values import Builtin, CallResult, ClassRef, FunctionRef, Instance, Outsid
 
 # A class in the linearisation: (module, class scope), or None for a base outside the project.
 MroEntry = Optional[Tuple[str, int]]
+_CONTAINERS = frozenset({"list", "set", "dict", "tuple", "frozenset"})
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 
 
@@ -80,9 +81,13 @@ class ClassModel:
         info = self.resolver.module(value.module)
         if info is None or name in info.patched or name in self.resolver.patched:
             return None  # written from outside the class somewhere: unknown
-        return self.resolver.guarded(
+        found = self.resolver.guarded(
             info, ("member", value, name), self._member_value, info, value, name
         )
+        if isinstance(found, FunctionRef) and self.functions.is_property(found):
+            # ``obj.name`` calls the getter; on the class it is the property object itself.
+            return self.resolver.call(found) if isinstance(value, Instance) else None
+        return found
 
     def _member_value(
         self, info: ModuleInfo, value: Union[ClassRef, Instance], name: str
@@ -93,7 +98,7 @@ class ClassModel:
         if result is None or value.exact:
             return result
         if isinstance(result, FunctionRef) and self.functions.is_placeholder(result):
-            return None  # a stub meant to be overridden, possibly in another module
+            return self._implemented_stub(result, name)
         # ``self.m`` / ``cls.m``: a subclass in this module may override ``m`` differently.
         signature = self.signature(result)
         subclasses = self.subclasses(info, sid)
@@ -104,6 +109,21 @@ class ClassModel:
             if other is None or self.signature(other) != signature:
                 return None
         return result
+
+    def _implemented_stub(self, stub: FunctionRef, name: str) -> Value:
+        """A stub meant to be overridden (possibly in another module) is known only when the
+        project overrides it and every override is called the way the stub declares."""
+        info = self.resolver.module(stub.module)
+        if info is None:
+            return None
+        owner = info.scopes[stub.scope].parent
+        overrides = self.overrides(stub.module, owner, name)
+        if not overrides:
+            return None
+        signature = self.signature(stub)
+        if all(self.signature(other) == signature for other in overrides):
+            return stub
+        return None
 
     def signature(self, value: Value) -> Any:
         """What matters of a method for the rules: what calling it gives."""
@@ -161,6 +181,30 @@ class ClassModel:
             if owner is None or "__get__" in owner.scopes[entry[1]].bindings:
                 return True
         return False
+
+    def builtin_container(self, info: ModuleInfo, sid: int) -> Optional[str]:
+        """``list`` (``set``, ...) when the class derives from that builtin container alone,
+        through project classes that define no ``__init__`` or ``__new__``, so that calling it
+        with one argument iterates that argument as the container does."""
+        seen = 0
+        while seen < 20:
+            seen += 1
+            scope = info.scopes[sid]
+            klass = scope.klass
+            if klass is None or len(klass.bases) != 1 or self.is_opaque(info, sid):
+                return None
+            if any(name in scope.bindings for name in ("__init__", "__new__", "__iter__")):
+                return None
+            base = self.resolver.eval(strip_subscript(klass.bases[0]), info.name, scope.parent)
+            if isinstance(base, Builtin):
+                return base.name if base.name in _CONTAINERS else None
+            if not isinstance(base, ClassRef) or not base.exact:
+                return None
+            found = self.resolver.module(base.module)
+            if found is None:
+                return None
+            info, sid = found, base.scope
+        return None
 
     def has_own_new(self, info: ModuleInfo, sid: int) -> bool:
         """Whether some class in the order defines ``__new__`` (a call may give anything)."""
@@ -248,6 +292,31 @@ class ClassModel:
                 if opaque is not False:
                     return True
         return False
+
+    def overrides(self, module: str, sid: int, name: str) -> Optional[List[FunctionRef]]:
+        """The methods ``name`` of every project class deriving from class ``sid`` (in any
+        module); None when that cannot be decided (a class defining ``name`` whose bases are
+        unknown, a project too large to index)."""
+        candidates = self.resolver.modules_defining(name)
+        if candidates is None:
+            return None
+        found: List[FunctionRef] = []
+        for candidate in candidates:
+            info = self.resolver.module(candidate)
+            if info is None:
+                continue
+            for other, scope in enumerate(info.scopes):
+                if scope.kind != "class" or (candidate, other) == (module, sid):
+                    continue
+                binding = scope.bindings.get(name)
+                if not isinstance(binding, DefBinding):
+                    continue
+                order = self.mro(info, other)
+                if (module, sid) in order:
+                    found.append(FunctionRef(candidate, binding.scope))
+                elif order == [None]:
+                    return None  # an opaque class: it may derive from ``sid``
+        return found
 
     def subclasses(self, info: ModuleInfo, sid: int) -> Optional[List[int]]:
         """Classes of the module deriving from ``sid``; None if that could not be decided."""

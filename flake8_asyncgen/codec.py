@@ -14,6 +14,11 @@ from typing import Any, Dict, List, Optional
 
 from .model import (
     DECLARED,
+    LITERAL_TYPES,
+    AsyncGenExpr,
+    LiteralExpr,
+    AlternativesBinding,
+    SimpleBinding,
     PARAM,
     UNKNOWN,
     UNKNOWN_BINDING,
@@ -68,6 +73,10 @@ def expr_to_json(expr: Expr) -> List[Any]:
         return ["if", expr_to_json(expr.body), expr_to_json(expr.orelse)]
     if isinstance(expr, EnteredExpr):
         return ["x", expr_to_json(expr.manager)]
+    if isinstance(expr, AsyncGenExpr):
+        return ["ag", expr.line]
+    if isinstance(expr, LiteralExpr):
+        return ["lit", expr.type_name]
     return ["?"]
 
 
@@ -87,6 +96,8 @@ def binding_to_json(binding: Binding) -> List[Any]:
         return ["p"]
     if isinstance(binding, DeclaredBinding):
         return ["a"]
+    if isinstance(binding, AlternativesBinding):
+        return ["alt", [binding_to_json(option) for option in binding.options]]
     return ["?"]
 
 
@@ -111,6 +122,7 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
             "an": None if function.annotation is None else expr_to_json(function.annotation),
             "st": function.is_stub,
             "fp": function.first_param,
+            "aw": function.declares_awaited_stream,
         }
     klass = scope.klass
     if klass is not None:
@@ -192,6 +204,10 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
         return IfExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
     if tag == "x" and size == 2:
         return EnteredExpr(expr_from_json(items[1], depth + 1))
+    if tag == "ag" and size == 2:
+        return AsyncGenExpr(_int(items[1], "line"))
+    if tag == "lit" and size == 2 and items[1] in LITERAL_TYPES:
+        return LiteralExpr(items[1])
     if tag == "?" and size == 1:
         return UNKNOWN
     raise _fail("unknown expression")
@@ -210,6 +226,15 @@ class _Reader:
         return index
 
     def binding(self, data: Any) -> Binding:
+        items = _list(data, "binding")
+        if items and items[0] == "alt" and len(items) == 2:
+            options = [self.simple_binding(option) for option in _list(items[1], "options")]
+            if len(options) < 2:
+                raise _fail("alternatives need two options")
+            return AlternativesBinding(tuple(options))
+        return self.simple_binding(data)
+
+    def simple_binding(self, data: Any) -> SimpleBinding:
         items = _list(data, "binding")
         if not items:
             raise _fail("empty binding")
@@ -254,6 +279,7 @@ class _Reader:
             annotation=self.optional_expr(data.get("an")),
             is_stub=_bool(data.get("st"), "stub flag"),
             first_param=None if first is None else _text(first, "parameter"),
+            declares_awaited_stream=_bool(data.get("aw"), "awaited stream flag"),
         )
 
     def klass(self, data: Any) -> ClassFacts:

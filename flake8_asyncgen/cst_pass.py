@@ -79,11 +79,50 @@ class CstFile:
         return self.parents.get(node)
 
     def find(self, lines: Sequence[str], span: Span) -> Optional[cst.CSTNode]:
-        return self.by_extent.get(char_span(lines, span))
+        key = char_span(lines, span)
+        found = self.by_extent.get(key)
+        if found is None:
+            # ``ast`` puts a generator expression's parentheses (its own, or the call's it is
+            # the sole argument of) inside its extent; libcst leaves them out.
+            inner = _inside_parentheses(lines, key)
+            if inner is not None:
+                found = self.by_extent.get(inner)
+        return found
 
     def unplaced(self, lines: Sequence[str], sites: Sequence[Site]) -> List[Site]:
         """The sites that name no libcst expression (none, when both trees agree)."""
         return [site for site in sites if self.find(lines, site.span) is None]
+
+
+def _inside_parentheses(lines: Sequence[str], key: CharSpan) -> Optional[CharSpan]:
+    """The extent inside the parentheses that open and close ``key``, if they do."""
+    line, col, end_line, end_col = key
+    if not (0 < line <= len(lines) and 0 < end_line <= len(lines)):
+        return None
+    if lines[line - 1][col:col + 1] != "(" or lines[end_line - 1][end_col - 1:end_col] != ")":
+        return None
+    line, col = _skip_space(lines, line, col + 1, forward=True)
+    end_line, end_col = _skip_space(lines, end_line, end_col - 1, forward=False)
+    return (line, col, end_line, end_col)
+
+
+def _skip_space(lines: Sequence[str], line: int, col: int, forward: bool) -> Tuple[int, int]:
+    """Move over whitespace, line breaks and comments from (line, col)."""
+    while 0 < line <= len(lines):
+        text = lines[line - 1]
+        if forward:
+            rest = text[col:]
+            stripped = rest.lstrip(" \t\f")
+            if stripped and stripped[0] not in "#\r\n\\":
+                return line, col + len(rest) - len(stripped)
+            line, col = line + 1, 0
+        else:
+            head = text[:col].rstrip(" \t\f")
+            if head:
+                return line, len(head)
+            line -= 1
+            col = len(lines[line - 1].rstrip("\r\n")) if line > 0 else 0
+    return line, col
 
 
 def written(node: Optional[cst.CSTNode]) -> Optional[str]:

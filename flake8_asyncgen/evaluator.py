@@ -8,11 +8,15 @@ files were analysed.
 from __future__ import annotations
 
 import builtins
-from typing import Any, Callable, FrozenSet, Iterable, Optional, Set, Tuple, TypeVar
+from typing import Any, Callable, FrozenSet, Iterable, List, Optional, Set, Tuple, TypeVar, Union
 
 from .classmodel import ClassModel
 from .functionkinds import FunctionKinds
 from .model import (
+    LITERAL_TYPES,
+    AlternativesBinding,
+    AsyncGenExpr,
+    LiteralExpr,
     AttrExpr,
     AwaitExpr,
     Binding,
@@ -31,7 +35,9 @@ from .model import (
 )
 from .project import ModuleInfo, Project
 from .values import (
+    AsyncGenExpression,
     Builtin,
+    BuiltinInstance,
     CallResult,
     ClassRef,
     FunctionKind,
@@ -97,6 +103,9 @@ class Evaluator:
     def has_module(self, name: str) -> bool:
         return self.project.has_module(name)
 
+    def modules_defining(self, name: str) -> Optional[List[str]]:
+        return self.project.modules_defining(name)
+
     def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]:
         return self.functions.kind(module, scope)
 
@@ -126,6 +135,10 @@ class Evaluator:
             # ``Repo[int]`` is the generic class itself as far as calling it goes.
             value = self.eval(expr.value, info.name, sid)
             return value if isinstance(value, ClassRef) and value.exact else None
+        if isinstance(expr, AsyncGenExpr):
+            return AsyncGenExpression(info.name, expr.line)
+        if isinstance(expr, LiteralExpr):
+            return BuiltinInstance(expr.type_name)
         if isinstance(expr, IfExpr):
             first = self.eval(expr.body, info.name, sid)
             second = self.eval(expr.orelse, info.name, sid)
@@ -140,6 +153,36 @@ class Evaluator:
 
     # -- names -----------------------------------------------------------------------------
     def name(self, info: ModuleInfo, sid: int, name: str) -> Value:
+        found = self._lookup(info, sid, name)
+        if found is None:
+            return Builtin(name) if name in _BUILTINS else None
+        if isinstance(found, str):
+            return None  # a star import may bind it
+        binding, owner = found
+        if isinstance(binding, ParamBinding):
+            return self.classes.self_or_cls(info, owner, name)
+        return self.binding(info, owner, binding)
+
+    def each(self, expr: Expr, module: str, sid: int) -> List[Value]:
+        """What a name or attribute chain may evaluate to, one value per alternative binding
+        of its first name (``AsyncIterator`` imported from ``typing`` or
+        ``collections.abc`` depending on the version)."""
+        info = self.module(module)
+        if info is None:
+            return [None]
+        if isinstance(expr, AttrExpr):
+            return [self.attr(value, expr.attr) for value in self.each(expr.base, module, sid)]
+        if isinstance(expr, NameExpr):
+            found = self._lookup(info, sid, expr.id)
+            if isinstance(found, tuple) and isinstance(found[0], AlternativesBinding):
+                return [self.binding(info, found[1], option) for option in found[0].options]
+        return [self.eval(expr, module, sid)]
+
+    def _lookup(
+        self, info: ModuleInfo, sid: int, name: str
+    ) -> Union[None, str, Tuple[Binding, int]]:
+        """The binding ``name`` finds from scope ``sid`` and the scope holding it; None when
+        nothing binds it, ``"unknown"`` when a star import may bind it."""
         scopes = info.scopes
         scope = scopes[sid]
         found: Optional[Tuple[Binding, int]] = None
@@ -157,13 +200,8 @@ class Evaluator:
                         break
                 current = candidate.parent
         if (found is None or found[1] == 0) and self.star_may_bind(info, name):
-            return None
-        if found is None:
-            return Builtin(name) if name in _BUILTINS else None
-        binding, owner = found
-        if isinstance(binding, ParamBinding):
-            return self.classes.self_or_cls(info, owner, name)
-        return self.binding(info, owner, binding)
+            return "unknown"
+        return found
 
     def binding(self, info: ModuleInfo, owner: int, binding: Binding) -> Value:
         if isinstance(binding, DefBinding):
@@ -185,6 +223,10 @@ class Evaluator:
         if isinstance(binding, ValueBinding):
             scope = owner if binding.scope is None else binding.scope
             return self.eval(binding.expr, info.name, scope)
+        if isinstance(binding, AlternativesBinding):
+            # Known only when every alternative gives the same value.
+            values = {self.binding(info, owner, option) for option in binding.options}
+            return values.pop() if len(values) == 1 else None
         return None
 
     # -- attributes ------------------------------------------------------------------------
@@ -201,6 +243,8 @@ class Evaluator:
             return ModuleRef(submodule) if self.project.has_module(submodule) else None
         if isinstance(value, (ClassRef, Instance)):
             return self.classes.member(value, name)
+        if isinstance(value, BuiltinInstance):
+            return Builtin(f"{value.type_name}.{name}")  # a method of a builtin type
         return None
 
     def _module_attr(self, info: ModuleInfo, name: str) -> Value:
@@ -253,6 +297,8 @@ class Evaluator:
             return self.call(self.attr(value, "__call__"))
         if isinstance(value, Outside):
             return Outside(f"{value.qualified}()")  # something outside the project: still outside
+        if isinstance(value, Builtin) and value.name in LITERAL_TYPES | {"frozenset"}:
+            return BuiltinInstance(value.name)  # ``set()``, ``list(...)``: a new container
         return None
 
     def awaited(self, value: Value) -> Value:
@@ -263,7 +309,7 @@ class Evaluator:
 
     def returned(
         self, module: str, sid: int, wanted: Tuple[ObjectKind, ...]
-    ) -> Optional[CallResult]:
+    ) -> Union[CallResult, AsyncGenExpression, None]:
         """The common object kind all explicit returns of function ``sid`` evaluate to."""
         info = self.module(module)
         if info is None:
@@ -271,10 +317,10 @@ class Evaluator:
         facts = info.scopes[sid].function
         if facts is None:
             return None
-        first: Optional[CallResult] = None
+        first: Union[CallResult, AsyncGenExpression, None] = None
         for expr in facts.returns:
             value = self.eval(expr, module, sid)
-            if not isinstance(value, CallResult) or value.kind not in wanted:
+            if not isinstance(value, (CallResult, AsyncGenExpression)) or value.kind not in wanted:
                 return None
             if first is None:
                 first = value

@@ -11,10 +11,16 @@ Statements are handled one method per statement type (:data:`_Collector.HANDLERS
 from __future__ import annotations
 
 import ast
-from typing import Callable, Dict, FrozenSet, List, Optional, Set, Tuple, Union
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple, Union
 
+from .kinds import ASYNC_ITERATOR_NAMES
 from .model import (
     DECLARED,
+    AsyncGenExpr,
+    LiteralExpr,
+    UnknownExpr,
+    AlternativesBinding,
+    UnknownBinding,
     PARAM,
     UNKNOWN,
     UNKNOWN_BINDING,
@@ -37,28 +43,80 @@ from .model import (
     SubscriptExpr,
     ValueBinding,
     root_names,
+    strip_subscript,
 )
 from .sitetypes import CallArg, Context, Site, Span
 
 SCHEMA_VERSION = 8
 
 
+_new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
+
+
 def describe(node: ast.AST) -> Expr:
-    """The descriptor of an expression, dropping everything the analysis ignores."""
+    """The descriptor of an expression, dropping everything the analysis ignores (a hot
+    path: the records are built directly, fields in declaration order)."""
     kind = type(node)
     if kind is ast.Name:
-        return NameExpr(node.id)  # type: ignore[attr-defined]
+        return _new(NameExpr, (node.id, "name"))  # type: ignore[attr-defined]
     if kind is ast.Attribute:
-        return AttrExpr(describe(node.value), node.attr)  # type: ignore[attr-defined]
+        value, attr = node.value, node.attr  # type: ignore[attr-defined]
+        return _new(AttrExpr, (describe(value), attr, "attr"))
     if kind is ast.Call:
-        return CallExpr(describe(node.func))  # type: ignore[attr-defined]
+        return _new(CallExpr, (describe(node.func), "call"))  # type: ignore[attr-defined]
     if kind is ast.Await:
         return AwaitExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.Subscript:
         return SubscriptExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.IfExp:
         return IfExpr(describe(node.body), describe(node.orelse))  # type: ignore[attr-defined]
+    if kind is ast.GeneratorExp:
+        genexp: Any = node
+        return AsyncGenExpr(genexp.lineno) if is_async_genexp(genexp) else UNKNOWN
+    literal = _LITERALS.get(kind)
+    if literal is not None:
+        return literal
+    if kind is ast.Constant:
+        value = node.value  # type: ignore[attr-defined]
+        if isinstance(value, (str, bytes)):
+            return LiteralExpr(type(value).__name__)
     return UNKNOWN
+
+
+_LITERALS: Dict[type, Expr] = {
+    ast.List: LiteralExpr("list"),
+    ast.ListComp: LiteralExpr("list"),
+    ast.Set: LiteralExpr("set"),
+    ast.SetComp: LiteralExpr("set"),
+    ast.Dict: LiteralExpr("dict"),
+    ast.DictComp: LiteralExpr("dict"),
+    ast.Tuple: LiteralExpr("tuple"),
+    ast.JoinedStr: LiteralExpr("str"),
+}
+
+
+def is_async_genexp(node: ast.GeneratorExp) -> bool:
+    """Whether Python makes this generator expression an async generator: an ``async for``
+    in it, or an ``await`` anywhere but its first iterable (evaluated outside it)."""
+    generators = node.generators
+    if any(generator.is_async for generator in generators):
+        return True
+    parts: List[ast.AST] = [node.elt]
+    for index, generator in enumerate(generators):
+        if index:
+            parts.append(generator.iter)
+        parts.extend(generator.ifs)
+    stack = parts
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Await):
+            return True
+        if isinstance(current, ast.comprehension) and current.is_async:
+            return True
+        if isinstance(current, ast.Lambda):
+            continue  # its body runs when the lambda is called
+        stack.extend(ast.iter_child_nodes(current))
+    return False
 
 
 def describe_annotation(node: Optional[ast.AST]) -> Optional[Expr]:
@@ -73,11 +131,11 @@ def describe_annotation(node: Optional[ast.AST]) -> Optional[Expr]:
 
 
 def span_of(node: ast.AST) -> Span:
-    line = getattr(node, "lineno", 1)
-    col = getattr(node, "col_offset", 0)
-    end_line = getattr(node, "end_lineno", None) or line
-    end_col = getattr(node, "end_col_offset", None)
-    return Span(line, col, end_line, col if end_col is None else end_col)
+    """Where an expression or statement is (``ast`` gives every such node its extent)."""
+    where: Any = node  # every expression and statement node has these four fields
+    return _new(
+        Span, (where.lineno, where.col_offset, where.end_lineno, where.end_col_offset)
+    )
 
 
 def _is_stub_body(body: List[ast.stmt]) -> bool:
@@ -104,6 +162,58 @@ def _looks_like_overload(decorator: ast.expr) -> bool:
     return isinstance(target, ast.Attribute) and target.attr == "overload"
 
 
+def _annotation_node(node: Optional[ast.AST]) -> Optional[ast.AST]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            return ast.parse(node.value.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+    return node
+
+
+def _names_stream(node: Optional[ast.AST]) -> bool:
+    """An annotation naming ``AsyncIterator`` & co (by its last name)."""
+    node = _annotation_node(node)
+    if isinstance(node, ast.Subscript):
+        node = node.value
+    return _last_name(describe(node)) in ASYNC_ITERATOR_NAMES if node is not None else False
+
+
+def _declares_awaited_stream(node: Optional[ast.AST]) -> bool:
+    """``Awaitable[AsyncIterator[T]]``, ``Coroutine[A, B, AsyncIterator[T]]``, or a union
+    (``Union[...]`` / ``|``) of an async iterator type and something else."""
+    node = _annotation_node(node)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        members: List[ast.AST] = []
+        stack: List[ast.AST] = [node]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, ast.BinOp) and isinstance(current.op, ast.BitOr):
+                stack.extend((current.left, current.right))
+            else:
+                members.append(current)
+        return _mixed_union(members)
+    if not isinstance(node, ast.Subscript):
+        return False
+    outer = _last_name(describe(node.value))
+    inner = node.slice
+    args = list(inner.elts) if isinstance(inner, ast.Tuple) else [inner]
+    if outer in ("Awaitable", "Coroutine"):
+        return bool(args) and _names_stream(args[-1])
+    if outer == "Union":
+        return _mixed_union(args)
+    return False
+
+
+def _mixed_union(members: Sequence[ast.AST]) -> bool:
+    streams = [m for m in members if _names_stream(m)]
+    others = [
+        m for m in members
+        if not _names_stream(m) and not (isinstance(m, ast.Constant) and m.value is None)
+    ]
+    return bool(streams) and bool(others)
+
+
 def _last_name(expr: Expr) -> Optional[str]:
     if isinstance(expr, NameExpr):
         return expr.id
@@ -112,15 +222,10 @@ def _last_name(expr: Expr) -> Optional[str]:
     return None
 
 
-class _PendingCall:
-    """A call whose arguments become ``arg`` sites if its callee may be a known API (decided
-    when the walk is over, so an alias bound later in the file counts)."""
-
-    __slots__ = ("name", "sites")
-
-    def __init__(self, name: str, sites: List[Site]) -> None:
-        self.name = name
-        self.sites = sites
+# A call whose arguments become ``arg`` sites if its callee may be a known API, decided when
+# the walk is over (so an alias bound later in the file counts): (callee's last name, the
+# call, its scope, the names shadowed there).
+_PendingCall = Tuple[str, ast.Call, int, Tuple[FrozenSet[str], ...]]
 
 
 class _FunctionState:
@@ -133,6 +238,17 @@ class _FunctionState:
         self.returns: List[Tuple[Expr, Span]] = []
 
 
+def _excluding(first: Tuple[Tuple[int, int], ...], second: Tuple[Tuple[int, int], ...]) -> bool:
+    """Whether two branch paths run through different arms of one ``if`` or ``try``."""
+    for (node_a, arm_a), (node_b, arm_b) in zip(first, second):
+        if node_a != node_b:
+            return False
+        if arm_a != arm_b:
+            return True
+    return False
+
+
+_CONTAINERS = frozenset({"list", "set", "dict", "tuple", "frozenset"})
 _END_SHADOW = object()  # marks where a lambda's or comprehension's names go out of scope
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
@@ -151,10 +267,21 @@ class _Collector:
         self.exports_computed = False
         self.after_star: Set[str] = set()
         self.aliases: Set[str] = set()
+        # Names bound to ``AsyncIterator`` & co under another name (``AI = t.AsyncIterator``).
+        self.iterator_aliases: Set[str] = set()
+        self.annotated_coroutines: List[Tuple[int, Expr, Span]] = []
+        # Classes deriving from a builtin container: constructing one iterates the argument.
+        self.container_classes: Set[str] = set()
+        # (scope, name) of ``@overload`` signatures that return an async iterator.
+        self.stream_overloads: Set[Tuple[int, str]] = set()
         # class scope -> attribute -> [(method name, scope of the assignment, binding)]
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
         self.patched: Set[str] = set()
         self.globals: Dict[int, List[str]] = {}
+        # The branch arms enclosing the statement being walked: ((statement id, arm), ...),
+        # and the arms each name of a scope was bound in (for alternatives).
+        self.arm: Tuple[Tuple[int, int], ...] = ()
+        self.arms: Dict[Tuple[int, str], List[Tuple[Tuple[int, int], ...]]] = {}
         self.nonlocals: Dict[int, List[str]] = {}
         self.sid = self._new_scope(Scope("module", "<module>", "<module>", -1, 0))
         self.in_lambda = 0
@@ -178,8 +305,28 @@ class _Collector:
         old = table.get(name)
         if old is None or old == DECLARED:
             table[name] = binding
+            if self.arm:
+                self.arms[(self.sid, name)] = [self.arm]
         elif old != binding and binding != DECLARED:
-            table[name] = UNKNOWN_BINDING
+            table[name] = self._alternatives(name, old, binding)
+
+    def _alternatives(self, name: str, old: Binding, new: Binding) -> Binding:
+        """``old`` and ``new`` as alternatives when every earlier binding of ``name`` lies in
+        an arm excluding the current one (``if``/``else``, ``try``/``except``), else unknown."""
+        earlier = self.arms.get((self.sid, name))
+        simple = (UnknownBinding, AlternativesBinding)
+        if (
+            not earlier or isinstance(new, simple) or old == UNKNOWN_BINDING
+            or not all(_excluding(arm, self.arm) for arm in earlier)
+        ):
+            self.arms.pop((self.sid, name), None)
+            return UNKNOWN_BINDING
+        earlier.append(self.arm)
+        options = old.options if isinstance(old, AlternativesBinding) else (old,)
+        assert not isinstance(new, AlternativesBinding)
+        if new in options:
+            return old
+        return AlternativesBinding(options + (new,))
 
     def bind_target(self, target: ast.AST) -> None:
         """Every name bound by an assignment target other than ``name = value``."""
@@ -229,8 +376,8 @@ class _Collector:
         call: Optional[CallArg] = None,
     ) -> Optional[Site]:
         expr = describe(node)
-        if expr == UNKNOWN or self._shadowed(expr):
-            return None
+        if type(expr) is UnknownExpr or type(expr) is LiteralExpr or self._shadowed(expr):
+            return None  # nothing is known, or a display of a builtin type: no rule fires
         found = Site(
             context, self.sid, expr, span_of(node),
             span_of(outer) if outer is not None else None, how, call,
@@ -275,6 +422,9 @@ class _Collector:
                 self.bind(target.id, ValueBinding(value))
                 if alias is not None and alias in self.call_names:
                     self.aliases.add(target.id)  # ``spawn = asyncio.create_task``
+                iterator = _last_name(strip_subscript(value))
+                if iterator in ASYNC_ITERATOR_NAMES:
+                    self.iterator_aliases.add(target.id)
             elif isinstance(target, ast.Attribute):
                 self._instance_attr(target, ValueBinding(value, self.sid))
                 self.expr(target.value)
@@ -346,6 +496,8 @@ class _Collector:
             name = alias.asname or alias.name
             if alias.asname and alias.name in self.call_names:
                 self.aliases.add(alias.asname)
+            if alias.asname and alias.name in ASYNC_ITERATOR_NAMES:
+                self.iterator_aliases.add(alias.asname)
             self.bind(
                 name,
                 FromImportBinding(base, alias.name) if base is not None else UNKNOWN_BINDING,
@@ -379,18 +531,33 @@ class _Collector:
         if node.value is not None:
             self.expr(node.value)
 
-    def try_(self, node: ast.stmt) -> None:
-        self.body(node.body)  # type: ignore[attr-defined]
-        for handler in node.handlers:  # type: ignore[attr-defined]
+    def _in_arm(self, node: ast.AST, index: int, body: List[ast.stmt]) -> None:
+        outer = self.arm
+        self.arm = outer + ((id(node), index),)
+        self.body(body)
+        self.arm = outer
+
+    def try_(self, node: Any) -> None:
+        # The body (and ``else:``) or one handler: what ends up bound is one of their bindings.
+        self._in_arm(node, 0, node.body)
+        for index, handler in enumerate(node.handlers, start=1):
             if handler.type is not None:
                 self.expr(handler.type)
+            outer = self.arm
+            self.arm = outer + ((id(node), index),)
             if handler.name:
                 self.bind(handler.name, UNKNOWN_BINDING)
             self.body(handler.body)
-        self.body(node.orelse)  # type: ignore[attr-defined]
-        self.body(node.finalbody)  # type: ignore[attr-defined]
+            self.arm = outer
+        self._in_arm(node, 0, node.orelse)
+        self.body(node.finalbody)
 
-    def branch(self, node: Union[ast.If, ast.While]) -> None:
+    def if_(self, node: ast.If) -> None:
+        self.expr(node.test)
+        self._in_arm(node, 0, node.body)
+        self._in_arm(node, 1, node.orelse)
+
+    def while_(self, node: ast.While) -> None:
         self.expr(node.test)
         self.body(node.body)
         self.body(node.orelse)
@@ -444,7 +611,8 @@ class _Collector:
         self.arguments(node.args, defaults_only=True)
         if node.returns is not None:
             self.expr(node.returns)
-        if not any(_looks_like_overload(d) for d in node.decorator_list):
+        overload = any(_looks_like_overload(d) for d in node.decorator_list)
+        if not overload:
             self.bind(node.name, DefBinding(len(self.scopes)))
         outer = self.sid
         positional = node.args.posonlyargs + node.args.args
@@ -456,7 +624,13 @@ class _Collector:
             annotation=describe_annotation(node.returns),
             is_stub=_is_stub_body(node.body),
             first_param=positional[0].arg if positional else None,
+            declares_awaited_stream=(
+                _declares_awaited_stream(node.returns)
+                or (self.sid, node.name) in self.stream_overloads
+            ),
         )
+        if overload and _names_stream(node.returns):
+            self.stream_overloads.add((self.sid, node.name))
         sid = self._new_scope(
             Scope("function", node.name, self._qualname(node.name), outer, node.lineno,
                   function=facts)
@@ -475,7 +649,11 @@ class _Collector:
                 self.sites.append(Site("return", sid, expr, span))
             if node.returns is not None and facts.annotation not in (None, UNKNOWN):
                 assert facts.annotation is not None
-                self.sites.append(Site("def", sid, facts.annotation, span_of(node.returns)))
+                # A ``def`` site when the walk is over and the annotation may name an async
+                # iterator type (through an alias bound anywhere in the module, too).
+                self.annotated_coroutines.append(
+                    (sid, facts.annotation, span_of(node.returns))
+                )
         self.sid = outer
 
     def arguments(self, args: ast.arguments, defaults_only: bool) -> None:
@@ -496,6 +674,8 @@ class _Collector:
         for keyword in node.keywords:
             self.expr(keyword.value)
         self.bind(node.name, ClassBinding(len(self.scopes)))
+        if any(_last_name(describe(base)) in _CONTAINERS for base in node.bases):
+            self.container_classes.add(node.name)  # its calls may iterate their argument
         outer = self.sid
         metaclass = [describe(k.value) for k in node.keywords if k.arg == "metaclass"]
         facts = ClassFacts(
@@ -515,43 +695,43 @@ class _Collector:
     HANDLERS: Dict[type, Callable[["_Collector", ast.stmt], None]] = {}
 
     # -- expressions -----------------------------------------------------------------------
-    def expr(self, node: ast.AST) -> None:
-        stack: List[object] = [node]
+    def expr(self, start: ast.AST) -> None:
+        # A hot path: an explicit stack, and nodes typed ``Any`` to skip per-node checks.
+        stack: List[Any] = [start]
+        load = ast.Load
         while stack:
-            item = stack.pop()
-            if item is _END_SHADOW:
+            node = stack.pop()
+            if node is _END_SHADOW:
                 self.shadows.pop()
                 continue
-            node = item  # type: ignore[assignment]
             kind = type(node)
-            if kind is ast.Name or kind is ast.Constant:
-                if kind is ast.Name:
-                    assert isinstance(node, ast.Name)
-                    if not isinstance(node.ctx, ast.Load):
-                        self.bind(node.id, UNKNOWN_BINDING)
+            if kind is ast.Name:
+                if type(node.ctx) is not load:
+                    self.bind(node.id, UNKNOWN_BINDING)
+                continue
+            if kind is ast.Constant:
                 continue
             if kind is ast.Attribute:
-                stack.append(node.value)  # type: ignore[attr-defined]
+                stack.append(node.value)
                 continue
             if kind is ast.Call:
-                assert isinstance(node, ast.Call)
                 self.call(node)
                 stack.append(node.func)
                 stack.extend(node.args)
-                stack.extend(keyword.value for keyword in node.keywords)
+                for keyword in node.keywords:
+                    stack.append(keyword.value)
                 continue
             if kind is ast.Await:
-                self.site("await", node.value, outer=node)  # type: ignore[attr-defined]
+                self.site("await", node.value, outer=node)
             elif kind is ast.Yield or kind is ast.YieldFrom:
                 if not self.in_lambda and self.sid in self.functions:
                     self.functions[self.sid].facts.has_yield = True
                 if kind is ast.YieldFrom:
-                    self.site("iter", node.value, how="yield_from")  # type: ignore[attr-defined]
+                    self.site("iter", node.value, how="yield_from")
             elif kind is ast.Starred:
-                if isinstance(node.ctx, ast.Load):  # type: ignore[attr-defined]
-                    self.site("iter", node.value, how="unpacking")  # type: ignore[attr-defined]
+                if type(node.ctx) is load:
+                    self.site("iter", node.value, how="unpacking")
             elif kind is ast.Lambda:
-                assert isinstance(node, ast.Lambda)
                 self.arguments(node.args, defaults_only=True)
                 args = node.args
                 names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
@@ -566,7 +746,6 @@ class _Collector:
                 self.comprehension(node, stack)
                 continue
             elif kind is ast.NamedExpr:
-                assert isinstance(node, ast.NamedExpr)
                 if not self.in_lambda:
                     # In a comprehension the value is evaluated once per item: unknown.
                     inside = id(node) in self.in_comprehension
@@ -576,7 +755,7 @@ class _Collector:
                 continue
             stack.extend(_children(node))
 
-    def comprehension(self, node: ast.AST, stack: List[object]) -> None:
+    def comprehension(self, node: ast.AST, stack: List[Any]) -> None:
         self.in_comprehension.update(
             id(sub) for sub in ast.walk(node) if isinstance(sub, ast.NamedExpr)
         )
@@ -613,18 +792,23 @@ class _Collector:
             and func.value.id == "__all__"
         ):
             self.exports_computed = True  # ``__all__.extend(...)``: computed
-        if name is None:
-            return
-        func_expr = describe(func)
+        if name is not None and (node.args or node.keywords):
+            shadows = tuple(self.shadows) if self.shadows else ()
+            self.pending_calls.append((name, node, self.sid, shadows))
+
+    def argument_sites(self, pending: _PendingCall) -> None:
+        """The ``arg`` sites of a call, in the scope and shadows it was met in."""
+        _, node, self.sid, shadows = pending
+        self.shadows = list(shadows)
+        func_expr = describe(node.func)
         positional = sum(1 for arg in node.args if not isinstance(arg, ast.Starred))
-        sites: List[Site] = []
         index = 0
         for arg in node.args:
             if isinstance(arg, ast.Starred):
                 continue
             found = self.site("arg", arg, call=CallArg(func_expr, index, positional))
             if found is not None:
-                sites.append(found)
+                self.sites.append(found)
             index += 1
         for keyword in node.keywords:
             if keyword.arg is not None:
@@ -632,9 +816,7 @@ class _Collector:
                     "arg", keyword.value, call=CallArg(func_expr, keyword.arg, positional)
                 )
                 if found is not None:
-                    sites.append(found)
-        if sites:
-            self.pending_calls.append(_PendingCall(name, sites))
+                    self.sites.append(found)
 
 
 _Collector.HANDLERS = {
@@ -656,8 +838,8 @@ _Collector.HANDLERS = {
     ast.Expr: _Collector.expression_statement,  # type: ignore[dict-item]
     ast.Return: _Collector.return_,  # type: ignore[dict-item]
     ast.Try: _Collector.try_,
-    ast.If: _Collector.branch,  # type: ignore[dict-item]
-    ast.While: _Collector.branch,  # type: ignore[dict-item]
+    ast.If: _Collector.if_,  # type: ignore[dict-item]
+    ast.While: _Collector.while_,  # type: ignore[dict-item]
 }
 for _name, _handler in (("TryStar", _Collector.try_), ("Match", _Collector.match),
                         ("TypeAlias", _Collector.type_alias)):
@@ -734,9 +916,12 @@ def collect(
     collector = _Collector(module, is_package, call_names)
     collector.body(tree.body)
     summary = _finish(collector)
-    sites = collector.sites
-    wanted = call_names | collector.aliases
+    wanted = call_names | collector.aliases | collector.container_classes
     for pending in collector.pending_calls:
-        if pending.name in wanted:
-            sites.extend(pending.sites)
-    return summary, sites
+        if pending[0] in wanted:
+            collector.argument_sites(pending)
+    iterator_names = ASYNC_ITERATOR_NAMES | collector.iterator_aliases
+    for function, annotation, span in collector.annotated_coroutines:
+        if _last_name(strip_subscript(annotation)) in iterator_names:
+            collector.sites.append(Site("def", function, annotation, span))
+    return summary, collector.sites

@@ -15,7 +15,7 @@ from .project import ModuleInfo
 from .resolver_api import Resolver
 from .values import Builtin, ClassRef, FunctionKind, FunctionRef, Outside, Value
 
-DecoratorRole = Literal["transparent", "acm", "unknown"]
+DecoratorRole = Literal["transparent", "acm", "property", "unknown"]
 
 
 class FunctionKinds:
@@ -39,7 +39,7 @@ class FunctionKinds:
             role = self.decorator_role(info, scope.parent, decorator)
             if role == "acm":
                 acm = True
-            elif role != "transparent":
+            elif role not in ("transparent", "property"):
                 return None
         if acm:
             return "acm" if facts.is_async and facts.has_yield else None
@@ -58,6 +58,10 @@ class FunctionKinds:
         value = evaluate(decorator, info.name, sid)
         if value in (Builtin("staticmethod"), Builtin("classmethod")):
             return "transparent"
+        if (isinstance(value, Builtin) and value.name in kinds.PROPERTY_BUILTINS) or (
+            isinstance(value, Outside) and value.qualified in kinds.PROPERTY_DECORATORS
+        ):
+            return "property"  # the getter keeps its kind; access calls it
         if isinstance(value, Outside):
             qualified = value.qualified
             if qualified in kinds.ASYNC_CONTEXT_MANAGER_DECORATORS:
@@ -82,6 +86,19 @@ class FunctionKinds:
             if info is not None:
                 names.add(f"{value.module}.{info.scopes[value.scope].qualname}")
         return bool(names & transparent)
+
+    def is_property(self, function: FunctionRef) -> bool:
+        """A getter (``@property``, ``@functools.cached_property``): ``obj.name`` calls it."""
+        info = self.resolver.module(function.module)
+        if info is None:
+            return False
+        scope = info.scopes[function.scope]
+        if scope.function is None:
+            return False
+        return any(
+            self.decorator_role(info, scope.parent, decorator) == "property"
+            for decorator in scope.function.decorators
+        )
 
     def has_decorator(self, module: str, sid: int, names: FrozenSet[str]) -> bool:
         """Whether function ``sid`` has a decorator from outside with one of ``names``."""

@@ -21,6 +21,9 @@ TRANSPARENT_DECORATORS = frozenset(
         "warnings.deprecated",
     }
 )
+# Decorators that turn a method into a getter called on attribute access (``obj.name``).
+PROPERTY_DECORATORS = frozenset({"functools.cached_property"})
+PROPERTY_BUILTINS = frozenset({"property"})
 # Decorator factories whose result is transparent: ``@functools.wraps(fn)``.
 TRANSPARENT_DECORATOR_FACTORIES = frozenset({"functools.wraps"})
 
@@ -112,12 +115,40 @@ SYNC_ITERATING_BUILTINS: dict[str, tuple[int, int | None, int | None]] = {
     "zip": (0, None, None),
     "map": (1, None, None),
     "filter": (1, 1, None),
+    # Methods of builtin types, on a receiver known to be one (a display or a constant).
+    "str.join": (0, 0, None),
+    "bytes.join": (0, 0, None),
+    "list.extend": (0, 0, None),
+    "set.update": (0, None, None),
+    "set.union": (0, None, None),
+    "set.intersection": (0, None, None),
+    "set.difference": (0, None, None),
+    "dict.update": (0, 0, None),
+    "dict.fromkeys": (0, 0, None),
+}
+# Functions from the standard library that iterate positional arguments the same way.
+SYNC_ITERATING_FUNCTIONS: dict[str, tuple[int, int | None, int | None]] = {
+    "collections.deque": (0, 0, None),
+    "collections.Counter": (0, 0, None),
+    "collections.OrderedDict": (0, 0, None),
+    "itertools.chain": (0, None, None),
+    "itertools.islice": (0, 0, None),
+    "itertools.cycle": (0, 0, None),
+    "itertools.groupby": (0, 0, None),
+    "itertools.accumulate": (0, 0, None),
+    "functools.reduce": (1, 1, None),
+    "math.fsum": (0, 0, None),
+    "math.prod": (0, 0, None),
+    "statistics.mean": (0, 0, None),
+    "statistics.median": (0, 0, None),
 }
 
 
-def iterates_argument(builtin: str, index: int, positional: int) -> bool:
-    """Whether ``builtin(...)`` iterates its positional argument ``index`` of ``positional``."""
-    first, last, only_with = SYNC_ITERATING_BUILTINS[builtin]
+def iterates_argument(api: str, index: int, positional: int) -> bool:
+    """Whether ``api(...)`` (a builtin, a builtin type's method or a function of
+    :data:`SYNC_ITERATING_FUNCTIONS`) iterates its positional argument ``index`` of
+    ``positional``."""
+    first, last, only_with = SYNC_ITERATING_BUILTINS.get(api) or SYNC_ITERATING_FUNCTIONS[api]
     if only_with is not None and positional != only_with:
         return False
     return index >= first and (last is None or index <= last)

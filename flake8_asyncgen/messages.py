@@ -26,15 +26,13 @@ CODES: dict[str, Code] = {
             "AGN100",
             "coroutine-returns-nested-async-generator",
             "coroutine `{func}` returns async generator `{callee}()` defined inside it "
-            "({where}), so callers get a coroutine and `async for` fails: make `{func_short}` "
-            "itself an async generator (`async for x in {short}(): yield x`)",
+            "({where}), so callers get a coroutine and `async for` fails: {advice}",
         ),
         Code(
             "AGN101",
             "coroutine-returns-async-generator",
-            "coroutine `{func}` returns async generator object `{callee}()` ({where}), so "
-            "callers must `await` it before `async for`: make `{func_short}` a plain `def` or "
-            "delegate with `async for x in ...: yield x`",
+            "coroutine `{func}` returns async generator object {obj} ({where}), so "
+            "callers must `await` it before `async for`: {advice}",
         ),
         Code(
             "AGN102",
@@ -46,13 +44,14 @@ CODES: dict[str, Code] = {
             "AGN103",
             "async-iterator-stub-declared-async",
             "stub `async def {func}` is annotated `{callee}` but, with no `yield`, type checkers "
-            "read it as a coroutine: declare it `def {func}(...) -> {callee}` without `async`",
+            "read it as a coroutine{detail}: declare it `def {func}(...) -> {callee}` without "
+            "`async`",
         ),
         # Call site.
         Code(
             "AGN200",
             "await-async-generator",
-            "`await` on async generator `{callee}()` ({where}) raises TypeError: iterate it "
+            "`await` on async generator {obj} ({where}) raises TypeError: iterate it "
             "with `async for`, or `await anext(...)` for one item",
         ),
         Code(
@@ -71,7 +70,7 @@ CODES: dict[str, Code] = {
         Code(
             "AGN203",
             "sync-iteration-of-async-generator",
-            "async generator `{callee}()` ({where}) is iterated synchronously by {api}, "
+            "async generator {obj} ({where}) is iterated synchronously by {api}, "
             "which raises TypeError: use `async for` or an async comprehension",
         ),
         Code(
@@ -109,6 +108,29 @@ CODES: dict[str, Code] = {
 }
 
 
+# AGN100 / AGN101 advice: ``delegate`` when every ``return`` gives an async generator (the
+# function can become one), ``split`` when some ``return`` gives something else (changing its
+# kind would break those paths).
+_SPLIT = (
+    "some `return` of `{func_short}` may give something other than an async generator, so "
+    "rather than changing its kind, split it into a coroutine and an async generator (say "
+    "`complete()` and `stream()`)"
+)
+ADVICE = {
+    ("AGN100", "delegate"): "make `{func_short}` itself an async generator "
+    "(`async for x in {short}(): yield x`)",
+    ("AGN101", "delegate"): "make `{func_short}` a plain `def` or delegate with "
+    "`async for x in ...: yield x`",
+    ("AGN100", "split"): _SPLIT,
+    ("AGN101", "split"): _SPLIT,
+}
+
+
+def override_detail(kind: str, name: str, where: str) -> str:
+    """AGN103's note naming the override or implementation that disagrees with the stub."""
+    return f" (`{name}`, {where}, is {OBJECT_WORDING.get(kind, 'a plain function')})"
+
+
 def format_message(code: str, **fields: str) -> str:
     """Return ``"AGNnnn message"``, the form flake8 expects."""
     for name in ("callee", "func"):
@@ -117,6 +139,11 @@ def format_message(code: str, **fields: str) -> str:
                               fields[name].rsplit(".", 1)[-1])
     if "short" in fields:
         fields.setdefault("call", fields["short"])
+    fields.setdefault("detail", "")
+    if "callee" in fields:
+        fields.setdefault("obj", f"`{fields['callee']}()`")
+    if (code, fields.get("advice", "delegate")) in ADVICE:
+        fields["advice"] = ADVICE[(code, fields.get("advice", "delegate"))].format(**fields)
     return f"{code} " + CODES[code].message.format(**fields)
 
 
@@ -136,6 +163,8 @@ OBJECT_WORDING = {
     "acm": "an async context manager",
 }
 UNKNOWN_CALLEE = "?"
+# How messages name an async generator expression (``(x async for x in rows())``).
+GENERATOR_EXPRESSION = "expression"
 UNKNOWN_DEFINITION = "definition unknown"
 
 
@@ -157,10 +186,10 @@ def method_api(name: str) -> str:
     return f".{name}()"
 
 
-def agn202_fields(tag: str, callee: str) -> "dict[str, str]":
+def agn202_fields(tag: str, callee: str, obj: str) -> "dict[str, str]":
     """AGN202's wording for an async generator object or an async generator function."""
     if tag == "agen":
-        return {"needs": "a coroutine", "what": f"async generator `{callee}()`", "function": ""}
+        return {"needs": "a coroutine", "what": f"async generator {obj}", "function": ""}
     return {
         "needs": "an async function",
         "what": f"async generator function `{callee}`",

@@ -62,14 +62,31 @@ class EnteredExpr(NamedTuple):
     shape: Literal["entered"] = "entered"
 
 
+class AsyncGenExpr(NamedTuple):
+    """A generator expression with ``async for`` or ``await`` in it (outside its first
+    iterable): it evaluates to an async generator object."""
+
+    line: int
+    shape: Literal["async genexp"] = "async genexp"
+
+
+class LiteralExpr(NamedTuple):
+    """A display or constant of a builtin type: ``"..."``, ``[...]``, ``{...}``, ``(...)``."""
+
+    type_name: str
+    shape: Literal["literal"] = "literal"
+
+
 class UnknownExpr(NamedTuple):
     shape: Literal["unknown"] = "unknown"
 
 
 Expr = Union[
-    NameExpr, AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, IfExpr, EnteredExpr, UnknownExpr
+    NameExpr, AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, IfExpr, EnteredExpr, AsyncGenExpr,
+    LiteralExpr, UnknownExpr,
 ]
 UNKNOWN: Expr = UnknownExpr()
+LITERAL_TYPES = frozenset({"str", "bytes", "list", "set", "dict", "tuple"})
 
 
 def strip_subscript(expr: Expr) -> Expr:
@@ -155,13 +172,24 @@ class UnknownBinding(NamedTuple):
     shape: Literal["unknown"] = "unknown"
 
 
-Binding = Union[
+SimpleBinding = Union[
     DefBinding, ClassBinding, ImportBinding, FromImportBinding, ValueBinding, ParamBinding,
     DeclaredBinding, UnknownBinding,
 ]
-UNKNOWN_BINDING: Binding = UnknownBinding()
-PARAM: Binding = ParamBinding()
-DECLARED: Binding = DeclaredBinding()
+
+
+class AlternativesBinding(NamedTuple):
+    """A name bound differently in branches that exclude each other (the two arms of an
+    ``if``, a ``try`` body and its ``except ImportError``): one of ``options`` holds."""
+
+    options: Tuple[SimpleBinding, ...]
+    shape: Literal["alternatives"] = "alternatives"
+
+
+Binding = Union[SimpleBinding, AlternativesBinding]
+UNKNOWN_BINDING = UnknownBinding()
+PARAM = ParamBinding()
+DECLARED = DeclaredBinding()
 
 # -- scopes ----------------------------------------------------------------------------------
 
@@ -174,6 +202,7 @@ class FunctionFacts:
 
     __slots__ = (
         "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
+        "declares_awaited_stream",
     )
 
     def __init__(
@@ -185,6 +214,7 @@ class FunctionFacts:
         annotation: Optional[Expr],
         is_stub: bool,
         first_param: Optional[str],
+        declares_awaited_stream: bool = False,
     ) -> None:
         self.is_async = is_async
         self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
@@ -194,6 +224,10 @@ class FunctionFacts:
         # Only a docstring, ``...``, ``pass`` or ``raise NotImplementedError``.
         self.is_stub = is_stub
         self.first_param = first_param  # ``self`` / ``cls`` when it is a method
+        # Its own declaration says callers await it to get a stream: a return annotation
+        # ``Awaitable[AsyncIterator[T]]`` / ``Coroutine[..., AsyncIterator[T]]`` / a union of an
+        # async iterator and something else, or ``@overload`` signatures returning a stream.
+        self.declares_awaited_stream = declares_awaited_stream
 
 
 class ClassFacts:

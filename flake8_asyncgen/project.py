@@ -10,10 +10,11 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
-from typing import Any, Dict, List, Optional, Tuple
+import re
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from .cache import DiskCache
-from .codec import InvalidSummary, from_json, to_json
+from .codec import from_json, to_json
 from .facts import collect
 from .model import ModuleSummary, Scope
 
@@ -68,6 +69,15 @@ def module_name(path: str, root: str) -> Tuple[str, bool]:
 _BY_PATH: Dict[Tuple[str, str], Tuple[int, int, Optional[ModuleSummary]]] = {}
 _PROJECTS: Dict[Tuple[Tuple[str, ...], Optional[str]], "Project"] = {}
 
+# The index of ``def`` names (overrides of a stub, anywhere in the project) reads at most this
+# many files of at most this size; a larger project is not indexed (its stubs are judged as
+# if they had no overrides).
+MAX_INDEXED_FILES = 20_000
+MAX_INDEXED_BYTES = 2_000_000
+_DEF_NAME = re.compile(rb"\bdef\s+([A-Za-z_][A-Za-z0-9_]*)")
+_NOT_PROJECT = frozenset({"__pycache__", "node_modules", "site-packages", "venv", "build", "dist"})
+_TOO_LARGE: Dict[str, Set[str]] = {"<too large>": set()}
+
 NAMESPACE = "<namespace>"
 AMBIGUOUS = "<ambiguous>"
 
@@ -80,6 +90,7 @@ class Project:
         self.cache = cache
         self._located: Dict[str, Optional[Tuple[str, str]]] = {}
         self._modules: Dict[str, Optional[ModuleInfo]] = {}
+        self._defs: Optional[Dict[str, Set[str]]] = None
 
     @classmethod
     def get(cls, roots: Tuple[str, ...], cache_dir: Optional[str]) -> "Project":
@@ -116,6 +127,46 @@ class Project:
         self._located[name] = found
         return found
 
+    def modules_defining(self, name: str) -> Optional[List[str]]:
+        """The project's modules with a ``def name`` in their text (a cheap index, built once,
+        read without parsing), or None when the project is too large to index."""
+        if self._defs is None:
+            self._defs = self._index_defs()
+        if self._defs is _TOO_LARGE:
+            return None
+        return sorted(self._defs.get(name, ()))
+
+    def _index_defs(self) -> Dict[str, Set[str]]:
+        index: Dict[str, Set[str]] = {}
+        seen = 0
+        for root in self.roots:
+            for folder, dirs, files in os.walk(root):
+                dirs[:] = sorted(
+                    d for d in dirs
+                    if d not in _NOT_PROJECT and not d.startswith(".") and d.isidentifier()
+                )
+                for file_name in sorted(files):
+                    if not file_name.endswith(".py"):
+                        continue
+                    seen += 1
+                    if seen > MAX_INDEXED_FILES:
+                        return _TOO_LARGE
+                    path = os.path.join(folder, file_name)
+                    name, _ = module_name(path, root)
+                    located = self.locate(name)
+                    if located is None or located[0] != os.path.realpath(path):
+                        continue  # not what ``import name`` gives (shadowed, ambiguous)
+                    try:
+                        with open(path, "rb") as handle:
+                            data = handle.read(MAX_INDEXED_BYTES + 1)
+                    except OSError:
+                        continue
+                    if len(data) > MAX_INDEXED_BYTES:
+                        continue
+                    for found in _DEF_NAME.findall(data):
+                        index.setdefault(found.decode("ascii", "replace"), set()).add(name)
+        return index
+
     def has_module(self, name: str) -> bool:
         return self.locate(name) is not None
 
@@ -137,8 +188,7 @@ class Project:
         if text.encode("utf-8") != data:
             return  # not the text on disk (stdin, other encodings, edited meanwhile)
         digest = hashlib.sha256(data).hexdigest()
-        key = f"{path}\0{name}"
-        self.cache.store(key, stat.st_size, stat.st_mtime_ns, digest, to_json(summary))
+        self.cache.store(f"{path}\0{name}", digest, to_json(summary))
         _BY_PATH[(path, name)] = (stat.st_size, stat.st_mtime_ns, summary)
 
     def register(self, info: ModuleInfo) -> None:
@@ -180,11 +230,11 @@ class Project:
         digest = hashlib.sha256(data).hexdigest()
         entry_key = f"{path}\0{name}"
         if self.cache is not None:
-            cached = self.cache.load(entry_key, size, mtime_ns, digest)
+            cached = self.cache.load(entry_key, digest)
             if cached is not None:
                 try:
                     return from_json(cached)
-                except (InvalidSummary, RecursionError):
+                except Exception:  # noqa: BLE001 - the cache is untrusted: any error, no entry
                     pass  # not what this version writes: read the source instead
         try:
             tree = ast.parse(data, filename=path)
@@ -196,7 +246,7 @@ class Project:
         except RecursionError:
             return None
         if self.cache is not None:
-            self.cache.store(entry_key, size, mtime_ns, digest, to_json(summary))
+            self.cache.store(entry_key, digest, to_json(summary))
         return summary
 
 

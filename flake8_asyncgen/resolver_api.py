@@ -8,7 +8,7 @@ each other in a cycle.
 
 from __future__ import annotations
 
-from typing import Any, Callable, FrozenSet, Optional, Protocol, TypeVar
+from typing import Any, Callable, FrozenSet, List, Optional, Protocol, TypeVar
 
 from .model import Binding, Expr
 from .project import ModuleInfo
@@ -36,3 +36,5 @@ class Resolver(Protocol):
     def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]: ...
 
     def has_module(self, name: str) -> bool: ...
+
+    def modules_defining(self, name: str) -> Optional[List[str]]: ...

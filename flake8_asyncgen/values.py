@@ -68,5 +68,25 @@ class CallResult(NamedTuple):
     shape: Literal["result"] = "result"
 
 
-Known = Union[FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult]
+class AsyncGenExpression(NamedTuple):
+    """The async generator object a generator expression with ``async for`` or ``await``
+    evaluates to, by where it is written."""
+
+    module: str
+    line: int
+    kind: Literal["agen"] = "agen"
+    shape: Literal["async genexp"] = "async genexp"
+
+
+class BuiltinInstance(NamedTuple):
+    """An instance of a builtin type made by a display or constant (``[]``, ``", "``)."""
+
+    type_name: str
+    shape: Literal["builtin instance"] = "builtin instance"
+
+
+Known = Union[
+    FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult,
+    AsyncGenExpression, BuiltinInstance,
+]
 Value = Optional[Known]

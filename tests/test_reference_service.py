@@ -15,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -536,11 +537,12 @@ def test_websocket_disconnect_mid_stream_stops_the_child(caplog):
 
 
 def run_flake8(*args):
-    # No cache: tests must not leave .agn_cache/ in the checkout.
-    return subprocess.run(
-        [sys.executable, "-m", "flake8", "--agn-no-cache", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )
+    # The plugin's cache goes to a temporary folder, never into the checkout.
+    with tempfile.TemporaryDirectory() as cache:
+        return subprocess.run(
+            [sys.executable, "-m", "flake8", "--agn-cache-dir", cache, *args],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )
 
 
 def test_flake8_agn_reports_nothing_on_the_reference_service(tmp_path):

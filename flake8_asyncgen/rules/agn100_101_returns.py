@@ -33,15 +33,26 @@ class CoroutineReturnsAsyncGenerator(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         value = judged.value
-        assert isinstance(value, CallResult)
         queries = ctx.queries
         function = judged.site.scope
-        nested = value.module == queries.module_name and queries.encloses(function, value.scope)
+        facts = queries.info.scopes[function].function
+        if facts is not None and facts.declares_awaited_stream:
+            # Its declaration says callers await it for a stream (``Awaitable[AsyncIterator]``,
+            # a union with another result, ``@overload``s returning a stream): deliberate.
+            return
+        nested = (
+            isinstance(value, CallResult)
+            and value.module == queries.module_name
+            and queries.encloses(function, value.scope)
+        )
         fields = queries.callee_fields(value)
         fields["func"] = queries.qualname(function)
         # The fix needs every ``return`` to hand back an async generator (an async generator
         # cannot return a value).
         every_return = queries.returned(queries.module_name, function, ("agen",)) is not None
+        # When some path returns something else, changing the function's kind would break it:
+        # the advice is to split the API, and no fix is offered.
+        fields["advice"] = "delegate" if every_return else "split"
         ctx.report(
             "AGN100" if nested else "AGN101", judged.site.span, fields,
             _delegate if every_return else None,

@@ -41,10 +41,16 @@ class CoroutineAnnotatedAsAsyncIterator(Rule):
             "func": queries.info.scopes[site.scope].name,
             "callee": annotation.qualified.rsplit(".", 1)[-1],
         }
-        if queries.is_stub(site.scope):
-            ctx.report("AGN103", site.span, fields, _declare_def)
-        else:
+        if not queries.is_stub(site.scope):
             ctx.report("AGN102", site.span, fields)
+            return
+        # A stub is judged by what implements it: the ``@overload`` implementation, or the
+        # overrides in the project's subclasses.
+        verdict = queries.stub_verdict(site.scope)
+        if verdict.consistent:
+            return
+        fields["detail"] = verdict.detail
+        ctx.report("AGN103", site.span, fields, _declare_def)
 
 
 def _declare_def(located: Located) -> Optional[Fix]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .api import AttrExpr, CallResult, JudgedSite, Outside, Rule, RuleContext, kinds, messages
+from .api import AttrExpr, JudgedSite, Outside, Rule, RuleContext, kinds, messages
 
 
 def _last(name: str) -> str:
@@ -45,8 +45,8 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
         if api is None:
             return
         fields = ctx.queries.callee_fields(judged.value)
-        tag = "agen" if isinstance(judged.value, CallResult) else "agen_fn"
-        fields.update(messages.agn202_fields(tag, fields["callee"]))
+        obj = fields.get("obj", f"`{fields['callee']}()`")
+        fields.update(messages.agn202_fields(judged.tag, fields["callee"], obj))
         ctx.report(self.code, site.span, {"api": api, **fields})
 
     @staticmethod

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from .api import Builtin, JudgedSite, Rule, RuleContext, kinds, messages
+from .api import Builtin, JudgedSite, Outside, Rule, RuleContext, kinds, messages
 
 
 class SyncIterationOfAsyncGenerator(Rule):
     code = "AGN203"
     contexts = ("iter", "arg")
     triggers = frozenset({"agen"})
-    call_names = frozenset(kinds.SYNC_ITERATING_BUILTINS)
+    call_names = frozenset(
+        name.rsplit(".", 1)[-1]
+        for name in (*kinds.SYNC_ITERATING_BUILTINS, *kinds.SYNC_ITERATING_FUNCTIONS)
+    )
     INVALID = [
         "async def gen():\n    yield 1\ndef main():\n    for x in gen():\n        print(x)\n",
         "async def gen():\n    yield 1\ndef main():\n    return list(gen())\n",
@@ -28,9 +31,16 @@ class SyncIterationOfAsyncGenerator(Rule):
             if isinstance(site.call.position, str):
                 return  # keyword arguments (``key=``, ``default=``) are not iterated
             func = ctx.queries.eval(site.call.func, site.scope)
-            if not isinstance(func, Builtin) or func.name not in kinds.SYNC_ITERATING_BUILTINS:
+            if isinstance(func, Builtin) and func.name in kinds.SYNC_ITERATING_BUILTINS:
+                name = func.name
+            elif isinstance(func, Outside) and func.qualified in kinds.SYNC_ITERATING_FUNCTIONS:
+                name = func.qualified
+            else:
+                container = ctx.queries.container_class(func)
+                if container is None:
+                    return
+                name = container  # a project subclass of ``list`` builds itself like ``list``
+            if not kinds.iterates_argument(name, site.call.position, site.call.positional):
                 return
-            if not kinds.iterates_argument(func.name, site.call.position, site.call.positional):
-                return
-            api = messages.builtin_api(func.name)
+            api = messages.builtin_api(name)
         ctx.report(self.code, site.span, {"api": api, **ctx.queries.callee_fields(judged.value)})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .api import JudgedSite, Rule, RuleContext
+from .api import AsyncGenExpression, JudgedSite, Rule, RuleContext
 
 
 class AsyncWithAsyncGenerator(Rule):
@@ -20,6 +20,8 @@ class AsyncWithAsyncGenerator(Rule):
     ]
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        if isinstance(judged.value, AsyncGenExpression):
+            return  # written as an expression, not called: the advice would not fit
         ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))
 
 

@@ -28,11 +28,13 @@ from typing import (
 from .. import kinds, messages
 from ..evaluator import Evaluator
 from ..fixes import Fix, async_for_delegation, find_returns
-from ..model import AttrExpr, Expr, strip_subscript
+from ..model import AttrExpr, DefBinding, Expr, strip_subscript
 from ..project import ModuleInfo
 from ..sitetypes import Context, Site, Span, Tag
 from ..values import (
+    AsyncGenExpression,
     Builtin,
+    ClassRef,
     CallResult,
     FunctionKind,
     FunctionRef,
@@ -45,9 +47,9 @@ if TYPE_CHECKING:  # pragma: no cover
     import libcst as cst
 
 __all__ = [
-    "AttrExpr", "Builtin", "CallResult", "Context", "Fix", "Fixer", "FunctionRef",
-    "JudgedSite", "Located", "Outside", "Queries", "Rule", "RuleContext", "Site", "Span", "Tag",
-    "Value", "async_for_delegation", "find_returns", "kinds", "messages",
+    "AsyncGenExpression", "AttrExpr", "Builtin", "CallResult", "Context", "Fix", "Fixer",
+    "FunctionRef", "JudgedSite", "Located", "Outside", "Queries", "Rule", "RuleContext", "Site",
+    "Span", "Tag", "Value", "async_for_delegation", "find_returns", "kinds", "messages",
 ]
 
 
@@ -105,11 +107,19 @@ class Queries:
 
     def returned(
         self, module: str, scope: int, wanted: Tuple[ObjectKind, ...]
-    ) -> Optional[CallResult]:
+    ) -> Union[CallResult, AsyncGenExpression, None]:
         return self.evaluator.returned(module, scope, wanted)
 
     def callee_fields(self, value: Value) -> Dict[str, str]:
         """``callee`` and ``where`` for a message, from the function behind ``value``."""
+        if isinstance(value, AsyncGenExpression):
+            info = self.evaluator.module(value.module)
+            where = f"{info.display}:{value.line}" if info is not None else "?"
+            return {
+                "callee": messages.GENERATOR_EXPRESSION,
+                "obj": messages.GENERATOR_EXPRESSION,
+                "where": messages.where_defined(where),
+            }
         target: Optional[Tuple[str, int]] = None
         if isinstance(value, CallResult):
             target = (value.module, value.scope)
@@ -135,9 +145,16 @@ class Queries:
         facts = self.info.scopes[scope].function
         if facts is None or facts.annotation is None:
             return None
-        value = self.eval(strip_subscript(facts.annotation), self.info.scopes[scope].parent)
-        if isinstance(value, Outside) and value.qualified in kinds.ASYNC_ITERATOR_ANNOTATIONS:
-            return value
+        parent = self.info.scopes[scope].parent
+        values = self.evaluator.each(strip_subscript(facts.annotation), self.module_name, parent)
+        # Behind a conditional import, every alternative must name an async iterator type.
+        if all(
+            isinstance(value, Outside) and value.qualified in kinds.ASYNC_ITERATOR_ANNOTATIONS
+            for value in values
+        ):
+            first = values[0]
+            assert isinstance(first, Outside)
+            return first
         return None
 
     def is_stub(self, scope: int) -> bool:
@@ -152,6 +169,57 @@ class Queries:
             or self.in_protocol(scope)
         )
 
+    def container_class(self, value: Value) -> Optional[str]:
+        """The builtin container a project class derives from (see ``ClassModel``)."""
+        if not isinstance(value, ClassRef) or not value.exact:
+            return None
+        info = self.evaluator.module(value.module)
+        if info is None:
+            return None
+        return self.evaluator.classes.builtin_container(info, value.scope)
+
+    def stub_verdict(self, scope: int) -> StubVerdict:
+        """Judge an ``async def`` stub annotated as an async iterator by what implements it.
+
+        An ``@overload`` signature follows its implementation: a coroutine implementation
+        (await-then-iterate, often with a plain value on another flag) makes it consistent, an
+        async generator or plain ``def`` does not, an unknown one cannot be judged.  Another
+        stub (abstract, Protocol, ``raise NotImplementedError``) follows the overrides in the
+        project's subclasses: all coroutines is consistent; any async generator or plain
+        ``def`` is not (named in the message); none, or some unknown, keeps the report.
+        """
+        info = self.info
+        stub = info.scopes[scope]
+        parent = stub.parent
+        if self.evaluator.functions.has_decorator(
+            self.module_name, scope, kinds.OVERLOAD_DECORATORS
+        ):
+            implementation = info.scopes[parent].bindings.get(stub.name) if parent >= 0 else None
+            if isinstance(implementation, DefBinding):
+                implemented = FunctionRef(self.module_name, implementation.scope)
+                return self._verdict([implemented], unknown_is_consistent=True)
+        if parent >= 0 and info.scopes[parent].kind == "class":
+            overrides = self.evaluator.classes.overrides(self.module_name, parent, stub.name)
+            if overrides:
+                return self._verdict(overrides, unknown_is_consistent=False)
+        return StubVerdict(False)
+
+    def _verdict(
+        self, implementations: List[FunctionRef], unknown_is_consistent: bool
+    ) -> StubVerdict:
+        kinds_found = [self.func_kind(f.module, f.scope) for f in implementations]
+        for function, kind in zip(implementations, kinds_found):
+            if kind in ("agen", "sync"):
+                fields = self.callee_fields(function)
+                return StubVerdict(
+                    False, messages.override_detail(kind, fields["callee"], fields["where"])
+                )
+        if all(kind == "coro" for kind in kinds_found):
+            return StubVerdict(True)
+        # Some implementation's kind is unknown (an unknown decorator): an overload cannot be
+        # judged (silent); overrides keep today's report.
+        return StubVerdict(unknown_is_consistent)
+
     def in_protocol(self, scope: int) -> bool:
         parent = self.info.scopes[scope].parent
         klass = self.info.scopes[parent].klass if parent >= 0 else None
@@ -162,6 +230,13 @@ class Queries:
             if isinstance(value, Outside) and value.qualified in kinds.PROTOCOL_BASES:
                 return True
         return False
+
+
+class StubVerdict(NamedTuple):
+    """How a stub annotated as an async iterator compares with what implements it."""
+
+    consistent: bool  # every implementation is a coroutine (or cannot be judged): no report
+    detail: str = ""  # the implementation that disagrees, for the message
 
 
 class RuleContext(Protocol):

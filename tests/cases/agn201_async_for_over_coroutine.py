@@ -231,7 +231,7 @@ async def orders_by_id(customer_id: int) -> Dict[int, Any]:
 
 
 async def lazy_orders(customer_id: int):
-    return (o async for o in load_orders(customer_id))  # error: AGN201
+    return (o async for o in load_orders(customer_id))  # error: AGN201, AGN101
 
 
 async def invoice_lines(customer_id: int) -> List[Any]:

@@ -1,0 +1,3 @@
+from .agent import Agent, run_steps
+
+__all__ = ["Agent", "run_steps"]

@@ -1,0 +1,3 @@
+from .blobs import BlobStore, store
+
+__all__ = ["BlobStore", "store"]

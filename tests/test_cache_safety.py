@@ -1,0 +1,712 @@
+"""The summary cache is untrusted input (issue 12, part 3).
+
+Whatever sits in the cache folder — a FIFO, a symlink to ``/dev/zero``, a huge or deeply
+nested entry, a forged entry with a valid checksum, a symlinked folder — flake8 must neither
+hang, nor crash, nor print AGN900, nor write outside the folder.  Entries are keyed on the
+module file's content, so a cache written for one checkout is used by a fresh identical one.
+
+Everything here writes only below pytest's tmp folders.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import os
+import random
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+import pytest
+
+from flake8_asyncgen import cache as cache_module
+from flake8_asyncgen import project as project_module
+from flake8_asyncgen.cache import MAX_JSON_DEPTH, DiskCache, too_deep
+
+HERE = Path(__file__).resolve().parent
+XMOD = HERE / "cases" / "xmod_instances"
+CALLEE = Path("app") / "services" / "codex_llm.py"
+CALLER = Path("app") / "api" / "chat.py"
+CALLEE_MODULE = "app.services.codex_llm"
+
+SUMMARY = {"v": 0, "scopes": [{"k": "m", "p": -1, "b": {"x": ["?"]}}], "s": "[x]\\\"{"}
+KEY = "/project/app/lib.py\0app.lib"
+DIGEST = hashlib.sha256(b"async def f(): yield 1\n").hexdigest()
+
+FUZZ_COUNT = int(os.environ.get("AGN_CACHE_FUZZ_COUNT", "1500"))
+FUZZ_SEED = 12
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def entry_path(directory: Path, key: str) -> Path:
+    return directory / DiskCache._entry_name(key)
+
+
+def write_entry(directory: Path, key: str, digest: str, body: bytes) -> Path:
+    """An entry with a correct header and checksum around any body (a forger can do this)."""
+    header = DiskCache._header(key, digest, hashlib.sha256(body).hexdigest())
+    path = entry_path(directory, key)
+    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    return path
+
+
+def flake8(args: List[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "AGN", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=timeout,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "AGN900" not in result.stdout, result.stdout
+    return result
+
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(XMOD, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def callee_key(folder: Path) -> Tuple[str, str]:
+    """The cache key and content digest the plugin uses for the imported module."""
+    path = os.path.realpath(folder / CALLEE)
+    return f"{path}\0{CALLEE_MODULE}", hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def tree_state(folder: Path) -> Dict[str, Tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def fresh_memory(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No summaries remembered from other tests of this process."""
+    monkeypatch.setattr(project_module, "_BY_PATH", {})
+    monkeypatch.setattr(project_module, "_PROJECTS", {})
+    yield
+    for known in project_module._PROJECTS.values():
+        if known.cache is not None:
+            known.cache.close()
+
+
+def lint_in_process(folder: Path, cache_dir: Optional[Path]) -> List[str]:
+    """The caller's findings as "line:message", run as flake8 would, in this process."""
+    from agn_harness import configure, lint_file
+
+    for known in project_module._PROJECTS.values():
+        if known.cache is not None:
+            known.cache.close()
+    project_module._BY_PATH.clear()
+    project_module._PROJECTS.clear()
+    configure(cache_dir=str(cache_dir) if cache_dir else None)
+    try:
+        return [f"{line}:{message}" for line, _, message in lint_file(folder / CALLER)]
+    finally:
+        configure()
+
+
+# -- entries: only regular files, bounded reads ---------------------------------------------
+
+
+def test_store_then_load_round_trips_and_checks_key_and_digest(tmp_path: Path) -> None:
+    cache = DiskCache(str(tmp_path / "c"))
+    assert not cache.has(KEY) and cache.load(KEY, DIGEST) is None
+    cache.store(KEY, DIGEST, SUMMARY)
+    assert cache.has(KEY)
+    assert cache.load(KEY, DIGEST) == SUMMARY
+    assert cache.load(KEY, "0" * 64) is None  # the file's content changed
+    assert cache.load(KEY + "x", DIGEST) is None
+    assert (tmp_path / "c" / ".gitignore").read_text().splitlines()[-1] == "*"
+    names = sorted(p.name for p in (tmp_path / "c").iterdir())
+    assert names == [".gitignore", entry_path(tmp_path / "c", KEY).name]  # no temporaries left
+    assert stat.S_IMODE(entry_path(tmp_path / "c", KEY).stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_fifo_entry_does_not_block(tmp_path: Path) -> None:
+    cache = DiskCache(str(tmp_path))
+    os.mkfifo(entry_path(tmp_path, KEY))
+    outcome: Dict[str, Any] = {}
+    worker = threading.Thread(target=lambda: outcome.update(value=cache.load(KEY, DIGEST)))
+    worker.daemon = True
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), "reading a FIFO entry blocked"
+    assert outcome == {"value": None}
+    # And writing replaces the FIFO with a regular entry.
+    cache.store(KEY, DIGEST, SUMMARY)
+    assert stat.S_ISREG(os.lstat(entry_path(tmp_path, KEY)).st_mode)
+    assert cache.load(KEY, DIGEST) == SUMMARY
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_symlink_entries_are_not_followed(tmp_path: Path) -> None:
+    directory = tmp_path / "c"
+    cache = DiskCache(str(directory))
+    cache.store(KEY, DIGEST, SUMMARY)
+    real = entry_path(directory, KEY)
+    outside = tmp_path / "outside.json"
+    real.rename(outside)
+    # A symlink to a valid entry is not read, nor is one to /dev/zero (which would never end).
+    for target in (str(outside), "/dev/zero"):
+        real.symlink_to(target)
+        started = time.monotonic()
+        assert cache.load(KEY, DIGEST) is None
+        assert time.monotonic() - started < 5
+        real.unlink()
+    # Writing replaces the symlink itself, never the file it points to.
+    real.symlink_to(outside)
+    before = outside.read_bytes()
+    cache.store(KEY, DIGEST, {"other": 1})
+    assert outside.read_bytes() == before
+    assert not real.is_symlink() and cache.load(KEY, DIGEST) == {"other": 1}
+
+
+def test_directory_at_an_entry_path_is_absent(tmp_path: Path) -> None:
+    cache = DiskCache(str(tmp_path))
+    entry_path(tmp_path, KEY).mkdir()
+    assert cache.load(KEY, DIGEST) is None
+    cache.store(KEY, DIGEST, SUMMARY)  # cannot replace a directory: logged, not raised
+    assert cache.load(KEY, DIGEST) is None
+
+
+def test_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = DiskCache(str(tmp_path))
+    cache.store(KEY, DIGEST, SUMMARY)
+    size = entry_path(tmp_path, KEY).stat().st_size
+    monkeypatch.setattr(cache_module, "MAX_ENTRY_BYTES", size)
+    assert cache.load(KEY, DIGEST) == SUMMARY
+    monkeypatch.setattr(cache_module, "MAX_ENTRY_BYTES", size - 1)
+    assert cache.load(KEY, DIGEST) is None
+    # A summary too large to be read back is not written.
+    cache.store(KEY + "big", DIGEST, {"x": "y" * size})
+    assert not cache.has(KEY + "big")
+
+
+def test_huge_entry_costs_bounded_memory_and_time(tmp_path: Path) -> None:
+    cache = DiskCache(str(tmp_path))
+    body = b'{"x":"' + b"a" * (cache_module.MAX_ENTRY_BYTES + 10) + b'"}'
+    write_entry(tmp_path, KEY, DIGEST, body)
+    started = time.monotonic()
+    assert cache.load(KEY, DIGEST) is None
+    assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
+        b"[" * 100_000,  # unterminated
+        b'["\\"",' + b"[" * 5_000 + b"]" * 5_000 + b"]",  # escapes: the slower path
+        b"[1, 2, 3]",  # not an object
+        b'"a string"',
+        b"null",
+        b"\xff\xfe not utf-8",
+        b"{" + b'"k": 1, ' * 10 + b"}",  # malformed
+    ],
+    ids=["deep-array", "deep-object", "deep-unterminated", "deep-escaped", "list", "string",
+         "null", "bad-utf8", "malformed"],
+)
+def test_deep_or_non_object_bodies_are_absent(tmp_path: Path, body: bytes) -> None:
+    write_entry(tmp_path, KEY, DIGEST, body)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(200_000)  # as in the plugin's deep-code retry: no RecursionError
+    try:
+        assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # format 1: keyed on size and mtime (the previous layout)
+        {"tool": "flake8-asyncgen", "version": "0.1.0", "schema": 7, "facts": "x",
+         "path": KEY, "size": 1, "mtime_ns": 1, "sha256": DIGEST, "check": "..."},
+        "not a dict",
+        {"nested": [[[[]]]]},
+    ],
+)
+def test_foreign_headers_are_absent(tmp_path: Path, header: Any) -> None:
+    body = json.dumps(SUMMARY).encode()
+    if isinstance(header, dict) and "check" in header:
+        header["check"] = hashlib.sha256(body).hexdigest()
+    entry_path(tmp_path, KEY).write_bytes(json.dumps(header).encode() + b"\n" + body)
+    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
+
+
+def test_checksum_detects_damage(tmp_path: Path) -> None:
+    cache = DiskCache(str(tmp_path))
+    cache.store(KEY, DIGEST, SUMMARY)
+    path = entry_path(tmp_path, KEY)
+    path.write_bytes(path.read_bytes().replace(b'"m"', b'"c"'))
+    assert cache.load(KEY, DIGEST) is None
+
+
+def test_too_deep_agrees_with_a_recursive_count() -> None:
+    def depth(value: Any) -> int:
+        if isinstance(value, list):
+            return 1 + max((depth(v) for v in value), default=0)
+        if isinstance(value, dict):
+            return 1 + max((depth(v) for v in value.values()), default=0)
+        return 0
+
+    rng = random.Random(3)
+    leaves = ["a[", "]}", 'x"[', "{", "\\]", 1, None, "", '""', "\\", "]]]]"]
+
+    def make(levels: int) -> Any:
+        roll = rng.random()
+        if levels <= 0 or roll < 0.3:
+            return rng.choice(leaves)
+        if roll < 0.65:
+            return [make(levels - 1) for _ in range(rng.randint(0, 3))]
+        return {rng.choice(["[", "k", ']"', "{}"]) + str(i): make(levels - 1)
+                for i in range(rng.randint(0, 3))}
+
+    for _ in range(3000):
+        value = make(rng.randint(0, 30))
+        text = json.dumps(value, ensure_ascii=rng.random() < 0.5).encode()
+        actual = depth(value)
+        for limit in (max(actual - 1, 0), actual, actual + 1):
+            assert too_deep(text, limit) == (actual > limit), (text, limit)
+    assert MAX_JSON_DEPTH >= 100
+
+
+# -- writes: temporary file, replace ---------------------------------------------------------
+
+
+def test_failed_write_keeps_the_old_entry_and_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = DiskCache(str(tmp_path / "c"))
+    cache.store(KEY, DIGEST, SUMMARY)
+
+    def broken_replace(*args: Any, **kwargs: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    cache.store(KEY, DIGEST, {"new": True})
+    monkeypatch.undo()
+    assert cache.load(KEY, DIGEST) == SUMMARY
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [
+        ".gitignore", entry_path(tmp_path / "c", KEY).name
+    ]
+
+
+# -- the folder: never followed out of the project ----------------------------------------
+
+
+def test_symlinked_cache_folder_is_not_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("someone else's folder\n")
+    link = tmp_path / "project" / ".agn_cache"
+    link.parent.mkdir()
+    link.symlink_to(outside, target_is_directory=True)
+    cache = DiskCache(str(link))
+    with caplog.at_level(logging.INFO, logger="flake8.asyncgen"):
+        cache.store(KEY, DIGEST, SUMMARY)
+        cache.store(KEY + "2", DIGEST, SUMMARY)
+        assert cache.load(KEY, DIGEST) is None and not cache.has(KEY)
+        DiskCache(str(link)).store(KEY, DIGEST, SUMMARY)  # another project object, same folder
+    assert [p.name for p in outside.iterdir()] == ["keep.txt"]
+    lines = [r.getMessage() for r in caplog.records if "cache disabled" in r.getMessage()]
+    assert len(lines) == 1 and "symbolic link" in lines[0], lines
+
+
+def test_symlinked_gitignore_disables_the_cache(tmp_path: Path) -> None:
+    directory = tmp_path / "c"
+    directory.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not ours\n")
+    (directory / ".gitignore").symlink_to(victim)
+    cache = DiskCache(str(directory))
+    cache.store(KEY, DIGEST, SUMMARY)
+    assert victim.read_text() == "not ours\n"
+    assert sorted(p.name for p in directory.iterdir()) == [".gitignore"]
+
+
+def test_gitignore_only_in_a_folder_the_tool_created(tmp_path: Path) -> None:
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    DiskCache(str(existing)).store(KEY, DIGEST, SUMMARY)
+    assert not (existing / ".gitignore").exists()
+    assert DiskCache(str(existing)).load(KEY, DIGEST) == SUMMARY
+    created = tmp_path / "made" / "by" / "us"
+    DiskCache(str(created)).store(KEY, DIGEST, SUMMARY)
+    assert (created / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert not (tmp_path / "made" / ".gitignore").exists()
+
+
+def test_cache_folder_that_is_a_file_disables_the_cache(tmp_path: Path) -> None:
+    blocker = tmp_path / "c"
+    blocker.write_text("a file")
+    cache = DiskCache(str(blocker))
+    cache.store(KEY, DIGEST, SUMMARY)
+    assert cache.load(KEY, DIGEST) is None and blocker.read_text() == "a file"
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="POSIX only")
+def test_folder_swapped_for_a_symlink_mid_run_is_not_followed(tmp_path: Path) -> None:
+    directory = tmp_path / "c"
+    cache = DiskCache(str(directory))
+    cache.store(KEY, DIGEST, SUMMARY)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    directory.rename(tmp_path / "moved")
+    directory.symlink_to(outside, target_is_directory=True)
+    cache.store(KEY + "2", DIGEST, SUMMARY)
+    assert list(outside.iterdir()) == []
+    cache.close()
+
+
+def test_flake8_with_symlinked_default_cache_folder(tmp_path: Path) -> None:
+    folder = copy_project(tmp_path / "p")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (folder / ".agn_cache").symlink_to(outside, target_is_directory=True)
+    linked = flake8(["app"], folder)
+    plain = flake8(["--agn-no-cache", "app"], folder)
+    assert linked.stdout == plain.stdout and linked.stdout
+    assert list(outside.iterdir()) == []
+    assert linked.stderr == ""
+
+
+# -- hostile entries through flake8 --------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_flake8_survives_fifo_and_dev_zero_entries(tmp_path: Path) -> None:
+    folder = copy_project(tmp_path / "p")
+    cache = tmp_path / "cache"
+    clean = flake8(["--agn-cache-dir", str(cache), "app"], folder).stdout
+    entries = sorted(cache.glob("*.json"))
+    assert len(entries) >= 5
+    for index, entry in enumerate(entries):
+        entry.unlink()
+        if index % 2:
+            os.mkfifo(entry)
+        else:
+            entry.symlink_to("/dev/zero")
+    hostile = flake8(["--agn-cache-dir", str(cache), "-j", "2", "app"], folder, timeout=60)
+    assert hostile.stdout == clean
+    assert all(stat.S_ISREG(os.lstat(e).st_mode) for e in entries)  # rebuilt as files
+
+
+# -- content keys: a CI cache hits on a fresh checkout -------------------------------------
+
+
+def test_cache_hits_for_a_fresh_identical_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_memory: None
+) -> None:
+    folder = tmp_path / "checkout"
+    cache = tmp_path / "ci-cache"
+    copy_project(folder)
+    computed: List[str] = []
+    real_collect = project_module.collect
+
+    def counting_collect(tree: Any, name: str, is_package: bool, **kwargs: Any) -> Any:
+        computed.append(name)
+        return real_collect(tree, name, is_package, **kwargs)
+
+    monkeypatch.setattr(project_module, "collect", counting_collect)
+    first = lint_in_process(folder, cache)
+    assert first and CALLEE_MODULE in computed
+    # The CI job ends; the next one checks the same commit out afresh: same path, same bytes,
+    # new mtimes (and inodes).
+    shutil.rmtree(folder)
+    time.sleep(0.01)
+    copy_project(folder)
+    for path in folder.rglob("*.py"):
+        os.utime(path, ns=(time.time_ns(), time.time_ns() + 3_000_000_000))
+    computed.clear()
+    entries = tree_state(cache)
+    assert lint_in_process(folder, cache) == first
+    assert computed == [], f"summaries recomputed instead of read from the cache: {computed}"
+    assert tree_state(cache) == entries  # nothing rewritten either
+    # An edit is noticed even if it keeps size and mtime.
+    callee = folder / CALLEE
+    stat_before = callee.stat()
+    text = callee.read_text()
+    swapped = text.replace("async def count_tokens", "async def count_tokenz")
+    assert len(swapped) == len(text)
+    callee.write_text(swapped)
+    os.utime(callee, ns=(stat_before.st_atime_ns, stat_before.st_mtime_ns))
+    computed.clear()
+    assert lint_in_process(folder, cache) != first
+    assert CALLEE_MODULE in computed
+
+
+def test_flake8_fresh_checkout_reuses_entries(tmp_path: Path) -> None:
+    folder = tmp_path / "checkout"
+    cache = tmp_path / "ci-cache"
+    copy_project(folder)
+    first = flake8(["--agn-cache-dir", str(cache), "app"], folder).stdout
+    entries = tree_state(cache)
+    shutil.rmtree(folder)
+    copy_project(folder)
+    for path in folder.rglob("*.py"):
+        os.utime(path, ns=(time.time_ns(), time.time_ns() + 7_000_000_000))
+    assert flake8(["--agn-cache-dir", str(cache), "app"], folder).stdout == first
+    assert tree_state(cache) == entries  # every entry hit: none was rewritten
+
+
+# -- forged entries: valid checksum, lying or malformed content ------------------------------
+
+_POOL: List[Any] = [
+    None, True, False, 0, 1, -1, 2, -2, 7, 10 ** 9, -(10 ** 9), 2 ** 70, 1.5, float("1e308"),
+    "", "x", "f", "m", "c", "?", "n", "a", "d", "k", "i", "e", "p", "w", "g", "if", "B",
+    "self", "__init__", "app.services.codex_llm", "x" * 100_000, [], {}, ["?"], ["n", "x"],
+    ["c", ["n", "codex_llm"]], ["d", 0], ["d", 1], ["d", -1], ["d", 10 ** 6], ["k", 1],
+    ["i", "app"], ["f", "app.services.codex_llm", "codex_llm"], ["e", ["n", "x"], 0],
+    ["e", ["c", ["n", "CodexLLMService"]], 0], {"k": "f"}, [[[[[]]]]], ["a", ["n", "x"], 1],
+]
+
+
+def _nodes(value: Any, path: Tuple[Any, ...] = ()) -> Iterator[Tuple[Tuple[Any, ...], Any]]:
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nodes(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nodes(item, path + (index,))
+
+
+def _at(value: Any, path: Tuple[Any, ...]) -> Any:
+    for step in path:
+        value = value[step]
+    return value
+
+
+def mutate(summary: Dict[str, Any], rng: random.Random) -> Tuple[bytes, str]:
+    """One random forgery of a valid summary: (body, what was done)."""
+    data = copy.deepcopy(summary)
+    scopes = data["scopes"]
+    roll = rng.random()
+    if roll < 0.08:  # raw text damage, still a valid checksum
+        text = bytearray(json.dumps(data, separators=(",", ":")).encode())
+        for _ in range(rng.randint(1, 4)):
+            where = rng.randrange(len(text))
+            text[where] = rng.choice(b'[]{}",:0123456789-aefnrstux\\ ')
+        return bytes(text), "bytes"
+    if roll < 0.18:  # a scope's parent: itself, a later scope, out of range, negative
+        sid = rng.randrange(len(scopes))
+        value = rng.choice([sid, sid + 1, len(scopes), len(scopes) - 1, -2, -(10 ** 9), 0])
+        scopes[sid]["p"] = value
+        what = f"scopes[{sid}].p={value}"
+    elif roll < 0.26:  # a scope's kind
+        sid = rng.randrange(len(scopes))
+        value = rng.choice(["m", "c", "f", "x", None, 1])
+        scopes[sid]["k"] = value
+        what = f"scopes[{sid}].k={value!r}"
+    elif roll < 0.32:  # reorder, duplicate or drop scopes
+        op = rng.choice(["swap", "dup", "drop", "reverse"])
+        i, j = rng.randrange(len(scopes)), rng.randrange(len(scopes))
+        if op == "swap":
+            scopes[i], scopes[j] = scopes[j], scopes[i]
+        elif op == "dup":
+            scopes.insert(j, copy.deepcopy(scopes[i]))
+        elif op == "drop":
+            del scopes[i]
+        else:
+            scopes.reverse()
+        what = f"scopes {op} {i} {j}"
+    else:
+        nodes = list(_nodes(data))
+        path, value = rng.choice(nodes[1:])
+        parent = _at(data, path[:-1])
+        op = rng.choice(["replace", "replace", "replace", "splice", "delete", "insert"])
+        if op == "replace" or (op == "delete" and isinstance(parent, list) and not parent):
+            new = copy.deepcopy(rng.choice(_POOL))
+            parent[path[-1]] = new
+            what = f"{path}={json.dumps(new)[:40]}"
+        elif op == "splice":  # a piece of the summary moved elsewhere
+            new = copy.deepcopy(rng.choice(nodes)[1])
+            parent[path[-1]] = new
+            what = f"{path}=<splice {json.dumps(new)[:40]}>"
+        elif op == "delete":
+            del parent[path[-1]]
+            what = f"del {path}"
+        elif isinstance(parent, list):
+            new = copy.deepcopy(rng.choice(_POOL))
+            parent.insert(path[-1], new)
+            what = f"insert {path} {json.dumps(new)[:40]}"
+        else:
+            new = copy.deepcopy(rng.choice(_POOL))
+            parent[rng.choice(["zz", "p", "k", "b", "q", "n", "d", "r", "a", "y"])] = new
+            what = f"add key at {path[:-1]} {json.dumps(new)[:40]}"
+    return json.dumps(data, separators=(",", ":")).encode(), what
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm: a BaseException, so the plugin cannot turn it into AGN900."""
+
+
+def valid_summary(folder: Path) -> Dict[str, Any]:
+    import ast
+
+    from flake8_asyncgen.codec import to_json
+    from flake8_asyncgen.facts import collect
+
+    source = (folder / CALLEE).read_text()
+    return json.loads(json.dumps(to_json(collect(ast.parse(source), CALLEE_MODULE, False)[0])))
+
+
+def fuzz_worker(folder: Path, cache_dir: Path, start: int, stop: int) -> None:
+    """Lint the caller once per forged entry of the callee, in this process; one JSON line
+    per forgery: {"i", "what", "findings", "status", "changed"}."""
+    key, digest = callee_key(folder)
+    summary = valid_summary(folder)
+    expected = lint_in_process(folder, None)
+    prefix = folder.name + "/"
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise _Timeout()
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    for index in range(start, stop):
+        body, what = mutate(summary, random.Random(FUZZ_SEED * 1_000_003 + index))
+        write_entry(cache_dir, key, digest, body)
+        signal.setitimer(signal.ITIMER_REAL, 3)
+        try:
+            findings = lint_in_process(folder, cache_dir)
+            status = "ok"
+        except _Timeout:
+            findings, status = [], "hang"
+        except BaseException as exc:  # noqa: BLE001 - reported, then the run goes on
+            findings, status = [], f"crash {type(exc).__name__}"
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        line = {"i": index, "what": what, "status": status, "changed": findings != expected,
+                "findings": [f.replace(prefix, "") for f in findings]}
+        print(json.dumps(line), flush=True)
+        if status == "hang" and threading.active_count() > 1:
+            os._exit(3)  # a thread is still spinning: the parent restarts after this one
+
+
+def fuzz_range(tmp_path: Path, start: int, stop: int) -> List[Dict[str, Any]]:
+    """Forgeries start..stop-1 in worker processes (a new one after a hang or a crash)."""
+    folder = copy_project(tmp_path / f"p{start}")
+    cache_dir = tmp_path / f"cache{start}"
+    cache_dir.mkdir()
+    results: List[Dict[str, Any]] = []
+    while start < stop:
+        command = [sys.executable, __file__, "fuzz", str(folder), str(cache_dir), str(start),
+                   str(stop)]
+        try:
+            output = subprocess.run(
+                command, capture_output=True, text=True, cwd=tmp_path, timeout=600
+            ).stdout
+        except subprocess.TimeoutExpired as exc:
+            output = exc.stdout.decode() if isinstance(exc.stdout, bytes) else ""
+        lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+        if not lines:
+            lines = [{"i": start, "what": "?", "findings": [], "status": "stuck",
+                      "changed": True}]
+        results.extend(lines)
+        start += len(lines)
+    return results
+
+
+def run_fuzz(tmp_path: Path, count: int, workers: int = 2) -> List[Dict[str, Any]]:
+    """Forgeries 0..count-1, split between parallel worker processes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    bounds = [count * n // workers for n in range(workers + 1)]
+    with ThreadPoolExecutor(workers) as pool:
+        parts = pool.map(lambda ab: fuzz_range(tmp_path, *ab), zip(bounds, bounds[1:]))
+        return [line for part in parts for line in part]
+
+
+def restore_refuses_parent_cycles() -> bool:
+    """Whether summaries read from the cache are validated field by field (the engine's
+    codec, issue 12 part 3): probed with a scope that is its own parent."""
+    import ast
+
+    from flake8_asyncgen.codec import from_json, to_json
+    from flake8_asyncgen.facts import collect
+
+    tree = ast.parse("class A:\n    def f(self):\n        pass\n")
+    data = json.loads(json.dumps(to_json(collect(tree, "m", False)[0])))
+    data["scopes"][1]["p"] = 1
+    try:
+        from_json(data)
+    except Exception:  # noqa: BLE001 - any refusal will do
+        return True
+    return False
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="the workers time out with SIGALRM")
+def test_forged_entries_never_crash_hang_or_give_agn900(tmp_path: Path) -> None:
+    """Random forgeries of a valid entry (valid checksum): flake8 on the importing file must
+    never hang, crash or print AGN900; an entry refused anywhere counts as absent.
+
+    Until the engine's summary codec validates every field (parents precede children, indices
+    in range, known kinds), this fails on parent cycles (hangs) and out-of-range indices
+    (AGN900): then the test runs a sample and is marked xfail with the numbers; once restore()
+    refuses a parent cycle it runs all AGN_CACHE_FUZZ_COUNT (1,500) forgeries and is strict."""
+    validated = restore_refuses_parent_cycles()
+    # 200 in the suite (about 20 s); AGN_CACHE_FUZZ_COUNT=1500 for the full run.
+    count = int(os.environ.get("AGN_CACHE_FUZZ_COUNT", "200"))
+    results = run_fuzz(tmp_path, count, workers=max(1, min(2, os.cpu_count() or 1)))
+    assert [r["i"] for r in results] == list(range(count))
+    bad = [r for r in results
+           if r["status"] != "ok" or any("AGN900" in f for f in r["findings"])]
+    changed = [r for r in results if r["changed"] and r not in bad]
+    report = tmp_path / "fuzz-report.json"
+    report.write_text(json.dumps({"bad": bad, "changed": changed}, indent=1))
+    summary = (f"{count} forged entries: {len(bad)} hang or give AGN900 "
+               f"({sum(r['status'] == 'hang' for r in bad)} hangs), {len(changed)} others "
+               f"change the findings (details: {report})")
+    print(summary)
+    assert not [r for r in bad if r["status"] not in ("ok", "hang")], summary
+    if bad and not validated:
+        pytest.xfail(f"needs the engine's summary validation: {summary}")
+    assert not bad, json.dumps(bad[:20], indent=1)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+def test_forged_entries_through_flake8(tmp_path: Path) -> None:
+    """A sample of forgeries through the real flake8 command: no traceback, no hang, and
+    (once summaries are validated) no AGN900; the intact entry gives the cacheless output."""
+    folder = copy_project(tmp_path / "p")
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    key, digest = callee_key(folder)
+    summary = valid_summary(folder)
+    plain = flake8(["--agn-no-cache", str(CALLER)], folder).stdout
+    validated = restore_refuses_parent_cycles()
+    internal = 0
+    for index in range(10):
+        body, _ = mutate(summary, random.Random(FUZZ_SEED * 1_000_003 + index))
+        write_entry(cache_dir, key, digest, body)
+        result = subprocess.run(
+            [sys.executable, "-m", "flake8", "--select", "AGN", "-j", "2",
+             "--agn-cache-dir", str(cache_dir), str(CALLER), "app/api/handlers.py"],
+            cwd=folder, capture_output=True, text=True, timeout=60,
+        )
+        assert "Traceback" not in result.stderr and result.returncode in (0, 1), result
+        internal += "AGN900" in result.stdout
+    write_entry(cache_dir, key, digest, json.dumps(summary).encode())
+    assert flake8(["--agn-cache-dir", str(cache_dir), str(CALLER)], folder).stdout == plain
+    if internal and not validated:
+        pytest.xfail(f"needs the engine's summary validation: {internal} of 10 gave AGN900")
+    assert internal == 0
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["fuzz"]:
+    sys.path.insert(0, str(HERE))
+    fuzz_worker(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
