@@ -80,7 +80,8 @@ def _escape_property(text: str) -> str:
 
 
 class GithubFormatter(Formatter):
-    """GitHub Actions workflow commands: one ``::error`` annotation per problem."""
+    """GitHub Actions workflow commands: one ``::error`` annotation per problem, its message
+    ending with the rule page's address."""
 
     def file_done(self, items: List[Item]) -> None:
         super().file_done(items)
@@ -93,7 +94,9 @@ class GithubFormatter(Formatter):
                     ("title", f"{item.code} {_name(item.code)}"),
                 )
             )
-            lines.append(f"::error {props}::{_escape_data(f'{item.code} {item.text}')}\n")
+            url = _url(item.code)
+            text = f"{item.code} {item.text}" + (f"\n\n{url}" if url else "")
+            lines.append(f"::error {props}::{_escape_data(text)}\n")
         if lines:
             self.write("".join(lines))
 

@@ -274,6 +274,7 @@ def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
                            "AGN200 `await` on async generator `gen()`")
     # Workflow-command escaping: "," and ":" in properties, "%" / newlines in the message.
     assert "(defined at bad.py%3A1)" not in line and "(defined at bad.py:1)" in line
+    assert line.endswith("%0A%0A" + rule_url("AGN200"))  # the rule's page, after a blank line
 
 
 def test_statistics_and_show_fixes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
