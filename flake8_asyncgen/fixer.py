@@ -370,7 +370,7 @@ class _Fixer:
         paths: Sequence[str],
         settings: Settings,
         unsafe: bool,
-        selected: Callable[[str], bool],
+        selected: Callable[[str, str], bool],
         noqa: Optional[Callable[[str, str], bool]],
         allowed_roots: Optional[Sequence[str]],
     ) -> None:
@@ -439,7 +439,9 @@ class _Fixer:
                 fix = finding.fix
                 if fix is None or (finding.code in DEFINITION_CODES) != definition:
                     continue
-                if not (fix.safe or self.unsafe) or not self.selected(finding.code):
+                if not (fix.safe or self.unsafe):
+                    continue
+                if not self.selected(finding.code, self.given[path]):
                     continue
                 line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
                 if self.noqa is not None and self.noqa(line, finding.code):
@@ -631,7 +633,7 @@ class _Fixer:
                 final.setdefault(
                     (path, finding.code, message_key(finding.message), line.strip()), []
                 ).append(finding.line)
-                if not self.selected(finding.code):
+                if not self.selected(finding.code, self.given[path]):
                     continue
                 if self.noqa is not None and self.noqa(line, finding.code):
                     continue
@@ -697,7 +699,7 @@ def fix_project(
     paths: Sequence[str],
     settings: Settings,
     unsafe: bool,
-    selected: Callable[[str], bool],
+    selected: Callable[[str, str], bool],
     noqa: Optional[Callable[[str, str], bool]] = None,
     *,
     write: bool = True,
@@ -705,7 +707,7 @@ def fix_project(
 ) -> FixReport:
     """Fix the Python files ``paths`` (folders are searched for ``*.py``) and report.
 
-    ``selected(code)`` says whether a code is reported and fixed; ``noqa(line, code)``
+    ``selected(code, path)`` says whether a code is reported and fixed in that file; ``noqa(line, code)``
     whether the physical line suppresses ``code`` (flake8's ``# noqa``).  ``unsafe``
     allows the fixes that change what callers must write.  With ``write=False`` nothing
     is written (``--diff``): the report's ``changes`` hold what would be written.  A file

@@ -48,15 +48,20 @@ def test_diff_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     try:
         safe_only = cli.main(["--diff", "--agn-no-cache", str(target)])
         assert "+++" not in capsys.readouterr().out
-        status = cli.main(["--diff", "--unsafe-fixes", "--agn-no-cache", str(target)])
+        status = cli.main(
+            ["--diff", "--unsafe-fixes", "--show-fixes", "--agn-no-cache", str(target)]
+        )
     finally:
         configure()
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out, err = captured.out, captured.err
     assert safe_only == status == 1
     assert target.read_text() == case.read_text()
     assert "-    async def stream(self, prompt: str) -> AsyncIterator[str]:" in out
     assert "+    def stream(self, prompt: str) -> AsyncIterator[str]:" in out
-    assert "AGN103" in out and "[unsafe fix]" in out
+    # Standard output is the diff alone (`git apply` takes it); the problems go to stderr.
+    assert "AGN103" not in out
+    assert "AGN103" in err and "[unsafe fix]" in err
 
 
 def test_cli_reports_like_flake8_and_honours_noqa(

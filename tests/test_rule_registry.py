@@ -21,6 +21,7 @@ from typing import Dict, Iterator, List, Mapping, Set, Tuple
 
 import pytest
 
+from flake8_asyncgen.ruledocs import rule_url
 import flake8_asyncgen.rules
 from flake8_asyncgen.messages import CODES, FIX_HEADER, Code, FixAvailability
 
@@ -162,7 +163,8 @@ def check_readme(text: str, codes: Mapping[str, Code]) -> List[str]:
     problems = []
     rows = table_rows(text, "| code | name | finds |")
     listed = [(row[0], row[1]) for row in rows]
-    expected = [(f"[{c}](docs/rules/{c}.md)", entry.name) for c, entry in codes.items()]
+    # Absolute links: the README is the package's long description on PyPI.
+    expected = [(f"[{c}]({rule_url(c)})", entry.name) for c, entry in codes.items()]
     if listed != expected:
         problems.append(f"README.md: the Rules table must list, in order, {expected}; "
                         f"found {listed}")
