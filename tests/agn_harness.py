@@ -66,11 +66,13 @@ def compare(path: Path, actual: List[Tuple[int, int, str]]) -> List[str]:
     for line, col, message in actual:
         got.setdefault((line, message[:6]), []).append(col)
     problems = []
-    for line, code, col in sorted(expected, key=lambda e: (e[0], e[1])):
+    for line, code, want_col in sorted(expected, key=lambda e: (e[0], e[1])):
         if (line, code) not in got:
             problems.append(f"{path}:{line}: expected {code}, not reported")
-        elif col is not None and col not in got[(line, code)]:
-            problems.append(f"{path}:{line}: {code} at column {got[(line, code)]}, expected {col}")
+        elif want_col is not None and want_col not in got[(line, code)]:
+            problems.append(
+                f"{path}:{line}: {code} at column {got[(line, code)]}, expected {want_col}"
+            )
     wanted = {(line, code) for line, code, _ in expected}
     for line, col, message in actual:
         if (line, message[:6]) not in wanted:

@@ -14,11 +14,12 @@ import argparse
 import os
 import sys
 import time
+from typing import Optional, Sequence
 
 TOKENS = ("Hello", "from", "fake-codex")
 
 
-def main(argv=None):
+def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="fake-codex")
     parser.add_argument("--pid-file")
     parser.add_argument("--sleep-after", type=float, default=0.0)

@@ -29,6 +29,7 @@ import signal
 import subprocess
 import sys
 import time
+from typing import BinaryIO, Dict, List, Sequence, Tuple
 
 _OPTIONS = {
     "--mode": "normal",
@@ -42,9 +43,9 @@ _OPTIONS = {
 }
 
 
-def _parse(argv):
+def _parse(argv: Sequence[str]) -> Tuple[Dict[str, str], List[str]]:
     opts = dict(_OPTIONS)
-    words = []
+    words: List[str] = []
     it = iter(argv)
     for arg in it:
         if arg == "--":
@@ -57,18 +58,18 @@ def _parse(argv):
     return opts, " ".join(words).split()
 
 
-def _write(out, data):
+def _write(out: BinaryIO, data: bytes) -> None:
     out.write(data)
     out.flush()
 
 
-def _wait_for(path, limit):
+def _wait_for(path: str, limit: float) -> None:
     end = time.monotonic() + limit
     while not os.path.exists(path) and time.monotonic() < end:
         time.sleep(0.01)
 
 
-def main(argv):
+def main(argv: Sequence[str]) -> int:
     opts, words = _parse(argv)
     mode = opts["--mode"]
     out = sys.stdout.buffer

@@ -29,6 +29,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 import pytest
 
 from flake8_asyncgen import cache as cache_module
+from flake8_asyncgen import facts as facts_module
 from flake8_asyncgen import project as project_module
 from flake8_asyncgen.cache import MAX_JSON_DEPTH, DiskCache, too_deep
 
@@ -61,7 +62,9 @@ def write_entry(directory: Path, key: str, digest: str, body: bytes) -> Path:
     return path
 
 
-def flake8(args: List[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+def flake8(
+    args: List[str], cwd: Path, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         [sys.executable, "-m", "flake8", "--select", "AGN", *args],
         cwd=cwd, capture_output=True, text=True, timeout=timeout,
@@ -415,7 +418,7 @@ def test_cache_hits_for_a_fresh_identical_checkout(
     cache = tmp_path / "ci-cache"
     copy_project(folder)
     computed: List[str] = []
-    real_collect = project_module.collect
+    real_collect = facts_module.collect  # what flake8_asyncgen.project imported
 
     def counting_collect(tree: Any, name: str, is_package: bool, **kwargs: Any) -> Any:
         computed.append(name)
@@ -509,9 +512,9 @@ def mutate(summary: Dict[str, Any], rng: random.Random) -> Tuple[bytes, str]:
         what = f"scopes[{sid}].p={value}"
     elif roll < 0.26:  # a scope's kind
         sid = rng.randrange(len(scopes))
-        value = rng.choice(["m", "c", "f", "x", None, 1])
-        scopes[sid]["k"] = value
-        what = f"scopes[{sid}].k={value!r}"
+        kind = rng.choice(["m", "c", "f", "x", None, 1])
+        scopes[sid]["k"] = kind
+        what = f"scopes[{sid}].k={kind!r}"
     elif roll < 0.32:  # reorder, duplicate or drop scopes
         op = rng.choice(["swap", "dup", "drop", "reverse"])
         i, j = rng.randrange(len(scopes)), rng.randrange(len(scopes))
@@ -562,7 +565,10 @@ def valid_summary(folder: Path) -> Dict[str, Any]:
     from flake8_asyncgen.facts import collect
 
     source = (folder / CALLEE).read_text()
-    return json.loads(json.dumps(to_json(collect(ast.parse(source), CALLEE_MODULE, False)[0])))
+    summary: Dict[str, Any] = json.loads(
+        json.dumps(to_json(collect(ast.parse(source), CALLEE_MODULE, False)[0]))
+    )
+    return summary
 
 
 def fuzz_worker(folder: Path, cache_dir: Path, start: int, stop: int) -> None:

@@ -18,6 +18,7 @@ import pytest
 from agn_harness import configure
 from flake8_asyncgen import cli, fixer, textfile
 from flake8_asyncgen.fixer import fix_project, message_key
+from flake8_asyncgen.fixes import Fix, apply_fixes
 from flake8_asyncgen.project import forget_all
 from flake8_asyncgen.settings import Settings
 
@@ -141,9 +142,9 @@ def test_fix_that_does_not_compile_is_refused(
     import libcst as cst
 
     (tmp_path / "m.py").write_text(GENS)
-    real = fixer.apply_fixes
+    real = apply_fixes  # what flake8_asyncgen.fixer imported
 
-    def broken(module: cst.Module, fixes: List[fixer.Fix]) -> tuple[str, List[fixer.Fix]]:
+    def broken(module: cst.Module, fixes: List[Fix]) -> tuple[str, List[Fix]]:
         code, applied = real(module, fixes)
         return code.replace("async for", "async fro"), applied
 
@@ -391,7 +392,7 @@ def test_fix_that_does_not_remove_its_finding_is_refused(
 
     (tmp_path / "m.py").write_text(GENS)
 
-    def cosmetic(module: cst.Module, fixes: List[fixer.Fix]) -> tuple[str, List[fixer.Fix]]:
+    def cosmetic(module: cst.Module, fixes: List[Fix]) -> tuple[str, List[Fix]]:
         return module.code + "# touched\n", list(fixes)
 
     monkeypatch.setattr(fixer, "apply_fixes", cosmetic)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 import pytest
 
@@ -20,7 +20,7 @@ XMOD = Path(__file__).resolve().parent / "cases" / "xmod_instances"
 
 def flake8(
     args: Sequence[str], cwd: Path, check_stderr: bool = True
-) -> subprocess.CompletedProcess:
+) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         [sys.executable, "-m", "flake8", *args],
         cwd=cwd,
@@ -37,7 +37,7 @@ def codes(output: str) -> List[str]:
     return sorted(line.split(": ", 1)[1][:6] for line in output.splitlines() if ": AGN" in line)
 
 
-def write(folder: Path, files: dict) -> None:
+def write(folder: Path, files: Dict[str, str]) -> None:
     for name, text in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)

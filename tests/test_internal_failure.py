@@ -6,6 +6,7 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, List, Tuple, Type
 
 import pytest
 
@@ -13,7 +14,7 @@ from agn_harness import configure, lint_file
 from flake8_asyncgen import plugin
 
 
-def _run(source: str) -> list:
+def _run(source: str) -> List[Tuple[int, int, str, Type[Any]]]:
     tree = ast.parse(source)
     checker = plugin.AsyncGenChecker(tree, "example.py", source.splitlines(keepends=True))
     return list(checker.run())

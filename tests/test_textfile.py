@@ -8,6 +8,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import List
@@ -234,7 +235,7 @@ def test_unwritable_folder_is_refused(tmp_path: Path, monkeypatch: pytest.Monkey
     def denied(**kwargs: str) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(textfile.tempfile, "mkstemp", denied)  # as a folder mode 0555 would
+    monkeypatch.setattr(tempfile, "mkstemp", denied)  # as a folder mode 0555 would
     with pytest.raises(WriteRefused, match="cannot create a temporary file.*permission denied"):
         write_source(read_source(str(path)), FIXED, str(tmp_path))
     assert path.read_text() == SOURCE
