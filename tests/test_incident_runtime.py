@@ -21,6 +21,8 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from types import ModuleType
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Type
 
 import pytest
 
@@ -42,48 +44,55 @@ AWAIT_ASYNC_GENERATOR = (
 NEVER_AWAITED = "coroutine 'CodexLLMService.generate_completion' was never awaited"
 
 
-def expected_tokens(prompt):
+def expected_tokens(prompt: str) -> List[str]:
     return FAKE_TOKENS + [f"you said: {prompt}"]
 
 
 # --- isolation of the per-state `app` package -------------------------------
 
 
-def _purge_app_modules():
+def _purge_app_modules() -> None:
     for name in list(sys.modules):
         if name == "app" or name.startswith("app."):
             del sys.modules[name]
 
 
+def module_path(module: ModuleType) -> Path:
+    """Where ``module`` was imported from (the fixtures' modules are files)."""
+    assert module.__file__ is not None, f"{module.__name__} has no file"
+    return Path(module.__file__).resolve()
+
+
 class Incident:
     """One state of the incident, imported in isolation, with a fake CLI."""
 
-    def __init__(self, state, tmp_path):
+    def __init__(self, state: str, tmp_path: Path) -> None:
         self.root = INCIDENT / state
         self.pid_file = tmp_path / "children.pids"
         self.chat = importlib.import_module("app.api.chat")
         self.services = importlib.import_module("app.services.codex_llm")
         for module in (self.chat, self.services):
-            origin = Path(module.__file__).resolve()
+            origin = module_path(module)
             assert self.root in origin.parents, f"{module.__name__} came from {origin}"
-        self.service_class = self.services.CodexLLMService
-        self.service = self.services.codex_llm
+        # The fixture's own classes, imported at run time: mypy knows nothing of them.
+        self.service_class: Any = self.services.CodexLLMService
+        self.service: Any = self.services.codex_llm
         # chat.py holds the very instance the services module created.
         assert self.chat.codex_llm is self.service
         self.use_fake_cli()
 
-    def use_fake_cli(self, *extra):
+    def use_fake_cli(self, *extra: str) -> None:
         self.service.command = [
             sys.executable, str(FAKE_CLI), "--pid-file", str(self.pid_file), *extra,
         ]
 
-    def child_pids(self):
+    def child_pids(self) -> List[int]:
         if not self.pid_file.exists():
             return []
         return [int(line) for line in self.pid_file.read_text().split()]
 
 
-def _exists(pid):
+def _exists(pid: int) -> bool:
     """True if ``pid`` is running or an unreaped zombie (POSIX)."""
     try:
         os.kill(pid, 0)
@@ -94,7 +103,7 @@ def _exists(pid):
     return True
 
 
-def assert_no_child_left(incident, grace=3.0):
+def assert_no_child_left(incident: Incident, grace: float = 3.0) -> None:
     """Every child the fake CLI recorded has exited and been reaped."""
     if os.name != "posix":
         return
@@ -106,15 +115,18 @@ def assert_no_child_left(incident, grace=3.0):
     assert not left, f"child processes left behind: {left}"
 
 
+LoadState = Callable[[str], Incident]
+
+
 @pytest.fixture
-def load_state(tmp_path):
+def load_state(tmp_path: Path) -> Iterator[LoadState]:
     saved_path = list(sys.path)
     saved_dont_write = sys.dont_write_bytecode
     sys.dont_write_bytecode = True
     _purge_app_modules()
-    loaded = []
+    loaded: List[Incident] = []
 
-    def load(state):
+    def load(state: str) -> Incident:
         assert not loaded, "one state per test"
         sys.path.insert(0, str(INCIDENT / state))
         importlib.invalidate_caches()
@@ -145,18 +157,23 @@ def load_state(tmp_path):
 class FakeWebSocket:
     """What the handler needs from FastAPI's WebSocket: async receive_json/send_json."""
 
-    def __init__(self, *incoming):
+    def __init__(self, *incoming: Dict[str, str]) -> None:
         self.incoming = list(incoming)
-        self.sent = []
+        self.sent: List[Dict[str, Any]] = []
 
-    async def receive_json(self):
+    async def receive_json(self) -> Dict[str, str]:
         return self.incoming.pop(0)
 
-    async def send_json(self, data):
+    async def send_json(self, data: Dict[str, Any]) -> None:
         self.sent.append(data)
 
 
-async def run_handler(incident, *prompts):
+HandlerError = Optional[Tuple[Type[Exception], str]]
+
+
+async def run_handler(
+    incident: Incident, *prompts: str
+) -> Tuple[FakeWebSocket, HandlerError, List[str]]:
     """Run the handler over ``prompts`` then a close message.
 
     Returns ``(websocket, error, warning_messages)``. ``error`` is the
@@ -165,6 +182,7 @@ async def run_handler(incident, *prompts):
     has already reported itself.
     """
     ws = FakeWebSocket(*({"content": p} for p in prompts), {"type": "close"})
+    error: HandlerError
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -178,7 +196,7 @@ async def run_handler(incident, *prompts):
     return ws, error, [str(w.message) for w in caught if w.category is RuntimeWarning]
 
 
-def token_messages(tokens):
+def token_messages(tokens: List[str]) -> List[Dict[str, str]]:
     return [{"type": "token", "content": t} for t in tokens]
 
 
@@ -186,7 +204,7 @@ def token_messages(tokens):
 
 
 @pytest.mark.asyncio
-async def test_state1_handler_fails_async_for_over_coroutine(load_state):
+async def test_state1_handler_fails_async_for_over_coroutine(load_state: LoadState) -> None:
     """chat.py `async for token in stream` (AGN201): stream is a coroutine."""
     incident = load_state("state1_as_failed")
     ws, error, runtime_warnings = await run_handler(incident, "hi")
@@ -203,8 +221,8 @@ async def test_state1_handler_fails_async_for_over_coroutine(load_state):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("state", ["state1_as_failed", "state2_first_fix"])
 async def test_state1_2_stream_completion_is_a_coroutine_returning_nested_generator(
-    load_state, state
-):
+    load_state: LoadState, state: str
+) -> None:
     """codex_llm.py: the AGN102 annotation lies and AGN100 returns `_generator()`."""
     incident = load_state(state)
     method = incident.service_class._stream_completion
@@ -233,7 +251,7 @@ async def test_state1_2_stream_completion_is_a_coroutine_returning_nested_genera
 
 
 @pytest.mark.asyncio
-async def test_state2_handler_streams_tokens(load_state):
+async def test_state2_handler_streams_tokens(load_state: LoadState) -> None:
     """chat.py awaits the coroutine, then iterates the async generator: it works."""
     incident = load_state("state2_first_fix")
     ws, error, runtime_warnings = await run_handler(incident, "hi", "second question")
@@ -255,7 +273,7 @@ async def test_state2_handler_streams_tokens(load_state):
 
 
 @pytest.mark.asyncio
-async def test_state3_handler_still_fails_async_for_over_coroutine(load_state):
+async def test_state3_handler_still_fails_async_for_over_coroutine(load_state: LoadState) -> None:
     """chat.py `async for token in stream` (AGN201) again: still a coroutine."""
     incident = load_state("state3_report_fixed")
     ws, error, runtime_warnings = await run_handler(incident, "hi")
@@ -269,7 +287,9 @@ async def test_state3_handler_still_fails_async_for_over_coroutine(load_state):
 
 
 @pytest.mark.asyncio
-async def test_state3_generate_completion_returns_generator_from_elsewhere(load_state):
+async def test_state3_generate_completion_returns_generator_from_elsewhere(
+    load_state: LoadState,
+) -> None:
     """codex_llm.py AGN101: callers must `await` and then `async for`."""
     incident = load_state("state3_report_fixed")
     assert inspect.isasyncgenfunction(incident.service_class._stream_completion)
@@ -283,7 +303,7 @@ async def test_state3_generate_completion_returns_generator_from_elsewhere(load_
 
 
 @pytest.mark.asyncio
-async def test_state3_awaiting_the_true_async_generator_raises(load_state):
+async def test_state3_awaiting_the_true_async_generator_raises(load_state: LoadState) -> None:
     """What AGN200 prevents: `await` on the now-real async generator.
 
     No fixture line does this, because the report dropped the `await` in
@@ -298,7 +318,7 @@ async def test_state3_awaiting_the_true_async_generator_raises(load_state):
 
 
 @pytest.mark.asyncio
-async def test_state3_abandoned_stream_kills_and_reaps_child(load_state):
+async def test_state3_abandoned_stream_kills_and_reaps_child(load_state: LoadState) -> None:
     """The `finally` of the real async generator kills and reaps the CLI."""
     incident = load_state("state3_report_fixed")
     incident.use_fake_cli("--sleep-after", "60")
@@ -315,7 +335,7 @@ async def test_state3_abandoned_stream_kills_and_reaps_child(load_state):
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("state", STATES)
-async def test_non_streaming_completion_works(load_state, state):
+async def test_non_streaming_completion_works(load_state: LoadState, state: str) -> None:
     incident = load_state(state)
     text = await incident.service.generate_completion("hi")
     assert text.splitlines() == expected_tokens("hi")
@@ -323,8 +343,8 @@ async def test_non_streaming_completion_works(load_state, state):
 
 
 @pytest.mark.parametrize("state", STATES)
-def test_state_is_imported_in_isolation(load_state, state):
+def test_state_is_imported_in_isolation(load_state: LoadState, state: str) -> None:
     incident = load_state(state)
-    assert Path(incident.chat.__file__).resolve().is_relative_to(INCIDENT / state)
+    assert module_path(incident.chat).is_relative_to(INCIDENT / state)
     assert sys.modules["app"].__doc__ is not None
     assert f"state {state[5]}" in sys.modules["app"].__doc__

@@ -19,6 +19,10 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+from typing import (
+    TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Protocol, Set,
+    cast,
+)
 
 import pytest
 
@@ -36,6 +40,9 @@ from reference_service import (  # noqa: E402
     ModelNotFoundError,
 )
 
+if TYPE_CHECKING:
+    from starlette.testclient import TestClient, WebSocketTestSession
+
 pytestmark = [
     pytest.mark.filterwarnings("error::ResourceWarning"),
     pytest.mark.filterwarnings(
@@ -48,7 +55,9 @@ pytestmark = [
 LIMIT = 20.0
 
 
-def fake(mode="normal", *options, **service_options):
+def fake(
+    mode: str = "normal", *options: str, **service_options: Any
+) -> CompletionService:
     """A service running the fake model in ``mode``."""
     command = [sys.executable, str(FAKE), "--mode", mode, *options, "--",
                PROMPT]
@@ -56,9 +65,9 @@ def fake(mode="normal", *options, **service_options):
     return CompletionService(command, **service_options)
 
 
-def child_pids():
+def child_pids() -> Set[int]:
     """Children of this process (all threads), running or zombie."""
-    pids = set()
+    pids: Set[int] = set()
     try:
         tasks = os.listdir(f"/proc/{os.getpid()}/task")
     except OSError:
@@ -72,7 +81,7 @@ def child_pids():
     return pids
 
 
-def is_gone(pid):
+def is_gone(pid: int) -> bool:
     """True once ``pid`` is reaped: a zombie still answers signal 0."""
     try:
         os.kill(pid, 0)
@@ -81,7 +90,7 @@ def is_gone(pid):
     return False
 
 
-def is_dead(pid):
+def is_dead(pid: int) -> bool:
     """True once ``pid`` has ended (a zombie that is not ours counts)."""
     if is_gone(pid):
         return True
@@ -92,26 +101,47 @@ def is_dead(pid):
         return True
 
 
-def assert_reaped(pid):
+def assert_reaped(pid: int) -> None:
     assert is_gone(pid), f"model process {pid} is still there"
     assert pid not in child_pids()
 
 
-def records(caplog, event):
-    return [r for r in caplog.records if getattr(r, "event", None) == event]
+class ServiceRecord(Protocol):
+    """A log record of the service: a LogRecord with its ``extra`` fields
+    (those of "llm.completion"; the others carry ``pid`` only)."""
+
+    levelno: int
+    pid: int
+    outcome: str
+    returncode: Optional[int]
+    first_token_latency_s: Optional[float]
+    duration_s: float
+    tokens: int
+    chars: int
 
 
-def spawned_pids(caplog):
+def records(
+    caplog: pytest.LogCaptureFixture, event: str
+) -> List[ServiceRecord]:
+    return cast(
+        List[ServiceRecord],
+        [r for r in caplog.records if getattr(r, "event", None) == event],
+    )
+
+
+def spawned_pids(caplog: pytest.LogCaptureFixture) -> List[int]:
     return [r.pid for r in records(caplog, "llm.spawn")]
 
 
-def the_pid(caplog):
+def the_pid(caplog: pytest.LogCaptureFixture) -> int:
     pids = spawned_pids(caplog)
     assert len(pids) == 1, pids
     return pids[0]
 
 
-async def wait_until(predicate, limit=LIMIT):
+async def wait_until(
+    predicate: Callable[[], object], limit: float = LIMIT
+) -> None:
     end = time.monotonic() + limit
     while not predicate():
         assert time.monotonic() < end, "condition not met in time"
@@ -119,7 +149,7 @@ async def wait_until(predicate, limit=LIMIT):
 
 
 @pytest.fixture(autouse=True)
-def no_leftovers(caplog):
+def no_leftovers(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     caplog.set_level(logging.DEBUG, logger="reference_service")
     before = child_pids()
     yield
@@ -138,7 +168,7 @@ def no_leftovers(caplog):
 # The shape of the API.
 
 
-def test_stream_is_an_async_generator_function():
+def test_stream_is_an_async_generator_function() -> None:
     assert inspect.isasyncgenfunction(CompletionService.stream)
     assert inspect.iscoroutinefunction(CompletionService.complete)
     assert not inspect.iscoroutinefunction(
@@ -150,7 +180,9 @@ def test_stream_is_an_async_generator_function():
 
 
 @pytest.mark.asyncio
-async def test_stream_call_is_an_async_iterator_and_starts_nothing(caplog):
+async def test_stream_call_is_an_async_iterator_and_starts_nothing(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     pieces = fake().stream("a b")
     assert hasattr(pieces, "__aiter__") and hasattr(pieces, "__anext__")
     assert inspect.isasyncgen(pieces)
@@ -159,7 +191,7 @@ async def test_stream_call_is_an_async_iterator_and_starts_nothing(caplog):
 
 
 @pytest.mark.asyncio
-async def test_generate_completion_returns_what_its_flag_says():
+async def test_generate_completion_returns_what_its_flag_says() -> None:
     service = fake(split="line")
     pieces = service.generate_completion("a b", stream=True)
     assert inspect.isasyncgen(pieces)
@@ -173,7 +205,9 @@ async def test_generate_completion_returns_what_its_flag_says():
 
 
 @pytest.mark.asyncio
-async def test_tokens_arrive_in_order(caplog):
+async def test_tokens_arrive_in_order(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     words = "alpha beta gamma delta epsilon".split()
     got = [p async for p in fake(split="line").stream(" ".join(words))]
     assert got == [w + "\n" for w in words]
@@ -181,7 +215,9 @@ async def test_tokens_arrive_in_order(caplog):
 
 
 @pytest.mark.asyncio
-async def test_chunk_mode_and_complete_give_the_whole_output(caplog):
+async def test_chunk_mode_and_complete_give_the_whole_output(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     service = fake(split="chunk")
     words = [f"w{i}" for i in range(200)]
     expected = "".join(w + "\n" for w in words)
@@ -194,7 +230,7 @@ async def test_chunk_mode_and_complete_give_the_whole_output(caplog):
 
 
 @pytest.mark.asyncio
-async def test_long_lines_are_split_at_max_line_chars():
+async def test_long_lines_are_split_at_max_line_chars() -> None:
     service = fake(split="line", max_line_chars=8)
     got = [p async for p in service.stream("abcdefghijklmnopqrst uv")]
     assert "".join(got) == "abcdefghijklmnopqrst\nuv\n"
@@ -203,7 +239,7 @@ async def test_long_lines_are_split_at_max_line_chars():
 
 
 @pytest.mark.asyncio
-async def test_concurrent_completions_do_not_mix():
+async def test_concurrent_completions_do_not_mix() -> None:
     service = fake()
     prompts = ["one two", "three four five", "six"]
     texts = await asyncio.gather(*(service.complete(p) for p in prompts))
@@ -212,8 +248,8 @@ async def test_concurrent_completions_do_not_mix():
 
 @pytest.mark.asyncio
 async def test_first_token_arrives_while_the_child_still_runs(
-    tmp_path, caplog
-):
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     release = tmp_path / "release"
     service = fake("pause", "--release-file", str(release), split="line")
     pieces = service.stream("first second third")
@@ -235,8 +271,8 @@ async def test_first_token_arrives_while_the_child_still_runs(
 
 @pytest.mark.asyncio
 async def test_slow_consumer_gets_backpressure_not_memory_growth(
-    tmp_path, caplog
-):
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     progress = tmp_path / "progress"
     total = 64 * 1024 * 1024
     service = fake("flood", "--flood-bytes", str(total),
@@ -261,12 +297,15 @@ async def test_slow_consumer_gets_backpressure_not_memory_growth(
 
 
 @pytest.mark.asyncio
-async def test_logs_first_token_latency_token_count_and_duration(caplog):
+async def test_logs_first_token_latency_token_count_and_duration(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     await fake(split="line").complete("a b c")
     (rec,) = records(caplog, "llm.completion")
     assert rec.outcome == "ok"
     assert rec.returncode == 0
     assert rec.tokens >= 1 and rec.chars == 6
+    assert rec.first_token_latency_s is not None
     assert 0 < rec.first_token_latency_s <= rec.duration_s
     assert rec.levelno == logging.INFO
 
@@ -275,7 +314,9 @@ async def test_logs_first_token_latency_token_count_and_duration(caplog):
 
 
 @pytest.mark.asyncio
-async def test_break_with_aclose_stops_the_child_at_once(caplog):
+async def test_break_with_aclose_stops_the_child_at_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     pieces = fake("pause").stream("first second")
     try:
         async for piece in pieces:
@@ -290,8 +331,8 @@ async def test_break_with_aclose_stops_the_child_at_once(caplog):
 
 @pytest.mark.asyncio
 async def test_plain_break_stops_the_child_when_the_generator_is_dropped(
-    caplog
-):
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     async for piece in fake("pause").stream("first second"):
         assert piece == "first\n"
         break
@@ -304,7 +345,9 @@ async def test_plain_break_stops_the_child_when_the_generator_is_dropped(
 
 
 @pytest.mark.asyncio
-async def test_aclose_after_first_token(caplog):
+async def test_aclose_after_first_token(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     pieces = fake("pause").stream("first second")
     assert await pieces.__anext__() == "first\n"
     await pieces.aclose()
@@ -314,10 +357,12 @@ async def test_aclose_after_first_token(caplog):
 
 
 @pytest.mark.asyncio
-async def test_cancelling_the_consumer_stops_the_child(caplog):
+async def test_cancelling_the_consumer_stops_the_child(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     got_first = asyncio.Event()
 
-    async def consume():
+    async def consume() -> None:
         async for _ in fake("pause").stream("first second"):
             got_first.set()
 
@@ -332,7 +377,9 @@ async def test_cancelling_the_consumer_stops_the_child(caplog):
 
 
 @pytest.mark.asyncio
-async def test_timeout_stops_the_child(caplog):
+async def test_timeout_stops_the_child(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     service = fake("hang", timeout=1.0)
     started = time.monotonic()
     with pytest.raises(CompletionTimeoutError) as info:
@@ -345,7 +392,9 @@ async def test_timeout_stops_the_child(caplog):
 
 
 @pytest.mark.asyncio
-async def test_child_ignoring_sigterm_is_killed(caplog):
+async def test_child_ignoring_sigterm_is_killed(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     service = fake("stubborn", terminate_grace=0.3)
     pieces = service.stream("x")
     assert await pieces.__anext__() == "ready\n"  # SIGTERM now ignored
@@ -357,7 +406,9 @@ async def test_child_ignoring_sigterm_is_killed(caplog):
 
 
 @pytest.mark.asyncio
-async def test_processes_started_by_the_model_are_ended_too(caplog):
+async def test_processes_started_by_the_model_are_ended_too(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     # The model starts a process that inherits its stdout, then exits: the
     # output never reaches its end.  Closing the stream ends the model's
     # whole process group, so that the pipes close too.
@@ -377,7 +428,9 @@ async def test_processes_started_by_the_model_are_ended_too(caplog):
 
 
 @pytest.mark.asyncio
-async def test_nonzero_exit_carries_exit_code_and_stderr_tail(caplog):
+async def test_nonzero_exit_carries_exit_code_and_stderr_tail(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     # 200 kB of stderr before the failure: more than a pipe holds, so this
     # also proves stderr is drained while stdout is streamed.
     service = fake("fail", "--stderr-bytes", "200000", "--exit-code", "3")
@@ -397,7 +450,7 @@ async def test_nonzero_exit_carries_exit_code_and_stderr_tail(caplog):
 
 
 @pytest.mark.asyncio
-async def test_missing_executable_is_a_clear_error(tmp_path):
+async def test_missing_executable_is_a_clear_error(tmp_path: Path) -> None:
     before = child_pids()
     missing = str(tmp_path / "no-such-llm")
     service = CompletionService([missing, "--", PROMPT])
@@ -411,7 +464,7 @@ async def test_missing_executable_is_a_clear_error(tmp_path):
 
 
 @pytest.mark.asyncio
-async def test_empty_output(caplog):
+async def test_empty_output(caplog: pytest.LogCaptureFixture) -> None:
     service = fake("empty")
     assert [p async for p in service.stream("x")] == []
     assert await service.complete("x") == ""
@@ -422,13 +475,17 @@ async def test_empty_output(caplog):
 
 
 @pytest.mark.asyncio
-async def test_non_utf8_bytes_are_replaced_by_default(caplog):
+async def test_non_utf8_bytes_are_replaced_by_default(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     assert await fake("latin1").complete("x") == "caf\ufffd\n"
     assert_reaped(the_pid(caplog))
 
 
 @pytest.mark.asyncio
-async def test_non_utf8_bytes_with_strict_errors_raise(caplog):
+async def test_non_utf8_bytes_with_strict_errors_raise(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     with pytest.raises(CompletionError) as info:
         await fake("latin1", errors="strict").complete("x")
     assert "not valid utf-8" in str(info.value)
@@ -436,7 +493,7 @@ async def test_non_utf8_bytes_with_strict_errors_raise(caplog):
 
 
 @pytest.mark.asyncio
-async def test_utf8_split_across_writes_is_decoded_whole():
+async def test_utf8_split_across_writes_is_decoded_whole() -> None:
     pieces = [p async for p in fake("split-utf8").stream("x")]
     assert "".join(pieces) == "caf\u00e9\n"
     assert all("\ufffd" not in p for p in pieces)
@@ -445,7 +502,9 @@ async def test_utf8_split_across_writes_is_decoded_whole():
 # The WebSocket endpoint, through Starlette's test client.
 
 
-def chat_client(mode="normal", *options, **service_options):
+def chat_client(
+    mode: str = "normal", *options: str, **service_options: Any
+) -> "TestClient":
     from starlette.testclient import TestClient
 
     from reference_service.chat import create_app
@@ -454,8 +513,8 @@ def chat_client(mode="normal", *options, **service_options):
     return TestClient(create_app(fake(mode, *options, **service_options)))
 
 
-def receive_reply(ws):
-    events = []
+def receive_reply(ws: "WebSocketTestSession") -> List[Any]:
+    events: List[Any] = []
     while True:
         event = ws.receive_json()
         events.append(event)
@@ -463,7 +522,9 @@ def receive_reply(ws):
             return events
 
 
-def test_websocket_streams_tokens_then_complete(caplog):
+def test_websocket_streams_tokens_then_complete(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     with chat_client() as client, client.websocket_connect("/ws") as ws:
         ws.send_json({"type": "user_message", "content": "hello big world"})
         assert receive_reply(ws) == [
@@ -485,7 +546,9 @@ def test_websocket_streams_tokens_then_complete(caplog):
         assert_reaped(pid)
 
 
-def test_websocket_reports_a_failing_model_as_an_error_event(caplog):
+def test_websocket_reports_a_failing_model_as_an_error_event(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     with chat_client("fail") as client, client.websocket_connect("/ws") as ws:
         ws.send_json({"type": "user_message", "content": "first second"})
         events = receive_reply(ws)
@@ -499,7 +562,7 @@ def test_websocket_reports_a_failing_model_as_an_error_event(caplog):
         assert receive_reply(ws)[-1]["type"] == "error"
 
 
-def test_websocket_rejects_malformed_messages_and_goes_on():
+def test_websocket_rejects_malformed_messages_and_goes_on() -> None:
     with chat_client() as client, client.websocket_connect("/ws") as ws:
         for bad in ("not json", '{"type": "other"}',
                     '{"type": "user_message", "content": ""}', "[1]"):
@@ -510,7 +573,9 @@ def test_websocket_rejects_malformed_messages_and_goes_on():
         assert receive_reply(ws)[-1] == {"type": "complete"}
 
 
-def test_websocket_disconnect_mid_stream_stops_the_child(caplog):
+def test_websocket_disconnect_mid_stream_stops_the_child(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     # The fake model pauses after its first token until a release file
     # appears, which never happens: only the endpoint can end it.
     with chat_client("pause", "--release-file", "/nonexistent/never",
@@ -536,7 +601,7 @@ def test_websocket_disconnect_mid_stream_stops_the_child(caplog):
 # The linter on its own clean fixture.
 
 
-def run_flake8(*args):
+def run_flake8(*args: str) -> "subprocess.CompletedProcess[str]":
     # The plugin's cache goes to a temporary folder, never into the checkout.
     with tempfile.TemporaryDirectory() as cache:
         return subprocess.run(
@@ -545,7 +610,9 @@ def run_flake8(*args):
         )
 
 
-def test_flake8_agn_reports_nothing_on_the_reference_service(tmp_path):
+def test_flake8_agn_reports_nothing_on_the_reference_service(
+    tmp_path: Path,
+) -> None:
     # First prove the AGN plugin is installed and active, so that an empty
     # report below means "clean", not "not checked".
     bad = tmp_path / "bad.py"
@@ -565,7 +632,7 @@ def test_flake8_agn_reports_nothing_on_the_reference_service(tmp_path):
     )
 
 
-def test_project_flake8_configuration_passes_on_the_service():
+def test_project_flake8_configuration_passes_on_the_service() -> None:
     result = run_flake8(
         "fixtures/reference_service", "tests/fake_llm_cli.py",
         "tests/test_reference_service.py", "bench/first_token_latency.py",
