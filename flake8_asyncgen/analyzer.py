@@ -8,6 +8,7 @@ rule fires never loads libcst.
 from __future__ import annotations
 
 import ast
+import hashlib
 import os
 import sys
 import threading
@@ -19,6 +20,7 @@ from .evaluator import Evaluator
 from .facts import collect
 from .fixes import Fix
 from .messages import too_large_reason
+from .model import ModuleSummary
 from .project import ModuleInfo, Project, display_path, find_root, module_name
 from .rules import call_names
 from .settings import Settings
@@ -97,7 +99,7 @@ def _module_info(
         # Not what ``import name`` finds (``pkg/feeds.py`` beside ``pkg/feeds/``): keep this
         # file's facts apart from the module that owns the name.
         name = f"{name} <{filename}>"
-    elif known is not None and to_json(known.summary) != to_json(summary):
+    elif known is not None and not _same_source(known.summary, summary, lines):
         # Already read from disk for another file, and the text flake8 gave differs (stdin,
         # a file edited during the run): other modules' facts refer to the disk version.
         name = f"{name} <as linted>"
@@ -109,6 +111,16 @@ def _module_info(
         if located is not None and info.name == located_name:
             project.publish(info.name, filename, "".join(lines), summary)
     return project, info, sites
+
+
+def _same_source(known: ModuleSummary, summary: ModuleSummary, lines: Sequence[str]) -> bool:
+    """Whether the text being linted is the one ``known`` was made from (cheaply, by digest,
+    when ``known`` was read from a file; else by comparing the facts)."""
+    if known.source_digest is not None:
+        text = "".join(lines).encode("utf-8", "surrogatepass")
+        if hashlib.sha256(text).hexdigest() == known.source_digest:
+            return True
+    return to_json(known) == to_json(summary)
 
 
 def _analyse(

@@ -12,7 +12,7 @@ from typing import Any, List, Optional, Tuple, Union
 
 from . import kinds
 from .functionkinds import FunctionKinds
-from .model import DECLARED, AttrExpr, CallExpr, DefBinding, Expr, NameExpr, strip_subscript
+from .model import DECLARED, CallExpr, DefBinding, strip_subscript
 from .project import ModuleInfo
 from .resolver_api import Resolver
 from .values import Builtin, CallResult, ClassRef, FunctionRef, Instance, Outside, Value
@@ -110,7 +110,10 @@ class ClassModel:
         if result is None or value.exact:
             return result
         if isinstance(result, FunctionRef) and self.functions.is_placeholder(result):
-            return self._implemented_stub(result, name)
+            # A stub meant to be overridden, possibly in another module: what ``self.m()``
+            # gives depends on the instance.  (Following its overrides through the source
+            # index cost a quarter of the plugin's time on real code for one rare shape.)
+            return None
         # ``self.m`` / ``cls.m``: a subclass in this module may override ``m`` differently.
         signature = self.signature(result)
         subclasses = self.subclasses(info, sid)
@@ -121,36 +124,6 @@ class ClassModel:
             if other is None or self.signature(other) != signature:
                 return None
         return result
-
-    def _implemented_stub(self, stub: FunctionRef, name: str) -> Value:
-        """A stub meant to be overridden (possibly in another module).
-
-        Only a coroutine stub is followed, and only when the project overrides it (in any
-        module) and every override is called the way the stub declares: an override of
-        another kind (an async generator) makes ``self.m()`` depend on the instance."""
-        if self.resolver.func_kind(stub.module, stub.scope) != "coro":
-            return None  # only a coroutine stub's callers can be judged this way
-        info = self.resolver.module(stub.module)
-        if info is None:
-            return None
-        owner = info.scopes[stub.scope].parent
-        overrides = self.overrides(stub.module, owner, name)
-        if not overrides:
-            return None
-        signature = self.signature(stub)
-        if all(self.signature(other) == signature for other in overrides):
-            return stub
-        return None
-
-    def _names_async_iterator(self, info: ModuleInfo, sid: int, annotation: Expr) -> bool:
-        """Whether an annotation may name an async iterator type (unknown counts as may;
-        ``None`` and other shapes no name can hide in do not)."""
-        if not isinstance(strip_subscript(annotation), (NameExpr, AttrExpr)):
-            return False
-        value = self.resolver.eval(strip_subscript(annotation), info.name, info.scopes[sid].parent)
-        if isinstance(value, Outside):
-            return value.qualified in kinds.ASYNC_ITERATOR_ANNOTATIONS
-        return not isinstance(value, (Builtin, ClassRef, Instance))
 
     def signature(self, value: Value) -> Any:
         """What matters of a method for the rules: what calling it gives."""

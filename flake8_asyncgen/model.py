@@ -301,7 +301,7 @@ class Scope:
 class ModuleSummary:
     """Everything other modules and the rules need to know about one module."""
 
-    __slots__ = ("scopes", "stars", "exports", "after_star", "aliases", "patched")
+    __slots__ = ("scopes", "stars", "exports", "after_star", "aliases", "patched", "source_digest")
 
     def __init__(
         self,
@@ -323,3 +323,5 @@ class ModuleSummary:
         self.aliases = aliases
         # Attribute names written on objects other than ``self`` (monkeypatching, setattr).
         self.patched = patched
+        # sha256 of the source it was made from, when read from a file (not serialised).
+        self.source_digest: Optional[str] = None

@@ -263,7 +263,9 @@ class Project:
             cached = self.cache.load(entry_key, digest)
             if cached is not None:
                 try:
-                    return from_json(cached)
+                    restored = from_json(cached)
+                    restored.source_digest = digest
+                    return restored
                 except Exception:  # noqa: BLE001 - the cache is untrusted: any error, no entry
                     pass  # not what this version writes: read the source instead
         try:
@@ -275,6 +277,7 @@ class Project:
             summary, _ = collect(tree, name, is_package)
         except RecursionError:
             return None
+        summary.source_digest = digest
         if self.cache is not None:
             self.cache.store(entry_key, digest, to_json(summary))
         return summary
