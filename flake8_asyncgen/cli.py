@@ -295,21 +295,7 @@ def write_fixed(path: str, new_text: str, source: Source) -> None:
 
 def unified_diff(display: str, source: Source, new_text: str) -> str:
     """A diff of the file as it is on disk, with a/ b/ prefixes, that ``git apply`` takes."""
-    old = on_disk("".join(source.lines), source)
-    new = on_disk(new_text, source)
-    name = os.path.relpath(display)
-    if name.startswith(".."):
-        name = os.path.abspath(display)  # outside the current folder: git needs -p0 / --directory
-    name = name.replace(os.sep, "/")
-    out: List[str] = [f"diff --git a/{name} b/{name}\n"]
-    for line in difflib.unified_diff(_split(old), _split(new), f"a/{name}", f"b/{name}"):
-        if line.startswith(("---", "+++")):
-            out.append(line.rstrip("\n") + "\n")
-        elif line.endswith("\n"):
-            out.append(line)
-        else:
-            out.append(line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+    return _text_diff(display, on_disk("".join(source.lines), source), on_disk(new_text, source))
 
 
 def _split(text: str) -> List[str]:
@@ -580,7 +566,7 @@ def _text_diff(display: str, old: str, new: str) -> str:
     """A diff with a/ b/ prefixes that ``git apply`` takes, from two texts."""
     name = os.path.relpath(display)
     if name.startswith(".."):
-        name = os.path.abspath(display)
+        name = os.path.abspath(display)  # outside the current folder: git needs -p0 / --directory
     name = name.replace(os.sep, "/")
     out: List[str] = [f"diff --git a/{name} b/{name}\n"]
     for line in difflib.unified_diff(_split(old), _split(new), f"a/{name}", f"b/{name}"):

@@ -53,7 +53,7 @@ from typing import Callable, Dict, Iterable, List, NamedTuple, Optional, Sequenc
 
 from . import project as _project
 from .analyzer import Finding, analyse
-from .fixes import Fix, apply_fixes
+from .fixes import Fix, apply_fixes, awaits_in_own_body
 from .project import find_root
 from .settings import Settings
 from .textfile import (
@@ -154,43 +154,6 @@ class _Change(NamedTuple):
     path: str
     text: str
     candidates: Tuple[_Candidate, ...]
-
-
-def _awaits_in_own_body(function: object) -> bool:
-    """Whether a libcst FunctionDef uses ``await`` / ``async for`` / ``async with`` (or an
-    async comprehension) outside nested functions and classes."""
-    import libcst as cst
-
-    found: List[bool] = []
-
-    class _Visitor(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is function
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-        def visit_Await(self, node: cst.Await) -> None:
-            found.append(True)
-
-        def visit_For(self, node: cst.For) -> None:
-            if node.asynchronous is not None:
-                found.append(True)
-
-        def visit_With(self, node: cst.With) -> None:
-            if node.asynchronous is not None:
-                found.append(True)
-
-        def visit_CompFor(self, node: cst.CompFor) -> None:
-            if node.asynchronous is not None:
-                found.append(True)
-
-    if isinstance(function, cst.FunctionDef):
-        function.visit(_Visitor())
-    return bool(found)
 
 
 def _drops_async(fix: Fix) -> bool:
@@ -452,7 +415,7 @@ class _Fixer:
                 if path in self.frozen:
                     self.refuse(candidate, f"not changed: {self.frozen[path]}")
                     continue
-                if _drops_async(fix) and _awaits_in_own_body(fix.target):
+                if _drops_async(fix) and awaits_in_own_body(fix.target):
                     self.refuse(candidate, "its body uses `await` / `async for` / `async with`:"
                                 " without `async` it would be a SyntaxError")
                     continue

@@ -115,3 +115,40 @@ def find_returns(function: "cst.FunctionDef") -> Optional[List["cst.SimpleStatem
 
     function.visit(_Returns())
     return lines if ok else None
+
+
+def awaits_in_own_body(function: object) -> bool:
+    """Whether a libcst FunctionDef uses ``await`` / ``async for`` / ``async with`` (or an
+    async comprehension) outside nested functions and classes."""
+    import libcst as cst
+
+    found: List[bool] = []
+
+    class _Visitor(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_Await(self, node: cst.Await) -> None:
+            found.append(True)
+
+        def visit_For(self, node: cst.For) -> None:
+            if node.asynchronous is not None:
+                found.append(True)
+
+        def visit_With(self, node: cst.With) -> None:
+            if node.asynchronous is not None:
+                found.append(True)
+
+        def visit_CompFor(self, node: cst.CompFor) -> None:
+            if node.asynchronous is not None:
+                found.append(True)
+
+    if isinstance(function, cst.FunctionDef):
+        function.visit(_Visitor())
+    return bool(found)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .api import Fix, JudgedSite, Located, Outside, Rule, RuleContext
+from .api import Fix, JudgedSite, Located, Outside, Rule, RuleContext, awaits_in_own_body
 
 
 class CoroutineAnnotatedAsAsyncIterator(Rule):
@@ -58,18 +58,9 @@ def _declare_def(located: Located) -> Optional[Fix]:
     with ``spec``) changes.  Refused when the body awaits: without ``async`` that would be a
     SyntaxError."""
     import libcst as cst
-    import libcst.matchers as m
 
     function = located.enclosing(cst.FunctionDef)
-    if not isinstance(function, cst.FunctionDef):
-        return None
-    awaits = m.Await() | m.For(asynchronous=m.Asynchronous()) | m.With(
-        asynchronous=m.Asynchronous()
-    ) | m.CompFor(asynchronous=m.Asynchronous())
-    for statement in function.body.body if isinstance(function.body, cst.IndentedBlock) else ():
-        if m.findall(statement, awaits):
-            return None
-    if not isinstance(function.body, cst.IndentedBlock) and m.findall(function.body, awaits):
+    if not isinstance(function, cst.FunctionDef) or awaits_in_own_body(function):
         return None
     return Fix(function, function.with_changes(asynchronous=None), False,
                "declare the stub `def`")

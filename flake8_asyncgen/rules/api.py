@@ -27,7 +27,7 @@ from typing import (
 
 from .. import kinds, messages
 from ..evaluator import Evaluator
-from ..fixes import Fix, async_for_delegation, find_returns
+from ..fixes import Fix, async_for_delegation, awaits_in_own_body, find_returns
 from ..model import AttrExpr, DefBinding, Expr, strip_subscript
 from ..project import ModuleInfo
 from ..sitetypes import Context, Site, Span, Tag
@@ -49,7 +49,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "AsyncGenExpression", "AttrExpr", "Builtin", "CallResult", "Context", "Fix", "Fixer",
     "FunctionRef", "JudgedSite", "Located", "Outside", "Queries", "Rule", "RuleContext", "Site",
-    "Span", "Tag", "Value", "async_for_delegation", "find_returns", "kinds", "messages",
+    "Span", "Tag", "Value", "async_for_delegation", "awaits_in_own_body", "find_returns", "kinds",
+    "messages",
 ]
 
 
