@@ -6,6 +6,7 @@ import argparse
 import ast
 import logging
 import os
+import sys
 from typing import Any, ClassVar, Generator, Sequence, Tuple, Type
 
 from . import __version__
@@ -44,8 +45,9 @@ class AsyncGenChecker:
         try:
             cls.settings = settings_from_namespace(options)
         except ConfigurationError as exc:
-            # A clean message and exit status, as argparse gives for its own options.
-            raise SystemExit(f"flake8: error: {exc}") from None
+            # A clean message and exit status 2, as argparse gives for its own options.
+            print(f"flake8: error: {exc}", file=sys.stderr)
+            raise SystemExit(2) from None
 
     def run(self) -> Generator[Tuple[int, int, str, Type[Any]], None, None]:
         try:

@@ -77,8 +77,8 @@ def add_flake8_options(add_option: Callable[..., Any]) -> None:
             extra["comma_separated_list"] = True
         if spec.kind in ("paths", "path"):
             extra["normalize_paths"] = True
-        if spec.kind == "int":
-            extra["type"] = int
+        # Numbers stay text here: a bad value in a configuration file must reach
+        # settings_from_values, which names the option (flake8 would raise a bare ValueError).
         add_option(spec.flag, default=spec.default, **extra)
 
 

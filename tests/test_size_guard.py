@@ -117,20 +117,10 @@ def test_file_over_the_limit_still_serves_other_modules(
         assert result.returncode == 1
 
 
-def _bad_value_needs_status_2(value: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(
-        strict=True,
-        reason=(
-            f"--agn-max-file-size={value}: flake8_asyncgen/plugin.py's parse_options raises "
-            "SystemExit(message), which exits with status 1 (the status of findings), not 2"
-        ),
-    )
-
-
 @pytest.mark.parametrize(
     "value",
     [
-        pytest.param("-1", marks=_bad_value_needs_status_2("-1")),
+        "-1",
         "abc",
         "1.5",
         "",
@@ -147,18 +137,8 @@ def test_bad_value_on_the_command_line_stops_flake8(tmp_path: Path, value: str) 
 @pytest.mark.parametrize(
     "value",
     [
-        pytest.param("-1", marks=_bad_value_needs_status_2("-1")),
-        pytest.param(
-            "abc",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "flake8 reads an option declared with type=int (settings.py's "
-                    "add_flake8_options) from a configuration file with getint(): a bad value "
-                    "raises ValueError, a traceback that does not name the option"
-                ),
-            ),
-        ),
+        "-1",
+        "abc",
     ],
 )
 def test_bad_value_in_the_configuration_stops_flake8(tmp_path: Path, value: str) -> None:
