@@ -22,6 +22,7 @@ from .fixes import Fix
 from .messages import too_large_reason
 from .model import ModuleSummary
 from .project import ModuleInfo, Project, display_path, find_root, module_name
+from .projectroots import declared_roots, project_root
 from .rules import call_names
 from .settings import Settings
 from .sitetypes import Site
@@ -30,10 +31,16 @@ T = TypeVar("T")
 
 
 def import_roots(filename: str, extra: Sequence[str] = ()) -> Tuple[str, ...]:
-    """Where imports are looked for: the file's own root, then the user's roots, then the
-    current directory and ``src/`` beside each (ruff's default source roots)."""
+    """Where imports are looked for: the file's own root, the user's roots, the roots the
+    project's configuration declares, ``src/`` beside the file's root, the project's folder
+    (the nearest with ``pyproject.toml``, ``setup.cfg``, ``setup.py`` or ``.git``), then the
+    current directory and its ``src/`` (ruff's default source roots)."""
     root = find_root(filename)
-    candidates = [root, *extra, os.path.join(root, "src")]
+    project = project_root(root)
+    declared = declared_roots(project) if project is not None else ()
+    candidates = [root, *extra, *declared, os.path.join(root, "src")]
+    if project is not None:
+        candidates.append(project)
     cwd = os.getcwd()
     if not os.path.isfile(os.path.join(cwd, "__init__.py")):
         candidates += [cwd, os.path.join(cwd, "src")]  # not when run from inside a package

@@ -126,7 +126,7 @@ def units(selected: List[str]) -> List[Unit]:
     # Files already promoted to tests/cases keep their runtime proof here.
     promoted = [
         p for p in sorted((HERE.parent / "cases").iterdir())
-        if p.name.startswith(("defsite_", "recall_"))
+        if p.name.startswith(("defsite_", "recall_", "xmod_roots_"))
     ]
     for path in sorted(HERE.iterdir()) + promoted:
         if path.name.startswith(("_", ".")) or path.name in (Path(__file__).name, "engine_status.py", "conftest.py", "README.md"):
