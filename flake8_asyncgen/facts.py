@@ -115,6 +115,11 @@ def is_async_genexp(node: ast.GeneratorExp) -> bool:
             return True
         if isinstance(current, ast.Lambda):
             continue  # its body runs when the lambda is called
+        if isinstance(current, ast.GeneratorExp):
+            # A nested generator expression is only created here, not run: only its first
+            # iterable is evaluated in this one.
+            stack.append(current.generators[0].iter)
+            continue
         stack.extend(ast.iter_child_nodes(current))
     return False
 

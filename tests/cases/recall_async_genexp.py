@@ -316,3 +316,16 @@ def sizes_by_key(sizes: Dict[str, int]) -> List[str]:
 
 async def scenario_ok_sync_helper():
     return sizes_by_key({b.key: b.nbytes async for b in store.list_objects()})
+
+
+async def _numbers(limit):
+    for number in range(limit):
+        yield number
+
+
+async def scenario_ok_generator_of_async_generators():
+    # The outer generator expression only creates the inner async generators (a nested
+    # generator expression is not run by the outer one): it is a plain generator, and a
+    # comprehension may iterate it; each inner one is consumed with `async for`.
+    streams = ((n async for n in _numbers(limit)) for limit in [2, 3])
+    return [[n async for n in stream] for stream in streams]
