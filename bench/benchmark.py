@@ -27,6 +27,9 @@ LABELS = {
     "without": "flake8 --select AGN, without the plugin",
     "with_cold": "flake8 --select AGN, with the plugin, cold cache",
     "with_warm": "flake8 --select AGN, with the plugin, warm cache",
+    "command_cold": "flake8-asyncgen (the command), cold cache",
+    "command_warm": "flake8-asyncgen (the command), warm cache",
+    "parse_floor": "ast.parse of every file (the floor)",
     "pyright": "pyright",
     "mypy": "mypy --check-untyped-defs",
 }
@@ -98,6 +101,10 @@ class Flake8Runs:
     workdir: Path
     jobs: int
     env: Optional[Mapping[str, str]] = None  # None: this process's environment
+    # The standalone command (``flake8-asyncgen``) and an interpreter for the parse floor,
+    # from the plugin's environment; None: not measured.
+    command: Optional[Sequence[str]] = None
+    floor_python: Optional[str] = None
 
     @property
     def options(self) -> List[str]:
@@ -125,10 +132,37 @@ class Flake8Runs:
                        reset=self.reset_cache if cold else None, label=LABELS.get(name, name),
                        shown_argv=["flake8", *self.options, *self.plugin_args])
 
+    @property
+    def command_cache_dir(self) -> Path:
+        return self.workdir / "command" / "agn-cache"
+
+    def standalone(self, files: List[str], name: str, cold: bool = False) -> Command:
+        assert self.command is not None
+        options = ["--isolated", "-j", str(self.jobs), CACHE_OPTION, str(self.command_cache_dir)]
+        return Command(name, [*self.command, *options, *files], str(self.workdir / "command"),
+                       self.env, reset=(lambda: remove(self.command_cache_dir)) if cold else None,
+                       label=LABELS.get(name, name),
+                       shown_argv=["flake8-asyncgen", *options])
+
+    def floor(self, files: List[str]) -> Command:
+        assert self.floor_python is not None
+        script = ("import ast, sys\nfor name in sys.argv[1:]:\n"
+                  "    with open(name, 'rb') as handle:\n        ast.parse(handle.read())\n")
+        return Command("parse_floor", [self.floor_python, "-c", script, *files],
+                       str(self.workdir / "command"), self.env, label=LABELS["parse_floor"],
+                       shown_argv=["python", "-c", "ast.parse(every file)"])
+
     def groups(self, files: List[str]) -> List[List[Command]]:
-        """[without], [with cold -> with warm]: the warm run must follow a cold one."""
-        return [[self.plain(files)],
-                [self.plugin(files, "with_cold", cold=True), self.plugin(files, "with_warm")]]
+        """[without], [with cold -> with warm] (the warm run must follow a cold one), and the
+        command cold -> warm and the parse floor when they are measured."""
+        groups = [[self.plain(files)],
+                  [self.plugin(files, "with_cold", cold=True), self.plugin(files, "with_warm")]]
+        if self.command is not None:
+            groups.append([self.standalone(files, "command_cold", cold=True),
+                           self.standalone(files, "command_warm")])
+        if self.floor_python is not None:
+            groups.append([self.floor(files)])
+        return groups
 
 
 def tool_groups(tools: Mapping[str, Sequence[str]], files: List[str], workdir: Path,
@@ -201,7 +235,8 @@ def benchmark(files: Sequence[str], *, flake8_with: Sequence[str],
               fractions: Sequence[float] = (25, 50, 100),
               tools: Optional[Mapping[str, Sequence[str]]] = None,
               corpus_root: Optional[Path] = None, warmup: bool = True,
-              tools_python: Optional[str] = None, log: Log = stderr_log) -> Result:
+              tools_python: Optional[str] = None, command: Optional[Sequence[str]] = None,
+              floor_python: Optional[str] = None, log: Log = stderr_log) -> Result:
     """Measure and return the result (the JSON document).
 
     ``flake8_with`` / ``flake8_without``: command prefixes that start flake8 with and without
@@ -220,8 +255,8 @@ def benchmark(files: Sequence[str], *, flake8_with: Sequence[str],
     workdir = Path(workdir).resolve()
     outdir = workdir / "out"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    runs = Flake8Runs(flake8_with, flake8_without, workdir, jobs, env)
-    for side in ("with", "without"):
+    runs = Flake8Runs(flake8_with, flake8_without, workdir, jobs, env, command, floor_python)
+    for side in ("with", "without", "command"):
         (workdir / side).mkdir(parents=True, exist_ok=True)
     started = time.time()
     machine = machine_info()

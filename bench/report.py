@@ -11,7 +11,8 @@ from benchmark import CacheInfo, Result
 from measure import Summary
 from results import Fraction, ratio, wall
 
-COMMAND_ORDER = ("without", "with_cold", "with_warm", "pyright", "mypy")
+COMMAND_ORDER = ("without", "with_cold", "with_warm", "command_cold", "command_warm",
+                 "parse_floor", "pyright", "mypy")
 VERDICTS = {True: "met", False: "NOT met", None: "not measured"}
 
 
@@ -59,6 +60,11 @@ def ratio_lines(result: Result) -> List[str]:
             fmt(rt["warm_cpu"]), fmt(rt["memory_cold"]), fmt(rt["memory_warm"]),
             fmt(rt["pyright_over_with_cold"]), fmt(rt["mypy_over_with_cold"])),
     ]
+    if rt.get("command_speedup_cold") is not None:
+        lines.append(
+            "command: %s x faster than flake8 --select AGN cold, %s x warm; %s x the parse floor"
+            % (fmt(rt.get("command_speedup_cold")), fmt(rt.get("command_speedup_warm")),
+               fmt(rt.get("command_over_floor"))))
     for key, t in result["targets"].items():
         lines.append("target %-16s %s (%s): %s" % (
             key, fmt(t["value"]), t["target"], VERDICTS[t["met"]]))

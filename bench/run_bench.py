@@ -121,11 +121,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         log("measure  %d files under %s; tools: %s; scratch %s" % (
             len(files), corpus, ", ".join(sorted(tools)) or "none", scratch))
         try:
+            # The standalone command and the parse floor, from the plugin's environment.
+            command = [str(Path(flake8_with[0]).parent / "flake8-asyncgen")]
+            if not Path(command[0]).exists():
+                command = [flake8_with[0], "-m", "flake8_asyncgen.cli"]
             result = benchmark(files, flake8_with=flake8_with, flake8_without=flake8_without,
                                workdir=scratch, jobs=args.jobs, repeat=args.repeat,
                                fractions=fractions, tools=tools, corpus_root=corpus,
                                warmup=not args.no_warmup, tools_python=flake8_without[0],
-                               log=log)
+                               command=command, floor_python=flake8_with[0], log=log)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
     except BenchError as exc:

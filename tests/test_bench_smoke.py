@@ -273,3 +273,31 @@ def test_report_shows_failures_and_differing_findings(tmp_path: Path) -> None:
     assert "FAILED 100% with_warm:\nTraceback: boom" in table
     no_cache = report.cache_line(cache_info(tmp_path / "cache", written=False))
     assert no_cache.endswith("the plugin wrote no cache: cold and warm runs are the same work")
+
+
+def test_benchmark_measures_the_command_and_the_parse_floor(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The fake stands in for both flake8 and the command (it records a cold or warm start by
+    # whether its --agn-cache-dir existed); the floor really parses every file.
+    script = tmp_path / "fake_flake8.py"
+    script.write_text(FAKE_FLAKE8)
+    log = tmp_path / "runs.log"
+    monkeypatch.setenv("FAKE_FLAKE8_LOG", str(log))
+    files = corpus_files.collect_files(corpus)
+    result = benchmark(files, flake8_with=[sys.executable, str(script)],
+                       flake8_without=[sys.executable, str(script)], workdir=tmp_path / "work",
+                       jobs=1, repeat=2, fractions=[100], corpus_root=corpus, warmup=False,
+                       command=[sys.executable, str(script)], floor_python=sys.executable,
+                       log=lambda msg: None)
+    assert {"command_cold", "command_warm", "parse_floor"} <= set(result["commands"])
+    assert result["commands"]["parse_floor"]["ok"]
+    # every cold run of the command starts without its cache, every warm one with it
+    assert sorted(log.read_text().splitlines()).count("with cold") == 4  # plugin + command
+    assert sorted(log.read_text().splitlines()).count("with warm") == 4
+    ratios = result["ratios"]
+    assert ratios["command_speedup_cold"] is not None and ratios["command_over_floor"] is not None
+    assert result["targets"]["command_speedup"]["target"] == ">= 6"
+    table = report.render_table(result)
+    assert "| flake8-asyncgen (the command), cold cache |" in table
+    assert "x faster than flake8 --select AGN cold" in table
