@@ -143,7 +143,7 @@ def _analyse(
     reports = FileChecker(evaluator, info).run(sites)
     if not reports and not force_cst:
         return Result([], None)
-    size = sum(len(line) for line in lines)
+    size = len("".join(lines).encode("utf-8", "surrogatepass"))  # bytes, as the option says
     if settings.max_file_bytes and size > settings.max_file_bytes:
         raise FileTooLarge(too_large_reason(size, settings.max_file_bytes))
     # libcst's native parser recurses on nesting and can overflow the C stack (a crash no
