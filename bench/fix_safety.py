@@ -1,6 +1,6 @@
 """Fix safety on real code: inject the bug class, fix everything, check nothing broke (issue 12).
 
-    bash /work/shared/corpus/get-corpus.sh /tmp/agn-corpus     # or: python bench/run_bench.py
+    bash ../shared/corpus/get-corpus.sh /tmp/agn-corpus     # or: python bench/run_bench.py
     python bench/fix_safety.py /tmp/agn-corpus [--work DIR] [--seed 1] [--every 4] [--json F]
 
 Not run in CI (it needs the downloaded corpus).  For every project folder of the corpus (each
