@@ -418,6 +418,10 @@ async def test_processes_started_by_the_model_are_ended_too(
         line = await pieces.__anext__()
         pid = the_pid(caplog)
         await wait_until(lambda: is_gone(pid))  # the model has exited
+        # ...and let the event loop take note (asyncio's child watcher reaps in a thread, then
+        # sets the return code from the loop): closing before that would end the still
+        # "running" model's group with SIGTERM, the other path, and not log llm.kill_group.
+        await asyncio.sleep(0.5)
     finally:
         await pieces.aclose()
     assert_reaped(pid)
