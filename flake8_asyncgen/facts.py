@@ -124,17 +124,6 @@ def is_async_genexp(node: ast.GeneratorExp) -> bool:
     return False
 
 
-def describe_annotation(node: Optional[ast.AST]) -> Optional[Expr]:
-    if node is None:
-        return None
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        try:
-            node = ast.parse(node.value.strip(), mode="eval").body
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return UNKNOWN
-    return describe(node)
-
-
 def describe_type(node: Optional[ast.AST]) -> Optional[Expr]:
     """The class an annotation names, unwrapping ``Optional[X]``, ``Annotated[X, ...]``,
     ``Union[X, None]``, ``X | None`` and string annotations; None when it names no single

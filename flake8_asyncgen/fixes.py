@@ -86,15 +86,12 @@ def async_for_delegation(
     return loop
 
 
-def find_returns(function: "cst.FunctionDef") -> Optional[List["cst.SimpleStatementLine"]]:
-    """The statement lines holding the function's own ``return`` statements, or None if any
-    ``return`` shares its line with other statements (no clean rewrite)."""
+def _own_body_visitor(function: object) -> Any:
+    """A libcst visitor class that walks ``function``'s own body only: not nested functions,
+    classes or lambdas (their statements are not the function's)."""
     import libcst as cst
 
-    lines: List[cst.SimpleStatementLine] = []
-    ok = True
-
-    class _Returns(cst.CSTVisitor):
+    class _OwnBody(cst.CSTVisitor):
         def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
             return node is function
 
@@ -104,6 +101,18 @@ def find_returns(function: "cst.FunctionDef") -> Optional[List["cst.SimpleStatem
         def visit_Lambda(self, node: cst.Lambda) -> bool:
             return False
 
+    return _OwnBody
+
+
+def find_returns(function: "cst.FunctionDef") -> Optional[List["cst.SimpleStatementLine"]]:
+    """The statement lines holding the function's own ``return`` statements, or None if any
+    ``return`` shares its line with other statements (no clean rewrite)."""
+    import libcst as cst
+
+    lines: List[cst.SimpleStatementLine] = []
+    ok = True
+
+    class _Returns(_own_body_visitor(function)):  # type: ignore[misc]
         def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
             nonlocal ok
             if any(isinstance(stmt, cst.Return) for stmt in node.body):
@@ -124,16 +133,7 @@ def awaits_in_own_body(function: object) -> bool:
 
     found: List[bool] = []
 
-    class _Visitor(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is function
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
+    class _Visitor(_own_body_visitor(function)):  # type: ignore[misc]
         def visit_Await(self, node: cst.Await) -> None:
             found.append(True)
 

@@ -222,15 +222,11 @@ class Queries:
         return StubVerdict(unknown_is_consistent)
 
     def in_protocol(self, scope: int) -> bool:
+        """Whether function ``scope`` is a member of a ``typing.Protocol`` class."""
         parent = self.info.scopes[scope].parent
-        klass = self.info.scopes[parent].klass if parent >= 0 else None
-        if klass is None:
+        if parent < 0 or self.info.scopes[parent].klass is None:
             return False
-        for base in klass.bases:
-            value = self.eval(strip_subscript(base), self.info.scopes[parent].parent)
-            if isinstance(value, Outside) and value.qualified in kinds.PROTOCOL_BASES:
-                return True
-        return False
+        return self.evaluator.classes.is_protocol(self.info, parent)
 
 
 class StubVerdict(NamedTuple):
