@@ -12,14 +12,21 @@ from typing import Any, List, Optional, Tuple, Union
 
 from . import kinds
 from .functionkinds import FunctionKinds
-from .model import DECLARED, CallExpr, DefBinding, strip_subscript
+from .model import (
+    AttrExpr, CallExpr, DeclaredBinding, DefBinding, NameExpr, SubscriptExpr, strip_subscript,
+)
 from .project import ModuleInfo
 from .resolver_api import Resolver
-from .values import Builtin, CallResult, ClassRef, FunctionRef, Instance, Outside, Value
+from .values import NONE, Builtin, CallResult, ClassRef, FunctionRef, Instance, Outside, Value
 
 # A class in the linearisation: (module, class scope), or None for a base outside the project.
 MroEntry = Optional[Tuple[str, int]]
 _CONTAINERS = frozenset({"list", "set", "dict", "tuple", "frozenset"})
+class _Absent:
+    """No class in the order assigns the instance attribute."""
+
+
+_ABSENT = _Absent()
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 
 
@@ -109,11 +116,14 @@ class ClassModel:
         result = self.lookup(info, sid, name, instance)
         if result is None or value.exact:
             return result
+        declared = isinstance(value, Instance) and value.declared
         if isinstance(result, FunctionRef) and self.functions.is_placeholder(result):
             # A stub meant to be overridden, possibly in another module: what ``self.m()``
             # gives depends on the instance.  (Following its overrides through the source
             # index cost a quarter of the plugin's time on real code for one rare shape.)
-            return None
+            # Through an annotation, an ``async def`` stub declares a coroutine: a caller
+            # iterating it is wrong whatever the implementations do.
+            return result if declared and self.declares_coroutine(result) else None
         # ``self.m`` / ``cls.m``: a subclass in this module may override ``m`` differently.
         signature = self.signature(result)
         subclasses = self.subclasses(info, sid)
@@ -123,7 +133,35 @@ class ClassModel:
             other = self.lookup(info, sub, name, instance)
             if other is None or self.signature(other) != signature:
                 return None
+        if declared:
+            # Known only from an annotation: a subclass in any module may be passed.
+            overrides = self.overrides(value.module, sid, name)
+            if overrides is None or any(self.signature(o) != signature for o in overrides):
+                return None
         return result
+
+    def declares_coroutine(self, function: FunctionRef) -> bool:
+        """An ``async def`` stub whose annotation does not name an async iterator (that
+        would be AGN103's ambiguity): its implementations must be coroutines."""
+        if self.resolver.func_kind(function.module, function.scope) != "coro":
+            return False
+        if self.functions.is_property(function):
+            return False
+        info = self.resolver.module(function.module)
+        facts = info.scopes[function.scope].function if info is not None else None
+        if facts is None:
+            return False
+        annotation = facts.annotation
+        if annotation is None:
+            return True
+        last = annotation
+        while not isinstance(last, (NameExpr, AttrExpr)):
+            if isinstance(last, SubscriptExpr):
+                last = last.value
+            else:
+                return False  # a string or other form: undecided
+        name = last.id if isinstance(last, NameExpr) else last.attr
+        return name not in kinds.ASYNC_ITERATOR_NAMES
 
     def signature(self, value: Value) -> Any:
         """What matters of a method for the rules: what calling it gives."""
@@ -138,22 +176,12 @@ class ClassModel:
         """``name`` looked up on the class (or an instance of it) in method resolution order."""
         order = self.mro(info, sid)
         if instance:
-            for entry in order:
-                if entry is None:
-                    break
-                owner_info = self.resolver.module(entry[0])
-                if owner_info is None:
-                    return None
-                klass = owner_info.scopes[entry[1]].klass
-                binding = klass.instance_attrs.get(name) if klass is not None else None
-                if binding is not None:
-                    for other in order:
-                        if other is None:
-                            continue
-                        other_info = self.resolver.module(other[0]) or info
-                        if other_info.scopes[other[1]].bindings.get(name, DECLARED) != DECLARED:
-                            return None  # a class default too: which holds depends on the path
-                    return self.resolver.binding(owner_info, entry[1], binding)
+            # An unknown class decorator may wrap the class's methods, but what ``__init__``
+            # stores on ``self`` is still what it stores.
+            attribute_order = order if order != [None] else self.mro(info, sid, decorators=False)
+            found = self._instance_attribute(info, attribute_order, name)
+            if not isinstance(found, _Absent):
+                return found
         for entry in order:
             if entry is None:
                 return None  # a base outside the project may define it
@@ -164,11 +192,53 @@ class ClassModel:
             if binding is not None:
                 if isinstance(binding, DefBinding):
                     return FunctionRef(entry[0], binding.scope)
+                if isinstance(binding, DeclaredBinding):
+                    # A field declaration: on an instance, a value of the declared type.
+                    if not instance or binding.declared is None:
+                        return None
+                    return self.resolver.annotated_instance(
+                        owner_info, binding.declared, entry[1]
+                    )
                 found = self.resolver.binding(owner_info, entry[1], binding)
                 if isinstance(found, Instance) and self.is_descriptor(found):
                     return None  # ``__get__`` decides what the attribute gives
                 return found
         return None
+
+    def _instance_attribute(
+        self, info: ModuleInfo, order: List[MroEntry], name: str
+    ) -> Union[Value, _Absent]:
+        """What ``self.name = ...`` in a method of a class in ``order`` stores; ``_ABSENT``
+        when no class there assigns it."""
+        for entry in order:
+            if entry is None:
+                return _ABSENT
+            owner_info = self.resolver.module(entry[0])
+            if owner_info is None:
+                return None
+            klass = owner_info.scopes[entry[1]].klass
+            binding = klass.instance_attrs.get(name) if klass is not None else None
+            if binding is None:
+                continue
+            declared: Optional[Tuple[ModuleInfo, int, DeclaredBinding]] = None
+            for other in order:
+                if other is None:
+                    continue
+                other_info = self.resolver.module(other[0]) or info
+                default = other_info.scopes[other[1]].bindings.get(name)
+                if isinstance(default, DeclaredBinding):
+                    if declared is None and default.declared is not None:
+                        declared = (other_info, other[1], default)
+                elif default is not None:
+                    return None  # a class default too: which holds depends on the path
+            value = self.resolver.binding(owner_info, entry[1], binding)
+            if (value is None or value == NONE) and declared is not None:
+                # ``client: Client`` in the class body, ``self.client = registry.get()``.
+                holder, scope, field = declared
+                assert field.declared is not None
+                return self.resolver.annotated_instance(holder, field.declared, scope)
+            return value
+        return _ABSENT
 
     def is_descriptor(self, value: Instance) -> bool:
         info = self.resolver.module(value.module)
@@ -211,16 +281,22 @@ class ClassModel:
         return self.lookup(info, sid, "__new__", False) is not None
 
     # -- order -----------------------------------------------------------------------------
-    def mro(self, info: ModuleInfo, sid: int) -> List[MroEntry]:
-        """Classes searched for an attribute, in order; ``None`` marks an unknown base."""
-        found = self.resolver.guarded(info, ("mro", sid), self._mro, info, sid)
+    def mro(self, info: ModuleInfo, sid: int, decorators: bool = True) -> List[MroEntry]:
+        """Classes searched for an attribute, in order; ``None`` marks an unknown base.
+
+        ``decorators=False``: as if the class's own decorators left it alone (what its
+        ``__init__`` stores on instances does not depend on them).
+        """
+        found = self.resolver.guarded(
+            info, ("mro", sid, decorators), self._mro, info, sid, decorators
+        )
         return found if found is not None else [None]
 
-    def _mro(self, info: ModuleInfo, sid: int) -> List[MroEntry]:
+    def _mro(self, info: ModuleInfo, sid: int, decorators: bool) -> List[MroEntry]:
         """Python's C3 linearisation; a base outside the project is an unknown entry."""
         scope = info.scopes[sid]
         klass = scope.klass
-        if klass is None or self.is_opaque(info, sid):
+        if klass is None or self.is_opaque(info, sid, decorators):
             return [None]
         # Unknown bases are distinct placeholders, so C3 keeps each where it belongs.
         Entry = Tuple[Any, ...]
@@ -258,8 +334,9 @@ class ClassModel:
             sequences = [seq[1:] if seq[0] == head else seq for seq in sequences]
         return [None if entry[0] == "?" else (entry[0], entry[1]) for entry in order]
 
-    def is_opaque(self, info: ModuleInfo, sid: int) -> bool:
-        """A class whose decorators, metaclass or class keywords may change its members."""
+    def is_opaque(self, info: ModuleInfo, sid: int, decorators: bool = True) -> bool:
+        """A class whose decorators (unless ``decorators=False``), metaclass or class keywords
+        may change its members."""
         scope = info.scopes[sid]
         klass = scope.klass
         if klass is None or klass.has_class_keywords:
@@ -269,7 +346,7 @@ class ClassModel:
         if klass.metaclass is not None:
             if not _neutral_metaclass(evaluate(klass.metaclass, info.name, parent)):
                 return True
-        for decorator in klass.decorators:
+        for decorator in klass.decorators if decorators else ():
             target = decorator.func if isinstance(decorator, CallExpr) else decorator
             value = evaluate(target, info.name, parent)
             neutral = isinstance(value, Outside) and (

@@ -90,12 +90,13 @@ def binding_to_json(binding: Binding) -> List[Any]:
     if isinstance(binding, FromImportBinding):
         return ["f", binding.module, binding.name]
     if isinstance(binding, ValueBinding):
-        encoded = ["e", expr_to_json(binding.expr)]
+        encoded: List[Any] = ["e", expr_to_json(binding.expr)]
+        if binding.declared is not None:
+            return encoded + [binding.scope, expr_to_json(binding.declared)]
         return encoded if binding.scope is None else encoded + [binding.scope]
-    if isinstance(binding, ParamBinding):
-        return ["p"]
-    if isinstance(binding, DeclaredBinding):
-        return ["a"]
+    if isinstance(binding, (ParamBinding, DeclaredBinding)):
+        tag = "p" if isinstance(binding, ParamBinding) else "a"
+        return [tag] if binding.declared is None else [tag, expr_to_json(binding.declared)]
     if isinstance(binding, AlternativesBinding):
         return ["alt", [binding_to_json(option) for option in binding.options]]
     return ["?"]
@@ -252,13 +253,15 @@ class _Reader:
             return ImportBinding(_text(items[1], "module"))
         if tag == "f" and size == 3:
             return FromImportBinding(_text(items[1], "module"), _text(items[2], "name"))
-        if tag == "e" and size in (2, 3):
-            scope = self.scope_ref(items[2], None) if size == 3 else None
-            return ValueBinding(expr_from_json(items[1]), scope)
-        if tag == "p" and size == 1:
-            return PARAM
-        if tag == "a" and size == 1:
-            return DECLARED
+        if tag == "e" and size in (2, 3, 4):
+            scope = self.scope_ref(items[2], None) if size >= 3 and items[2] is not None else None
+            declared = expr_from_json(items[3]) if size == 4 else None
+            return ValueBinding(expr_from_json(items[1]), scope, declared)
+        if tag in ("p", "a") and size in (1, 2):
+            declared = expr_from_json(items[1]) if size == 2 else None
+            if tag == "p":
+                return PARAM if declared is None else ParamBinding(declared)
+            return DECLARED if declared is None else DeclaredBinding(declared)
         if tag == "?" and size == 1:
             return UNKNOWN_BINDING
         raise _fail("unknown binding")

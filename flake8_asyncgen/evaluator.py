@@ -43,6 +43,7 @@ from .values import (
     FunctionKind,
     FunctionRef,
     Instance,
+    NONE,
     ModuleRef,
     ObjectKind,
     Outside,
@@ -52,6 +53,24 @@ from .values import (
 T = TypeVar("T")
 _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 40
+
+
+def join_alternatives(values: List[Value]) -> Value:
+    """One value for a name or attribute that may hold any of ``values``: the value they all
+    agree on, ignoring ``None`` (which supports no protocol, so a misuse fails with it too);
+    unknown if any is unknown or two disagree."""
+    found: Value = None
+    for value in values:
+        if value is None:
+            return None
+        if value == NONE:
+            continue
+        if found is not None and value != found:
+            return None
+        found = value
+    if found is None and values:
+        return NONE
+    return found
 
 
 class Evaluator:
@@ -137,13 +156,12 @@ class Evaluator:
         if isinstance(expr, IfExpr):
             first = self.eval(expr.body, info.name, sid)
             second = self.eval(expr.orelse, info.name, sid)
-            if first == second:
-                return first
             if (
                 isinstance(first, CallResult) and isinstance(second, CallResult)
                 and first.kind == second.kind
             ):
                 return first
+            return join_alternatives([first, second])
         return None
 
     # -- names -----------------------------------------------------------------------------
@@ -155,7 +173,11 @@ class Evaluator:
             return None  # a star import may bind it
         binding, owner = found
         if isinstance(binding, ParamBinding):
-            return self.classes.self_or_cls(info, owner, name)
+            found_self = self.classes.self_or_cls(info, owner, name)
+            if found_self is not None or binding.declared is None:
+                return found_self
+            # Annotations are evaluated where the ``def`` statement is.
+            return self.annotated_instance(info, binding.declared, info.scopes[owner].parent)
         return self.binding(info, owner, binding)
 
     def each(self, expr: Expr, module: str, sid: int) -> List[Value]:
@@ -216,13 +238,40 @@ class Evaluator:
                 return self.attr(ModuleRef(source), name)
             return Outside(f"{source}.{name}")
         if isinstance(binding, ValueBinding):
-            scope = owner if binding.scope is None else binding.scope
-            return self.eval(binding.expr, info.name, scope)
+            value = self._assigned(info, owner, binding)
+            if (value is None or value == NONE) and binding.declared is not None:
+                # ``conn: Optional[Conn] = None``, ``svc: Service = registry.get()``: the
+                # annotation says what the value does not.
+                return self._declared(info, owner, binding)
+            return value
         if isinstance(binding, AlternativesBinding):
-            # Known only when every alternative gives the same value.
-            values = {self.binding(info, owner, option) for option in binding.options}
-            return values.pop() if len(values) == 1 else None
+            values = [
+                self._assigned(info, owner, option) if isinstance(option, ValueBinding)
+                else self.binding(info, owner, option)
+                for option in binding.options
+            ]
+            joined = join_alternatives(values)
+            if joined is not None and joined != NONE:
+                return joined
+            # Some assignment says nothing (or only ``None``): the declared type, when the
+            # annotated assignments agree on one.
+            declared = {
+                self._declared(info, owner, option) for option in binding.options
+                if isinstance(option, ValueBinding) and option.declared is not None
+            }
+            if len(declared) == 1:
+                return declared.pop()
+            return joined
         return None
+
+    def _assigned(self, info: ModuleInfo, owner: int, binding: ValueBinding) -> Value:
+        scope = owner if binding.scope is None else binding.scope
+        return self.eval(binding.expr, info.name, scope)
+
+    def _declared(self, info: ModuleInfo, owner: int, binding: ValueBinding) -> Value:
+        assert binding.declared is not None
+        scope = owner if binding.scope is None else binding.scope
+        return self.annotated_instance(info, binding.declared, scope)
 
     # -- attributes ------------------------------------------------------------------------
     def attr(self, value: Value, name: str) -> Value:
@@ -419,4 +468,4 @@ class Evaluator:
         owner = self.module(value.module)
         if owner is None or self.classes.is_protocol(owner, value.scope):
             return None
-        return Instance(value.module, value.scope, exact=False)
+        return Instance(value.module, value.scope, exact=False, declared=True)

@@ -16,12 +16,16 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Set
 from .kinds import ASYNC_ITERATOR_NAMES
 from .model import (
     DECLARED,
+    NONE_LITERAL,
     AsyncGenExpr,
+    DeclaredBinding,
+    ParamBinding,
     LiteralExpr,
     UnknownExpr,
     AlternativesBinding,
     UnknownBinding,
     PARAM,
+    SimpleBinding,
     UNKNOWN,
     UNKNOWN_BINDING,
     AttrExpr,
@@ -47,7 +51,7 @@ from .model import (
 )
 from .sitetypes import CallArg, Context, Site, Span
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -80,6 +84,8 @@ def describe(node: ast.AST) -> Expr:
         value = node.value  # type: ignore[attr-defined]
         if isinstance(value, (str, bytes)):
             return LiteralExpr(type(value).__name__)
+        if value is None:
+            return NONE_LITERAL
     return UNKNOWN
 
 
@@ -268,6 +274,13 @@ class _FunctionState:
         self.returns: List[Tuple[Expr, Span]] = []
 
 
+def _binds_none(binding: Binding) -> bool:
+    """``name = None`` (also among alternatives)."""
+    if isinstance(binding, AlternativesBinding):
+        return any(_binds_none(option) for option in binding.options)
+    return isinstance(binding, ValueBinding) and binding.expr == NONE_LITERAL
+
+
 def _excluding(first: Tuple[Tuple[int, int], ...], second: Tuple[Tuple[int, int], ...]) -> bool:
     """Whether two branch paths run through different arms of one ``if`` or ``try``."""
     for (node_a, arm_a), (node_b, arm_b) in zip(first, second):
@@ -307,6 +320,8 @@ class _Collector:
         # class scope -> attribute -> [(method name, scope of the assignment, binding)]
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
         self.patched: Set[str] = set()
+        # Classes whose methods write ``self``'s attributes by computed names.
+        self.dynamic_classes: Set[int] = set()
         self.globals: Dict[int, List[str]] = {}
         # The branch arms enclosing the statement being walked: ((statement id, arm), ...),
         # and the arms each name of a scope was bound in (for alternatives).
@@ -333,11 +348,11 @@ class _Collector:
             self.after_star.add(name)
         table = self.scopes[self.sid].bindings
         old = table.get(name)
-        if old is None or old == DECLARED:
+        if old is None or isinstance(old, DeclaredBinding):
             table[name] = binding
             if self.arm:
                 self.arms[(self.sid, name)] = [self.arm]
-        elif old != binding and binding != DECLARED:
+        elif old != binding and not isinstance(binding, DeclaredBinding):
             table[name] = self._alternatives(name, old, binding)
 
     def _alternatives(self, name: str, old: Binding, new: Binding) -> Binding:
@@ -345,6 +360,13 @@ class _Collector:
         an arm excluding the current one (``if``/``else``, ``try``/``except``), else unknown."""
         earlier = self.arms.get((self.sid, name))
         simple = (UnknownBinding, AlternativesBinding)
+        if (_binds_none(old) or _binds_none(new)) and not isinstance(new, simple) and (
+            old != UNKNOWN_BINDING
+        ):
+            # ``x = None`` beside ``x = Conn()``: whichever holds, a protocol misuse of ``x``
+            # fails (``None`` supports none), so the value is the others' if they agree.
+            options = old.options if isinstance(old, AlternativesBinding) else (old,)
+            return old if new in options else AlternativesBinding(options + (new,))
         if (
             not earlier or isinstance(new, simple) or old == UNKNOWN_BINDING
             or not all(_excluding(arm, self.arm) for arm in earlier)
@@ -396,6 +418,21 @@ class _Collector:
                 break
             sid = parent
         self.patched.add(target.attr)
+
+    def _dynamic_attributes(self, target: ast.AST) -> None:
+        """``self.__dict__``, ``vars(self)``, ``setattr(self, name, ...)`` in a method: the
+        instance may hold any attribute, whatever ``__init__`` assigns."""
+        if not isinstance(target, ast.Name):
+            return
+        sid = self.sid
+        while sid > 0 and self.scopes[sid].kind == "function":
+            scope = self.scopes[sid]
+            facts = scope.function
+            if facts is not None and facts.first_param == target.id:
+                if self.scopes[scope.parent].kind == "class":
+                    self.dynamic_classes.add(scope.parent)
+                return
+            sid = scope.parent
 
     def site(
         self,
@@ -464,22 +501,24 @@ class _Collector:
     def ann_assign(self, node: ast.AnnAssign) -> None:
         self.expr(node.annotation)
         target = node.target
+        declared = describe_type(node.annotation)
+        in_class = self.scopes[self.sid].kind == "class"
         if node.value is not None:
             self.expr(node.value)
             value = describe(node.value)
-            if isinstance(target, ast.Name) and self.scopes[self.sid].kind == "class":
+            if isinstance(target, ast.Name) and in_class:
                 # A field declaration (dataclass, attrs, pydantic): instances may hold
-                # something else, so the default says nothing.
-                self.bind(target.id, UNKNOWN_BINDING)
+                # something else than the default, of the declared type.
+                self.bind(target.id, DeclaredBinding(declared))
             elif isinstance(target, ast.Name):
-                self.bind(target.id, ValueBinding(value))
+                self.bind(target.id, ValueBinding(value, None, declared))
             elif isinstance(target, ast.Attribute):
-                self._instance_attr(target, ValueBinding(value, self.sid))
+                self._instance_attr(target, ValueBinding(value, self.sid, declared))
                 self.expr(target.value)
             else:
                 self.expr(target)
         elif isinstance(target, ast.Name) and self.scopes[self.sid].kind != "module":
-            self.bind(target.id, DECLARED)
+            self.bind(target.id, DeclaredBinding(declared) if in_class else DECLARED)
 
     def aug_assign(self, node: ast.AugAssign) -> None:
         self.expr(node.value)
@@ -699,10 +738,12 @@ class _Collector:
             for default in list(args.defaults) + [d for d in args.kw_defaults if d is not None]:
                 self.expr(default)
             return
-        every = args.posonlyargs + args.args + args.kwonlyargs
-        every += [a for a in (args.vararg, args.kwarg) if a is not None]
-        for arg in every:
-            self.bind(arg.arg, PARAM)
+        for arg in args.posonlyargs + args.args + args.kwonlyargs:
+            declared = describe_type(arg.annotation) if arg.annotation is not None else None
+            self.bind(arg.arg, PARAM if declared is None else ParamBinding(declared))
+        for star in (args.vararg, args.kwarg):
+            if star is not None:
+                self.bind(star.arg, PARAM)  # a tuple or dict of the annotated type
 
     def klass(self, node: ast.ClassDef) -> None:
         for decorator in node.decorator_list:
@@ -750,6 +791,8 @@ class _Collector:
             if kind is ast.Constant:
                 continue
             if kind is ast.Attribute:
+                if node.attr == "__dict__":
+                    self._dynamic_attributes(node.value)  # ``self.__dict__.update(...)``
                 stack.append(node.value)
                 continue
             if kind is ast.Call:
@@ -829,6 +872,10 @@ class _Collector:
             attr = node.args[1]
             if isinstance(attr, ast.Constant) and isinstance(attr.value, str):
                 self.patched.add(attr.value)
+            else:
+                self._dynamic_attributes(node.args[0])  # ``setattr(self, key, value)``
+        elif name == "vars" and len(node.args) == 1:
+            self._dynamic_attributes(node.args[0])
         elif name == "__all__" or (
             isinstance(func, ast.Attribute)
             and isinstance(func.value, ast.Name)
@@ -908,6 +955,44 @@ def _children(node: ast.AST) -> List[ast.AST]:
     return found
 
 
+# Methods that run once when an instance is made (``__post_init__``: a dataclass's ``__init__``
+# calls it).
+_INITIALISERS = frozenset({"__init__", "__post_init__"})
+
+
+def _instance_attr_binding(assignments: List[Tuple[str, int, Binding]]) -> Binding:
+    if len(assignments) == 1 and assignments[0][0] in _INITIALISERS:
+        return assignments[0][2]
+    options: List[SimpleBinding] = []
+    for method, _, binding in assignments:
+        if method == "<nested>" or not isinstance(binding, ValueBinding):
+            return UNKNOWN_BINDING
+        if binding not in options:
+            options.append(binding)
+    if not any(_binds_none(option) for option in options):
+        return UNKNOWN_BINDING
+    return AlternativesBinding(tuple(options))
+
+
+def _global_rebinding(old: Optional[Binding], new: Binding, sid: int) -> Binding:
+    """A module name rebound through ``global`` in function ``sid``: ``_client = None`` at
+    module level and ``_client = Client()`` in ``init()`` is a ``Client`` or ``None``;
+    anything else is unknown (which binding holds depends on what ran)."""
+    options: List[SimpleBinding] = []
+    for binding, scope in ((old, None), (new, sid)):
+        parts = binding.options if isinstance(binding, AlternativesBinding) else (binding,)
+        for part in parts:
+            if not isinstance(part, ValueBinding):
+                return UNKNOWN_BINDING
+            if scope is not None and part.scope is None:
+                part = ValueBinding(part.expr, scope, part.declared)
+            if part not in options:
+                options.append(part)
+    if not any(_binds_none(option) for option in options):
+        return UNKNOWN_BINDING
+    return AlternativesBinding(tuple(options))
+
+
 def _finish(collector: _Collector) -> ModuleSummary:
     scopes = collector.scopes
     module_scope = scopes[0]
@@ -915,8 +1000,11 @@ def _finish(collector: _Collector) -> ModuleSummary:
     for sid, names in collector.globals.items():
         scopes[sid].global_names = frozenset(names)
         for name in names:
-            if scopes[sid].bindings.pop(name, None) is not None:
-                module_scope.bindings[name] = UNKNOWN_BINDING
+            moved = scopes[sid].bindings.pop(name, None)
+            if moved is not None:
+                module_scope.bindings[name] = _global_rebinding(
+                    module_scope.bindings.get(name), moved, sid
+                )
     for sid, names in collector.nonlocals.items():
         for name in names:
             if scopes[sid].bindings.pop(name, None) is None:
@@ -928,15 +1016,17 @@ def _finish(collector: _Collector) -> ModuleSummary:
                     owner.bindings[name] = UNKNOWN_BINDING
                     break
                 parent = owner.parent
-    # Instance attributes: known only when assigned exactly once, in ``__init__``.
+    # Instance attributes: known when assigned exactly once, in ``__init__``
+    # (``__post_init__``), or when every
+    # assignment is in a method of the class and some assign ``None`` (reset in ``close()``).
     for class_sid, table in collector.instance_attrs.items():
         klass = scopes[class_sid].klass
         assert klass is not None
         for attr, assignments in table.items():
-            if len(assignments) == 1 and assignments[0][0] == "__init__":
-                klass.instance_attrs[attr] = assignments[0][2]
-            else:
-                klass.instance_attrs[attr] = UNKNOWN_BINDING
+            klass.instance_attrs[attr] = (
+                UNKNOWN_BINDING if class_sid in collector.dynamic_classes
+                else _instance_attr_binding(assignments)
+            )
     return ModuleSummary(
         scopes=scopes,
         stars=collector.stars,

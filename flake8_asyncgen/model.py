@@ -88,7 +88,8 @@ Expr = Union[
     LiteralExpr, UnknownExpr,
 ]
 UNKNOWN: Expr = UnknownExpr()
-LITERAL_TYPES = frozenset({"str", "bytes", "list", "set", "dict", "tuple"})
+NONE_LITERAL = LiteralExpr("NoneType")
+LITERAL_TYPES = frozenset({"str", "bytes", "list", "set", "dict", "tuple", "NoneType"})
 
 
 def strip_subscript(expr: Expr) -> Expr:
@@ -153,20 +154,30 @@ class FromImportBinding(NamedTuple):
 
 
 class ValueBinding(NamedTuple):
-    """``name = expr``, evaluated in scope ``scope`` (None: the scope holding the binding)."""
+    """``name = expr``, evaluated in scope ``scope`` (None: the scope holding the binding);
+    ``declared`` is the class an annotation names (``name: Repo = expr``), which gives the
+    type when the value says nothing."""
 
     expr: Expr
     scope: Optional[int] = None
+    declared: Optional[Expr] = None
     shape: Literal["value"] = "value"
 
 
 class ParamBinding(NamedTuple):
+    """A parameter; ``declared`` is the class its annotation names (``repo: Repo``,
+    ``Optional[Repo]``, ``"Repo"``): the argument is an instance of it or of a subclass."""
+
+    declared: Optional[Expr] = None
     shape: Literal["param"] = "param"
 
 
 class DeclaredBinding(NamedTuple):
-    """``name: T`` with no value: makes the name local, binds nothing."""
+    """``name: T`` with no value (or a class-body field ``name: T = default``): makes the
+    name local and binds nothing; ``declared`` is the class ``T`` names, which is what an
+    instance's attribute holds when nothing else says (dataclass and pydantic fields)."""
 
+    declared: Optional[Expr] = None
     shape: Literal["declared"] = "declared"
 
 

@@ -33,11 +33,16 @@ class ClassRef(NamedTuple):
 
 
 class Instance(NamedTuple):
-    """An instance of a project class; ``exact=False`` for ``self`` (maybe of a subclass)."""
+    """An instance of a project class; ``exact=False`` for ``self`` (maybe of a subclass).
+
+    ``declared``: known only from an annotation (``repo: Repo``), so it may be an instance
+    of a subclass defined in any module of the project.
+    """
 
     module: str
     scope: int
     exact: bool = True
+    declared: bool = False
     shape: Literal["instance"] = "instance"
 
 
@@ -84,6 +89,8 @@ class BuiltinInstance(NamedTuple):
     type_name: str
     shape: Literal["builtin instance"] = "builtin instance"
 
+
+NONE = BuiltinInstance("NoneType")
 
 Known = Union[
     FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult,

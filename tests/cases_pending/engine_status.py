@@ -44,7 +44,7 @@ def units(selected: List[str]) -> List[List[Path]]:
             found.append([path])
         elif path.is_dir() and path.name != "__pycache__":
             found.append(sorted(p for p in path.rglob("*.py") if "__pycache__" not in p.parts))
-    return found
+    return [unit for unit in found if unit]
 
 
 def main(argv: List[str]) -> int:
@@ -57,6 +57,7 @@ def main(argv: List[str]) -> int:
         configure(options_of(unit))
         expected = found = 0
         unexpected = []
+        missing: List[str] = []
         wording = []
         try:
             for path in unit:
@@ -69,6 +70,7 @@ def main(argv: List[str]) -> int:
                     for line, _, message in got
                     if line in mixed and OLD_ADVICE.search(message)
                 ]
+                missing += [f"{path.relative_to(HERE)}:{line}: {code}" for line, code in sorted(want - got_keys)]
                 expected += len(want)
                 found += len(want & got_keys)
                 unexpected += [
@@ -82,6 +84,8 @@ def main(argv: List[str]) -> int:
         print(f"{name:40} annotated {expected:3}  reported {found:3}  missing {expected - found:3}  unexpected {len(unexpected)}")
         for line in unexpected:
             print("    UNEXPECTED " + line)
+        for line in missing:
+            print("    missing " + line)
         if wording:
             print(f"    advice for mixed returns not yet adapted on {len(wording)} line(s), e.g. {wording[0]}")
         total_expected += expected

@@ -415,17 +415,17 @@ class Meta(type):
 
     def __call__(cls, *args, **kwargs):
         obj = super().__call__(*args, **kwargs)
-        obj.handler = LiveHandler()
+        obj.listener = LiveHandler()
         return obj
 
 
 class Injected(metaclass=Meta):
     def __init__(self) -> None:
-        self.handler = EventHandler()
+        self.listener = EventHandler()
 
     async def run(self):
-        # The metaclass replaces `self.handler` after __init__: unknown.
-        async for ack in self.handler.on("x"):
+        # The metaclass replaces `self.listener` after __init__: unknown.
+        async for ack in self.listener.on("x"):
             print(ack)
 
 
