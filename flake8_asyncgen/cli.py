@@ -145,6 +145,7 @@ def resolve(options: argparse.Namespace) -> Run:
         values.get("agn-cache-dir", OPTIONS_DEFAULTS["agn-cache-dir"]),
         values.get("agn-no-cache", False),
         values.get("agn-max-file-size", OPTIONS_DEFAULTS["agn-max-file-size"]),
+        values.get("agn-python", OPTIONS_DEFAULTS["agn-python"]),
     )
     decider = Decider(
         values.get("select"), values.get("ignore"), values.get("extend-select"),

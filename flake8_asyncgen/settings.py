@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable, List, NamedTuple, Optional, Tuple
 
+from .environments import is_environment_dir, is_interpreter_file
+
 DEFAULT_CACHE_DIR = ".agn_cache"
 # Files above this size get one AGN900 instead of the libcst pass, which needs ~0.55 GB of
 # memory per MB of source: 2 MB keeps ``-j 2`` far below a 24 GB machine's memory.
@@ -29,6 +31,7 @@ class Settings:
     roots: Tuple[str, ...] = ()
     cache_dir: Optional[str] = None  # absolute; None: no cache
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    python: Optional[str] = None  # absolute; None: the environment is auto-detected
 
 
 class OptionSpec(NamedTuple):
@@ -63,6 +66,12 @@ OPTIONS: Tuple[OptionSpec, ...] = (
         "--agn-max-file-size", "agn_max_file_size", "int", DEFAULT_MAX_FILE_BYTES,
         "Files larger than this many bytes get one AGN900 instead of an analysis "
         f"(default: {DEFAULT_MAX_FILE_BYTES}; 0: no limit).",
+    ),
+    OptionSpec(
+        "--agn-python", "agn_python", "path", "",
+        "The Python environment whose installed packages are looked for: an interpreter "
+        "(.venv/bin/python) or an environment folder; never run (default: auto-detected: "
+        "VIRTUAL_ENV, then .venv or venv in the project, then the running interpreter's).",
     ),
 )
 
@@ -107,6 +116,7 @@ def settings_from_values(
     cache_dir: Any = DEFAULT_CACHE_DIR,
     no_cache: Any = False,
     max_file_size: Any = DEFAULT_MAX_FILE_BYTES,
+    python: Any = "",
 ) -> Settings:
     """Validate option values (strings, lists or already-typed values) into Settings.
 
@@ -137,7 +147,27 @@ def settings_from_values(
         raise ConfigurationError(
             f"flake8-asyncgen: --agn-max-file-size: {limit} is negative (0 means no limit)"
         )
-    return Settings(transparent, tuple(checked_roots), directory, limit)
+    return Settings(transparent, tuple(checked_roots), directory, limit, _checked_python(python))
+
+
+def _checked_python(value: Any) -> Optional[str]:
+    """The ``--agn-python`` path made absolute, or None (auto-detect) when empty.
+
+    Checked by its layout only (the interpreter is never run), so that a typo stops the run
+    instead of silently analysing against no installed packages.
+    """
+    if not value:
+        return None
+    path = os.path.abspath(str(value))
+    if not os.path.exists(path):
+        raise ConfigurationError(f"flake8-asyncgen: --agn-python: {value!r} does not exist")
+    if not (is_interpreter_file(path) or is_environment_dir(path)):
+        raise ConfigurationError(
+            f"flake8-asyncgen: --agn-python: {value!r} is neither a Python interpreter "
+            "(.venv/bin/python, .venv\\Scripts\\python.exe) nor an environment folder "
+            "(holding pyvenv.cfg, lib/python3.* or Lib/site-packages)"
+        )
+    return path
 
 
 def settings_from_namespace(options: Any) -> Settings:
@@ -155,4 +185,5 @@ def settings_from_namespace(options: Any) -> Settings:
         values["agn_cache_dir"],
         values["agn_no_cache"],
         values["agn_max_file_size"],
+        values["agn_python"],
     )
