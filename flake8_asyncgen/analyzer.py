@@ -16,6 +16,7 @@ from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tu
 
 from .checker import FileChecker, Report
 from .codec import to_json
+from .environments import Environment, find_environment
 from .evaluator import Evaluator
 from .facts import collect
 from .fixes import Fix
@@ -49,6 +50,23 @@ def import_roots(filename: str, extra: Sequence[str] = ()) -> Tuple[str, ...]:
         if candidate not in found and os.path.isdir(candidate):
             found.append(candidate)
     return tuple(found)
+
+
+_ENVIRONMENTS: Dict[Tuple[Optional[str], Optional[str]], Environment] = {}
+
+
+def environment_for(root: str, settings: Settings) -> Environment:
+    """The Python environment whose installed packages the file's imports reach (found once
+    per project folder and ``--agn-python``; see :mod:`environments`)."""
+    project = project_root(root)
+    python = settings.python
+    key = (python, project)
+    found = _ENVIRONMENTS.get(key)
+    if found is None:
+        found = _ENVIRONMENTS[key] = find_environment(
+            python, project or root, os.environ, sys.path
+        )
+    return found
 
 
 class Finding(NamedTuple):
@@ -96,7 +114,7 @@ def _module_info(
     """This file's facts and sites, registered with its project."""
     all_roots = import_roots(filename, settings.roots)
     root = all_roots[0]
-    project = Project.get(all_roots, settings.cache_dir)
+    project = Project.get(all_roots, settings.cache_dir, environment_for(root, settings))
     name, is_package = module_name(filename, root)
     summary, sites = collect(tree, name, is_package, call_names())
     located = project.locate(name)

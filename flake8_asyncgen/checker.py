@@ -14,7 +14,7 @@ from .project import ModuleInfo
 from .rules import ALL_RULES, by_context
 from .rules.api import Fixer, JudgedSite, Queries, Rule
 from .sitetypes import Site, Span, Tag
-from .values import AsyncGenExpression, CallResult, FunctionRef, Value
+from .values import AsyncGenExpression, CallResult, FunctionRef, Instance, Value
 
 
 class Report(NamedTuple):
@@ -32,6 +32,8 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
         return value.kind
     if isinstance(value, FunctionRef) and evaluator.func_kind(value.module, value.scope) == "agen":
         return "agen_fn"
+    if isinstance(value, Instance):
+        return "instance"
     return None
 
 

@@ -22,6 +22,8 @@ from .values import NONE, Builtin, CallResult, ClassRef, FunctionRef, Instance, 
 # A class in the linearisation: (module, class scope), or None for a base outside the project.
 MroEntry = Optional[Tuple[str, int]]
 _CONTAINERS = frozenset({"list", "set", "dict", "tuple", "frozenset"})
+
+
 class _Absent:
     """No class in the order assigns the instance attribute."""
 
@@ -275,6 +277,26 @@ class ClassModel:
                 return None
             info, sid = found, base.scope
         return None
+
+    def defines(self, info: ModuleInfo, sid: int, name: str) -> Optional[bool]:
+        """Whether the class (a base included) defines special method ``name``; None when
+        that cannot be known (an unknown base, an opaque class, ``name`` written from outside
+        the class, or a ``__getattr__``/``__getattribute__`` hook, to stay on the safe side)."""
+        if name in info.patched or name in self.resolver.patched:
+            return None
+        order = self.mro(info, sid)
+        found = False
+        for entry in order:
+            if entry is None:
+                return None
+            owner = self.resolver.module(entry[0])
+            if owner is None or name in owner.patched:
+                return None
+            bindings = owner.scopes[entry[1]].bindings
+            if "__getattr__" in bindings or "__getattribute__" in bindings:
+                return None
+            found = found or name in bindings
+        return found
 
     def has_own_new(self, info: ModuleInfo, sid: int) -> bool:
         """Whether some class in the order defines ``__new__`` (a call may give anything)."""

@@ -127,6 +127,8 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
             "yv": [expr_to_json(y) for y in function.yields],
             "rt": None if function.result_type is None else expr_to_json(function.result_type),
         }
+        if function.keeps_signature is not None:
+            data["fn"]["ks"] = function.keeps_signature
     klass = scope.klass
     if klass is not None:
         data["cl"] = {
@@ -289,6 +291,7 @@ class _Reader:
             declares_awaited_stream=_bool(data.get("aw"), "awaited stream flag"),
             yields=[expr_from_json(y) for y in _list(data.get("yv"), "yields")],
             result_type=self.optional_expr(data.get("rt")),
+            keeps_signature=_keeps_signature(data.get("ks")),
         )
 
     def klass(self, data: Any) -> ClassFacts:
@@ -301,6 +304,12 @@ class _Reader:
             has_class_keywords=_bool(data.get("kw"), "class keywords"),
             instance_attrs=self.bindings(data.get("ia")),
         )
+
+
+def _keeps_signature(value: Any) -> Optional[str]:
+    if value is None or value in ("decorator", "factory"):
+        return value  # type: ignore[no-any-return]
+    raise _fail("signature-keeping flag")
 
 
 def from_json(data: Any) -> ModuleSummary:

@@ -193,6 +193,17 @@ class Evaluator:
             found = self._lookup(info, sid, expr.id)
             if isinstance(found, tuple) and isinstance(found[0], AlternativesBinding):
                 return [self.binding(info, found[1], option) for option in found[0].options]
+            if isinstance(found, tuple) and isinstance(found[0], FromImportBinding):
+                # Re-exported from a module that binds it by branch (``_compat.py``).
+                source = found[0].module
+                origin = self.module(source) if source != info.name else None
+                if origin is not None and not self.star_may_bind(origin, found[0].name):
+                    binding = origin.scopes[0].bindings.get(found[0].name)
+                    if isinstance(binding, (AlternativesBinding, FromImportBinding)):
+                        return self.guarded(
+                            origin, ("each", found[0].name), self.each,
+                            NameExpr(found[0].name), source, 0,
+                        ) or [None]
         return [self.eval(expr, module, sid)]
 
     def _lookup(

@@ -274,6 +274,41 @@ class _FunctionState:
         self.returns: List[Tuple[Expr, Span]] = []
 
 
+def _type_variable(node: Optional[ast.AST]) -> Optional[str]:
+    """The name an annotation is when it is a bare name (``F``, ``"F"``)."""
+    node = _annotation_node(node)
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _keeps_signature(
+    args: ast.arguments, returns: Optional[ast.AST], type_variables: FrozenSet[str]
+) -> Optional[str]:
+    """``"decorator"`` for ``def d(fn: F) -> F``, ``"factory"`` for a function returning
+    ``Callable[[F], F]``, ``F`` a type variable: annotations saying the decorated function
+    comes back as it was (``Any -> Any`` says nothing)."""
+    if returns is None:
+        return None
+    positional = args.posonlyargs + args.args
+    if positional and positional[0].arg in ("self", "cls"):
+        positional = positional[1:]
+    returned = _type_variable(returns)
+    if returned is not None and returned not in type_variables:
+        return None
+    if returned is not None:
+        if positional and _type_variable(positional[0].annotation) == returned:
+            return "decorator"
+        return None
+    if isinstance(returns, ast.Subscript) and _last_name(describe(returns.value)) == "Callable":
+        parts = returns.slice
+        if isinstance(parts, ast.Tuple) and len(parts.elts) == 2:
+            params, result = parts.elts
+            if isinstance(params, ast.List) and len(params.elts) == 1:
+                name = _type_variable(params.elts[0])
+                if name in type_variables and name == _type_variable(result):
+                    return "factory"
+    return None
+
+
 def _binds_none(binding: Binding) -> bool:
     """``name = None`` (also among alternatives)."""
     if isinstance(binding, AlternativesBinding):
@@ -322,6 +357,8 @@ class _Collector:
         self.patched: Set[str] = set()
         # Classes whose methods write ``self``'s attributes by computed names.
         self.dynamic_classes: Set[int] = set()
+        # Names passed to ``isinstance`` / ``issubclass`` / ``type`` in the current function.
+        self.type_tested: Set[str] = set()
         self.globals: Dict[int, List[str]] = {}
         # The branch arms enclosing the statement being walked: ((statement id, arm), ...),
         # and the arms each name of a scope was bound in (for alternatives).
@@ -418,6 +455,20 @@ class _Collector:
                 break
             sid = parent
         self.patched.add(target.attr)
+
+    def _type_variables(self, node: ast.AST) -> FrozenSet[str]:
+        """Type variables a signature may use: module-level ``F = TypeVar("F", ...)`` (or
+        ``ParamSpec``) bound before it, and the function's own ``[F]`` parameters."""
+        found = {
+            name for name, binding in self.scopes[0].bindings.items()
+            if isinstance(binding, ValueBinding) and isinstance(binding.expr, CallExpr)
+            and _last_name(binding.expr.func) in ("TypeVar", "ParamSpec")
+        }
+        for param in getattr(node, "type_params", None) or ():
+            name = getattr(param, "name", None)
+            if isinstance(name, str):
+                found.add(name)
+        return frozenset(found)
 
     def _dynamic_attributes(self, target: ast.AST) -> None:
         """``self.__dict__``, ``vars(self)``, ``setattr(self, name, ...)`` in a method: the
@@ -701,6 +752,7 @@ class _Collector:
             is_stub=_is_stub_body(node.body),
             first_param=positional[0].arg if positional else None,
             result_type=describe_type(returns) if returns is not None else None,
+            keeps_signature=_keeps_signature(node.args, returns, self._type_variables(node)),
             declares_awaited_stream=(
                 is_async and returns is not None and _declares_awaited_stream(returns)
                 or (self.sid, node.name) in self.stream_overloads
@@ -717,7 +769,14 @@ class _Collector:
         lambdas, self.in_lambda = self.in_lambda, 0
         shadows, self.shadows = self.shadows, []
         self.arguments(node.args, defaults_only=False)
+        tested, self.type_tested = self.type_tested, set()
         self.body(node.body)
+        bindings = self.scopes[sid].bindings
+        for name in self.type_tested:
+            binding = bindings.get(name)
+            if isinstance(binding, ParamBinding) and binding.declared is not None:
+                bindings[name] = PARAM  # ``isinstance(param, list)``: not only the annotation
+        self.type_tested = tested | self.type_tested
         self.in_lambda = lambdas
         self.shadows = shadows
         if facts.is_async and not facts.has_yield:
@@ -876,6 +935,11 @@ class _Collector:
                 self._dynamic_attributes(node.args[0])  # ``setattr(self, key, value)``
         elif name == "vars" and len(node.args) == 1:
             self._dynamic_attributes(node.args[0])
+        elif name in ("isinstance", "issubclass", "type") and node.args and isinstance(
+            node.args[0], ast.Name
+        ):
+            # The code asks what the value is: its annotation is not the whole truth.
+            self.type_tested.add(node.args[0].id)
         elif name == "__all__" or (
             isinstance(func, ast.Attribute)
             and isinstance(func.value, ast.Name)

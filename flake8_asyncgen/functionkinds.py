@@ -54,8 +54,20 @@ class FunctionKinds:
             if isinstance(value, Outside):
                 if value.qualified in kinds.TRANSPARENT_DECORATOR_FACTORIES:
                     return "transparent"
+            if self.keeps_signature(value, "factory"):
+                return "transparent"
             return "transparent" if self.user_transparent(decorator, value) else "unknown"
-        value = evaluate(decorator, info.name, sid)
+        # Bound differently by branch (``if TYPE_CHECKING: cached_property = property``,
+        # ``else: from functools import cached_property``): known when every branch agrees.
+        roles = {
+            self._role_of(decorator, value)
+            for value in self.resolver.each(decorator, info.name, sid)
+        }
+        return roles.pop() if len(roles) == 1 else "unknown"
+
+    def _role_of(self, decorator: Expr, value: Value) -> DecoratorRole:
+        if self.keeps_signature(value, "decorator"):
+            return "transparent"
         if value in (Builtin("staticmethod"), Builtin("classmethod")):
             return "transparent"
         if (isinstance(value, Builtin) and value.name in kinds.PROPERTY_BUILTINS) or (
@@ -69,6 +81,17 @@ class FunctionKinds:
             if qualified in kinds.TRANSPARENT_DECORATORS or qualified in kinds.OVERLOAD_DECORATORS:
                 return "transparent"
         return "transparent" if self.user_transparent(decorator, value) else "unknown"
+
+    def keeps_signature(self, value: Value, form: str) -> bool:
+        """A function whose annotations say it gives back the function it decorates
+        (``def d(fn: F) -> F``; ``form="factory"``: ``def d(...) -> Callable[[F], F]``)."""
+        if not isinstance(value, FunctionRef):
+            return False
+        info = self.resolver.module(value.module)
+        facts = info.scopes[value.scope].function if info is not None else None
+        return facts is not None and facts.keeps_signature == form and (
+            self.kind(value.module, value.scope) == "sync"
+        )
 
     def user_transparent(self, decorator: Expr, value: Value) -> bool:
         """Whether the user listed this decorator in ``--agn-transparent-decorators``."""
@@ -119,6 +142,8 @@ class FunctionKinds:
         info = self.resolver.module(value.module)
         if info is None:
             return True
+        if info.stub_file:
+            return False  # a ``.pyi`` declares the installed function: ``...`` is its body
         facts = info.scopes[value.scope].function
         return facts is None or facts.is_stub or self.has_decorator(
             value.module, value.scope, kinds.ABSTRACT_DECORATORS

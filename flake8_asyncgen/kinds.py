@@ -6,6 +6,11 @@ and unknown means silence.
 
 from __future__ import annotations
 
+# Installed packages whose APIs the rules know by qualified name below: they stay "outside"
+# (never read from site-packages), so that this knowledge decides what they do.  Every other
+# qualified name below is from the standard library (a test checks both).
+KNOWN_BY_NAME = frozenset({"typing_extensions", "contextlib2", "anyio", "trio"})
+
 # Decorators that return the function they decorate, or a wrapper of the same kind.
 TRANSPARENT_DECORATORS = frozenset(
     {

@@ -151,6 +151,15 @@ CODES: dict[str, Code] = {
             summary="An async generator call used as a statement does nothing: its body never "
                     "runs.",
         ),
+        Code(
+            "AGN208",
+            "object-lacks-protocol",
+            "`{how}` on a `{callee}` object ({where}), whose class defines no `{dunder}`, "
+            "raises TypeError: {advice}",
+            fix="none",
+            summary="`await`, `async for`, `async with` or `for` on an instance whose class "
+                    "(fully known) lacks the special method that statement needs.",
+        ),
         # Internal.
         Code(
             "AGN900",
@@ -274,3 +283,31 @@ def too_large_reason(size: int, limit: int) -> str:
         f"the file has {size} bytes, more than --agn-max-file-size={limit}; raise that option "
         "to analyse it"
     )
+
+
+# AGN208: what each use needs, and what to do instead, by the special methods the class has.
+PROTOCOL_NEEDS: dict[str, tuple[str, str]] = {
+    # context: (the use as written, the special method it needs)
+    "await": ("await", "__await__"),
+    "aiter": ("async for", "__aiter__"),
+    "iter": ("for", "__iter__"),
+    "awith": ("async with", "__aenter__"),
+}
+# (context, a special method the class has) -> advice, first match wins.
+PROTOCOL_ADVICE: tuple[tuple[str, str, str], ...] = (
+    ("await", "__aenter__", "it is an async context manager: use `async with {call} as ...`"),
+    ("await", "__aiter__", "it is an async iterator: iterate it with `async for`"),
+    ("await", "", "remove the `await`, or await a coroutine method of it"),
+    ("aiter", "__iter__", "it is a plain iterable: use `for`"),
+    ("aiter", "__await__", "it is awaitable: write `async for ... in await {call}` if awaiting "
+                           "it gives an async iterator"),
+    ("aiter", "__aenter__", "it is an async context manager: `async with {call} as x`, then "
+                            "iterate what `x` offers"),
+    ("aiter", "", "iterate an async iterator it offers, not the object"),
+    ("iter", "__aiter__", "it is an async iterator: use `async for` inside an `async def`"),
+    ("iter", "", "iterate an iterable it offers, not the object"),
+    ("awith", "__enter__", "it is a plain context manager: use `with`"),
+    ("awith", "__await__", "it is awaitable: `await` it instead"),
+    ("awith", "__aiter__", "it is an async iterator: iterate it with `async for`"),
+    ("awith", "", "use an async context manager it offers, or `await` a coroutine method"),
+)

@@ -215,7 +215,7 @@ class FunctionFacts:
 
     __slots__ = (
         "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
-        "declares_awaited_stream", "yields", "result_type",
+        "declares_awaited_stream", "yields", "result_type", "keeps_signature",
     )
 
     def __init__(
@@ -230,6 +230,7 @@ class FunctionFacts:
         declares_awaited_stream: bool = False,
         yields: Optional[List[Expr]] = None,
         result_type: Optional[Expr] = None,
+        keeps_signature: Optional[str] = None,
     ) -> None:
         self.is_async = is_async
         self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
@@ -249,6 +250,10 @@ class FunctionFacts:
         # The class its return annotation names (``-> Repo``, ``Optional[Repo]``, ``"Repo"``,
         # ``Repo | None``, ``Annotated[Repo, ...]``), for callers when its returns say nothing.
         self.result_type = result_type
+        # Its annotations say it returns what it is given, so as a decorator it keeps the
+        # decorated function's kind: ``"decorator"`` for ``def d(fn: F) -> F``, ``"factory"``
+        # for ``def d(...) -> Callable[[F], F]`` (used as ``@d(...)``).
+        self.keeps_signature = keeps_signature
 
 
 class ClassFacts:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+import sys
 from typing import Any, Dict, List, Optional, Tuple
 
 from .cache import DiskCache
 from .codec import from_json, to_json
+from .environments import NAMESPACE, Environment, locate_installed
 from .facts import collect
+from .kinds import KNOWN_BY_NAME
 from .model import ModuleSummary, Scope
 from .sourceindex import FileText, SourceIndex
 
@@ -24,7 +27,7 @@ class ModuleInfo:
 
     __slots__ = (
         "name", "display", "summary", "scopes", "stars", "exports", "after_star", "patched",
-        "memo",
+        "memo", "stub_file",
     )
 
     def __init__(self, name: str, display: str, summary: ModuleSummary) -> None:
@@ -37,6 +40,8 @@ class ModuleInfo:
         self.after_star = summary.after_star
         self.patched = summary.patched
         self.memo: Dict[Any, Any] = {}
+        # A ``.pyi`` stub: its ``...`` bodies declare what the runtime module does.
+        self.stub_file = display.endswith(".pyi")
 
 
 def find_root(path: str) -> str:
@@ -67,7 +72,7 @@ def module_name(path: str, root: str) -> Tuple[str, bool]:
 # (path, module name) -> (size, mtime, summary).  Each Project wraps them in its own
 # ModuleInfo, because what a summary's names resolve to depends on the import roots.
 _BY_PATH: Dict[Tuple[str, str], Tuple[int, int, Optional[ModuleSummary]]] = {}
-_PROJECTS: Dict[Tuple[Tuple[str, ...], Optional[str]], "Project"] = {}
+_PROJECTS: Dict[Tuple[Tuple[str, ...], Optional[str], Tuple[str, ...]], "Project"] = {}
 
 # The index of ``def`` names (overrides of a stub, anywhere in the project) reads at most this
 # many files of at most this size; a larger project is not indexed (its stubs are judged as
@@ -114,33 +119,81 @@ def forget_all() -> None:
     _TEXTS.clear()
 
 
-NAMESPACE = "<namespace>"
 AMBIGUOUS = "<ambiguous>"
+_STANDARD_LIBRARY: frozenset[str] = frozenset(getattr(sys, "stdlib_module_names", ()))
+
+
+_NO_ENVIRONMENT = Environment("no Python environment", ())
 
 
 class Project:
-    """The modules importable from ``roots``; anything else is outside the project."""
+    """The modules importable from ``roots``, then those installed in ``environment`` (read
+    the same way: with ``ast``, never imported); anything else is outside."""
 
-    def __init__(self, roots: Tuple[str, ...], cache: Optional[DiskCache]) -> None:
+    def __init__(
+        self,
+        roots: Tuple[str, ...],
+        cache: Optional[DiskCache],
+        environment: Environment = _NO_ENVIRONMENT,
+    ) -> None:
         self.roots = roots
         self.cache = cache
+        self.environment = environment
         self._located: Dict[str, Optional[Tuple[str, str]]] = {}
         self._modules: Dict[str, Optional[ModuleInfo]] = {}
         self._index: Optional[SourceIndex] = None
+        # Top-level names imported but found neither in the project nor installed.
+        self.not_installed: set[str] = set()
 
     @classmethod
-    def get(cls, roots: Tuple[str, ...], cache_dir: Optional[str]) -> "Project":
-        key = (roots, cache_dir)
+    def get(
+        cls,
+        roots: Tuple[str, ...],
+        cache_dir: Optional[str],
+        environment: Environment = _NO_ENVIRONMENT,
+    ) -> "Project":
+        key = (roots, cache_dir, environment.site_dirs)
         project = _PROJECTS.get(key)
         if project is None:
             cache = DiskCache(cache_dir) if cache_dir else None
-            project = _PROJECTS[key] = cls(roots, cache)
+            project = _PROJECTS[key] = cls(roots, cache, environment)
         return project
 
     def locate(self, name: str) -> Optional[Tuple[str, str]]:
-        """(path or NAMESPACE, root) of module ``name`` inside the project."""
+        """(path or NAMESPACE, root) of module ``name``: in the project, else installed."""
         if name in self._located:
             return self._located[name]
+        found = self._locate_in_project(name)
+        if found is None:
+            found = self._locate_installed(name)
+        self._located[name] = found
+        return found
+
+    def _locate_installed(self, name: str) -> Optional[Tuple[str, str]]:
+        """An installed module, with the site folder holding it (how messages name it).
+
+        Packages whose APIs the rules know by name (``anyio``, ``typing_extensions``...) stay
+        outside: that knowledge, not their source, says what they do."""
+        site_dirs = self.environment.site_dirs
+        top = name.split(".", 1)[0]
+        if not site_dirs or not name or top in KNOWN_BY_NAME:
+            return None
+        if not all(part.isidentifier() for part in name.split(".")):
+            return None
+        path = locate_installed(name, self.environment)
+        if path is None:
+            if "." not in name and top not in _STANDARD_LIBRARY:
+                self.not_installed.add(top)
+            return None
+        if path == NAMESPACE:
+            return (NAMESPACE, site_dirs[0])
+        holder = max(
+            (d for d in site_dirs if path.startswith(d.rstrip(os.sep) + os.sep)),
+            key=len, default=os.path.dirname(path),
+        )
+        return (path, holder)
+
+    def _locate_in_project(self, name: str) -> Optional[Tuple[str, str]]:
         found: Optional[Tuple[str, str]] = None
         if name and all(part.isidentifier() for part in name.split(".")):
             relative = name.replace(".", os.sep)
@@ -160,7 +213,6 @@ class Project:
                 found = (AMBIGUOUS, candidates[0][1])
             elif candidates:
                 found = next((c for c in candidates if c[0] != NAMESPACE), candidates[0])
-        self._located[name] = found
         return found
 
     def override_candidates(self, class_name: str, method: str) -> Optional[List[str]]:

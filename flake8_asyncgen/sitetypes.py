@@ -23,7 +23,7 @@ CONTEXTS: Tuple[Context, ...] = (
     "await", "iter", "aiter", "awith", "discard", "return", "arg", "def",
 )
 # What a value is, as far as the rules care.
-Tag = Literal["coro", "agen", "acm", "agen_fn", "asynciter"]
+Tag = Literal["coro", "agen", "acm", "agen_fn", "asynciter", "instance"]
 
 
 class Span(NamedTuple):

@@ -17,6 +17,7 @@ CODE_ITEM = re.compile(r"(AGN\d{3})(?:\s*@\s*(\d+))?")
 OPTIONS_COMMENT = re.compile(r"^#\s*OPTIONS:\s*(.*)$")
 
 Expected = Tuple[int, str, Optional[int]]
+EMPTY_ENVIRONMENT = Path(__file__).parent / "environments" / "empty"
 
 
 def configure(args: Iterable[str] = (), cache_dir: Optional[str] = None) -> None:
@@ -24,6 +25,10 @@ def configure(args: Iterable[str] = (), cache_dir: Optional[str] = None) -> None
     parser = argparse.ArgumentParser()
     add_argparse_options(parser.add_argument)
     options = parser.parse_args(list(args))
+    if options.agn_python is None:
+        # Nothing installed unless the case says otherwise: findings must not depend on the
+        # packages of the environment running the tests.
+        options.agn_python = str(EMPTY_ENVIRONMENT)
     if cache_dir is None:
         options.agn_no_cache = True
     elif options.agn_cache_dir is None:

@@ -17,7 +17,8 @@ FIXTURES = HERE.parent / "fixtures"
 def _units() -> List[List[Path]]:
     units = [[path] for path in sorted(CASES.glob("*.py"))]
     for folder in sorted(p for p in CASES.iterdir() if p.is_dir() and p.name != "__pycache__"):
-        units.append(sorted(folder.rglob("*.py")))
+        # A case's fake environment (``env/``) holds installed packages, not linted code.
+        units.append(sorted(p for p in folder.rglob("*.py") if "site-packages" not in p.parts))
     for folder in sorted((FIXTURES / "incident").glob("state*")):
         units.append(sorted(folder.rglob("*.py")))
     return [unit for unit in units if unit]

@@ -14,6 +14,7 @@ from .agn203_sync_iteration import SyncIterationOfAsyncGenerator
 from .agn204_205_async_with import AsyncWithAsyncGenerator, AsyncWithCoroutine
 from .agn206_misused_acm import MisusedAsyncContextManager
 from .agn207_discarded import AsyncGeneratorCallDiscarded
+from .agn208_protocol_by_special_methods import ObjectLacksProtocol
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -27,6 +28,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     AsyncWithCoroutine,
     MisusedAsyncContextManager,
     AsyncGeneratorCallDiscarded,
+    ObjectLacksProtocol,
 )
 
 

@@ -38,6 +38,7 @@ from ..values import (
     CallResult,
     FunctionKind,
     FunctionRef,
+    Instance,
     ObjectKind,
     Outside,
     Value,
@@ -220,6 +221,50 @@ class Queries:
         # Some implementation's kind is unknown (an unknown decorator): an overload cannot be
         # judged (silent); overrides keep today's report.
         return StubVerdict(unknown_is_consistent)
+
+    def missing_protocol(self, value: Value, context: str) -> Optional[Dict[str, str]]:
+        """Message fields when ``value`` is an instance of a class whose whole method order is
+        known and lacks the special method ``context`` needs (``await``: ``__await__``); None
+        when it has it, or when that cannot be known."""
+        if not isinstance(value, Instance) or (not value.exact and not value.declared):
+            return None  # ``self``: a subclass may define it
+        needs = messages.PROTOCOL_NEEDS.get(context)
+        info = self.evaluator.module(value.module)
+        if needs is None or info is None:
+            return None
+        classes = self.evaluator.classes
+        how, dunder = needs
+        wanted = (dunder, "__getitem__") if context == "iter" else (dunder,)
+        if context == "awith":
+            wanted = ("__aenter__", "__aexit__")
+        found = {name: classes.defines(info, value.scope, name) for name in wanted}
+        if None in found.values():
+            return None
+        if context == "awith" and not all(found.values()):
+            pass  # lacks one of the pair: ``async with`` fails
+        elif any(found.values()):
+            return None
+        if value.declared:
+            # Known from an annotation: a subclass in any module may add the method.
+            for name in wanted:
+                overrides = classes.overrides(value.module, value.scope, name)
+                if overrides is None or overrides:
+                    return None
+        advice = ""
+        for advice_context, method, text in messages.PROTOCOL_ADVICE:
+            if advice_context != context:
+                continue
+            if not method or classes.defines(info, value.scope, method):
+                advice = text
+                break
+        scope = info.scopes[value.scope]
+        return {
+            "how": how,
+            "dunder": dunder,
+            "callee": scope.qualname,
+            "where": messages.where_defined(f"{info.display}:{scope.line}"),
+            "advice": advice.replace("{call}", "..."),
+        }
 
     def in_protocol(self, scope: int) -> bool:
         """Whether function ``scope`` is a member of a ``typing.Protocol`` class."""

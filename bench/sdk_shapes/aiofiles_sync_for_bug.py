@@ -1,0 +1,27 @@
+"""aiofiles: the async file object (async-iterable only) iterated with a plain for."""
+import asyncio
+import os
+import tempfile
+
+import aiofiles
+
+
+async def count_lines(path: str) -> int:
+    n = 0
+    async with aiofiles.open(path) as f:
+        for line in f:  # error: TypeError: 'AsyncTextIOWrapper' object is not iterable
+            n += 1
+    return n
+
+
+async def main() -> None:
+    fd, path = tempfile.mkstemp()
+    os.write(fd, b"a\nb\nc\n")
+    os.close(fd)
+    try:
+        print("ok", await count_lines(path))
+    finally:
+        os.unlink(path)
+
+
+asyncio.run(main())

@@ -1,0 +1,29 @@
+"""asyncpg: Connection.fetch() (a coroutine returning a list) iterated with async for."""
+import asyncio
+import os
+
+import asyncpg
+
+PG_DSN = os.environ.get("PG_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+class Repo:
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self.conn = conn
+
+    async def numbers(self) -> list[int]:
+        out = []
+        async for row in self.conn.fetch("SELECT generate_series(1, 3) AS n"):  # error: TypeError: 'async for' requires an object with __aiter__ method, got coroutine
+            out.append(row["n"])
+        return out
+
+
+async def main() -> None:
+    conn = await asyncpg.connect(PG_DSN)
+    try:
+        print("ok", await Repo(conn).numbers())
+    finally:
+        await conn.close()
+
+
+asyncio.run(main())

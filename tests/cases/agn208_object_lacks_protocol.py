@@ -1,0 +1,635 @@
+"""AGN208 object-lacks-protocol.
+
+`await x`, `async for ... in x`, `for ... in x` (also comprehensions, `yield from`, `*x`) and
+`async with x`, where `x` is an instance of a class whose whole method resolution order is known
+and which lacks the special method the statement needs: `__await__`; `__aiter__`; `__iter__` (or
+`__getitem__`); `__aenter__` and `__aexit__`.  Reported at the `await` expression, at the
+iterable, or at the context expression of the `async with` item.  Nothing here runs at import
+time.
+
+Every `# error:` line raises TypeError when its function runs; every trap runs cleanly.  Avoid
+`obj.__await__ = ...` / `setattr(obj, "__aiter__", ...)` anywhere in this file: a special method
+written from outside a class makes that method unknown for the whole module.
+"""
+
+import asyncio
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Dict, Generic, Iterator, List, Optional, TypeVar
+
+from sdk_base import BaseSession  # not installed here: a base the linter cannot read
+
+T = TypeVar("T")
+
+# --------------------------------------------------------------------------
+# Definitions
+# --------------------------------------------------------------------------
+
+
+class ClientSession:
+    """An SDK session: an async context manager (`__aenter__` returns `self`), not awaitable."""
+
+    async def __aenter__(self) -> "ClientSession":
+        return self
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        await self.close()
+
+    async def get(self, url: str) -> str:
+        return url
+
+    async def close(self) -> None:
+        return None
+
+
+class EventStream:
+    """The server-sent events of one response: an async iterator."""
+
+    def __init__(self) -> None:
+        self._events = ["start", "delta", "stop"]
+
+    def __aiter__(self) -> "EventStream":
+        return self
+
+    async def __anext__(self) -> str:
+        if not self._events:
+            raise StopAsyncIteration
+        return self._events.pop(0)
+
+
+class StreamManager:
+    """What `client.messages.stream(...)` returns: `async with` opens the stream."""
+
+    async def __aenter__(self) -> EventStream:
+        return EventStream()
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        return None
+
+
+class PendingReply:
+    """A reply that arrives later: awaitable, nothing else."""
+
+    def __await__(self) -> Iterator[Any]:
+        yield from asyncio.sleep(0).__await__()
+        return "reply"
+
+
+class RowCursor:
+    """A synchronous cursor: iterable and a plain context manager."""
+
+    def __init__(self) -> None:
+        self.rows = [(1, "a"), (2, "b")]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.rows)
+
+    def __enter__(self) -> "RowCursor":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        return None
+
+
+class Settings:
+    """Plain data: none of the protocols."""
+
+    timeout = 30.0
+
+
+class HalfManager:
+    """`__aenter__` without `__aexit__`: `async with` still fails."""
+
+    async def __aenter__(self) -> "HalfManager":
+        return self
+
+
+class Box(Generic[T]):
+    """`Generic[T]` adds no protocol."""
+
+    def __init__(self, item: Optional[T] = None) -> None:
+        self.item = item
+
+
+@dataclass
+class RetryPolicy:
+    """A dataclass: fields, no `__iter__`."""
+
+    attempts: int = 3
+    backoff: float = 0.5
+
+
+def open_session() -> ClientSession:
+    return ClientSession()
+
+
+async def connect() -> ClientSession:
+    await asyncio.sleep(0)
+    return ClientSession()
+
+
+def event_stream() -> EventStream:
+    return EventStream()
+
+
+settings = Settings()
+
+
+# --------------------------------------------------------------------------
+# Positives: `await`
+# --------------------------------------------------------------------------
+
+
+async def bug_await_session() -> None:
+    # advice: it is an async context manager
+    session = await ClientSession()  # error: AGN208 @15
+    print(session)
+
+
+async def bug_await_stream() -> None:
+    # advice: it is an async iterator
+    await EventStream()  # error: AGN208 @5
+
+
+async def bug_await_plain() -> None:
+    # advice: remove the `await`
+    await Settings()  # error: AGN208
+
+
+async def bug_await_factory() -> None:
+    # A plain function that always returns a ClientSession.
+    session = await open_session()  # error: AGN208
+    print(session)
+
+
+async def bug_await_awaited_factory() -> None:
+    # `connect()` is a coroutine giving a ClientSession: the second `await` is one too many.
+    session = await connect()
+    await session  # error: AGN208
+
+
+async def bug_await_annotated(session: ClientSession) -> None:
+    # No project subclass of ClientSession defines `__await__`.
+    await session  # error: AGN208
+
+
+async def bug_await_generic() -> None:
+    await Box(1)  # error: AGN208
+
+
+class Bot:
+    session: ClientSession
+
+    def __init__(self) -> None:
+        self.session = ClientSession()
+        self.events = EventStream()
+
+    async def bug_await_attribute(self) -> None:
+        await self.session  # error: AGN208
+
+
+# --------------------------------------------------------------------------
+# Positives: `async for`
+# --------------------------------------------------------------------------
+
+
+async def bug_async_for_sync_iterable() -> None:
+    # advice: it is a plain iterable: use `for`
+    async for row in RowCursor():  # error: AGN208 @22
+        print(row)
+
+
+async def bug_async_for_awaitable() -> None:
+    # advice: it is awaitable
+    async for event in PendingReply():  # error: AGN208
+        print(event)
+
+
+async def bug_async_for_manager() -> None:
+    # advice: it is an async context manager
+    async for event in StreamManager():  # error: AGN208
+        print(event)
+
+
+async def bug_async_for_plain() -> None:
+    # advice: iterate an async iterator it offers
+    async for value in settings:  # error: AGN208
+        print(value)
+
+
+async def bug_async_for_as_target() -> None:
+    # `__aenter__` returns `self`: `session` is the ClientSession itself.
+    async with ClientSession() as session:
+        async for page in session:  # error: AGN208
+            print(page)
+
+
+async def bug_async_comprehension() -> List[Any]:
+    return [row async for row in RowCursor()]  # error: AGN208 @34
+
+
+async def bug_async_for_awaited_factory() -> None:
+    async for page in await connect():  # error: AGN208
+        print(page)
+
+
+# --------------------------------------------------------------------------
+# Positives: `for` (also comprehensions, `yield from`, `*`)
+# --------------------------------------------------------------------------
+
+
+def bug_for_async_iterator() -> None:
+    # advice: it is an async iterator: use `async for`
+    for event in EventStream():  # error: AGN208 @18
+        print(event)
+
+
+def bug_for_plain() -> None:
+    # advice: iterate an iterable it offers
+    for value in Settings():  # error: AGN208
+        print(value)
+
+
+def bug_for_factory() -> None:
+    for event in event_stream():  # error: AGN208
+        print(event)
+
+
+def bug_for_dataclass() -> None:
+    for field_value in RetryPolicy():  # error: AGN208
+        print(field_value)
+
+
+def bug_list_comprehension() -> List[Any]:
+    return [event for event in EventStream()]  # error: AGN208 @32
+
+
+def bug_dict_comprehension() -> Dict[Any, int]:
+    return {event: 1 for event in EventStream()}  # error: AGN208
+
+
+def bug_yield_from() -> Iterator[Any]:
+    yield from EventStream()  # error: AGN208 @16
+
+
+def bug_star() -> None:
+    print(*EventStream())  # error: AGN208 @12
+
+
+class Relay:
+    def __init__(self) -> None:
+        self.events = EventStream()
+
+    def bug_for_attribute(self) -> None:
+        for event in self.events:  # error: AGN208
+            print(event)
+
+
+# --------------------------------------------------------------------------
+# Positives: `async with`
+# --------------------------------------------------------------------------
+
+
+async def bug_async_with_sync_manager() -> None:
+    # advice: it is a plain context manager: use `with`
+    async with RowCursor() as cursor:  # error: AGN208 @16
+        print(cursor)
+
+
+async def bug_async_with_awaitable() -> None:
+    # advice: it is awaitable: `await` it
+    async with PendingReply():  # error: AGN208
+        pass
+
+
+async def bug_async_with_stream() -> None:
+    # advice: it is an async iterator
+    async with EventStream() as events:  # error: AGN208
+        print(events)
+
+
+async def bug_async_with_plain() -> None:
+    # advice: use an async context manager it offers
+    async with settings:  # error: AGN208
+        pass
+
+
+async def bug_async_with_half() -> None:
+    # `__aexit__` is missing: Python raises before `__aenter__` runs.
+    async with HalfManager():  # error: AGN208
+        pass
+
+
+async def bug_async_with_second_item() -> None:
+    async with ClientSession() as session, RowCursor() as cursor:  # error: AGN208 @44
+        print(session, cursor)
+
+
+# --------------------------------------------------------------------------
+# Traps: correct code, no diagnostic
+# --------------------------------------------------------------------------
+
+
+async def ok_correct_usage() -> None:
+    # Each object used with the statement its class supports.
+    async with ClientSession() as session:
+        print(await session.get("/v1/models"))
+    async for event in EventStream():
+        print(event)
+    async with StreamManager() as stream:
+        async for event in stream:
+            print(event)
+    print(await PendingReply())
+    for row in RowCursor():
+        print(row)
+    with RowCursor() as cursor:
+        print(cursor)
+    async with await connect() as session:
+        print(session)
+    print([row for row in RowCursor()], [event async for event in event_stream()])
+
+
+async def ok_await_coroutine_method() -> None:
+    # `get()` is a coroutine method: awaiting its call is right.
+    print(await open_session().get("/v1/models"))
+
+
+class TracedSession(BaseSession):
+    """`sdk_base.BaseSession` cannot be read: it may define `__await__` (it does, here)."""
+
+
+async def ok_unknown_base() -> None:
+    await TracedSession()
+
+
+class Job(asyncio.Future):  # type: ignore[type-arg]
+    """A standard-library base: `asyncio.Future` defines `__await__`."""
+
+
+async def ok_future_subclass() -> None:
+    job = Job()
+    job.set_result(1)
+    print(await job)
+
+
+class SessionProxy:
+    """A lazy proxy: attributes come from `__getattr__`, special methods are installed
+    below with `setattr` and computed names, which the linter cannot follow."""
+
+    def __init__(self, target: Any) -> None:
+        self._target = target
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._target, name)
+
+
+def _forward(name: str) -> Any:
+    async def method(self: SessionProxy, *args: Any) -> Any:
+        return await getattr(self._target, name)(*args)
+
+    return method
+
+
+for _name in ("__aenter__", "__aexit__"):
+    setattr(SessionProxy, _name, _forward(_name))
+
+
+async def ok_getattr_proxy() -> None:
+    # The class has `__getattr__`: what it supports is not decided from its body.
+    async with SessionProxy(ClientSession()) as session:
+        print(session)
+
+
+def async_resource(cls: Any) -> Any:
+    """A project decorator that adds `__aenter__`/`__aexit__` from `open`/`close`."""
+
+    async def enter(self: Any) -> Any:
+        await self.open()
+        return self
+
+    async def leave(self: Any, *exc_info: Any) -> None:
+        await self.close()
+
+    for name, method in (("__aenter__", enter), ("__aexit__", leave)):
+        setattr(cls, name, method)
+    return cls
+
+
+@async_resource
+class Connection:
+    async def open(self) -> None:
+        return None
+
+    async def close(self) -> None:
+        return None
+
+
+async def ok_unknown_decorator() -> None:
+    # `@async_resource` is not known to the linter (nor listed as transparent): it may add
+    # methods, and does.
+    async with Connection():
+        pass
+
+
+class ManagedResource:
+    """Subclasses get `__aenter__`/`__aexit__` wired to their `open`/`close`."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, method in (("__aenter__", _enter_resource), ("__aexit__", _exit_resource)):
+            setattr(cls, name, method)
+
+
+async def _enter_resource(self: Any) -> Any:
+    await self.open()
+    return self
+
+
+async def _exit_resource(self: Any, *exc_info: Any) -> None:
+    await self.close()
+
+
+class Channel(ManagedResource):
+    async def open(self) -> None:
+        return None
+
+    async def close(self) -> None:
+        return None
+
+
+async def ok_init_subclass() -> None:
+    # A base's `__init_subclass__` may add methods to Channel: unknown.
+    async with Channel():
+        pass
+
+
+class BaseStream:
+    """Subclasses define `__aiter__`; the base drains whatever it is."""
+
+    async def drain(self) -> List[Any]:
+        # `self` may be any subclass.
+        return [chunk async for chunk in self]
+
+    async def wait(self) -> None:
+        async for _ in self:
+            pass
+
+
+class ByteStream(BaseStream):
+    def __init__(self) -> None:
+        self._chunks = [b"a", b"b"]
+
+    def __aiter__(self) -> "ByteStream":
+        return self
+
+    async def __anext__(self) -> bytes:
+        if not self._chunks:
+            raise StopAsyncIteration
+        return self._chunks.pop(0)
+
+
+async def ok_self() -> None:
+    print(await ByteStream().drain())
+    await ByteStream().wait()
+
+
+class Ticket:
+    """Awaitable through another class's implementation, bound in the class body."""
+
+    __await__ = PendingReply.__await__
+
+
+async def ok_await_assigned_in_body() -> None:
+    print(await Ticket())
+
+
+class Transport:
+    """What the handlers accept; the implementations below are async-iterable."""
+
+    async def send(self, message: str) -> None:
+        return None
+
+
+class WebSocketTransport(Transport):
+    def __init__(self) -> None:
+        self._messages = ["ping"]
+
+    def __aiter__(self) -> "WebSocketTransport":
+        return self
+
+    async def __anext__(self) -> str:
+        if not self._messages:
+            raise StopAsyncIteration
+        return self._messages.pop(0)
+
+
+async def pump(transport: Transport) -> None:
+    # Annotated with the base: a project subclass defines `__aiter__`.
+    async for message in transport:
+        await transport.send(message)
+
+
+async def ok_annotated_subclass() -> None:
+    await pump(WebSocketTransport())
+
+
+class Page:
+    """An old-style sequence: `for` falls back to `__getitem__`."""
+
+    def __init__(self) -> None:
+        self.items = ["x", "y"]
+
+    def __getitem__(self, index: int) -> str:
+        return self.items[index]
+
+
+def ok_getitem_iteration() -> None:
+    for item in Page():
+        print(item)
+    print([item for item in Page()], *Page())
+
+
+class Queue(Generic[T]):
+    """A generic async iterator: `Generic[T]` hides none of its methods."""
+
+    def __init__(self, *items: T) -> None:
+        self._items = list(items)
+
+    def __aiter__(self) -> "Queue[T]":
+        return self
+
+    async def __anext__(self) -> T:
+        if not self._items:
+            raise StopAsyncIteration
+        return self._items.pop(0)
+
+
+async def ok_generic() -> None:
+    async for item in Queue[int](1, 2):
+        print(item)
+    async for item in Queue("a"):
+        print(item)
+
+
+@dataclass
+class Batch:
+    """A dataclass that defines `__iter__` itself."""
+
+    items: List[int] = dataclasses.field(default_factory=lambda: [1, 2])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.items)
+
+
+def ok_dataclass() -> None:
+    for item in Batch():
+        print(item)
+
+
+class Backend:
+    """`Backend(url)` builds a subclass (as `pathlib.Path` does): `__new__` decides."""
+
+    def __new__(cls, url: str = "memory://") -> "Backend":
+        if cls is Backend:
+            cls = MemoryBackend
+        return super().__new__(cls)
+
+
+class MemoryBackend(Backend):
+    async def __aenter__(self) -> "MemoryBackend":
+        return self
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        return None
+
+
+async def ok_custom_new() -> None:
+    async with Backend("memory://") as backend:
+        print(backend)
+
+
+async def ok_rebound(live: bool) -> None:
+    # Bound to two classes: which one is used depends on the path.
+    source: Any = Settings()
+    if live:
+        source = EventStream()
+    if live:
+        async for event in source:
+            print(event)
+
+
+# --------------------------------------------------------------------------
+# Not checked (documented limitations): wrong at run time, but silent
+# --------------------------------------------------------------------------
+
+
+def limitation_with_statement() -> None:
+    # `with` is not checked: TypeError ('Settings' object does not support the context
+    # manager protocol).
+    with Settings():
+        pass
+
+
+def limitation_builtin_consumers() -> List[Any]:
+    # Only `for`, comprehensions, `yield from` and `*` are iteration sites; `list()` is not.
+    return list(EventStream())
