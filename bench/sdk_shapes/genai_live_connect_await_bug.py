@@ -1,6 +1,10 @@
 """google-genai: client.aio.live.connect() (an @asynccontextmanager method) awaited."""
 import asyncio
 import json
+import os
+import ssl
+import subprocess
+import tempfile
 
 from google import genai
 from google.genai import types
@@ -24,10 +28,17 @@ async def fake_live(ws) -> None:  # a loopback stand-in for the Live API websock
 
 
 async def main() -> None:
-    async with serve(fake_live, "127.0.0.1", 0) as server:
+    # the SDK always connects with TLS (wss://): a throwaway self-signed certificate for 127.0.0.1
+    d = tempfile.mkdtemp()
+    cert, key = os.path.join(d, "c.pem"), os.path.join(d, "k.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(cert, key)
+    async with serve(fake_live, "127.0.0.1", 0, ssl=server_ctx) as server:
         port = server.sockets[0].getsockname()[1]
-        client = genai.Client(api_key="test-key", http_options=types.HttpOptions(base_url=f"http://127.0.0.1:{port}"))
-        print("ok", await ask_live(client, "hi"))
+        options = types.HttpOptions(base_url=f"https://127.0.0.1:{port}", async_client_args={"ssl": ssl.create_default_context(cafile=cert)})
+        print("ok", await ask_live(genai.Client(api_key="test-key", http_options=options), "hi"))
 
 
 asyncio.run(main())

@@ -1,0 +1,24 @@
+"""ollama: AsyncClient entered with async with (its __aexit__ awaits close())."""
+import asyncio
+import json
+
+import httpx
+from ollama import AsyncClient
+
+
+async def ask(prompt: str) -> str:
+    async with AsyncClient(host="http://mock:11434", transport=httpx.MockTransport(fake_ollama)) as client:
+        response = await client.chat(model="llama-test", messages=[{"role": "user", "content": prompt}])
+    return response.message.content or ""
+
+
+def fake_ollama(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, content=json.dumps({"model": "llama-test", "created_at": "2024-01-01T00:00:00Z",
+                                                   "message": {"role": "assistant", "content": "Hello"}, "done": True}).encode())
+
+
+async def main() -> None:
+    print("ok", await ask("hi"))
+
+
+asyncio.run(main())

@@ -1,0 +1,25 @@
+"""starlette: BackgroundTask given a coroutine object (the function was called) instead of the function and its args."""
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+SENT: list[str] = []
+
+
+async def send_welcome_email(address: str) -> None:
+    SENT.append(address)
+
+
+async def signup(request: Request) -> JSONResponse:
+    address = request.query_params["email"]
+    return JSONResponse({"ok": True}, background=BackgroundTask(send_welcome_email(address)))  # error: TypeError: the first argument must be callable
+
+
+app = Starlette(routes=[Route("/signup", signup, methods=["POST"])])
+
+with TestClient(app) as client:
+    client.post("/signup", params={"email": "ada@example.com"})
+    print("ok", SENT)
