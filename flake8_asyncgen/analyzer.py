@@ -157,7 +157,7 @@ def _analyse(
     deep: bool,
 ) -> Result:
     project, info, sites = _module_info(tree, lines, filename, settings)
-    evaluator = Evaluator(project, settings.transparent_decorators, info.patched)
+    evaluator = Evaluator(project, settings.transparent_decorators, info.patched, info.name)
     reports = FileChecker(evaluator, info).run(sites)
     if not reports and not force_cst:
         return Result([], None)

@@ -13,11 +13,21 @@ from typing import Any, List, Optional, Tuple, Union
 from . import kinds
 from .functionkinds import FunctionKinds
 from .model import (
-    AttrExpr, CallExpr, DeclaredBinding, DefBinding, NameExpr, SubscriptExpr, strip_subscript,
+    COMPUTED_ATTRIBUTE,
+    AttrExpr,
+    CallExpr,
+    DeclaredBinding,
+    DefBinding,
+    NameExpr,
+    SubscriptExpr,
+    strip_subscript,
 )
 from .project import ModuleInfo
 from .resolver_api import Resolver
-from .values import NONE, Builtin, CallResult, ClassRef, FunctionRef, Instance, Outside, Value
+from .values import (
+    NONE, Builtin, BuiltinInstance, CallResult, ClassRef, FunctionRef, Instance, ModuleRef, Outside,
+    Value,
+)
 
 # A class in the linearisation: (module, class scope), or None for a base outside the project.
 MroEntry = Optional[Tuple[str, int]]
@@ -100,8 +110,12 @@ class ClassModel:
     def member(self, value: Union[ClassRef, Instance], name: str) -> Value:
         """``value.name`` for a project class or instance."""
         info = self.resolver.module(value.module)
-        if info is None or name in info.patched or name in self.resolver.patched:
+        if info is None or name in self.resolver.patched:
             return None  # written from outside the class somewhere: unknown
+        if name in info.patched and self.resolver.guarded(
+            info, ("patched", value, name), self._patched_on, info, value, name
+        ) is not False:
+            return None
         found = self.resolver.guarded(
             info, ("member", value, name), self._member_value, info, value, name
         )
@@ -109,6 +123,45 @@ class ClassModel:
             # ``obj.name`` calls the getter; on the class it is the property object itself.
             return self.resolver.call(found) if isinstance(value, Instance) else None
         return found
+
+    def _patched_on(self, info: ModuleInfo, value: Union[ClassRef, Instance], name: str) -> bool:
+        """Whether some ``obj.name = ...`` of the class's module may write on ``value``: any
+        write whose object is not known to be of an unrelated class, a module or a builtin."""
+        sites = info.summary.patch_sites.get(name)
+        if not sites:
+            return True
+        # An installed library setting a data attribute ``stream`` on its objects (httpx's
+        # ``response.stream = ...``) does not replace a method ``stream`` of its classes: in
+        # a library, a write on an unknown object leaves the library's own methods alone.
+        method = self.resolver.is_installed(info.name) and isinstance(
+            self.lookup(info, value.scope, name, isinstance(value, Instance)), FunctionRef
+        )
+        for expr, scope in sites:
+            target = self.resolver.eval(expr, info.name, scope)
+            if target is None and method:
+                continue
+            if not self._unrelated(target, value):
+                return True
+        return False
+
+    def _unrelated(self, target: Value, value: Union[ClassRef, Instance]) -> bool:
+        if isinstance(target, (ModuleRef, BuiltinInstance)):
+            return True
+        if not isinstance(target, (ClassRef, Instance)) or isinstance(target, ClassRef) != (
+            isinstance(value, ClassRef)
+        ):
+            return False
+        first = self.resolver.module(target.module)
+        second = self.resolver.module(value.module)
+        if first is None or second is None:
+            return False
+        order = self.mro(first, target.scope)
+        other = self.mro(second, value.scope)
+        if None in order or None in other:
+            return False
+        return (value.module, value.scope) not in order and (
+            (target.module, target.scope) not in other
+        )
 
     def _member_value(
         self, info: ModuleInfo, value: Union[ClassRef, Instance], name: str
@@ -279,23 +332,95 @@ class ClassModel:
         return None
 
     def defines(self, info: ModuleInfo, sid: int, name: str) -> Optional[bool]:
-        """Whether the class (a base included) defines special method ``name``; None when
-        that cannot be known (an unknown base, an opaque class, ``name`` written from outside
-        the class, or a ``__getattr__``/``__getattribute__`` hook, to stay on the safe side)."""
-        if name in info.patched or name in self.resolver.patched:
+        """Whether the class (a base included) supports special method ``name``; None when
+        that cannot be known: an unknown base, an opaque class, the method (or any computed
+        name) written from outside a class body anywhere in the project, ``__class__``
+        reassigned, a ``__getattr__``/``__getattribute__`` hook (to stay on the safe side).
+        A method whose body is one ``raise`` refuses the protocol: not supported."""
+        linted = self.resolver.module(self.resolver.linted) if self.resolver.linted else None
+        if linted is not None and not self._class_writes_unrelated(linted, info, sid, name):
+            return None
+        written = self.resolver.dunders_written()
+        if written is None:
             return None
         order = self.mro(info, sid)
-        found = False
         for entry in order:
             if entry is None:
                 return None
             owner = self.resolver.module(entry[0])
-            if owner is None or name in owner.patched:
+            if owner is None:
                 return None
-            bindings = owner.scopes[entry[1]].bindings
+            if not self._class_writes_unrelated(owner, info, sid, name):
+                return None
+            scope = owner.scopes[entry[1]]
+            if (scope.name, name) in written:
+                return None  # ``Reply.__await__ = ...`` somewhere in the project
+            klass = scope.klass
+            if klass is not None and "__class__" in klass.instance_attrs:
+                return None
+            bindings = scope.bindings
             if "__getattr__" in bindings or "__getattribute__" in bindings:
                 return None
-            found = found or name in bindings
+        for entry in order:
+            assert entry is not None
+            owner = self.resolver.module(entry[0])
+            assert owner is not None
+            binding = owner.scopes[entry[1]].bindings.get(name)
+            if binding is None:
+                continue
+            if isinstance(binding, DefBinding):
+                facts = owner.scopes[binding.scope].function
+                return not (facts is not None and facts.always_raises)
+            return True
+        return False
+
+    def _class_writes_unrelated(
+        self, writer: ModuleInfo, info: ModuleInfo, sid: int, name: str
+    ) -> bool:
+        """Whether no write of ``writer`` (``X.name = ...``, ``setattr(X, name or computed,
+        ...)``, ``obj.__class__ = ...``) can give class ``sid`` special method ``name``: a
+        special method is looked up on the type, so writes on instances, modules and builtins
+        do not count; a write on an unknown object, or on a related class, does."""
+        for written in (name, COMPUTED_ATTRIBUTE, "__class__"):
+            if written not in writer.patched:
+                continue
+            sites = writer.summary.patch_sites.get(written)
+            if not sites:
+                return False
+            for expr, scope in sites:
+                target = self.resolver.eval(expr, writer.name, scope)
+                if written == "__class__":
+                    if not self._unrelated(target, Instance(info.name, sid)):
+                        return False
+                elif isinstance(target, (Instance, ModuleRef, BuiltinInstance)):
+                    continue
+                elif not self._unrelated(target, ClassRef(info.name, sid)):
+                    return False
+        return True
+
+    def subclasses_anywhere(self, module: str, sid: int) -> Optional[List[Tuple[str, int]]]:
+        """Every class deriving from class ``sid`` of ``module`` in the project (and in its own
+        installed package); None when that cannot be decided (an opaque candidate, a project
+        too large to index)."""
+        owner = self.resolver.module(module)
+        if owner is None:
+            return None
+        candidates = self.resolver.subclass_modules(module, owner.scopes[sid].name)
+        if candidates is None:
+            return None
+        found: List[Tuple[str, int]] = []
+        for candidate in candidates:
+            info = self.resolver.module(candidate)
+            if info is None:
+                return None
+            for other, scope in enumerate(info.scopes):
+                if scope.kind != "class" or (candidate, other) == (module, sid):
+                    continue
+                order = self.mro(info, other)
+                if (module, sid) in order:
+                    found.append((candidate, other))
+                elif order == [None]:
+                    return None  # may derive from it
         return found
 
     def has_own_new(self, info: ModuleInfo, sid: int) -> bool:

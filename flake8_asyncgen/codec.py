@@ -10,7 +10,7 @@ entry as absent.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from .model import (
     DECLARED,
@@ -129,6 +129,8 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
         }
         if function.keeps_signature is not None:
             data["fn"]["ks"] = function.keeps_signature
+        if function.always_raises:
+            data["fn"]["ar"] = True
     klass = scope.klass
     if klass is not None:
         data["cl"] = {
@@ -149,6 +151,10 @@ def to_json(summary: ModuleSummary) -> Dict[str, Any]:
         "post": sorted(summary.after_star),
         "alias": sorted(summary.aliases),
         "patched": sorted(summary.patched),
+        "ps": {
+            name: [[expr_to_json(expr), scope] for expr, scope in sites]
+            for name, sites in summary.patch_sites.items()
+        },
     }
 
 
@@ -292,6 +298,7 @@ class _Reader:
             yields=[expr_from_json(y) for y in _list(data.get("yv"), "yields")],
             result_type=self.optional_expr(data.get("rt")),
             keeps_signature=_keeps_signature(data.get("ks")),
+            always_raises=_bool(data.get("ar", False), "always-raises flag"),
         )
 
     def klass(self, data: Any) -> ClassFacts:
@@ -368,4 +375,23 @@ def from_json(data: Any) -> ModuleSummary:
         after_star=frozenset(_texts(data.get("post"), "names after star")),
         aliases=frozenset(_texts(data.get("alias"), "aliases")),
         patched=frozenset(_texts(data.get("patched"), "patched names")),
+        patch_sites=_patch_sites(data.get("ps", {}), len(scopes)),
     )
+
+
+def _patch_sites(data: Any, scope_count: int) -> Dict[str, List[Tuple[Expr, int]]]:
+    if not isinstance(data, dict):
+        raise _fail("patch sites")
+    sites: Dict[str, List[Tuple[Expr, int]]] = {}
+    for name, entries in data.items():
+        found: List[Tuple[Expr, int]] = []
+        for entry in _list(entries, "patch sites"):
+            items = _list(entry, "patch site")
+            if len(items) != 2:
+                raise _fail("patch site")
+            scope = _int(items[1], "patch site scope")
+            if not 0 <= scope < scope_count:
+                raise _fail("patch site scope")
+            found.append((expr_from_json(items[0]), scope))
+        sites[_text(name, "patched name")] = found
+    return sites

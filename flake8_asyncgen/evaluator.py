@@ -77,10 +77,16 @@ class Evaluator:
     """What expressions of the project's modules evaluate to (implements ``Resolver``)."""
 
     def __init__(
-        self, project: Project, transparent: Iterable[str] = (), patched: Iterable[str] = ()
+        self,
+        project: Project,
+        transparent: Iterable[str] = (),
+        patched: Iterable[str] = (),
+        linted: Optional[str] = None,
     ) -> None:
         self.project = project
         self.transparent: FrozenSet[str] = frozenset(transparent)
+        # The module being linted (its writes on other objects are judged by the class model).
+        self.linted = linted
         # Attribute names the linted module writes on other objects (monkeypatching).
         self.patched: FrozenSet[str] = frozenset(patched)
         self.functions = FunctionKinds(self)
@@ -124,6 +130,15 @@ class Evaluator:
 
     def override_candidates(self, class_name: str, method: str) -> Optional[List[str]]:
         return self.project.override_candidates(class_name, method)
+
+    def subclass_modules(self, module: str, class_name: str) -> Optional[List[str]]:
+        return self.project.subclass_modules(module, class_name)
+
+    def is_installed(self, module: str) -> bool:
+        return self.project.is_installed(module)
+
+    def dunders_written(self) -> Optional[FrozenSet[Tuple[str, str]]]:
+        return self.project.dunders_written()
 
     def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]:
         return self.functions.kind(module, scope)
@@ -170,7 +185,14 @@ class Evaluator:
         if found is None:
             return Builtin(name) if name in _BUILTINS else None
         if isinstance(found, str):
-            return None  # a star import may bind it
+            # A star import may bind it: known when the star imports say what.
+            starred = self.through_stars(info, name)
+            if starred is None:
+                return None
+            own = info.scopes[0].bindings.get(name)
+            if own is not None and self.binding(info, 0, own) != starred:
+                return None
+            return starred
         binding, owner = found
         if isinstance(binding, ParamBinding):
             found_self = self.classes.self_or_cls(info, owner, name)
@@ -210,7 +232,7 @@ class Evaluator:
         self, info: ModuleInfo, sid: int, name: str
     ) -> Union[None, str, Tuple[Binding, int]]:
         """The binding ``name`` finds from scope ``sid`` and the scope holding it; None when
-        nothing binds it, ``"unknown"`` when a star import may bind it."""
+        nothing binds it, ``"star"`` when a star import may bind it."""
         scopes = info.scopes
         scope = scopes[sid]
         found: Optional[Tuple[Binding, int]] = None
@@ -228,7 +250,7 @@ class Evaluator:
                         break
                 current = candidate.parent
         if (found is None or found[1] == 0) and self.star_may_bind(info, name):
-            return "unknown"
+            return "star"
         return found
 
     def binding(self, info: ModuleInfo, owner: int, binding: Binding) -> Value:
@@ -303,13 +325,47 @@ class Evaluator:
         return None
 
     def _module_attr(self, info: ModuleInfo, name: str) -> Value:
-        if self.star_may_bind(info, name) or name in info.patched or name in self.patched:
+        if name in info.patched or name in self.patched:
             return None
         binding = info.scopes[0].bindings.get(name)
+        if self.star_may_bind(info, name):
+            starred = self.through_stars(info, name)
+            if starred is None:
+                return None
+            if binding is not None and self.binding(info, 0, binding) != starred:
+                return None  # bound here and by a star import: which is later is not known
+            return starred
         if binding is not None:
             return self.binding(info, 0, binding)
         submodule = f"{info.name}.{name}"
         return ModuleRef(submodule) if self.project.has_module(submodule) else None
+
+    def through_stars(self, info: ModuleInfo, name: str) -> Value:
+        """What ``from m import *`` lines of ``info`` bind ``name`` to (``httpx/__init__.py``
+        re-exporting ``from ._client import *``): the last star import that binds it decides;
+        unknown if any source cannot be read or may bind it only through its own unknowns."""
+        for source in reversed(info.stars):
+            if source is None or not self.project.has_module(source):
+                return None
+            exported = self.module(source)
+            if exported is None:
+                return None
+            if exported.exports is not None:
+                if name not in exported.exports:
+                    continue
+            elif name.startswith("_"):
+                continue
+            elif name not in exported.scopes[0].bindings and not exported.stars:
+                continue
+            value = self.attr(ModuleRef(source), name)
+            if value is None and exported.exports is None and (
+                name not in exported.scopes[0].bindings
+            ):
+                # Only possibly bound, through the source's own star imports.
+                if not self.star_may_bind(exported, name):
+                    continue
+            return value
+        return None
 
     def star_may_bind(self, info: ModuleInfo, name: str) -> bool:
         """Whether a ``from m import *`` in ``info`` may (re)bind module-level ``name``."""

@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Set
 
 from .kinds import ASYNC_ITERATOR_NAMES
 from .model import (
+    COMPUTED_ATTRIBUTE,
     DECLARED,
     NONE_LITERAL,
     AsyncGenExpr,
@@ -51,7 +52,7 @@ from .model import (
 )
 from .sitetypes import CallArg, Context, Site, Span
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -189,6 +190,13 @@ def _is_stub_body(body: List[ast.stmt]) -> bool:
                 continue
         return False
     return True
+
+
+def _always_raises(body: List[ast.stmt]) -> bool:
+    """A body that is one ``raise`` (after a docstring)."""
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    return len(body) == 1 and isinstance(body[0], ast.Raise)
 
 
 def _looks_like_overload(decorator: ast.expr) -> bool:
@@ -355,6 +363,7 @@ class _Collector:
         # class scope -> attribute -> [(method name, scope of the assignment, binding)]
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
         self.patched: Set[str] = set()
+        self.patch_sites: Dict[str, List[Tuple[Expr, int]]] = {}
         # Classes whose methods write ``self``'s attributes by computed names.
         self.dynamic_classes: Set[int] = set()
         # Names passed to ``isinstance`` / ``issubclass`` / ``type`` in the current function.
@@ -454,7 +463,13 @@ class _Collector:
             if name in scope.bindings and sid != self.sid:
                 break
             sid = parent
-        self.patched.add(target.attr)
+        self._patch(target.attr, target.value)
+
+    def _patch(self, attr: str, obj: ast.AST) -> None:
+        """``obj.attr = ...`` (or ``setattr(obj, "attr", ...)``) on an object other than
+        ``self``."""
+        self.patched.add(attr)
+        self.patch_sites.setdefault(attr, []).append((describe(obj), self.sid))
 
     def _type_variables(self, node: ast.AST) -> FrozenSet[str]:
         """Type variables a signature may use: module-level ``F = TypeVar("F", ...)`` (or
@@ -470,11 +485,12 @@ class _Collector:
                 found.add(name)
         return frozenset(found)
 
-    def _dynamic_attributes(self, target: ast.AST) -> None:
+    def _dynamic_attributes(self, target: ast.AST) -> bool:
         """``self.__dict__``, ``vars(self)``, ``setattr(self, name, ...)`` in a method: the
-        instance may hold any attribute, whatever ``__init__`` assigns."""
+        instance may hold any attribute, whatever ``__init__`` assigns.  Whether ``target``
+        was a method's ``self``."""
         if not isinstance(target, ast.Name):
-            return
+            return False
         sid = self.sid
         while sid > 0 and self.scopes[sid].kind == "function":
             scope = self.scopes[sid]
@@ -482,8 +498,10 @@ class _Collector:
             if facts is not None and facts.first_param == target.id:
                 if self.scopes[scope.parent].kind == "class":
                     self.dynamic_classes.add(scope.parent)
-                return
+                    return True
+                return False
             sid = scope.parent
+        return False
 
     def site(
         self,
@@ -589,8 +607,7 @@ class _Collector:
     def with_(self, node: Union[ast.With, ast.AsyncWith]) -> None:
         for item in node.items:
             self.expr(item.context_expr)
-            if isinstance(node, ast.AsyncWith):
-                self.site("awith", item.context_expr)
+            self.site("awith" if isinstance(node, ast.AsyncWith) else "with", item.context_expr)
             if isinstance(item.optional_vars, ast.Name):
                 entered = EnteredExpr(
                     describe(item.context_expr), isinstance(node, ast.AsyncWith)
@@ -750,6 +767,7 @@ class _Collector:
                 None if node.returns is None else UNKNOWN
             ),
             is_stub=_is_stub_body(node.body),
+            always_raises=_always_raises(node.body),
             first_param=positional[0].arg if positional else None,
             result_type=describe_type(returns) if returns is not None else None,
             keeps_signature=_keeps_signature(node.args, returns, self._type_variables(node)),
@@ -927,12 +945,17 @@ class _Collector:
     def call(self, node: ast.Call) -> None:
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-        if name == "setattr" and len(node.args) >= 2:
+        if name in ("setattr", "__setattr__") and len(node.args) >= 2:
             attr = node.args[1]
             if isinstance(attr, ast.Constant) and isinstance(attr.value, str):
-                self.patched.add(attr.value)
-            else:
-                self._dynamic_attributes(node.args[0])  # ``setattr(self, key, value)``
+                self._patch(attr.value, node.args[0])
+            elif not self._dynamic_attributes(node.args[0]) and not (
+                # ``super().__setattr__(name, value)``: an instance's own attribute.
+                isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call)
+                and isinstance(func.value.func, ast.Name) and func.value.func.id == "super"
+            ):
+                # ``setattr(Proxy, name, ...)``: any attribute, special methods included.
+                self._patch(COMPUTED_ATTRIBUTE, node.args[0])
         elif name == "vars" and len(node.args) == 1:
             self._dynamic_attributes(node.args[0])
         elif name in ("isinstance", "issubclass", "type") and node.args and isinstance(
@@ -1098,6 +1121,7 @@ def _finish(collector: _Collector) -> ModuleSummary:
         after_star=frozenset(collector.after_star) if collector.stars else frozenset(),
         aliases=frozenset(collector.aliases),
         patched=frozenset(collector.patched),
+        patch_sites=collector.patch_sites,
     )
 
 

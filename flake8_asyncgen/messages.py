@@ -154,8 +154,8 @@ CODES: dict[str, Code] = {
         Code(
             "AGN208",
             "object-lacks-protocol",
-            "`{how}` on a `{callee}` object ({where}), whose class defines no `{dunder}`, "
-            "raises TypeError: {advice}",
+            "{how} on an instance of `{callee}` ({where}), whose class defines no "
+            "`{dunder}`, raises TypeError: {advice}",
             fix="none",
             summary="`await`, `async for`, `async with` or `for` on an instance whose class "
                     "(fully known) lacks the special method that statement needs.",
@@ -287,22 +287,23 @@ def too_large_reason(size: int, limit: int) -> str:
 
 # AGN208: what each use needs, and what to do instead, by the special methods the class has.
 PROTOCOL_NEEDS: dict[str, tuple[str, str]] = {
-    # context: (the use as written, the special method it needs)
-    "await": ("await", "__await__"),
-    "aiter": ("async for", "__aiter__"),
-    "iter": ("for", "__iter__"),
-    "awith": ("async with", "__aenter__"),
+    # context: (the use, the special method it needs)
+    "await": ("`await`", "__await__"),
+    "aiter": ("`async for`", "__aiter__"),
+    "iter": ("a `for` loop", "__iter__"),
+    "awith": ("`async with`", "__aenter__"),
+    "with": ("`with`", "__enter__"),
 }
 # (context, a special method the class has) -> advice, first match wins.
 PROTOCOL_ADVICE: tuple[tuple[str, str, str], ...] = (
-    ("await", "__aenter__", "it is an async context manager: use `async with {call} as ...`"),
+    ("await", "__aenter__", "it is an async context manager: use `async with` instead of `await`"),
     ("await", "__aiter__", "it is an async iterator: iterate it with `async for`"),
     ("await", "", "remove the `await`, or await a coroutine method of it"),
     ("aiter", "__iter__", "it is a plain iterable: use `for`"),
-    ("aiter", "__await__", "it is awaitable: write `async for ... in await {call}` if awaiting "
-                           "it gives an async iterator"),
-    ("aiter", "__aenter__", "it is an async context manager: `async with {call} as x`, then "
-                            "iterate what `x` offers"),
+    ("aiter", "__await__", "it is awaitable: write `async for ... in await ...` if awaiting it "
+                           "gives an async iterator"),
+    ("aiter", "__aenter__", "it is an async context manager, not an async iterator: iterate "
+                            "an async iterator it offers"),
     ("aiter", "", "iterate an async iterator it offers, not the object"),
     ("iter", "__aiter__", "it is an async iterator: use `async for` inside an `async def`"),
     ("iter", "", "iterate an iterable it offers, not the object"),
@@ -310,4 +311,14 @@ PROTOCOL_ADVICE: tuple[tuple[str, str, str], ...] = (
     ("awith", "__await__", "it is awaitable: `await` it instead"),
     ("awith", "__aiter__", "it is an async iterator: iterate it with `async for`"),
     ("awith", "", "use an async context manager it offers, or `await` a coroutine method"),
+    ("with", "__aenter__", "it is an async context manager: use `async with` inside an "
+                           "`async def`"),
+    ("with", "__await__", "it is awaitable: `await` it instead"),
+    ("with", "", "use a context manager it offers"),
 )
+# How AGN208 names the other ways of iterating (``Site.how``).
+PROTOCOL_ITERATION = {
+    "comprehension": "a comprehension",
+    "yield_from": "`yield from`",
+    "unpacking": "`*` unpacking",
+}

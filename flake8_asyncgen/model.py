@@ -89,6 +89,8 @@ Expr = Union[
 ]
 UNKNOWN: Expr = UnknownExpr()
 NONE_LITERAL = LiteralExpr("NoneType")
+# In ``ModuleSummary.patched``: some ``setattr(obj, name, ...)`` writes a computed name.
+COMPUTED_ATTRIBUTE = "<computed>"
 LITERAL_TYPES = frozenset({"str", "bytes", "list", "set", "dict", "tuple", "NoneType"})
 
 
@@ -216,6 +218,7 @@ class FunctionFacts:
     __slots__ = (
         "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
         "declares_awaited_stream", "yields", "result_type", "keeps_signature",
+        "always_raises",
     )
 
     def __init__(
@@ -231,6 +234,7 @@ class FunctionFacts:
         yields: Optional[List[Expr]] = None,
         result_type: Optional[Expr] = None,
         keeps_signature: Optional[str] = None,
+        always_raises: bool = False,
     ) -> None:
         self.is_async = is_async
         self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
@@ -254,6 +258,9 @@ class FunctionFacts:
         # decorated function's kind: ``"decorator"`` for ``def d(fn: F) -> F``, ``"factory"``
         # for ``def d(...) -> Callable[[F], F]`` (used as ``@d(...)``).
         self.keeps_signature = keeps_signature
+        # Its body (after a docstring) is one ``raise``: a special method written only to
+        # refuse a protocol (aiohttp's ``ClientSession.__enter__`` raises TypeError).
+        self.always_raises = always_raises
 
 
 class ClassFacts:
@@ -317,7 +324,10 @@ class Scope:
 class ModuleSummary:
     """Everything other modules and the rules need to know about one module."""
 
-    __slots__ = ("scopes", "stars", "exports", "after_star", "aliases", "patched", "source_digest")
+    __slots__ = (
+        "scopes", "stars", "exports", "after_star", "aliases", "patched", "patch_sites",
+        "source_digest",
+    )
 
     def __init__(
         self,
@@ -327,6 +337,7 @@ class ModuleSummary:
         after_star: frozenset[str],
         aliases: frozenset[str],
         patched: frozenset[str],
+        patch_sites: Optional[Dict[str, List[Tuple[Expr, int]]]] = None,
     ) -> None:
         self.scopes = scopes
         # Modules star-imported here (None: could not be made absolute).
@@ -339,5 +350,9 @@ class ModuleSummary:
         self.aliases = aliases
         # Attribute names written on objects other than ``self`` (monkeypatching, setattr).
         self.patched = patched
+        # Where each patched name is written: the object written on, and the scope its
+        # expression is evaluated in (``response.stream = ...``: ``response``).  A write on an
+        # object of an unrelated class does not change a class's members.
+        self.patch_sites: Dict[str, List[Tuple[Expr, int]]] = patch_sites or {}
         # sha256 of the source it was made from, when read from a file (not serialised).
         self.source_digest: Optional[str] = None

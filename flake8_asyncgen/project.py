@@ -11,7 +11,7 @@ import ast
 import hashlib
 import os
 import sys
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 
 from .cache import DiskCache
 from .codec import from_json, to_json
@@ -142,6 +142,7 @@ class Project:
         self._located: Dict[str, Optional[Tuple[str, str]]] = {}
         self._modules: Dict[str, Optional[ModuleInfo]] = {}
         self._index: Optional[SourceIndex] = None
+        self._packages: Dict[str, Optional[SourceIndex]] = {}
         # Top-level names imported but found neither in the project nor installed.
         self.not_installed: set[str] = set()
 
@@ -223,6 +224,69 @@ class Project:
         if self._index is _TOO_LARGE:
             return None
         return self._index.override_candidates(class_name, method)
+
+    def subclass_modules(self, module: str, class_name: str) -> Optional[List[str]]:
+        """Modules that may define a subclass of class ``class_name`` of ``module``: in the
+        project, and, for an installed class, in its own top-level package. None when that
+        cannot be told (a project or package too large to index)."""
+        if self._index is None:
+            self._index = self._build_index()
+        if self._index is _TOO_LARGE:
+            return None
+        found = set(self._index.subclass_modules(class_name))
+        if self.is_installed(module):
+            package = self._package_index(module.split(".", 1)[0])
+            if package is None:
+                return None
+            found |= package.subclass_modules(class_name)
+        return sorted(found)
+
+    def dunders_written(self) -> Optional[FrozenSet[Tuple[str, str]]]:
+        """(object name, special method) pairs some project module writes outside a class
+        body (``Reply.__await__ = ...``)."""
+        if self._index is None:
+            self._index = self._build_index()
+        if self._index is _TOO_LARGE:
+            return None
+        return frozenset(self._index.dunder_writes)
+
+    def is_installed(self, name: str) -> bool:
+        located = self.locate(name)
+        return located is not None and located[1] in self.environment.site_dirs
+
+    def _package_index(self, top: str) -> Optional[SourceIndex]:
+        if top in self._packages:
+            return self._packages[top]
+        located = self.locate(top)
+        index: Optional[SourceIndex] = None
+        if located is not None and located[0] not in (NAMESPACE, AMBIGUOUS):
+            folder = os.path.dirname(located[0])
+            if os.path.basename(located[0]).startswith("__init__."):
+                index = self._index_folder(folder, top, located[1])
+            else:
+                index = SourceIndex()
+                text = _file_text(located[0])
+                if text is not None:
+                    index.add(top, text)
+        self._packages[top] = index
+        return index
+
+    def _index_folder(self, folder: str, top: str, site_dir: str) -> Optional[SourceIndex]:
+        index = SourceIndex()
+        seen = 0
+        for current, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d.isidentifier())
+            for file_name in sorted(files):
+                if not file_name.endswith((".py", ".pyi")):
+                    continue
+                seen += 1
+                if seen > MAX_INDEXED_FILES:
+                    return None
+                path = os.path.join(current, file_name)
+                text = _file_text(path)
+                if text is not None:
+                    index.add(module_name(path, site_dir)[0], text)
+        return index
 
     def _build_index(self) -> SourceIndex:
         index = SourceIndex()

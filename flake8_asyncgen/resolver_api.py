@@ -8,7 +8,7 @@ each other in a cycle.
 
 from __future__ import annotations
 
-from typing import Any, Callable, FrozenSet, List, Optional, Protocol, TypeVar
+from typing import Any, Callable, FrozenSet, List, Optional, Protocol, Tuple, TypeVar
 
 from .model import Binding, Expr
 from .project import ModuleInfo
@@ -20,6 +20,7 @@ T = TypeVar("T")
 class Resolver(Protocol):
     transparent: FrozenSet[str]
     patched: FrozenSet[str]
+    linted: Optional[str]
 
     def module(self, name: str) -> Optional[ModuleInfo]: ...
 
@@ -42,3 +43,9 @@ class Resolver(Protocol):
     def has_module(self, name: str) -> bool: ...
 
     def override_candidates(self, class_name: str, method: str) -> Optional[List[str]]: ...
+
+    def subclass_modules(self, module: str, class_name: str) -> Optional[List[str]]: ...
+
+    def is_installed(self, module: str) -> bool: ...
+
+    def dunders_written(self) -> Optional[FrozenSet[Tuple[str, str]]]: ...

@@ -18,9 +18,9 @@ from typing import Literal, NamedTuple, Optional, Tuple, Union
 
 from .model import Expr
 
-Context = Literal["await", "iter", "aiter", "awith", "discard", "return", "arg", "def"]
+Context = Literal["await", "iter", "aiter", "awith", "with", "discard", "return", "arg", "def"]
 CONTEXTS: Tuple[Context, ...] = (
-    "await", "iter", "aiter", "awith", "discard", "return", "arg", "def",
+    "await", "iter", "aiter", "awith", "with", "discard", "return", "arg", "def",
 )
 # What a value is, as far as the rules care.
 Tag = Literal["coro", "agen", "acm", "agen_fn", "asynciter", "instance"]

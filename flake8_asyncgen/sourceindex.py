@@ -24,6 +24,12 @@ _ASSIGNED_ALIAS = re.compile(
     re.M,
 )
 _NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+# ``Cls.__aenter__ = ...``, ``setattr(Cls, "__aenter__", ...)``: special methods written from
+# outside a class body.
+_DUNDER_WRITE = re.compile(
+    rb"([A-Za-z_][A-Za-z0-9_]*)\.(__[a-z]+__)\s*=(?!=)"
+    rb"|setattr\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,\s*['\"](__[a-z]+__)['\"]"
+)
 
 
 class SourceIndex:
@@ -33,6 +39,8 @@ class SourceIndex:
         self.classes: List[Tuple[str, str, FrozenSet[str]]] = []
         # original name -> names it is also known as (``import x as y``, ``y = pkg.x``)
         self.aliases: Dict[str, Set[str]] = {}
+        # (object name, special method) some module writes outside a class body
+        self.dunder_writes: Set[Tuple[str, str]] = set()
 
     def add(self, module: str, text: "FileText") -> None:
         for name in text.defs:
@@ -41,6 +49,7 @@ class SourceIndex:
             self.classes.append((module, name, bases))
         for original, alias in text.aliases:
             self.aliases.setdefault(original, set()).add(alias)
+        self.dunder_writes |= text.dunder_writes
 
     def subclass_modules(self, class_name: str) -> Set[str]:
         """Modules that may define a subclass of a class named ``class_name``."""
@@ -68,7 +77,7 @@ class SourceIndex:
 class FileText:
     """What the index reads from one file: ``def`` names, class statements, aliases."""
 
-    __slots__ = ("defs", "classes", "aliases")
+    __slots__ = ("defs", "classes", "aliases", "dunder_writes")
 
     def __init__(self, data: bytes) -> None:
         self.defs = frozenset(_text(found) for found in _DEF.findall(data))
@@ -82,6 +91,9 @@ class FileText:
                 aliases.extend((_text(a), _text(b)) for a, b in _ALIAS.findall(line))
         aliases.extend((_text(b), _text(a)) for a, b in _ASSIGNED_ALIAS.findall(data))
         self.aliases = aliases
+        self.dunder_writes = frozenset(
+            (_text(a or c), _text(b or d)) for a, b, c, d in _DUNDER_WRITE.findall(data)
+        ) if b"__" in data else frozenset()
 
 
 def _text(raw: bytes) -> str:

@@ -7,7 +7,7 @@ from .api import JudgedSite, Rule, RuleContext
 
 class ObjectLacksProtocol(Rule):
     code = "AGN208"
-    contexts = ("await", "aiter", "iter", "awith")
+    contexts = ("await", "aiter", "iter", "awith", "with")
     triggers = frozenset({"instance"})
     INVALID = [
         "class Session:\n    async def __aenter__(self):\n        return self\n"
@@ -27,6 +27,6 @@ class ObjectLacksProtocol(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         site = judged.site
-        fields = ctx.queries.missing_protocol(judged.value, site.context)
+        fields = ctx.queries.missing_protocol(judged.value, site)
         if fields is not None:
             ctx.report(self.code, site.outer or site.span, fields)

@@ -222,48 +222,61 @@ class Queries:
         # judged (silent); overrides keep today's report.
         return StubVerdict(unknown_is_consistent)
 
-    def missing_protocol(self, value: Value, context: str) -> Optional[Dict[str, str]]:
+    def missing_protocol(self, value: Value, site: Site) -> Optional[Dict[str, str]]:
         """Message fields when ``value`` is an instance of a class whose whole method order is
-        known and lacks the special method ``context`` needs (``await``: ``__await__``); None
-        when it has it, or when that cannot be known."""
+        known and lacks a special method the site's statement needs (``await``:
+        ``__await__``); None when it has them, or when that cannot be known."""
         if not isinstance(value, Instance) or (not value.exact and not value.declared):
             return None  # ``self``: a subclass may define it
+        context = site.context
         needs = messages.PROTOCOL_NEEDS.get(context)
         info = self.evaluator.module(value.module)
         if needs is None or info is None:
             return None
         classes = self.evaluator.classes
         how, dunder = needs
-        wanted = (dunder, "__getitem__") if context == "iter" else (dunder,)
-        if context == "awith":
-            wanted = ("__aenter__", "__aexit__")
-        found = {name: classes.defines(info, value.scope, name) for name in wanted}
-        if None in found.values():
-            return None
-        if context == "awith" and not all(found.values()):
-            pass  # lacks one of the pair: ``async with`` fails
-        elif any(found.values()):
-            return None
+        if context == "iter" and site.how in messages.PROTOCOL_ITERATION:
+            how = messages.PROTOCOL_ITERATION[site.how]
+        # Any one of ``alternatives`` makes the use work; ``pair`` must all be there.
+        pair = {"awith": ("__aenter__", "__aexit__"), "with": ("__enter__", "__exit__")}
+        if context == "iter":
+            supported = [classes.defines(info, value.scope, n) for n in ("__iter__", "__getitem__")]
+            if None in supported or any(supported):
+                return None
+            missing = dunder
+        else:
+            names = pair.get(context, (dunder,))
+            found = [classes.defines(info, value.scope, n) for n in names]
+            if None in found or all(found):
+                return None
+            missing = names[found.index(False)]
         if value.declared:
-            # Known from an annotation: a subclass in any module may add the method.
-            for name in wanted:
-                overrides = classes.overrides(value.module, value.scope, name)
-                if overrides is None or overrides:
+            # Known from an annotation: a subclass (in the project, or in the class's own
+            # installed package) may support it.
+            subclasses = classes.subclasses_anywhere(value.module, value.scope)
+            if subclasses is None:
+                return None
+            for module, sid in subclasses:
+                sub_info = self.evaluator.module(module)
+                if sub_info is None:
                     return None
+                for name in pair.get(context, (dunder, "__getitem__")):
+                    if classes.defines(sub_info, sid, name) is not False:
+                        return None
         advice = ""
         for advice_context, method, text in messages.PROTOCOL_ADVICE:
-            if advice_context != context:
-                continue
-            if not method or classes.defines(info, value.scope, method):
+            if advice_context == context and (
+                not method or classes.defines(info, value.scope, method)
+            ):
                 advice = text
                 break
         scope = info.scopes[value.scope]
         return {
             "how": how,
-            "dunder": dunder,
+            "dunder": missing,
             "callee": scope.qualname,
             "where": messages.where_defined(f"{info.display}:{scope.line}"),
-            "advice": advice.replace("{call}", "..."),
+            "advice": advice,
         }
 
     def in_protocol(self, scope: int) -> bool:

@@ -400,37 +400,6 @@ async def ok_getattr_proxy() -> None:
         print(session)
 
 
-def async_resource(cls: Any) -> Any:
-    """A project decorator that adds `__aenter__`/`__aexit__` from `open`/`close`."""
-
-    async def enter(self: Any) -> Any:
-        await self.open()
-        return self
-
-    async def leave(self: Any, *exc_info: Any) -> None:
-        await self.close()
-
-    for name, method in (("__aenter__", enter), ("__aexit__", leave)):
-        setattr(cls, name, method)
-    return cls
-
-
-@async_resource
-class Connection:
-    async def open(self) -> None:
-        return None
-
-    async def close(self) -> None:
-        return None
-
-
-async def ok_unknown_decorator() -> None:
-    # `@async_resource` is not known to the linter (nor listed as transparent): it may add
-    # methods, and does.
-    async with Connection():
-        pass
-
-
 class ManagedResource:
     """Subclasses get `__aenter__`/`__aexit__` wired to their `open`/`close`."""
 
@@ -623,10 +592,9 @@ async def ok_rebound(live: bool) -> None:
 # --------------------------------------------------------------------------
 
 
-def limitation_with_statement() -> None:
-    # `with` is not checked: TypeError ('Settings' object does not support the context
-    # manager protocol).
-    with Settings():
+def plain_with_statement() -> None:
+    # TypeError: 'Settings' object does not support the context manager protocol.
+    with Settings():  # error: AGN208
         pass
 
 
