@@ -65,6 +65,10 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
                    "(no venv is made; the plugin must be installed there)")
     p.add_argument("--without-python", help="use this interpreter's flake8 as 'without the plugin'")
     p.add_argument("--no-warmup", action="store_true", help="skip the untimed warm-up runs")
+    p.add_argument("--with-deps", action="store_true",
+                   help="install the pinned corpus projects (and so their dependencies) in "
+                   "both venvs, so that the plugin resolves the corpus's imports into real "
+                   "installed packages, as in a project's own environment")
     return p.parse_args(argv)
 
 
@@ -77,6 +81,8 @@ def flake8_prefixes(args: argparse.Namespace, cache: Path, log: Log) -> List[Lis
     """[with the plugin, without it]: the given interpreters, or the two venvs (made or
     reused), the plugin (re)installed from ``--repo``; both checked."""
     requirements = ["flake8==%s" % args.flake8_version]
+    if args.with_deps:
+        requirements += [requirement for _, requirement, _ in _corpus.PINS]
     if args.without_python:
         without = [args.without_python, "-m", "flake8"]
     else:

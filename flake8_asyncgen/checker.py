@@ -30,8 +30,11 @@ class Report(NamedTuple):
 def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
     if isinstance(value, (CallResult, AsyncGenExpression)):
         return value.kind
-    if isinstance(value, FunctionRef) and evaluator.func_kind(value.module, value.scope) == "agen":
-        return "agen_fn"
+    if isinstance(value, FunctionRef):
+        kind = evaluator.func_kind(value.module, value.scope)
+        if kind == "agen":
+            return "agen_fn"
+        return "function" if kind is not None else None
     if isinstance(value, Instance):
         return "instance"
     return None

@@ -20,6 +20,7 @@ from .model import (
     DefBinding,
     NameExpr,
     SubscriptExpr,
+    dotted,
     strip_subscript,
 )
 from .project import ModuleInfo
@@ -39,6 +40,11 @@ class _Absent:
 
 
 _ABSENT = _Absent()
+# Metaclass methods that build or change classes or their instances.
+_CLASS_HOOKS = frozenset({
+    "__new__", "__init__", "__call__", "__prepare__", "__getattr__", "__getattribute__",
+    "__setattr__", "__init_subclass__",
+})
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 
 
@@ -89,6 +95,34 @@ class ClassModel:
             if isinstance(value, Outside) and value.qualified in kinds.PROTOCOL_BASES:
                 return True
         return False
+
+    def inert_metaclass(self, value: Value) -> bool:
+        """A project metaclass deriving from ``type`` / ``abc.ABCMeta`` that defines none of
+        the hooks that build or change classes and instances (``__new__``, ``__init__``,
+        ``__call__``, ``__prepare__``, attribute hooks): asyncpg's ``ConnectionMeta`` only adds
+        ``__instancecheck__``."""
+        if not isinstance(value, ClassRef) or not value.exact:
+            return False
+        info = self.resolver.module(value.module)
+        if info is None:
+            return False
+        order = self.mro(info, value.scope)
+        if None not in order:
+            return False  # not a metaclass: ``type`` is an unknown base in the order
+        klass = info.scopes[value.scope].klass
+        if klass is None or klass.metaclass is not None or klass.decorators:
+            return False
+        for base in klass.bases:
+            base_value = self.resolver.eval(
+                strip_subscript(base), info.name, info.scopes[value.scope].parent
+            )
+            if not _neutral_metaclass(base_value) and not (
+                isinstance(base_value, ClassRef) and self.resolver.guarded(
+                    info, ("inert", base_value), self.inert_metaclass, base_value
+                )
+            ):
+                return False
+        return not _CLASS_HOOKS & set(info.scopes[value.scope].bindings)
 
     def is_metaclass(self, info: ModuleInfo, sid: int) -> bool:
         klass = info.scopes[sid].klass
@@ -178,7 +212,16 @@ class ClassModel:
             # index cost a quarter of the plugin's time on real code for one rare shape.)
             # Through an annotation, an ``async def`` stub declares a coroutine: a caller
             # iterating it is wrong whatever the implementations do.
-            return result if declared and self.declares_coroutine(result) else None
+            if not declared or not self.declares_coroutine(result):
+                return None
+            # Every implementation in the project must be a coroutine too (a plain ``def``
+            # override may return anything, and calling it without ``await`` is fine).
+            overrides = self.overrides(value.module, sid, name)
+            if overrides is None or any(
+                self.resolver.func_kind(o.module, o.scope) != "coro" for o in overrides
+            ):
+                return None
+            return result
         # ``self.m`` / ``cls.m``: a subclass in this module may override ``m`` differently.
         signature = self.signature(result)
         subclasses = self.subclasses(info, sid)
@@ -221,10 +264,13 @@ class ClassModel:
     def signature(self, value: Value) -> Any:
         """What matters of a method for the rules: what calling it gives."""
         if isinstance(value, FunctionRef):
+            # A getter and a method giving the same thing still differ: ``obj.name`` calls
+            # one and gives the other.
+            getter = self.functions.is_property(value)
             result = self.resolver.call(value)
             if isinstance(result, CallResult):
-                return ("result", result.kind)
-            return ("function", self.resolver.func_kind(value.module, value.scope), result)
+                return ("result", result.kind, getter)
+            return ("function", self.resolver.func_kind(value.module, value.scope), result, getter)
         return value
 
     def lookup(self, info: ModuleInfo, sid: int, name: str, instance: bool) -> Value:
@@ -237,6 +283,8 @@ class ClassModel:
             found = self._instance_attribute(info, attribute_order, name)
             if not isinstance(found, _Absent):
                 return found
+            if self._instance_may_hold(attribute_order, name):
+                return None
         for entry in order:
             if entry is None:
                 return None  # a base outside the project may define it
@@ -259,6 +307,30 @@ class ClassModel:
                     return None  # ``__get__`` decides what the attribute gives
                 return found
         return None
+
+    def _instance_may_hold(self, order: List[MroEntry], name: str) -> bool:
+        """Whether an instance may hold ``name`` itself although no method assigns it: its
+        class writes attributes by computed names (``setattr(self, key, ...)``), defines
+        ``__getattribute__``, or declares ``name`` as a field (a dataclass's ``__init__``
+        stores it) beside a method of that name."""
+        declared = method = computed = False
+        for entry in order:
+            if entry is None:
+                break
+            owner = self.resolver.module(entry[0])
+            if owner is None:
+                return True
+            scope = owner.scopes[entry[1]]
+            if scope.klass is not None and COMPUTED_ATTRIBUTE in scope.klass.instance_attrs:
+                computed = True
+            if "__getattribute__" in scope.bindings:
+                return True
+            binding = scope.bindings.get(name)
+            declared = declared or isinstance(binding, DeclaredBinding)
+            method = method or isinstance(binding, DefBinding)
+        # ``setattr(self, key, value)`` stores data (options, fields); a method of the class
+        # keeps its name (redis's ``load_external_module`` adds commands under new names).
+        return (computed and not method) or (declared and method)
 
     def _instance_attribute(
         self, info: ModuleInfo, order: List[MroEntry], name: str
@@ -416,12 +488,55 @@ class ClassModel:
             for other, scope in enumerate(info.scopes):
                 if scope.kind != "class" or (candidate, other) == (module, sid):
                     continue
-                order = self.mro(info, other)
-                if (module, sid) in order:
-                    found.append((candidate, other))
-                elif order == [None]:
+                derives = self.may_derive(info, other, (module, sid))
+                if derives is None:
                     return None  # may derive from it
+                if derives:
+                    found.append((candidate, other))
         return found
+
+    def may_derive(self, info: ModuleInfo, sid: int, target: Tuple[str, int]) -> Optional[bool]:
+        """Whether class ``sid`` derives from ``target``; None when that cannot be told. A
+        class whose order is unknown (an opaque decorator, a pydantic base) is judged by its
+        bases: it derives from ``target`` only through a base that does or may."""
+        order = self.mro(info, sid)
+        if order != [None]:
+            return target in order
+        klass = info.scopes[sid].klass
+        if klass is None:
+            return None
+        parent = info.scopes[sid].parent
+        answer: Optional[bool] = False
+        target_info = self.resolver.module(target[0])
+        names = self.resolver.subclass_names(
+            target[0], target_info.scopes[target[1]].name
+        ) if target_info is not None else None
+        for base in klass.bases:
+            stripped = strip_subscript(base)
+            value = self.resolver.eval(stripped, info.name, parent)
+            if isinstance(value, (Outside, Builtin)):
+                continue  # the standard library and builtins derive from no package class
+            if not isinstance(value, ClassRef) or not value.exact:
+                written = dotted(stripped)
+                if names is not None and written is not None and (
+                    written.rsplit(".", 1)[-1] not in names
+                ):
+                    continue  # its name is none that a subclass of ``target`` goes by
+                return None
+            if (value.module, value.scope) == target:
+                return True
+            base_info = self.resolver.module(value.module)
+            if base_info is None:
+                return None
+            derived = self.resolver.guarded(
+                base_info, ("derives", value.scope, target), self.may_derive,
+                base_info, value.scope, target,
+            )
+            if derived is None:
+                answer = None
+            elif derived:
+                return True
+        return answer
 
     def has_own_new(self, info: ModuleInfo, sid: int) -> bool:
         """Whether some class in the order defines ``__new__`` (a call may give anything)."""
@@ -491,7 +606,8 @@ class ClassModel:
         parent = scope.parent
         evaluate = self.resolver.eval
         if klass.metaclass is not None:
-            if not _neutral_metaclass(evaluate(klass.metaclass, info.name, parent)):
+            metaclass = evaluate(klass.metaclass, info.name, parent)
+            if not _neutral_metaclass(metaclass) and not self.inert_metaclass(metaclass):
                 return True
         for decorator in klass.decorators if decorators else ():
             target = decorator.func if isinstance(decorator, CallExpr) else decorator
@@ -538,11 +654,11 @@ class ClassModel:
                 binding = scope.bindings.get(name)
                 if not isinstance(binding, DefBinding):
                     continue
-                order = self.mro(info, other)
-                if (module, sid) in order:
-                    found.append(FunctionRef(candidate, binding.scope))
-                elif order == [None]:
+                derives = self.may_derive(info, other, (module, sid))
+                if derives is None:
                     return None  # an opaque class: it may derive from ``sid``
+                if derives:
+                    found.append(FunctionRef(candidate, binding.scope))
         return found
 
     def subclasses(self, info: ModuleInfo, sid: int) -> Optional[List[int]]:

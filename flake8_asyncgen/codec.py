@@ -131,6 +131,8 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
             data["fn"]["ks"] = function.keeps_signature
         if function.always_raises:
             data["fn"]["ar"] = True
+        if function.yield_type is not None:
+            data["fn"]["yt"] = expr_to_json(function.yield_type)
     klass = scope.klass
     if klass is not None:
         data["cl"] = {
@@ -299,6 +301,7 @@ class _Reader:
             result_type=self.optional_expr(data.get("rt")),
             keeps_signature=_keeps_signature(data.get("ks")),
             always_raises=_bool(data.get("ar", False), "always-raises flag"),
+            yield_type=self.optional_expr(data.get("yt")),
         )
 
     def klass(self, data: Any) -> ClassFacts:

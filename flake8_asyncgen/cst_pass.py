@@ -136,6 +136,14 @@ def written(node: Optional[cst.CSTNode]) -> Optional[str]:
     return text if len(text) <= 60 and "\n" not in text else None
 
 
+def written_expression(node: Optional[cst.CSTNode]) -> Optional[str]:
+    """The expression as the source writes it (``response.aiter_lines``), when short."""
+    if node is None or not isinstance(node, cst.BaseExpression):
+        return None
+    text = _EMPTY.code_for_node(node)
+    return text if len(text) <= 60 and "\n" not in text else None
+
+
 def place(tree: CstFile, lines: Sequence[str], reports: Sequence[Report]) -> List[Placed]:
     """Findings for ``reports``, sorted by position, with their fixes."""
     results: Dict[Tuple[int, int, str], Placed] = {}
@@ -147,9 +155,13 @@ def place(tree: CstFile, lines: Sequence[str], reports: Sequence[Report]) -> Lis
         else:  # not expected: the finding stays where ``ast`` put it, without a fix
             line, col = report.at.line, _char_col(lines, report.at.line, report.at.col)
         fields = dict(report.fields)
-        call = written(tree.find(lines, report.site.span))
+        used = tree.find(lines, report.site.span)
+        call = written(used)
         if call is not None:
             fields.setdefault("call", call)
+        expression = written_expression(used)
+        if expression is not None:
+            fields.setdefault("expr", expression)
         fix = None
         if report.fixer is not None and node is not None:
             fix = report.fixer(Located(node, tree.parent_of))

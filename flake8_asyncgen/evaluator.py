@@ -134,6 +134,9 @@ class Evaluator:
     def subclass_modules(self, module: str, class_name: str) -> Optional[List[str]]:
         return self.project.subclass_modules(module, class_name)
 
+    def subclass_names(self, module: str, class_name: str) -> Optional[Set[str]]:
+        return self.project.subclass_names(module, class_name)
+
     def is_installed(self, module: str) -> bool:
         return self.project.is_installed(module)
 
@@ -186,10 +189,14 @@ class Evaluator:
             return Builtin(name) if name in _BUILTINS else None
         if isinstance(found, str):
             # A star import may bind it: known when the star imports say what.
-            starred = self.through_stars(info, name)
+            by_star, starred = self.through_stars(info, name)
+            own = info.scopes[0].bindings.get(name)
+            if not by_star:
+                if own is None:
+                    return Builtin(name) if name in _BUILTINS else None
+                return self.binding(info, 0, own)
             if starred is None:
                 return None
-            own = info.scopes[0].bindings.get(name)
             if own is not None and self.binding(info, 0, own) != starred:
                 return None
             return starred
@@ -329,27 +336,29 @@ class Evaluator:
             return None
         binding = info.scopes[0].bindings.get(name)
         if self.star_may_bind(info, name):
-            starred = self.through_stars(info, name)
-            if starred is None:
-                return None
-            if binding is not None and self.binding(info, 0, binding) != starred:
-                return None  # bound here and by a star import: which is later is not known
-            return starred
+            by_star, starred = self.through_stars(info, name)
+            if by_star:
+                if starred is None:
+                    return None
+                if binding is not None and self.binding(info, 0, binding) != starred:
+                    return None  # bound here and by a star import: which is later is unknown
+                return starred
         if binding is not None:
             return self.binding(info, 0, binding)
         submodule = f"{info.name}.{name}"
         return ModuleRef(submodule) if self.project.has_module(submodule) else None
 
-    def through_stars(self, info: ModuleInfo, name: str) -> Value:
-        """What ``from m import *`` lines of ``info`` bind ``name`` to (``httpx/__init__.py``
-        re-exporting ``from ._client import *``): the last star import that binds it decides;
-        unknown if any source cannot be read or may bind it only through its own unknowns."""
+    def through_stars(self, info: ModuleInfo, name: str) -> Tuple[bool, Value]:
+        """Whether some ``from m import *`` of ``info`` binds ``name``, and to what
+        (``httpx/__init__.py`` re-exporting ``from ._client import *``): the last star import
+        that binds it decides; (True, None) when a source cannot be read, or may bind it only
+        through its own unknowns."""
         for source in reversed(info.stars):
             if source is None or not self.project.has_module(source):
-                return None
+                return True, None
             exported = self.module(source)
             if exported is None:
-                return None
+                return True, None
             if exported.exports is not None:
                 if name not in exported.exports:
                     continue
@@ -360,12 +369,10 @@ class Evaluator:
             value = self.attr(ModuleRef(source), name)
             if value is None and exported.exports is None and (
                 name not in exported.scopes[0].bindings
-            ):
-                # Only possibly bound, through the source's own star imports.
-                if not self.star_may_bind(exported, name):
-                    continue
-            return value
-        return None
+            ) and not self.star_may_bind(exported, name):
+                continue  # only possibly bound through the source's own stars: it is not
+            return True, value
+        return False, None
 
     def star_may_bind(self, info: ModuleInfo, name: str) -> bool:
         """Whether a ``from m import *`` in ``info`` may (re)bind module-level ``name``."""
@@ -454,7 +461,8 @@ class Evaluator:
         return all(expr == NameExpr(facts.first_param) for expr in facts.returns)
 
     def _yielded_instance(self, manager: CallResult) -> Value:
-        """The instance every ``yield`` of an ``@asynccontextmanager`` gives, if they agree."""
+        """The instance every ``yield`` of an ``@asynccontextmanager`` gives, if they agree;
+        else the class its annotation says it yields (``AsyncIterator[Conn]``)."""
         info = self.module(manager.module)
         facts = info.scopes[manager.scope].function if info is not None else None
         if info is None or facts is None or not facts.yields:
@@ -462,12 +470,17 @@ class Evaluator:
         first: Value = None
         for expr in facts.yields:
             value = self.eval(expr, info.name, manager.scope)
-            if not isinstance(value, Instance) or not value.exact or (
-                first is not None and value != first
-            ):
-                return None
+            if not isinstance(value, Instance) or (first is not None and value != first):
+                first = None
+                break
             first = value
-        return first
+        if first is not None:
+            return first
+        if facts.yield_type is not None:
+            return self.annotated_instance(
+                info, facts.yield_type, info.scopes[manager.scope].parent
+            )
+        return None
 
     def returned(
         self, module: str, sid: int, wanted: Tuple[ObjectKind, ...]
@@ -513,10 +526,13 @@ class Evaluator:
         first: Value = None
         for expr in facts.returns:
             value = self.eval(expr, info.name, sid)
-            # Only exact classes: ``cls()`` may build a subclass defined in any module.
-            if not isinstance(value, Instance) or not value.exact or (
-                first is not None and value != first
-            ):
+            # Only exact classes: ``cls()`` may build a subclass defined in any module.  A
+            # function defined inside (``return wrapped``) is that function's closure.
+            known = (isinstance(value, Instance) and value.exact) or (
+                isinstance(value, FunctionRef) and value.module == info.name
+                and info.scopes[value.scope].parent == sid
+            )
+            if not known or (first is not None and value != first):
                 first = None
                 break
             first = value

@@ -18,6 +18,7 @@ from .model import (
     COMPUTED_ATTRIBUTE,
     DECLARED,
     NONE_LITERAL,
+    FALSE_LITERAL,
     AsyncGenExpr,
     DeclaredBinding,
     ParamBinding,
@@ -52,7 +53,7 @@ from .model import (
 )
 from .sitetypes import CallArg, Context, Site, Span
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -87,6 +88,8 @@ def describe(node: ast.AST) -> Expr:
             return LiteralExpr(type(value).__name__)
         if value is None:
             return NONE_LITERAL
+        if value is False:
+            return FALSE_LITERAL
     return UNKNOWN
 
 
@@ -213,6 +216,23 @@ def _annotation_node(node: Optional[ast.AST]) -> Optional[ast.AST]:
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
     return node
+
+
+_YIELDING = frozenset({
+    "AsyncIterator", "AsyncGenerator", "AsyncIterable", "Iterator", "Generator", "Iterable",
+})
+
+
+def _yield_type(node: Optional[ast.AST]) -> Optional[Expr]:
+    """``Conn`` in ``AsyncIterator[Conn]`` / ``AsyncGenerator[Conn, None]`` (and the sync
+    ones): the class a generator annotated so yields."""
+    node = _annotation_node(node)
+    if not isinstance(node, ast.Subscript) or _last_name(describe(node.value)) not in _YIELDING:
+        return None
+    first = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) and node.slice.elts else (
+        node.slice
+    )
+    return describe_type(first)
 
 
 def _names_stream(node: Optional[ast.AST]) -> bool:
@@ -366,6 +386,8 @@ class _Collector:
         self.patch_sites: Dict[str, List[Tuple[Expr, int]]] = {}
         # Classes whose methods write ``self``'s attributes by computed names.
         self.dynamic_classes: Set[int] = set()
+        # Module-level names assigned ``False`` (``_IS_SYNC = False``).
+        self.false_constants: Set[str] = set()
         # Names passed to ``isinstance`` / ``issubclass`` / ``type`` in the current function.
         self.type_tested: Set[str] = set()
         self.globals: Dict[int, List[str]] = {}
@@ -485,6 +507,23 @@ class _Collector:
                 found.add(name)
         return frozenset(found)
 
+    def _attribute_site(self, node: Any) -> None:
+        """``f().attr`` and ``x.attr`` with ``x = f(...)`` bound in this scope: an attribute of
+        what a call gave (a coroutine has no ``json``)."""
+        base = node.value
+        kind = type(base)
+        if kind is ast.Call:
+            func = base.func
+            if type(func) is ast.Name and func.id in ("super", "type"):
+                return
+        elif kind is ast.Name:
+            binding = self.scopes[self.sid].bindings.get(base.id)
+            if type(binding) is not ValueBinding or type(binding.expr) is not CallExpr:
+                return
+        else:
+            return
+        self.site("attr", base, how=node.attr)
+
     def _dynamic_attributes(self, target: ast.AST) -> bool:
         """``self.__dict__``, ``vars(self)``, ``setattr(self, name, ...)`` in a method: the
         instance may hold any attribute, whatever ``__init__`` assigns.  Whether ``target``
@@ -547,6 +586,8 @@ class _Collector:
 
     def assign(self, node: ast.Assign) -> None:
         self.expr(node.value)
+        if self.sid == 0 and isinstance(node.value, ast.Constant) and node.value.value is False:
+            self.false_constants.update(t.id for t in node.targets if isinstance(t, ast.Name))
         if self.sid == 0 and any(
             isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
         ):
@@ -569,6 +610,11 @@ class _Collector:
 
     def ann_assign(self, node: ast.AnnAssign) -> None:
         self.expr(node.annotation)
+        if (
+            self.sid == 0 and isinstance(node.target, ast.Name)
+            and isinstance(node.value, ast.Constant) and node.value.value is False
+        ):
+            self.false_constants.add(node.target.id)  # ``_IS_SYNC: Final = False``
         target = node.target
         declared = describe_type(node.annotation)
         in_class = self.scopes[self.sid].kind == "class"
@@ -655,7 +701,7 @@ class _Collector:
     def expression_statement(self, node: ast.Expr) -> None:
         self.expr(node.value)
         if not isinstance(node.value, ast.Await):  # an awaited coroutine did run
-            self.site("discard", node.value)
+            self.site("discard", node.value, how="call" if isinstance(node.value, ast.Call) else "")
 
     def return_(self, node: ast.Return) -> None:
         state = self.functions.get(self.sid)
@@ -693,8 +739,40 @@ class _Collector:
 
     def if_(self, node: ast.If) -> None:
         self.expr(node.test)
+        never = self._never_true(node.test)
+        listed = len(self.sites)
+        table = self.scopes[self.sid].bindings
+        before = dict(table) if never and node.orelse else None
         self._in_arm(node, 0, node.body)
+        if never:
+            # ``if False:`` / ``if TYPE_CHECKING:`` / ``if _IS_SYNC:`` with ``_IS_SYNC = False``:
+            # code that never runs (type-checker declarations, generated variants) is not judged.
+            del self.sites[listed:]
+        after_body = dict(table) if before is not None else None
         self._in_arm(node, 1, node.orelse)
+        if before is not None and after_body is not None:
+            # ``if TYPE_CHECKING: def get(...) -> X: ... else: def get(...): ...``: at run
+            # time only the ``else`` binding exists.
+            for name, binding in list(table.items()):
+                declared = after_body.get(name)
+                if (
+                    isinstance(binding, AlternativesBinding) and len(binding.options) == 2
+                    and declared is not None and declared != before.get(name)
+                    and binding.options[0] == declared
+                ):
+                    table[name] = binding.options[1]
+
+    def _never_true(self, test: ast.AST) -> bool:
+        if isinstance(test, ast.Constant):
+            return not test.value
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+            return any(self._never_true(value) for value in test.values)
+        if _last_name(describe(test)) == "TYPE_CHECKING":
+            return True  # false at run time, by definition
+        if not isinstance(test, ast.Name) or test.id not in self.false_constants:
+            return False
+        binding = self.scopes[0].bindings.get(test.id)
+        return isinstance(binding, ValueBinding) and binding.expr == FALSE_LITERAL
 
     def while_(self, node: ast.While) -> None:
         self.expr(node.test)
@@ -768,6 +846,7 @@ class _Collector:
             ),
             is_stub=_is_stub_body(node.body),
             always_raises=_always_raises(node.body),
+            yield_type=_yield_type(returns),
             first_param=positional[0].arg if positional else None,
             result_type=describe_type(returns) if returns is not None else None,
             keeps_signature=_keeps_signature(node.args, returns, self._type_variables(node)),
@@ -870,6 +949,8 @@ class _Collector:
             if kind is ast.Attribute:
                 if node.attr == "__dict__":
                     self._dynamic_attributes(node.value)  # ``self.__dict__.update(...)``
+                elif type(node.ctx) is load and not node.attr.startswith("__"):
+                    self._attribute_site(node)
                 stack.append(node.value)
                 continue
             if kind is ast.Call:
@@ -1106,6 +1187,11 @@ def _finish(collector: _Collector) -> ModuleSummary:
     # Instance attributes: known when assigned exactly once, in ``__init__``
     # (``__post_init__``), or when every
     # assignment is in a method of the class and some assign ``None`` (reset in ``close()``).
+    for class_sid in collector.dynamic_classes:
+        dynamic = scopes[class_sid].klass
+        if dynamic is not None:
+            # Written by computed names: any attribute may be the instance's own.
+            dynamic.instance_attrs[COMPUTED_ATTRIBUTE] = UNKNOWN_BINDING
     for class_sid, table in collector.instance_attrs.items():
         klass = scopes[class_sid].klass
         assert klass is not None

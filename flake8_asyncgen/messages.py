@@ -5,6 +5,7 @@ tables of the READMEs state the same facts; ``tests/test_rule_registry.py`` chec
 Messages are ``str.format`` templates.  Placeholders used:
 ``callee`` (the callee's qualified name), ``short`` (its last part), ``call``
 (the callee as written at the call site, default ``short``),
+``expr`` (the site's expression as written, default ``short``),
 ``where`` (``defined at path:line``), ``func`` / ``func_short`` (the function
 being defined), ``api`` (what uses the value), ``reason`` (AGN900).
 """
@@ -160,6 +161,33 @@ CODES: dict[str, Code] = {
             summary="`await`, `async for`, `async with` or `for` on an instance whose class "
                     "(fully known) lacks the special method that statement needs.",
         ),
+        Code(
+            "AGN209",
+            "function-used-without-call",
+            "{how} on function `{callee}` itself ({where}), not on what calling it gives, "
+            "raises TypeError: call it, `{expr}(...)`",
+            fix="none",
+            summary="`await`, `async for`, `for`, `async with` or `with` on a function or method "
+                    "that was not called.",
+        ),
+        Code(
+            "AGN210",
+            "attribute-of-unawaited-object",
+            "`.{attr}` on {object} `{callee}()` ({where}), which has no such attribute, "
+            "raises AttributeError: {advice}",
+            fix="none",
+            summary="An attribute read on the coroutine, async generator or async context "
+                    "manager a call gave, instead of on what awaiting, iterating or entering "
+                    "it gives.",
+        ),
+        Code(
+            "AGN211",
+            "coroutine-call-discarded",
+            "coroutine `{callee}()` ({where}) is called and never awaited, so the coroutine "
+            "never runs: `await` it, or hand it to `asyncio.create_task(...)`",
+            fix="none",
+            summary="A coroutine call used as a statement is never awaited: its body never runs.",
+        ),
         # Internal.
         Code(
             "AGN900",
@@ -204,9 +232,12 @@ def format_message(code: str, **fields: str) -> str:
                               fields[name].rsplit(".", 1)[-1])
     if "short" in fields:
         fields.setdefault("call", fields["short"])
+        fields.setdefault("expr", fields["short"])
     fields.setdefault("detail", "")
     if "callee" in fields:
         fields.setdefault("obj", f"`{fields['callee']}()`")
+    if "{" in fields.get("advice", ""):
+        fields["advice"] = fields["advice"].format(**fields)
     if (code, fields.get("advice", "delegate")) in ADVICE:
         fields["advice"] = ADVICE[(code, fields.get("advice", "delegate"))].format(**fields)
     return f"{code} " + CODES[code].message.format(**fields)
@@ -321,4 +352,23 @@ PROTOCOL_ITERATION = {
     "comprehension": "a comprehension",
     "yield_from": "`yield from`",
     "unpacking": "`*` unpacking",
+}
+
+
+# AGN210: what the objects a call gives do have, and what to do instead.
+OBJECT_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "coro": frozenset({
+        "send", "throw", "close", "cr_await", "cr_frame", "cr_running", "cr_code", "cr_origin",
+        "cr_suspended",
+    }),
+    "agen": frozenset({
+        "asend", "athrow", "aclose", "ag_await", "ag_frame", "ag_running", "ag_code",
+        "ag_suspended",
+    }),
+    "acm": frozenset({"gen", "func", "args", "kwds"}),
+}
+ATTRIBUTE_ADVICE = {
+    "coro": "`await` the call where it is made, and read `.{attr}` from what it returns",
+    "agen": "iterate it with `async for` and read `.{attr}` from each item",
+    "acm": "enter it with `async with ... as x` where it is made, and read `x.{attr}`",
 }

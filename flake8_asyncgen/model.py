@@ -89,9 +89,10 @@ Expr = Union[
 ]
 UNKNOWN: Expr = UnknownExpr()
 NONE_LITERAL = LiteralExpr("NoneType")
+FALSE_LITERAL = LiteralExpr("bool")
 # In ``ModuleSummary.patched``: some ``setattr(obj, name, ...)`` writes a computed name.
 COMPUTED_ATTRIBUTE = "<computed>"
-LITERAL_TYPES = frozenset({"str", "bytes", "list", "set", "dict", "tuple", "NoneType"})
+LITERAL_TYPES = frozenset({"str", "bytes", "list", "set", "dict", "tuple", "NoneType", "bool"})
 
 
 def strip_subscript(expr: Expr) -> Expr:
@@ -218,7 +219,7 @@ class FunctionFacts:
     __slots__ = (
         "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
         "declares_awaited_stream", "yields", "result_type", "keeps_signature",
-        "always_raises",
+        "always_raises", "yield_type",
     )
 
     def __init__(
@@ -235,6 +236,7 @@ class FunctionFacts:
         result_type: Optional[Expr] = None,
         keeps_signature: Optional[str] = None,
         always_raises: bool = False,
+        yield_type: Optional[Expr] = None,
     ) -> None:
         self.is_async = is_async
         self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
@@ -261,6 +263,10 @@ class FunctionFacts:
         # Its body (after a docstring) is one ``raise``: a special method written only to
         # refuse a protocol (aiohttp's ``ClientSession.__enter__`` raises TypeError).
         self.always_raises = always_raises
+        # The class its return annotation says it yields (``AsyncIterator[Conn]``,
+        # ``AsyncGenerator[Conn, None]``, ``Iterator[Conn]``): what an
+        # ``@asynccontextmanager``'s ``async with ... as`` gives when its yields say nothing.
+        self.yield_type = yield_type
 
 
 class ClassFacts:

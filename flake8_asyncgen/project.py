@@ -11,7 +11,7 @@ import ast
 import hashlib
 import os
 import sys
-from typing import Any, Dict, FrozenSet, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple
 
 from .cache import DiskCache
 from .codec import from_json, to_json
@@ -224,6 +224,21 @@ class Project:
         if self._index is _TOO_LARGE:
             return None
         return self._index.override_candidates(class_name, method)
+
+    def subclass_names(self, module: str, class_name: str) -> Optional[Set[str]]:
+        """Names a base list must mention to derive from class ``class_name`` of ``module``
+        (see :meth:`SourceIndex.subclass_names`); None when the project is too large."""
+        if self._index is None:
+            self._index = self._build_index()
+        if self._index is _TOO_LARGE:
+            return None
+        names = set(self._index.subclass_names(class_name))
+        if self.is_installed(module):
+            package = self._package_index(module.split(".", 1)[0])
+            if package is None:
+                return None
+            names |= package.subclass_names(class_name)
+        return names
 
     def subclass_modules(self, module: str, class_name: str) -> Optional[List[str]]:
         """Modules that may define a subclass of class ``class_name`` of ``module``: in the

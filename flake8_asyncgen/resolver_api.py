@@ -8,7 +8,7 @@ each other in a cycle.
 
 from __future__ import annotations
 
-from typing import Any, Callable, FrozenSet, List, Optional, Protocol, Tuple, TypeVar
+from typing import Any, Callable, FrozenSet, List, Optional, Protocol, Set, Tuple, TypeVar
 
 from .model import Binding, Expr
 from .project import ModuleInfo
@@ -45,6 +45,8 @@ class Resolver(Protocol):
     def override_candidates(self, class_name: str, method: str) -> Optional[List[str]]: ...
 
     def subclass_modules(self, module: str, class_name: str) -> Optional[List[str]]: ...
+
+    def subclass_names(self, module: str, class_name: str) -> Optional[Set[str]]: ...
 
     def is_installed(self, module: str) -> bool: ...
 

@@ -18,12 +18,14 @@ from typing import Literal, NamedTuple, Optional, Tuple, Union
 
 from .model import Expr
 
-Context = Literal["await", "iter", "aiter", "awith", "with", "discard", "return", "arg", "def"]
+Context = Literal[
+    "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def",
+]
 CONTEXTS: Tuple[Context, ...] = (
-    "await", "iter", "aiter", "awith", "with", "discard", "return", "arg", "def",
+    "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def",
 )
 # What a value is, as far as the rules care.
-Tag = Literal["coro", "agen", "acm", "agen_fn", "asynciter", "instance"]
+Tag = Literal["coro", "agen", "acm", "agen_fn", "function", "asynciter", "instance"]
 
 
 class Span(NamedTuple):
@@ -49,5 +51,7 @@ class Site(NamedTuple):
     expr: Expr
     span: Span  # the expression used (``def``: the return annotation)
     outer: Optional[Span] = None  # ``await``: the whole ``await`` expression
-    how: str = ""  # ``iter`` / ``aiter``: what iterates (a key of messages.ITERATION_WORDING)
+    # ``iter`` / ``aiter``: what iterates (a key of messages.ITERATION_WORDING); ``attr``: the
+    # attribute read; ``discard``: ``"call"`` when the statement is a call.
+    how: str = ""
     call: Optional[CallArg] = None

@@ -53,6 +53,14 @@ class SourceIndex:
 
     def subclass_modules(self, class_name: str) -> Set[str]:
         """Modules that may define a subclass of a class named ``class_name``."""
+        return self._closure(class_name)[1]
+
+    def subclass_names(self, class_name: str) -> Set[str]:
+        """Names under which a class named ``class_name`` or a subclass may appear in a base
+        list (its aliases, its subclasses' names and theirs)."""
+        return self._closure(class_name)[0]
+
+    def _closure(self, class_name: str) -> Tuple[Set[str], Set[str]]:
         names: Set[str] = {class_name}
         modules: Set[str] = set()
         frontier: Iterable[str] = [class_name]
@@ -68,7 +76,7 @@ class SourceIndex:
                         names.add(name)
                         added.add(name)
             frontier = added
-        return modules
+        return names, modules
 
     def override_candidates(self, class_name: str, method: str) -> List[str]:
         return sorted(self.subclass_modules(class_name) & self.defs.get(method, set()))

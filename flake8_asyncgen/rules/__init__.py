@@ -15,6 +15,8 @@ from .agn204_205_async_with import AsyncWithAsyncGenerator, AsyncWithCoroutine
 from .agn206_misused_acm import MisusedAsyncContextManager
 from .agn207_discarded import AsyncGeneratorCallDiscarded
 from .agn208_protocol_by_special_methods import ObjectLacksProtocol
+from .agn209_function_not_called import FunctionUsedWithoutCall
+from .agn210_211_unawaited import AttributeOfUnawaitedObject, CoroutineCallDiscarded
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -29,6 +31,9 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     MisusedAsyncContextManager,
     AsyncGeneratorCallDiscarded,
     ObjectLacksProtocol,
+    FunctionUsedWithoutCall,
+    AttributeOfUnawaitedObject,
+    CoroutineCallDiscarded,
 )
 
 

@@ -39,6 +39,7 @@ from ..values import (
     FunctionKind,
     FunctionRef,
     Instance,
+    ModuleRef,
     ObjectKind,
     Outside,
     Value,
@@ -278,6 +279,35 @@ class Queries:
             "where": messages.where_defined(f"{info.display}:{scope.line}"),
             "advice": advice,
         }
+
+    def surely_function(self, expr: Expr, scope: int) -> bool:
+        """Whether ``obj.name`` is a plain function for every object it may be: ``obj`` a
+        module, an exact class or instance, or ``self`` / an annotated instance whose every
+        subclass (in the project and the class's own package, any module) finds a method (not
+        a getter) there too."""
+        if not isinstance(expr, AttrExpr):
+            return True
+        return self._surely_function(expr, scope) is True
+
+    def _surely_function(self, expr: AttrExpr, scope: int) -> Optional[bool]:
+        base = self.eval(expr.base, scope)
+        if isinstance(base, ModuleRef) or (
+            isinstance(base, (ClassRef, Instance)) and base.exact
+        ):
+            return True
+        if not isinstance(base, Instance):
+            return None
+        # ``self`` or an annotated instance: every subclass must find a method there too.
+        classes = self.evaluator.classes
+        subclasses = classes.subclasses_anywhere(base.module, base.scope)
+        if subclasses is None:
+            return None
+        for module, sid in subclasses:
+            info = self.evaluator.module(module)
+            found = classes.lookup(info, sid, expr.attr, True) if info is not None else None
+            if not isinstance(found, FunctionRef) or self.evaluator.functions.is_property(found):
+                return None
+        return True
 
     def in_protocol(self, scope: int) -> bool:
         """Whether function ``scope`` is a member of a ``typing.Protocol`` class."""

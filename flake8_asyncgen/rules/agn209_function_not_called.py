@@ -1,0 +1,39 @@
+"""AGN209: a statement used on a function object: the call was forgotten."""
+
+from __future__ import annotations
+
+from .api import FunctionRef, JudgedSite, Rule, RuleContext, messages
+
+
+class FunctionUsedWithoutCall(Rule):
+    code = "AGN209"
+    contexts = ("await", "aiter", "iter", "awith", "with")
+    triggers = frozenset({"agen_fn", "function"})
+    INVALID = [
+        "class Response:\n    async def aiter_lines(self):\n        yield ''\n"
+        "async def main(response: Response):\n"
+        "    async for line in response.aiter_lines:\n        print(line)\n",
+        "async def fetch():\n    return 1\nasync def main():\n    x = await fetch\n",
+    ]
+    VALID = [
+        "class Response:\n    async def aiter_lines(self):\n        yield ''\n"
+        "async def main(response: Response):\n"
+        "    async for line in response.aiter_lines():\n        print(line)\n",
+        "import functools\ndef cached(fn):\n    return functools.lru_cache()(fn)\n"
+        "@cached\ndef lines():\n    return ['a']\ndef main():\n"
+        "    for line in lines:\n        print(line)\n",
+    ]
+
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        site = judged.site
+        value = judged.value
+        if not isinstance(value, FunctionRef):
+            return
+        if not ctx.queries.surely_function(site.expr, site.scope):
+            return  # ``self.m``: a subclass may bind ``m`` to something else
+        how = messages.PROTOCOL_NEEDS[site.context][0]
+        if site.context == "iter" and site.how in messages.PROTOCOL_ITERATION:
+            how = messages.PROTOCOL_ITERATION[site.how]
+        fields = ctx.queries.callee_fields(value)
+        fields["how"] = how
+        ctx.report(self.code, site.outer or site.span, fields)

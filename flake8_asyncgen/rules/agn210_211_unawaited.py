@@ -1,0 +1,52 @@
+"""AGN210 / AGN211: a coroutine (or async generator, async context manager) used as if it
+were the value awaiting it gives, or not used at all."""
+
+from __future__ import annotations
+
+from .api import AsyncGenExpression, CallResult, JudgedSite, Rule, RuleContext, messages
+
+
+class AttributeOfUnawaitedObject(Rule):
+    code = "AGN210"
+    contexts = ("attr",)
+    triggers = frozenset({"coro", "agen", "acm"})
+    INVALID = [
+        "async def fetch():\n    return {}\nasync def main():\n"
+        "    response = fetch()\n    print(response.status)\n",
+    ]
+    VALID = [
+        "async def fetch():\n    return {}\nasync def main():\n"
+        "    response = await fetch()\n    print(response.status)\n",
+        "async def fetch():\n    return {}\nasync def main():\n"
+        "    job = fetch()\n    job.close()\n",
+    ]
+
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        value = judged.value
+        attr = judged.site.how
+        if not isinstance(value, CallResult) or isinstance(value, AsyncGenExpression):
+            return
+        if attr in messages.OBJECT_ATTRIBUTES[value.kind] or attr.startswith("_"):
+            return  # private names: implementation details an object may have
+        fields = ctx.queries.callee_fields(value)
+        fields["attr"] = attr
+        fields["object"] = messages.OBJECT_WORDING[value.kind]
+        fields["advice"] = messages.ATTRIBUTE_ADVICE[value.kind]
+        ctx.report(self.code, judged.site.span, fields)
+
+
+class CoroutineCallDiscarded(Rule):
+    code = "AGN211"
+    contexts = ("discard",)
+    triggers = frozenset({"coro"})
+    INVALID = ["async def flush():\n    return 1\nasync def main():\n    flush()\n"]
+    VALID = [
+        "async def flush():\n    return 1\nasync def main():\n    await flush()\n",
+        "import asyncio\nasync def flush():\n    return 1\nasync def main():\n"
+        "    asyncio.ensure_future(flush())\n",
+    ]
+
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        if judged.site.how != "call" or not isinstance(judged.value, CallResult):
+            return  # a name holding a coroutine: made (and maybe awaited) elsewhere
+        ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))
