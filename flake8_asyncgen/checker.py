@@ -13,8 +13,11 @@ from .evaluator import Evaluator
 from .project import ModuleInfo
 from .rules import ALL_RULES, by_context
 from .rules.api import Fixer, JudgedSite, Queries, Rule
-from .sitetypes import Site, Span, Tag
-from .values import AsyncGenExpression, CallResult, FunctionRef, Instance, Value
+from .sitetypes import Guard, Site, Span, Tag
+from .model import CallExpr, NameExpr
+from .values import (
+    AsyncGenExpression, CallResult, FunctionRef, Guarded, Instance, ObjectKind, Outside, Value,
+)
 
 
 class Report(NamedTuple):
@@ -28,7 +31,7 @@ class Report(NamedTuple):
 
 
 def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
-    if isinstance(value, (CallResult, AsyncGenExpression)):
+    if isinstance(value, (CallResult, AsyncGenExpression, Guarded)):
         return value.kind
     if isinstance(value, FunctionRef):
         kind = evaluator.func_kind(value.module, value.scope)
@@ -55,7 +58,61 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
             return None  # ``__aenter__`` and friends are awaited by the interpreter
     value = evaluator.eval(site.expr, info.name, site.scope)
     tag = value_tag(evaluator, value)
+    if tag is None and site.guard is not None:
+        value = guarded(queries, site, site.guard)
+        tag = value_tag(evaluator, value)
     return (value, tag) if tag is not None else None
+
+
+# Guard functions a site's guard must evaluate to (``inspect.isasyncgenfunction`` ...).
+_GUARD_FUNCTIONS = frozenset(
+    {f"inspect.{name}" for name in (
+        "isasyncgenfunction", "iscoroutinefunction", "isasyncgen", "iscoroutine",
+    )} | {"asyncio.iscoroutinefunction", "asyncio.iscoroutine"}
+)
+
+
+def guarded(queries: Queries, site: Site, guard: Guard) -> Value:
+    """``handler(...)`` under ``if inspect.isasyncgenfunction(handler):`` (``result`` under
+    ``if inspect.isasyncgen(result):``), when the guard is the standard library's and the name
+    is bound once in its function (a parameter, say), so the guard holds where it is used."""
+    wanted = CallExpr(NameExpr(guard.name)) if guard.function else NameExpr(guard.name)
+    if site.expr != wanted:
+        return None
+    evaluator, info = queries.evaluator, queries.info
+    test = evaluator.eval(guard.test, info.name, site.scope)
+    if not isinstance(test, Outside) or test.qualified not in _GUARD_FUNCTIONS:
+        return None
+    if not evaluator.bound_once(info, site.scope, guard.name):
+        return None
+    kind: ObjectKind = "agen" if guard.kind == "agen" else "coro"
+    return Guarded(kind, guard.name, test.qualified, guard.line)
+
+
+def info_scope_is_module(queries: Queries, site: Site) -> bool:
+    """Module-level code runs once, in order: a name used there sees one binding."""
+    return site.scope == 0
+
+
+def alternatives(queries: Queries, site: Site) -> List[Tuple[Value, Tag]]:
+    """When the site's value is unknown because its first name is bound differently by branch
+    (``try: from .fast import parse`` / ``except ImportError: from .slow import parse``):
+    each alternative that is known. The program fails whenever the path binding a failing
+    alternative is taken, so each is judged (and messages name its definition)."""
+    if site.context in ("def", "return") or info_scope_is_module(queries, site):
+        return []
+    evaluator, info = queries.evaluator, queries.info
+    if not evaluator.module_level_alternatives(site.expr, info.name, site.scope):
+        return []  # a function's own branches: each use sees its branch's binding only
+    values = evaluator.each(site.expr, info.name, site.scope)
+    if len(values) < 2:
+        return []
+    found: List[Tuple[Value, Tag]] = []
+    for value in values:
+        tag = value_tag(evaluator, value)
+        if tag is not None:
+            found.append((value, tag))
+    return found
 
 
 class FileChecker:
@@ -80,13 +137,33 @@ class FileChecker:
             rules = self._rules[site.context]
             if not rules:
                 continue
-            judged = judge(self.queries, site)
-            if judged is None:
-                continue
-            value, tag = judged
             self._site = site
+            evaluator = self.queries.evaluator
+            # A draft first (cheap: expensive checks that can only make values unknown are
+            # skipped); only a site the draft reports is judged again, strictly.
+            evaluator.strict = False
+            try:
+                drafted = self._judge_and_check(site, rules)
+            finally:
+                evaluator.strict = True
+            if drafted:
+                self._judge_and_check(site, rules)
+        self._site = None
+        return self.reports
+
+    def _judge_and_check(self, site: Site, rules: List[Rule]) -> bool:
+        """Judge ``site`` and run ``rules`` on it; report only when strict. Whether any rule
+        reported."""
+        judged = judge(self.queries, site)
+        candidates = [judged] if judged is not None else alternatives(self.queries, site)
+        before = len(self.reports)
+        for value, tag in candidates:
             for rule in rules:
                 if tag in rule.triggers:
                     rule.check(JudgedSite(site, value, tag), self)
-        self._site = None
-        return self.reports
+            if len(self.reports) > before:
+                break  # one failing alternative is enough
+        reported = len(self.reports) > before
+        if not self.queries.evaluator.strict:
+            del self.reports[before:]
+        return reported

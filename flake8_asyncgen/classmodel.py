@@ -45,6 +45,8 @@ _CLASS_HOOKS = frozenset({
     "__new__", "__init__", "__call__", "__prepare__", "__getattr__", "__getattribute__",
     "__setattr__", "__init_subclass__",
 })
+# The signature of a plain method (not a getter) whose call gives nothing known.
+_OPAQUE_METHOD = ("function", "sync", None, False)
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 
 
@@ -146,7 +148,7 @@ class ClassModel:
         info = self.resolver.module(value.module)
         if info is None or name in self.resolver.patched:
             return None  # written from outside the class somewhere: unknown
-        if name in info.patched and self.resolver.guarded(
+        if name in info.patched and self.resolver.strict and self.resolver.guarded(
             info, ("patched", value, name), self._patched_on, info, value, name
         ) is not False:
             return None
@@ -216,6 +218,8 @@ class ClassModel:
                 return None
             # Every implementation in the project must be a coroutine too (a plain ``def``
             # override may return anything, and calling it without ``await`` is fine).
+            if not self.resolver.strict:
+                return result
             overrides = self.overrides(value.module, sid, name)
             if overrides is None or any(
                 self.resolver.func_kind(o.module, o.scope) != "coro" for o in overrides
@@ -231,8 +235,10 @@ class ClassModel:
             other = self.lookup(info, sub, name, instance)
             if other is None or self.signature(other) != signature:
                 return None
-        if declared:
-            # Known only from an annotation: a subclass in any module may be passed.
+        if declared and signature != _OPAQUE_METHOD and self.resolver.strict:
+            # Known only from an annotation: a subclass in any module may be passed.  (A
+            # plain method whose result is unknown makes no rule fire whatever overrides it:
+            # the search, which reads candidate modules, is skipped.)
             overrides = self.overrides(value.module, sid, name)
             if overrides is None or any(self.signature(o) != signature for o in overrides):
                 return None
@@ -412,7 +418,9 @@ class ClassModel:
         linted = self.resolver.module(self.resolver.linted) if self.resolver.linted else None
         if linted is not None and not self._class_writes_unrelated(linted, info, sid, name):
             return None
-        written = self.resolver.dunders_written()
+        # Writes anywhere in the project: read (a textual index of every file) only when
+        # judging strictly; a draft assumes none.
+        written = self.resolver.dunders_written() if self.resolver.strict else frozenset()
         if written is None:
             return None
         order = self.mro(info, sid)
@@ -442,7 +450,9 @@ class ClassModel:
                 continue
             if isinstance(binding, DefBinding):
                 facts = owner.scopes[binding.scope].function
-                return not (facts is not None and facts.always_raises)
+                # ``raise TypeError("use async with")`` refuses the protocol; ``raise
+                # NotImplementedError`` is a stub that subclasses implement.
+                return not (facts is not None and facts.always_raises and not facts.is_stub)
             return True
         return False
 
@@ -473,7 +483,9 @@ class ClassModel:
     def subclasses_anywhere(self, module: str, sid: int) -> Optional[List[Tuple[str, int]]]:
         """Every class deriving from class ``sid`` of ``module`` in the project (and in its own
         installed package); None when that cannot be decided (an opaque candidate, a project
-        too large to index)."""
+        too large to index).  A draft assumes none."""
+        if not self.resolver.strict:
+            return []
         owner = self.resolver.module(module)
         if owner is None:
             return None

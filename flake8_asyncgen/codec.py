@@ -98,7 +98,8 @@ def binding_to_json(binding: Binding) -> List[Any]:
         tag = "p" if isinstance(binding, ParamBinding) else "a"
         return [tag] if binding.declared is None else [tag, expr_to_json(binding.declared)]
     if isinstance(binding, AlternativesBinding):
-        return ["alt", [binding_to_json(option) for option in binding.options]]
+        encoded = ["alt", [binding_to_json(option) for option in binding.options]]
+        return encoded + [True] if binding.by_environment else encoded
     return ["?"]
 
 
@@ -242,11 +243,13 @@ class _Reader:
 
     def binding(self, data: Any) -> Binding:
         items = _list(data, "binding")
-        if items and items[0] == "alt" and len(items) == 2:
+        if items and items[0] == "alt" and len(items) in (2, 3):
             options = [self.simple_binding(option) for option in _list(items[1], "options")]
             if len(options) < 2:
                 raise _fail("alternatives need two options")
-            return AlternativesBinding(tuple(options))
+            if len(items) == 3 and items[2] is not True:
+                raise _fail("alternatives flag")
+            return AlternativesBinding(tuple(options), len(items) == 3)
         return self.simple_binding(data)
 
     def simple_binding(self, data: Any) -> SimpleBinding:

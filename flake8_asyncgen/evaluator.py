@@ -31,6 +31,7 @@ from .model import (
     NameExpr,
     ParamBinding,
     SubscriptExpr,
+    UnknownBinding,
     ValueBinding,
 )
 from .project import ModuleInfo, Project
@@ -87,6 +88,10 @@ class Evaluator:
         self.transparent: FrozenSet[str] = frozenset(transparent)
         # The module being linted (its writes on other objects are judged by the class model).
         self.linted = linted
+        # False for a draft: checks that only make a value unknown (and cost reading other
+        # modules) are skipped, so a draft knows at least what a strict evaluation knows.
+        # Rules run on the draft first, and a site is evaluated strictly only when they report.
+        self.strict = True
         # Attribute names the linted module writes on other objects (monkeypatching).
         self.patched: FrozenSet[str] = frozenset(patched)
         self.functions = FunctionKinds(self)
@@ -99,7 +104,7 @@ class Evaluator:
     def guarded(
         self, info: ModuleInfo, key: Any, compute: Callable[..., T], *args: Any
     ) -> Optional[T]:
-        memo = info.memo
+        memo = info.memo if self.strict else info.draft_memo
         if key in memo:
             cached: Optional[T] = memo[key]
             return cached
@@ -210,14 +215,17 @@ class Evaluator:
         return self.binding(info, owner, binding)
 
     def each(self, expr: Expr, module: str, sid: int) -> List[Value]:
-        """What a name or attribute chain may evaluate to, one value per alternative binding
-        of its first name (``AsyncIterator`` imported from ``typing`` or
-        ``collections.abc`` depending on the version)."""
+        """What a name, attribute chain or call of one may evaluate to, one value per
+        alternative binding of its first name (``AsyncIterator`` imported from ``typing`` or
+        ``collections.abc`` depending on the version; ``parse`` from a fast module or, on
+        ``ImportError``, a slow one)."""
         info = self.module(module)
         if info is None:
             return [None]
         if isinstance(expr, AttrExpr):
             return [self.attr(value, expr.attr) for value in self.each(expr.base, module, sid)]
+        if isinstance(expr, CallExpr):
+            return [self.call(value) for value in self.each(expr.func, module, sid)]
         if isinstance(expr, NameExpr):
             found = self._lookup(info, sid, expr.id)
             if isinstance(found, tuple) and isinstance(found[0], AlternativesBinding):
@@ -234,6 +242,39 @@ class Evaluator:
                             NameExpr(found[0].name), source, 0,
                         ) or [None]
         return [self.eval(expr, module, sid)]
+
+    def module_level_alternatives(self, expr: Expr, module: str, sid: int) -> bool:
+        """Whether the first name of ``expr`` (a name, attribute chain or call of one) is
+        bound at module level by branches that exclude each other (``try``/``except
+        ImportError``, ``if sys.version_info ...``), directly or through a re-export: by the
+        time any function runs, one alternative holds for the whole run."""
+        while isinstance(expr, (AttrExpr, CallExpr)):
+            expr = expr.base if isinstance(expr, AttrExpr) else expr.func
+        info = self.module(module)
+        if not isinstance(expr, NameExpr) or info is None:
+            return False
+        found = self._lookup(info, sid, expr.id)
+        if not isinstance(found, tuple) or found[1] != 0:
+            return False
+        binding: Optional[Binding] = found[0]
+        for _ in range(8):  # through re-exports (``from ._compat import parse``)
+            if isinstance(binding, AlternativesBinding):
+                return binding.by_environment
+            if not isinstance(binding, FromImportBinding) or binding.module == info.name:
+                return False
+            origin = self.module(binding.module)
+            if origin is None or self.star_may_bind(origin, binding.name):
+                return False
+            info, binding = origin, origin.scopes[0].bindings.get(binding.name)
+        return False
+
+    def bound_once(self, info: ModuleInfo, sid: int, name: str) -> bool:
+        """Whether ``name`` seen from scope ``sid`` is a parameter or one simple binding (so a
+        test of it earlier in the function still holds)."""
+        found = self._lookup(info, sid, name)
+        return isinstance(found, tuple) and not isinstance(
+            found[0], (AlternativesBinding, UnknownBinding)
+        )
 
     def _lookup(
         self, info: ModuleInfo, sid: int, name: str

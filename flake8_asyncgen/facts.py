@@ -51,7 +51,7 @@ from .model import (
     root_names,
     strip_subscript,
 )
-from .sitetypes import CallArg, Context, Site, Span
+from .sitetypes import CallArg, Context, Guard, Site, Span
 
 SCHEMA_VERSION = 11
 
@@ -210,12 +210,24 @@ def _looks_like_overload(decorator: ast.expr) -> bool:
 
 
 def _annotation_node(node: Optional[ast.AST]) -> Optional[ast.AST]:
+    """The expression a string annotation holds (parsed once per text: the nodes are only
+    read), else the annotation itself."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+        if text in _PARSED_ANNOTATIONS:
+            return _PARSED_ANNOTATIONS[text]
+        parsed: Optional[ast.AST]
         try:
-            return ast.parse(node.value.strip(), mode="eval").body
+            parsed = ast.parse(text.strip(), mode="eval").body
         except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return None
+            parsed = None
+        if len(_PARSED_ANNOTATIONS) < 10_000 and len(text) < 200:
+            _PARSED_ANNOTATIONS[text] = parsed
+        return parsed
     return node
+
+
+_PARSED_ANNOTATIONS: Dict[str, Optional[ast.AST]] = {}
 
 
 _YIELDING = frozenset({
@@ -289,7 +301,7 @@ def _last_name(expr: Expr) -> Optional[str]:
 # A call whose arguments become ``arg`` sites if its callee may be a known API, decided when
 # the walk is over (so an alias bound later in the file counts): (callee's last name, the
 # call, its scope, the names shadowed there).
-_PendingCall = Tuple[str, ast.Call, int, Tuple[FrozenSet[str], ...]]
+_PendingCall = Tuple[str, ast.Call, int, Tuple[FrozenSet[str], ...], Dict[str, Guard]]
 
 
 class _FunctionState:
@@ -335,6 +347,60 @@ def _keeps_signature(
                 if name in type_variables and name == _type_variable(result):
                     return "factory"
     return None
+
+
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+_ENVIRONMENT_NAMES = frozenset({
+    "version_info", "platform", "hexversion", "implementation", "PY2", "PY3", "PY37", "PY38",
+    "PY39", "PY310", "PY311", "PY312", "PY313", "IS_WINDOWS", "WINDOWS", "system", "name",
+})
+
+
+def _catches_import_error(node: Optional[ast.AST]) -> bool:
+    if isinstance(node, ast.Tuple):
+        return any(_catches_import_error(element) for element in node.elts)
+    return node is not None and _last_name(describe(node)) in _IMPORT_ERRORS
+
+
+def _tests_environment(test: ast.AST) -> bool:
+    """A test on the interpreter or the platform (``sys.version_info >= (3, 11)``,
+    ``sys.platform == "win32"``, ``os.name == "nt"``, ``platform.system()``)."""
+    for node in ast.walk(test):
+        if isinstance(node, ast.Attribute) and node.attr in _ENVIRONMENT_NAMES:
+            base = _last_name(describe(node.value))
+            if base in ("sys", "os", "platform") or node.attr == "version_info":
+                return True
+        if isinstance(node, ast.Name) and node.id in _ENVIRONMENT_NAMES - {"name", "system"}:
+            return True
+    return False
+
+
+# The Python versions a project may run on, for tests on ``sys.version_info``.
+_SUPPORTED_VERSIONS = [(3, minor) for minor in range(8, 16)]
+_COMPARE: Dict[type, Callable[[Tuple[int, ...], Tuple[int, ...]], bool]] = {
+    ast.GtE: lambda a, b: a >= b, ast.Gt: lambda a, b: a > b,
+    ast.Lt: lambda a, b: a < b, ast.LtE: lambda a, b: a <= b,
+}
+
+
+def _version_test(test: ast.AST) -> Optional[bool]:
+    """``sys.version_info >= (3, 99)``: False on every Python 3.8 to 3.15 (``(2, 7)``: True),
+    so one branch never runs; None when it depends on the version, or is no such test."""
+    if not (
+        isinstance(test, ast.Compare) and len(test.ops) == 1
+        and type(test.ops[0]) in _COMPARE
+        and _last_name(describe(test.left)) == "version_info"
+        and isinstance(test.comparators[0], ast.Tuple)
+        and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, int)
+            for e in test.comparators[0].elts
+        )
+    ):
+        return None
+    bound = tuple(e.value for e in test.comparators[0].elts)  # type: ignore[attr-defined]
+    compare = _COMPARE[type(test.ops[0])]
+    results = {compare(version[: len(bound)], bound) for version in _SUPPORTED_VERSIONS}
+    return results.pop() if len(results) == 1 else None
 
 
 def _binds_none(binding: Binding) -> bool:
@@ -386,6 +452,12 @@ class _Collector:
         self.patch_sites: Dict[str, List[Tuple[Expr, int]]] = {}
         # Classes whose methods write ``self``'s attributes by computed names.
         self.dynamic_classes: Set[int] = set()
+        # Names an enclosing ``if inspect.is…(name):`` narrows here.
+        self.guards: Dict[str, Guard] = {}
+        # ``try``/``except ImportError`` and ``if sys.version_info ...`` statements (by id).
+        self.environment_branches: Set[int] = set()
+        # Module-level names assigned ``TypeVar(...)`` / ``ParamSpec(...)``.
+        self.type_variable_names: Set[str] = set()
         # Module-level names assigned ``False`` (``_IS_SYNC = False``).
         self.false_constants: Set[str] = set()
         # Names passed to ``isinstance`` / ``issubclass`` / ``type`` in the current function.
@@ -441,12 +513,20 @@ class _Collector:
         ):
             self.arms.pop((self.sid, name), None)
             return UNKNOWN_BINDING
+        environment = (
+            (not isinstance(old, AlternativesBinding) or old.by_environment)
+            and self._decisive(self.arm) and all(self._decisive(arm) for arm in earlier)
+        )
         earlier.append(self.arm)
         options = old.options if isinstance(old, AlternativesBinding) else (old,)
         assert not isinstance(new, AlternativesBinding)
         if new in options:
             return old
-        return AlternativesBinding(options + (new,))
+        return AlternativesBinding(options + (new,), environment)
+
+    def _decisive(self, arm: Tuple[Tuple[int, int], ...]) -> bool:
+        """Whether the innermost branch of ``arm`` is chosen by the environment."""
+        return bool(arm) and arm[-1][0] in self.environment_branches
 
     def bind_target(self, target: ast.AST) -> None:
         """Every name bound by an assignment target other than ``name = value``."""
@@ -497,9 +577,9 @@ class _Collector:
         """Type variables a signature may use: module-level ``F = TypeVar("F", ...)`` (or
         ``ParamSpec``) bound before it, and the function's own ``[F]`` parameters."""
         found = {
-            name for name, binding in self.scopes[0].bindings.items()
-            if isinstance(binding, ValueBinding) and isinstance(binding.expr, CallExpr)
-            and _last_name(binding.expr.func) in ("TypeVar", "ParamSpec")
+            name for name in self.type_variable_names
+            if (binding := self.scopes[0].bindings.get(name)) is not None
+            and isinstance(binding, ValueBinding) and isinstance(binding.expr, CallExpr)
         }
         for param in getattr(node, "type_params", None) or ():
             name = getattr(param, "name", None)
@@ -553,9 +633,14 @@ class _Collector:
         expr = describe(node)
         if type(expr) is UnknownExpr or type(expr) is LiteralExpr or self._shadowed(expr):
             return None  # nothing is known, or a display of a builtin type: no rule fires
+        guard = None
+        if self.guards:
+            root = root_names(expr)
+            if root:
+                guard = self.guards.get(root[0])
         found = Site(
             context, self.sid, expr, span_of(node),
-            span_of(outer) if outer is not None else None, how, call,
+            span_of(outer) if outer is not None else None, how, call, guard,
         )
         if call is None:
             self.sites.append(found)
@@ -572,12 +657,14 @@ class _Collector:
     # -- statements ------------------------------------------------------------------------
     def body(self, stmts: List[ast.stmt]) -> None:
         handlers = self.HANDLERS
+        guards = self.guards
         for stmt in stmts:
             handler = handlers.get(type(stmt))
             if handler is not None:
                 handler(self, stmt)
             else:
                 self.other_statement(stmt)
+        self.guards = guards  # a guard set after an early return ends with its block
 
     def other_statement(self, node: ast.stmt) -> None:
         for child in _children(node):
@@ -586,6 +673,12 @@ class _Collector:
 
     def assign(self, node: ast.Assign) -> None:
         self.expr(node.value)
+        if self.sid == 0 and isinstance(node.value, ast.Call) and _last_name(
+            describe(node.value.func)
+        ) in ("TypeVar", "ParamSpec"):
+            self.type_variable_names.update(
+                t.id for t in node.targets if isinstance(t, ast.Name)
+            )
         if self.sid == 0 and isinstance(node.value, ast.Constant) and node.value.value is False:
             self.false_constants.update(t.id for t in node.targets if isinstance(t, ast.Name))
         if self.sid == 0 and any(
@@ -724,6 +817,8 @@ class _Collector:
 
     def try_(self, node: Any) -> None:
         # The body (and ``else:``) or one handler: what ends up bound is one of their bindings.
+        if any(_catches_import_error(handler.type) for handler in node.handlers):
+            self.environment_branches.add(id(node))
         self._in_arm(node, 0, node.body)
         for index, handler in enumerate(node.handlers, start=1):
             if handler.type is not None:
@@ -739,20 +834,49 @@ class _Collector:
 
     def if_(self, node: ast.If) -> None:
         self.expr(node.test)
-        never = self._never_true(node.test)
-        listed = len(self.sites)
+        guard, negated = self._guard(node.test)
+        if guard is not None:
+            outer = self.guards
+            self.guards = {**outer, guard.name: guard}
+            if negated:
+                self.guards = outer
+                self._in_arm(node, 0, node.body)
+                self.guards = {**outer, guard.name: guard}
+                self._in_arm(node, 1, node.orelse)
+                self.guards = outer
+                if node.body and isinstance(node.body[-1], _EXITS):
+                    # ``if not isasyncgenfunction(f): return ...``: below, ``f`` is one.
+                    self.guards = {**outer, guard.name: guard}
+            else:
+                self._in_arm(node, 0, node.body)
+                self.guards = outer
+                self._in_arm(node, 1, node.orelse)
+            return
+        decided = _version_test(node.test)
+        never = decided is False or self._never_true(node.test)
+        always = decided is True
+        if _tests_environment(node.test):
+            self.environment_branches.add(id(node))
+        listed, calls = len(self.sites), len(self.pending_calls)
         table = self.scopes[self.sid].bindings
-        before = dict(table) if never and node.orelse else None
+        before = dict(table) if (never or always) and node.orelse else None
         self._in_arm(node, 0, node.body)
         if never:
-            # ``if False:`` / ``if TYPE_CHECKING:`` / ``if _IS_SYNC:`` with ``_IS_SYNC = False``:
-            # code that never runs (type-checker declarations, generated variants) is not judged.
+            # ``if False:`` / ``if TYPE_CHECKING:`` / ``if _IS_SYNC:`` with ``_IS_SYNC = False``
+            # / ``if sys.version_info >= (3, 99):``: code that never runs (type-checker
+            # declarations, generated variants, future versions) is not judged.
             del self.sites[listed:]
+            del self.pending_calls[calls:]
         after_body = dict(table) if before is not None else None
+        listed, calls = len(self.sites), len(self.pending_calls)
         self._in_arm(node, 1, node.orelse)
+        if always:
+            # ``else`` of ``if sys.version_info >= (3, 0):``
+            del self.sites[listed:]
+            del self.pending_calls[calls:]
         if before is not None and after_body is not None:
             # ``if TYPE_CHECKING: def get(...) -> X: ... else: def get(...): ...``: at run
-            # time only the ``else`` binding exists.
+            # time only the live branch's binding exists.
             for name, binding in list(table.items()):
                 declared = after_body.get(name)
                 if (
@@ -760,7 +884,27 @@ class _Collector:
                     and declared is not None and declared != before.get(name)
                     and binding.options[0] == declared
                 ):
-                    table[name] = binding.options[1]
+                    table[name] = binding.options[1] if never else binding.options[0]
+
+    def _guard(self, test: ast.AST) -> Tuple[Optional[Guard], bool]:
+        """``inspect.isasyncgenfunction(name)`` (or ``not ...``): the guard, and whether it is
+        negated. The name must be a parameter or bound once in this function: a guard on a
+        name rebound below would not hold there."""
+        negated = False
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            test, negated = test.operand, True
+        if not (
+            isinstance(test, ast.Call) and len(test.args) == 1 and not test.keywords
+            and isinstance(test.args[0], ast.Name)
+        ):
+            return None, False
+        func = describe(test.func)
+        tested = _GUARDS.get(_last_name(func) or "")
+        if tested is None or self.sid == 0:
+            return None, False
+        name = test.args[0].id
+        kind, function = tested
+        return Guard(name, kind, func, function, test.lineno), negated
 
     def _never_true(self, test: ast.AST) -> bool:
         if isinstance(test, ast.Constant):
@@ -1052,11 +1196,11 @@ class _Collector:
             self.exports_computed = True  # ``__all__.extend(...)``: computed
         if name is not None and (node.args or node.keywords):
             shadows = tuple(self.shadows) if self.shadows else ()
-            self.pending_calls.append((name, node, self.sid, shadows))
+            self.pending_calls.append((name, node, self.sid, shadows, self.guards))
 
     def argument_sites(self, pending: _PendingCall) -> None:
         """The ``arg`` sites of a call, in the scope and shadows it was met in."""
-        _, node, self.sid, shadows = pending
+        _, node, self.sid, shadows, self.guards = pending
         self.shadows = list(shadows)
         func_expr = describe(node.func)
         positional = sum(1 for arg in node.args if not isinstance(arg, ast.Starred))
@@ -1126,6 +1270,15 @@ def _children(node: ast.AST) -> List[ast.AST]:
 # Methods that run once when an instance is made (``__post_init__``: a dataclass's ``__init__``
 # calls it).
 _INITIALISERS = frozenset({"__init__", "__post_init__"})
+# Guard functions (by last name; checked to come from ``inspect`` / ``asyncio`` when judged):
+# what they say of their argument, and whether it is a function.
+_GUARDS: Dict[str, Tuple[str, bool]] = {
+    "isasyncgenfunction": ("agen", True),
+    "iscoroutinefunction": ("coro", True),
+    "isasyncgen": ("agen", False),
+    "iscoroutine": ("coro", False),
+}
+_EXITS = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
 
 def _instance_attr_binding(assignments: List[Tuple[str, int, Binding]]) -> Binding:

@@ -272,6 +272,11 @@ def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
     return text
 
 
+def narrowed_by(test: str, name: str, line: int) -> str:
+    """``where`` for a value known from an ``inspect`` guard."""
+    return f"narrowed by `{test}({name})` at line {line}"
+
+
 def builtin_api(name: str) -> str:
     """How AGN203 names a builtin that iterates its argument."""
     return f"`{name}()`"

@@ -199,6 +199,9 @@ class AlternativesBinding(NamedTuple):
     ``if``, a ``try`` body and its ``except ImportError``): one of ``options`` holds."""
 
     options: Tuple[SimpleBinding, ...]
+    # Chosen by the environment the program runs in (``try``/``except ImportError``, ``if``
+    # on ``sys.version_info`` / ``sys.platform``): one holds for a whole run.
+    by_environment: bool = False
     shape: Literal["alternatives"] = "alternatives"
 
 

@@ -27,7 +27,7 @@ class ModuleInfo:
 
     __slots__ = (
         "name", "display", "summary", "scopes", "stars", "exports", "after_star", "patched",
-        "memo", "stub_file",
+        "memo", "draft_memo", "stub_file",
     )
 
     def __init__(self, name: str, display: str, summary: ModuleSummary) -> None:
@@ -40,6 +40,8 @@ class ModuleInfo:
         self.after_star = summary.after_star
         self.patched = summary.patched
         self.memo: Dict[Any, Any] = {}
+        # What a draft evaluation (expensive precision checks skipped) worked out.
+        self.draft_memo: Dict[Any, Any] = {}
         # A ``.pyi`` stub: its ``...`` bodies declare what the runtime module does.
         self.stub_file = display.endswith(".pyi")
 
@@ -107,6 +109,36 @@ def _file_text(path: str) -> Optional[FileText]:
     return text
 
 
+_TOO_MANY: List[Tuple[str, FileText]] = []  # marks a root with too many files to index
+# What each import root holds, read once per process: (module name, what the index reads).
+_ROOT_FILES: Dict[str, List[Tuple[str, FileText]]] = {}
+_INDEXES: Dict[Tuple[str, ...], SourceIndex] = {}
+
+
+def _root_files(root: str) -> List[Tuple[str, FileText]]:
+    found = _ROOT_FILES.get(root)
+    if found is not None:
+        return found
+    files: List[Tuple[str, FileText]] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(
+            d for d in dirs
+            if d not in _NOT_PROJECT and not d.startswith(".") and d.isidentifier()
+        )
+        for file_name in sorted(names):
+            if not file_name.endswith(".py"):
+                continue
+            if len(files) >= MAX_INDEXED_FILES:
+                _ROOT_FILES[root] = _TOO_MANY
+                return _TOO_MANY
+            path = os.path.join(folder, file_name)
+            text = _file_text(path)
+            if text is not None:
+                files.append((module_name(path, root)[0], text))
+    _ROOT_FILES[root] = files
+    return files
+
+
 def forget_all() -> None:
     """Forget every module summary and project this process has learnt.
 
@@ -117,6 +149,8 @@ def forget_all() -> None:
     _BY_PATH.clear()
     _PROJECTS.clear()
     _TEXTS.clear()
+    _ROOT_FILES.clear()
+    _INDEXES.clear()
 
 
 AMBIGUOUS = "<ambiguous>"
@@ -304,28 +338,23 @@ class Project:
         return index
 
     def _build_index(self) -> SourceIndex:
-        index = SourceIndex()
-        seen = 0
-        for root in self.roots:
-            for folder, dirs, files in os.walk(root):
-                dirs[:] = sorted(
-                    d for d in dirs
-                    if d not in _NOT_PROJECT and not d.startswith(".") and d.isidentifier()
-                )
-                for file_name in sorted(files):
-                    if not file_name.endswith(".py"):
-                        continue
-                    seen += 1
-                    if seen > MAX_INDEXED_FILES:
-                        return _TOO_LARGE
-                    path = os.path.join(folder, file_name)
-                    name, _ = module_name(path, root)
-                    located = self.locate(name)
-                    if located is None or located[0] != os.path.realpath(path):
-                        continue  # not what ``import name`` gives (shadowed, ambiguous)
-                    text = _file_text(path)
-                    if text is not None:
-                        index.add(name, text)
+        key = self.roots
+        index = _INDEXES.get(key)
+        if index is None:
+            index = SourceIndex()
+            seen = 0
+            for root in self.roots:
+                files = _root_files(root)
+                seen += len(files)
+                if files is _TOO_MANY or seen > MAX_INDEXED_FILES:
+                    index = _TOO_LARGE
+                    break
+                for name, text in files:
+                    # Every file under a root, also one ``import`` cannot reach (shadowed by a
+                    # package of the same name): the index may name too many candidates,
+                    # never too few.
+                    index.add(name, text)
+            _INDEXES[key] = index
         return index
 
     def has_module(self, name: str) -> bool:

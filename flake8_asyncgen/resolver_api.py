@@ -21,6 +21,7 @@ class Resolver(Protocol):
     transparent: FrozenSet[str]
     patched: FrozenSet[str]
     linted: Optional[str]
+    strict: bool
 
     def module(self, name: str) -> Optional[ModuleInfo]: ...
 

@@ -45,6 +45,17 @@ class CallArg(NamedTuple):
     positional: int  # how many positional arguments the call has (``*args`` excluded)
 
 
+class Guard(NamedTuple):
+    """``if inspect.isasyncgenfunction(handler):``: inside the branch (or after a negated
+    guard that returns), ``handler`` is known to be what the guard tests."""
+
+    name: str
+    kind: str  # "agen" / "coro": of the function's calls (``*function``) or of the object
+    test: Expr  # the guard function, checked to be ``inspect.…`` / ``asyncio.…`` when judged
+    function: bool  # ``isasyncgenfunction(f)`` tests a function; ``isasyncgen(x)`` an object
+    line: int
+
+
 class Site(NamedTuple):
     context: Context
     scope: int  # the scope the expression is evaluated in
@@ -55,3 +66,4 @@ class Site(NamedTuple):
     # attribute read; ``discard``: ``"call"`` when the statement is a call.
     how: str = ""
     call: Optional[CallArg] = None
+    guard: Optional[Guard] = None

@@ -83,6 +83,17 @@ class AsyncGenExpression(NamedTuple):
     shape: Literal["async genexp"] = "async genexp"
 
 
+class Guarded(NamedTuple):
+    """What a name narrowed by an ``inspect`` guard gives: ``handler(...)`` inside
+    ``if inspect.isasyncgenfunction(handler):`` is an async generator object."""
+
+    kind: ObjectKind
+    name: str
+    test: str  # the guard as written: ``inspect.isasyncgenfunction``
+    line: int
+    shape: Literal["guarded"] = "guarded"
+
+
 class BuiltinInstance(NamedTuple):
     """An instance of a builtin type made by a display or constant (``[]``, ``", "``)."""
 
@@ -94,6 +105,6 @@ NONE = BuiltinInstance("NoneType")
 
 Known = Union[
     FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult,
-    AsyncGenExpression, BuiltinInstance,
+    AsyncGenExpression, BuiltinInstance, Guarded,
 ]
 Value = Optional[Known]

@@ -38,6 +38,7 @@ from ..values import (
     CallResult,
     FunctionKind,
     FunctionRef,
+    Guarded,
     Instance,
     ModuleRef,
     ObjectKind,
@@ -122,6 +123,11 @@ class Queries:
                 "callee": messages.GENERATOR_EXPRESSION,
                 "obj": messages.GENERATOR_EXPRESSION,
                 "where": messages.where_defined(where),
+            }
+        if isinstance(value, Guarded):
+            return {
+                "callee": value.name,
+                "where": messages.narrowed_by(value.test, value.name, value.line),
             }
         target: Optional[Tuple[str, int]] = None
         if isinstance(value, CallResult):
