@@ -365,13 +365,20 @@ def _catches_import_error(node: Optional[ast.AST]) -> bool:
 def _tests_environment(test: ast.AST) -> bool:
     """A test on the interpreter or the platform (``sys.version_info >= (3, 11)``,
     ``sys.platform == "win32"``, ``os.name == "nt"``, ``platform.system()``)."""
-    for node in ast.walk(test):
-        if isinstance(node, ast.Attribute) and node.attr in _ENVIRONMENT_NAMES:
-            base = _last_name(describe(node.value))
-            if base in ("sys", "os", "platform") or node.attr == "version_info":
+    stack = [test]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Attribute):
+            if node.attr in _ENVIRONMENT_NAMES:
+                base = _last_name(describe(node.value))
+                if base in ("sys", "os", "platform") or node.attr == "version_info":
+                    return True
+            stack.append(node.value)
+        elif isinstance(node, ast.Name):
+            if node.id in _ENVIRONMENT_NAMES and node.id not in ("name", "system"):
                 return True
-        if isinstance(node, ast.Name) and node.id in _ENVIRONMENT_NAMES - {"name", "system"}:
-            return True
+        elif isinstance(node, (ast.Compare, ast.BoolOp, ast.UnaryOp, ast.Call, ast.Subscript)):
+            stack.extend(ast.iter_child_nodes(node))
     return False
 
 
@@ -855,8 +862,8 @@ class _Collector:
         decided = _version_test(node.test)
         never = decided is False or self._never_true(node.test)
         always = decided is True
-        if _tests_environment(node.test):
-            self.environment_branches.add(id(node))
+        if self.scopes[self.sid].kind != "function" and _tests_environment(node.test):
+            self.environment_branches.add(id(node))  # module and class level only
         listed, calls = len(self.sites), len(self.pending_calls)
         table = self.scopes[self.sid].bindings
         before = dict(table) if (never or always) and node.orelse else None
@@ -989,11 +996,15 @@ class _Collector:
                 None if node.returns is None else UNKNOWN
             ),
             is_stub=_is_stub_body(node.body),
-            always_raises=_always_raises(node.body),
-            yield_type=_yield_type(returns),
+            always_raises=len(node.body) <= 2 and _always_raises(node.body),
+            yield_type=_yield_type(returns) if isinstance(returns, ast.Subscript) else None,
             first_param=positional[0].arg if positional else None,
             result_type=describe_type(returns) if returns is not None else None,
-            keeps_signature=_keeps_signature(node.args, returns, self._type_variables(node)),
+            keeps_signature=(
+                _keeps_signature(node.args, returns, self._type_variables(node))
+                if returns is not None and isinstance(returns, (ast.Name, ast.Subscript))
+                else None
+            ),
             declares_awaited_stream=(
                 is_async and returns is not None and _declares_awaited_stream(returns)
                 or (self.sid, node.name) in self.stream_overloads
