@@ -19,7 +19,7 @@ import ast
 import difflib
 import os
 import sys
-from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 from . import __version__
 from .analyzer import FileTooLarge, Finding, Result, analyse
@@ -28,6 +28,7 @@ from .fixes import Fix, apply_fixes
 from .messages import CODES, format_message, internal_failure_reason
 from .noqa import Decider, file_is_noqa, inline_ignored, noqa_lines
 from .output import FORMATS, Formatter, Item, make_formatter, statistics
+from .project import environment_notes
 from .ruledocs import normalize_code, rule_page, rule_url
 from .settings import OPTIONS, ConfigurationError, Settings, settings_from_values
 from .sources import (
@@ -85,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--exit-zero", action="store_true",
                      help="exit 0 even if problems are reported (not on errors)")
     out.add_argument("--explain", metavar="CODE", help="print the page of a rule and exit")
+    out.add_argument("--verbose", action="store_true",
+                     help="say once (on standard error) where installed packages were read "
+                     "from, and which imported packages are not installed there")
     selection = parser.add_argument_group("selection (as flake8's options)")
     for flag in ("select", "ignore", "extend-select", "extend-ignore"):
         selection.add_argument(f"--{flag}", metavar="CODES", default=None,
@@ -397,11 +401,16 @@ def _run(argv: Optional[Sequence[str]]) -> int:
         fixing = options.fix
     parallel = _parallel_results(files, run, options) if not options.fix and not options.diff \
         else None
+    notes: Dict[str, Set[str]] = {}
     for number, path in enumerate(files, start=1):
         progress.update(number, path)
         if parallel is not None:
-            # Checked in another process: only what is reported comes back.
-            checked = Checked(next(parallel), None, None, [])
+            # Checked in another process: only what is reported comes back (and what that
+            # process learnt of the environment).
+            reported, worker_notes = next(parallel)
+            for description, names in worker_notes:
+                notes.setdefault(description, set()).update(names)
+            checked = Checked(reported, None, None, [])
         elif path == "-":
             display = options.stdin_filename or "stdin"
             checked = check_file(display, display, run, read_stdin())
@@ -455,6 +464,10 @@ def _run(argv: Optional[Sequence[str]]) -> int:
                 internal = True
     progress.clear()
     formatter.finish()
+    if options.verbose:
+        for description, names in environment_notes():
+            notes.setdefault(description, set()).update(names)
+        _print_environment_notes(notes)
     items = formatter.items
     if options.statistics:
         stream = sys.stdout if options.output_format in ("text", "github") else sys.stderr
@@ -482,9 +495,22 @@ def _run(argv: Optional[Sequence[str]]) -> int:
 _WORKER_RUN: Optional[Run] = None
 
 
-def _report_items(path: str) -> List[Item]:
+def _report_items(path: str) -> Tuple[List[Item], List[Tuple[str, List[str]]]]:
     assert _WORKER_RUN is not None
-    return check_file(path, path, _WORKER_RUN).items
+    return check_file(path, path, _WORKER_RUN).items, environment_notes()
+
+
+def _print_environment_notes(notes: Dict[str, Set[str]]) -> None:
+    """``--verbose``: once per run, where installed packages came from and what is missing."""
+    for description, names in sorted(notes.items()):
+        print(f"flake8-asyncgen: installed packages are read from {description}",
+              file=sys.stderr)
+        if names:
+            shown = ", ".join(sorted(names)[:20])
+            more = f" and {len(names) - 20} more" if len(names) > 20 else ""
+            print(f"flake8-asyncgen: imported but not installed there: {shown}{more} "
+                  "(their APIs are unknown, so their uses are not checked; see --agn-python)",
+                  file=sys.stderr)
 
 
 def _jobs(value: str) -> int:
@@ -498,7 +524,7 @@ def _jobs(value: str) -> int:
 
 def _parallel_results(
     files: Sequence[str], run: Run, options: argparse.Namespace
-) -> Optional[Iterator[List[Item]]]:
+) -> Optional[Iterator[Tuple[List[Item], List[Tuple[str, List[str]]]]]]:
     """The reported items of each file, in order, checked by several processes (as ``flake8
     -j``); None when one process is better (one job, few files, standard input, no fork)."""
     global _WORKER_RUN
@@ -513,7 +539,7 @@ def _parallel_results(
     pool = multiprocessing.get_context("fork").Pool(jobs)
     results = pool.imap(_report_items, files, chunksize=max(1, len(files) // (jobs * 8)))
 
-    def ordered() -> Iterator[List[Item]]:
+    def ordered() -> Iterator[Tuple[List[Item], List[Tuple[str, List[str]]]]]:
         try:
             yield from results
         finally:

@@ -139,6 +139,16 @@ def _root_files(root: str) -> List[Tuple[str, FileText]]:
     return files
 
 
+def environment_notes() -> List[Tuple[str, List[str]]]:
+    """For each environment the projects of this process read installed packages from: its
+    description, and the top-level packages imported but found neither in a project nor
+    installed there (what they do is unknown, so uses of them are not judged)."""
+    found: Dict[str, set[str]] = {}
+    for project in _PROJECTS.values():
+        found.setdefault(project.environment.description, set()).update(project.not_installed)
+    return [(description, sorted(names)) for description, names in sorted(found.items())]
+
+
 def forget_all() -> None:
     """Forget every module summary and project this process has learnt.
 
