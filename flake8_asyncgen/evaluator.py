@@ -479,7 +479,7 @@ class Evaluator:
             # Outside objects stay outside (``asyncio.TaskGroup()`` gives a task group).
             method = "__aenter__" if is_async else "__enter__"
             return Outside(f"{manager.qualified}.{method}()")
-        if isinstance(manager, CallResult) and manager.kind == "acm" and is_async:
+        if isinstance(manager, CallResult) and manager.kind == ("acm" if is_async else "cm"):
             return self._yielded_instance(manager)
         if isinstance(manager, Instance):
             enter = self.attr(manager, "__aenter__" if is_async else "__enter__")

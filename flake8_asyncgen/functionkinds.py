@@ -15,7 +15,7 @@ from .project import ModuleInfo
 from .resolver_api import Resolver
 from .values import Builtin, ClassRef, FunctionKind, FunctionRef, Outside, Value
 
-DecoratorRole = Literal["transparent", "acm", "property", "unknown"]
+DecoratorRole = Literal["transparent", "acm", "cm", "property", "unknown"]
 
 
 class FunctionKinds:
@@ -34,15 +34,17 @@ class FunctionKinds:
         facts = scope.function
         if facts is None:
             return None
-        acm = False
+        manager: Optional[str] = None
         for decorator in facts.decorators:
             role = self.decorator_role(info, scope.parent, decorator)
-            if role == "acm":
-                acm = True
+            if role in ("acm", "cm"):
+                manager = role
             elif role not in ("transparent", "property"):
                 return None
-        if acm:
+        if manager == "acm":
             return "acm" if facts.is_async and facts.has_yield else None
+        if manager == "cm":
+            return "cm" if not facts.is_async and facts.has_yield else None
         if facts.is_async:
             return "agen" if facts.has_yield else "coro"
         return "sync"
@@ -78,6 +80,8 @@ class FunctionKinds:
             qualified = value.qualified
             if qualified in kinds.ASYNC_CONTEXT_MANAGER_DECORATORS:
                 return "acm"
+            if qualified in kinds.CONTEXT_MANAGER_DECORATORS:
+                return "cm"
             if qualified in kinds.TRANSPARENT_DECORATORS or qualified in kinds.OVERLOAD_DECORATORS:
                 return "transparent"
         return "transparent" if self.user_transparent(decorator, value) else "unknown"

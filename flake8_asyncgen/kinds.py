@@ -35,6 +35,7 @@ TRANSPARENT_DECORATOR_FACTORIES = frozenset({"functools.wraps"})
 ASYNC_CONTEXT_MANAGER_DECORATORS = frozenset(
     {"contextlib.asynccontextmanager", "contextlib2.asynccontextmanager"}
 )
+CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager"})
 OVERLOAD_DECORATORS = frozenset({"typing.overload", "typing_extensions.overload"})
 ABSTRACT_DECORATORS = frozenset({"abc.abstractmethod"})
 

@@ -257,6 +257,7 @@ OBJECT_WORDING = {
     "agen": "an async generator",
     "coro": "a coroutine",
     "acm": "an async context manager",
+    "cm": "a context manager",
 }
 UNKNOWN_CALLEE = "?"
 # How messages name an async generator expression (``(x async for x in rows())``).

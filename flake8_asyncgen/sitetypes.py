@@ -25,7 +25,7 @@ CONTEXTS: Tuple[Context, ...] = (
     "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def",
 )
 # What a value is, as far as the rules care.
-Tag = Literal["coro", "agen", "acm", "agen_fn", "function", "asynciter", "instance"]
+Tag = Literal["coro", "agen", "acm", "cm", "agen_fn", "function", "asynciter", "instance"]
 
 
 class Span(NamedTuple):

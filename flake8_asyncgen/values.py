@@ -11,8 +11,9 @@ from typing import Literal, NamedTuple, Optional, Union
 
 # What calling a function gives: a coroutine, an async generator, an async context manager
 # (``@asynccontextmanager``), or an ordinary result (``sync``).
-FunctionKind = Literal["coro", "agen", "acm", "sync"]
-ObjectKind = Literal["coro", "agen", "acm"]
+# ``cm``: a ``@contextmanager`` factory (a plain context manager).
+FunctionKind = Literal["coro", "agen", "acm", "cm", "sync"]
+ObjectKind = Literal["coro", "agen", "acm", "cm"]
 
 
 class FunctionRef(NamedTuple):
