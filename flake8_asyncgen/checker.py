@@ -68,8 +68,10 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
 _GUARD_FUNCTIONS = frozenset(
     {f"inspect.{name}" for name in (
         "isasyncgenfunction", "iscoroutinefunction", "isasyncgen", "iscoroutine",
-    )} | {"asyncio.iscoroutinefunction", "asyncio.iscoroutine"}
+    )} | {"asyncio.iscoroutinefunction"}
 )
+# ``asyncio.iscoroutine(x)`` is true for any ``collections.abc.Coroutine`` (aiohttp's request
+# context managers among them), which may support ``async with``: not a guard.
 
 
 def guarded(queries: Queries, site: Site, guard: Guard) -> Value:
@@ -83,7 +85,7 @@ def guarded(queries: Queries, site: Site, guard: Guard) -> Value:
     test = evaluator.eval(guard.test, info.name, site.scope)
     if not isinstance(test, Outside) or test.qualified not in _GUARD_FUNCTIONS:
         return None
-    if not evaluator.bound_once(info, site.scope, guard.name):
+    if not evaluator.bound_once(info, site.scope, guard.name, guard.scope):
         return None
     kind: ObjectKind = "agen" if guard.kind == "agen" else "coro"
     return Guarded(kind, guard.name, test.qualified, guard.line)
@@ -101,6 +103,8 @@ def alternatives(queries: Queries, site: Site) -> List[Tuple[Value, Tag]]:
     alternative is taken, so each is judged (and messages name its definition)."""
     if site.context in ("def", "return") or info_scope_is_module(queries, site):
         return []
+    if site.in_environment_branch:
+        return []  # ``if sys.platform != "win32":`` may exclude the failing alternative
     evaluator, info = queries.evaluator, queries.info
     if not evaluator.module_level_alternatives(site.expr, info.name, site.scope):
         return []  # a function's own branches: each use sees its branch's binding only

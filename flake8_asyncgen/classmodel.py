@@ -489,6 +489,9 @@ class ClassModel:
         owner = self.resolver.module(module)
         if owner is None:
             return None
+        registered = self.resolver.registered_classes()
+        if registered is None or owner.scopes[sid].name in registered:
+            return None  # ``Resource.register(Lock)``: subclasses the index cannot list
         candidates = self.resolver.subclass_modules(module, owner.scopes[sid].name)
         if candidates is None:
             return None
@@ -664,12 +667,14 @@ class ClassModel:
                 if scope.kind != "class" or (candidate, other) == (module, sid):
                     continue
                 binding = scope.bindings.get(name)
-                if not isinstance(binding, DefBinding):
+                if binding is None or isinstance(binding, DeclaredBinding):
                     continue
                 derives = self.may_derive(info, other, (module, sid))
                 if derives is None:
                     return None  # an opaque class: it may derive from ``sid``
                 if derives:
+                    if not isinstance(binding, DefBinding):
+                        return None  # ``flush = _sync_flush``: overridden by something else
                     found.append(FunctionRef(candidate, binding.scope))
         return found
 

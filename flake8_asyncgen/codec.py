@@ -134,6 +134,8 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
             data["fn"]["ar"] = True
         if function.yield_type is not None:
             data["fn"]["yt"] = expr_to_json(function.yield_type)
+        if function.falls_through:
+            data["fn"]["ft"] = True
     klass = scope.klass
     if klass is not None:
         data["cl"] = {
@@ -305,6 +307,7 @@ class _Reader:
             keeps_signature=_keeps_signature(data.get("ks")),
             always_raises=_bool(data.get("ar", False), "always-raises flag"),
             yield_type=self.optional_expr(data.get("yt")),
+            falls_through=_bool(data.get("ft", False), "falls-through flag"),
         )
 
     def klass(self, data: Any) -> ClassFacts:

@@ -33,6 +33,7 @@ from .model import (
     SubscriptExpr,
     UnknownBinding,
     ValueBinding,
+    dotted,
 )
 from .project import ModuleInfo, Project
 from .values import (
@@ -144,6 +145,9 @@ class Evaluator:
 
     def is_installed(self, module: str) -> bool:
         return self.project.is_installed(module)
+
+    def registered_classes(self) -> Optional[FrozenSet[str]]:
+        return self.project.registered_classes()
 
     def dunders_written(self) -> Optional[FrozenSet[Tuple[str, str]]]:
         return self.project.dunders_written()
@@ -268,11 +272,11 @@ class Evaluator:
             info, binding = origin, origin.scopes[0].bindings.get(binding.name)
         return False
 
-    def bound_once(self, info: ModuleInfo, sid: int, name: str) -> bool:
-        """Whether ``name`` seen from scope ``sid`` is a parameter or one simple binding (so a
-        test of it earlier in the function still holds)."""
+    def bound_once(self, info: ModuleInfo, sid: int, name: str, owner: int) -> bool:
+        """Whether ``name`` seen from scope ``sid`` is a parameter or one simple binding of
+        scope ``owner`` (so a test of it earlier in that function still holds)."""
         found = self._lookup(info, sid, name)
-        return isinstance(found, tuple) and not isinstance(
+        return isinstance(found, tuple) and found[1] == owner and not isinstance(
             found[0], (AlternativesBinding, UnknownBinding)
         )
 
@@ -482,16 +486,31 @@ class Evaluator:
         if isinstance(manager, CallResult) and manager.kind == ("acm" if is_async else "cm"):
             return self._yielded_instance(manager)
         if isinstance(manager, Instance):
-            enter = self.attr(manager, "__aenter__" if is_async else "__enter__")
+            method = "__aenter__" if is_async else "__enter__"
+            enter = self.attr(manager, method)
             if not isinstance(enter, FunctionRef):
                 return None
+            if not manager.exact and self.strict:
+                # ``self`` or an annotated manager: a subclass's ``__aenter__`` (of the same
+                # kind) may give something else.
+                info = self.module(manager.module)
+                overrides = self.classes.overrides(manager.module, manager.scope, method)
+                if info is None or overrides is None or overrides:
+                    return None
             kind = self.func_kind(enter.module, enter.scope)
             if kind != ("coro" if is_async else "sync"):
                 return None
             if self._returns_self(enter):
                 return manager  # ``return self``: the manager itself
             info = self.module(enter.module)
-            return self._factory_result(info, enter.scope) if info is not None else None
+            if info is None:
+                return None
+            facts = info.scopes[enter.scope].function
+            if facts is not None and facts.result_type is not None and dotted(
+                facts.result_type
+            ) in ("Self", "typing.Self", "typing_extensions.Self"):
+                return manager  # ``-> Self`` (a stub, or a body that says nothing)
+            return self._factory_result(info, enter.scope)
         return None
 
     def _returns_self(self, function: FunctionRef) -> bool:

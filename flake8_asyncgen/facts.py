@@ -195,6 +195,27 @@ def _is_stub_body(body: List[ast.stmt]) -> bool:
     return True
 
 
+def _ends_in_exit(body: List[ast.stmt]) -> bool:
+    """Whether every path through ``body`` ends in ``return`` or ``raise`` (a function that
+    may fall off its end returns None there)."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return _ends_in_exit(last.body) and _ends_in_exit(last.orelse)
+    if isinstance(last, ast.While):
+        return isinstance(last.test, ast.Constant) and last.test.value is True
+    if isinstance(last, (ast.With, ast.AsyncWith)):
+        return _ends_in_exit(last.body)
+    if isinstance(last, ast.Try):
+        return _ends_in_exit(last.body if not last.orelse else last.orelse) and all(
+            _ends_in_exit(handler.body) for handler in last.handlers
+        )
+    return False
+
+
 def _always_raises(body: List[ast.stmt]) -> bool:
     """A body that is one ``raise`` (after a docstring)."""
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
@@ -384,29 +405,86 @@ def _tests_environment(test: ast.AST) -> bool:
 
 # The Python versions a project may run on, for tests on ``sys.version_info``.
 _SUPPORTED_VERSIONS = [(3, minor) for minor in range(8, 16)]
-_COMPARE: Dict[type, Callable[[Tuple[int, ...], Tuple[int, ...]], bool]] = {
+_COMPARE: Dict[type, Callable[[Any, Any], bool]] = {
     ast.GtE: lambda a, b: a >= b, ast.Gt: lambda a, b: a > b,
     ast.Lt: lambda a, b: a < b, ast.LtE: lambda a, b: a <= b,
 }
 
 
-def _version_test(test: ast.AST) -> Optional[bool]:
+_EQUALITY: Dict[type, Callable[[Any, Any], bool]] = {
+    ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b,
+}
+_FLIPPED = {ast.GtE: ast.LtE, ast.Gt: ast.Lt, ast.Lt: ast.Gt, ast.LtE: ast.GtE}
+
+
+def _version_part(node: ast.AST) -> Optional[Tuple[int, Optional[int]]]:
+    """How a test reads ``sys.version_info``: (start, stop) of the slice compared, ``stop``
+    None for one item (``version_info[0]``, ``.major``)."""
+    if _last_name(describe(node)) == "version_info" and not isinstance(node, ast.Subscript):
+        return (0, 99)
+    if isinstance(node, ast.Attribute) and node.attr in ("major", "minor"):
+        if _last_name(describe(node.value)) == "version_info":
+            return (0 if node.attr == "major" else 1, None)
+    if isinstance(node, ast.Subscript) and _last_name(describe(node.value)) == "version_info":
+        index = node.slice
+        if isinstance(index, ast.Constant) and isinstance(index.value, int):
+            return (index.value, None)
+        if isinstance(index, ast.Slice) and index.lower is None and index.step is None and (
+            isinstance(index.upper, ast.Constant) and isinstance(index.upper.value, int)
+        ):
+            return (0, index.upper.value)
+    return None
+
+
+def _version_test(test: ast.AST, decided: Optional[Dict[str, bool]] = None) -> Optional[bool]:
     """``sys.version_info >= (3, 99)``: False on every Python 3.8 to 3.15 (``(2, 7)``: True),
-    so one branch never runs; None when it depends on the version, or is no such test."""
-    if not (
-        isinstance(test, ast.Compare) and len(test.ops) == 1
-        and type(test.ops[0]) in _COMPARE
-        and _last_name(describe(test.left)) == "version_info"
-        and isinstance(test.comparators[0], ast.Tuple)
-        and all(
-            isinstance(e, ast.Constant) and isinstance(e.value, int)
-            for e in test.comparators[0].elts
-        )
-    ):
+    so one branch never runs; None when it depends on the version, or is no such test. Also
+    ``version_info[0] == 2``, ``.major``, ``[:2]``, reversed comparisons, ``not`` / ``and`` /
+    ``or`` of decided tests, and names assigned a decided test (``PY2 = ...``)."""
+    if isinstance(test, ast.Name) and decided is not None:
+        return decided.get(test.id)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _version_test(test.operand, decided)
+        return None if inner is None else not inner
+    if isinstance(test, ast.BoolOp):
+        values = [_version_test(v, decided) for v in test.values]
+        if isinstance(test.op, ast.And):
+            return False if False in values else (True if all(values) else None)
+        return True if True in values else (False if all(v is False for v in values) else None)
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1:
         return None
-    bound = tuple(e.value for e in test.comparators[0].elts)  # type: ignore[attr-defined]
-    compare = _COMPARE[type(test.ops[0])]
-    results = {compare(version[: len(bound)], bound) for version in _SUPPORTED_VERSIONS}
+    left, op, right = test.left, type(test.ops[0]), test.comparators[0]
+    if _last_name(describe(left)) == "hexversion" and isinstance(right, ast.Constant) and (
+        isinstance(right.value, int) and op in _COMPARE
+    ):
+        hexed = {_COMPARE[op]((3 << 24) | (minor << 16), right.value)
+                 for _, minor in _SUPPORTED_VERSIONS}
+        return hexed.pop() if len(hexed) == 1 else None
+    part = _version_part(left)
+    if part is None:
+        part, left, right = _version_part(right), right, left
+        if part is None or op not in _FLIPPED:
+            return None
+        op = _FLIPPED[op]
+    bound: Any
+    if isinstance(right, ast.Tuple) and all(
+        isinstance(e, ast.Constant) and isinstance(e.value, int) for e in right.elts
+    ):
+        bound = tuple(e.value for e in right.elts)  # type: ignore[attr-defined]
+    elif isinstance(right, ast.Constant) and isinstance(right.value, int) and part[1] is None:
+        bound = right.value
+    else:
+        return None
+    compare = _COMPARE.get(op) or _EQUALITY.get(op)
+    if compare is None:
+        return None
+    results = set()
+    for version in _SUPPORTED_VERSIONS:
+        start, stop = part
+        value: Any = version[start] if stop is None else version[start:stop]
+        if isinstance(bound, tuple):
+            value = value[: len(bound)]
+        results.add(compare(value, bound))
     return results.pop() if len(results) == 1 else None
 
 
@@ -463,8 +541,15 @@ class _Collector:
         self.guards: Dict[str, Guard] = {}
         # ``try``/``except ImportError`` and ``if sys.version_info ...`` statements (by id).
         self.environment_branches: Set[int] = set()
+        # How many enclosing ``if`` statements test the environment (see ``Site``).
+        self.environment_depth = 0
+        # Module-level names bound inside an environment branch (``HAS_FAST = True`` beside an
+        # import that may fail).
+        self.environment_names: Set[str] = set()
         # Module-level names assigned ``TypeVar(...)`` / ``ParamSpec(...)``.
         self.type_variable_names: Set[str] = set()
+        # Module-level names assigned a decided version test (``PY2 = sys.version_info[0] == 2``).
+        self.decided_names: Dict[str, bool] = {}
         # Module-level names assigned ``False`` (``_IS_SYNC = False``).
         self.false_constants: Set[str] = set()
         # Names passed to ``isinstance`` / ``issubclass`` / ``type`` in the current function.
@@ -493,6 +578,8 @@ class _Collector:
     def bind(self, name: str, binding: Binding) -> None:
         if self.sid == 0:
             self.after_star.add(name)
+            if self.arm and self._decisive(self.arm):
+                self.environment_names.add(name)
         table = self.scopes[self.sid].bindings
         old = table.get(name)
         if old is None or isinstance(old, DeclaredBinding):
@@ -648,6 +735,7 @@ class _Collector:
         found = Site(
             context, self.sid, expr, span_of(node),
             span_of(outer) if outer is not None else None, how, call, guard,
+            self.environment_depth > 0,
         )
         if call is None:
             self.sites.append(found)
@@ -680,6 +768,12 @@ class _Collector:
 
     def assign(self, node: ast.Assign) -> None:
         self.expr(node.value)
+        if self.sid == 0 and isinstance(node.value, (ast.Compare, ast.BoolOp, ast.UnaryOp)):
+            decided = _version_test(node.value, self.decided_names)
+            if decided is not None:
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        self.decided_names[target.id] = decided
         if self.sid == 0 and isinstance(node.value, ast.Call) and _last_name(
             describe(node.value.func)
         ) in ("TypeVar", "ParamSpec"):
@@ -859,9 +953,17 @@ class _Collector:
                 self.guards = outer
                 self._in_arm(node, 1, node.orelse)
             return
-        decided = _version_test(node.test)
+        decided = _version_test(node.test, self.decided_names)
         never = decided is False or self._never_true(node.test)
-        always = decided is True
+        always = decided is True or (
+            isinstance(node.test, ast.UnaryOp) and isinstance(node.test.op, ast.Not)
+            and self._never_true(node.test.operand)
+        )
+        environment = _tests_environment(node.test) or bool(self.environment_names) and any(
+            isinstance(n, ast.Name) and n.id in self.environment_names
+            for n in ast.walk(node.test)
+        )
+        self.environment_depth += environment
         if self.scopes[self.sid].kind != "function" and _tests_environment(node.test):
             self.environment_branches.add(id(node))  # module and class level only
         listed, calls = len(self.sites), len(self.pending_calls)
@@ -892,6 +994,7 @@ class _Collector:
                     and binding.options[0] == declared
                 ):
                     table[name] = binding.options[1] if never else binding.options[0]
+        self.environment_depth -= environment
 
     def _guard(self, test: ast.AST) -> Tuple[Optional[Guard], bool]:
         """``inspect.isasyncgenfunction(name)`` (or ``not ...``): the guard, and whether it is
@@ -911,7 +1014,7 @@ class _Collector:
             return None, False
         name = test.args[0].id
         kind, function = tested
-        return Guard(name, kind, func, function, test.lineno), negated
+        return Guard(name, kind, func, function, test.lineno, self.sid), negated
 
     def _never_true(self, test: ast.AST) -> bool:
         if isinstance(test, ast.Constant):
@@ -997,6 +1100,7 @@ class _Collector:
             ),
             is_stub=_is_stub_body(node.body),
             always_raises=len(node.body) <= 2 and _always_raises(node.body),
+            falls_through=not is_async and not _ends_in_exit(node.body),
             yield_type=_yield_type(returns) if isinstance(returns, ast.Subscript) else None,
             first_param=positional[0].arg if positional else None,
             result_type=describe_type(returns) if returns is not None else None,
@@ -1021,6 +1125,11 @@ class _Collector:
         lambdas, self.in_lambda = self.in_lambda, 0
         shadows, self.shadows = self.shadows, []
         self.arguments(node.args, defaults_only=False)
+        guards = self.guards
+        if guards:
+            own = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
+            own |= {a.arg for a in (node.args.vararg, node.args.kwarg) if a is not None}
+            self.guards = {k: v for k, v in guards.items() if k not in own}
         tested, self.type_tested = self.type_tested, set()
         self.body(node.body)
         bindings = self.scopes[sid].bindings
@@ -1029,6 +1138,7 @@ class _Collector:
             if isinstance(binding, ParamBinding) and binding.declared is not None:
                 bindings[name] = PARAM  # ``isinstance(param, list)``: not only the annotation
         self.type_tested = tested | self.type_tested
+        self.guards = guards
         self.in_lambda = lambdas
         self.shadows = shadows
         if facts.is_async and not facts.has_yield:
@@ -1194,7 +1304,14 @@ class _Collector:
                 self._patch(COMPUTED_ATTRIBUTE, node.args[0])
         elif name == "vars" and len(node.args) == 1:
             self._dynamic_attributes(node.args[0])
-        elif name in ("isinstance", "issubclass", "type") and node.args and isinstance(
+        elif name in ("locals", "vars", "exec") and isinstance(func, ast.Name) and (
+            self.scopes[self.sid].kind == "class"
+        ):
+            # ``locals()[name] = ...`` / ``exec(...)`` in a class body: any member.
+            klass = self.scopes[self.sid].klass
+            if klass is not None:
+                klass.has_class_keywords = True
+        elif name in ("isinstance", "issubclass", "type", "hasattr") and node.args and isinstance(
             node.args[0], ast.Name
         ):
             # The code asks what the value is: its annotation is not the whole truth.
@@ -1287,7 +1404,7 @@ _GUARDS: Dict[str, Tuple[str, bool]] = {
     "isasyncgenfunction": ("agen", True),
     "iscoroutinefunction": ("coro", True),
     "isasyncgen": ("agen", False),
-    "iscoroutine": ("coro", False),
+    "iscoroutine": ("coro", False),  # ``inspect.iscoroutine`` only (checked when judged)
 }
 _EXITS = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 

@@ -222,7 +222,7 @@ class FunctionFacts:
     __slots__ = (
         "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
         "declares_awaited_stream", "yields", "result_type", "keeps_signature",
-        "always_raises", "yield_type",
+        "always_raises", "yield_type", "falls_through",
     )
 
     def __init__(
@@ -240,6 +240,7 @@ class FunctionFacts:
         keeps_signature: Optional[str] = None,
         always_raises: bool = False,
         yield_type: Optional[Expr] = None,
+        falls_through: bool = False,
     ) -> None:
         self.is_async = is_async
         self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
@@ -270,6 +271,9 @@ class FunctionFacts:
         # ``AsyncGenerator[Conn, None]``, ``Iterator[Conn]``): what an
         # ``@asynccontextmanager``'s ``async with ... as`` gives when its yields say nothing.
         self.yield_type = yield_type
+        # A plain ``def`` some path of which falls off its end (returning None): a wrapper
+        # returning a coroutine only sometimes.
+        self.falls_through = falls_through
 
 
 class ClassFacts:
@@ -288,7 +292,8 @@ class ClassFacts:
         self.bases = bases
         self.metaclass = metaclass
         self.decorators = decorators
-        # Other class keywords (``__init_subclass__`` arguments) may change anything.
+        # Other class keywords (``__init_subclass__`` arguments) may change anything; so may a
+        # body writing its own namespace (``locals()[name] = ...``, ``exec``): both set this.
         self.has_class_keywords = has_class_keywords
         # ``self.x = ...`` in methods: known only when assigned exactly once, in ``__init__``.
         self.instance_attrs: Dict[str, Binding] = instance_attrs or {}

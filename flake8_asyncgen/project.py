@@ -309,6 +309,15 @@ class Project:
             return None
         return frozenset(self._index.dunder_writes)
 
+    def registered_classes(self) -> Optional[FrozenSet[str]]:
+        """Names of classes some project module gives virtual subclasses
+        (``Resource.register(Lock)``)."""
+        if self._index is None:
+            self._index = self._build_index()
+        if self._index is _TOO_LARGE:
+            return None
+        return frozenset(self._index.registered)
+
     def is_installed(self, name: str) -> bool:
         located = self.locate(name)
         return located is not None and located[1] in self.environment.site_dirs

@@ -54,6 +54,7 @@ class Guard(NamedTuple):
     test: Expr  # the guard function, checked to be ``inspect.…`` / ``asyncio.…`` when judged
     function: bool  # ``isasyncgenfunction(f)`` tests a function; ``isasyncgen(x)`` an object
     line: int
+    scope: int  # the function whose name it tests (a nested ``def`` may rebind the name)
 
 
 class Site(NamedTuple):
@@ -67,3 +68,6 @@ class Site(NamedTuple):
     how: str = ""
     call: Optional[CallArg] = None
     guard: Optional[Guard] = None
+    # Inside an ``if`` on the environment (``sys.platform``, the version, a flag set beside an
+    # ``except ImportError``): module-level alternatives are not judged one by one there.
+    in_environment_branch: bool = False

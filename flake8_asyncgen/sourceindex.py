@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from typing import Dict, FrozenSet, Iterable, List, Set, Tuple
 
-_DEF = re.compile(rb"\bdef\s+([A-Za-z_][A-Za-z0-9_]*)")
+# ``def name`` and indented ``name = ...`` (a class attribute may override a method too).
+_DEF = re.compile(
+    rb"\bdef\s+([A-Za-z_][A-Za-z0-9_]*)|^[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s*=[^=]", re.M
+)
 _CLASS = re.compile(rb"\bclass\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)")
 _IMPORT_LINE = re.compile(rb"^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t]+([^\n]*)", re.M)
 _ALIAS = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s+as\s+([A-Za-z_][A-Za-z0-9_]*)")
@@ -24,6 +27,8 @@ _ASSIGNED_ALIAS = re.compile(
     re.M,
 )
 _NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+# ``Resource.register(Lock)``: a virtual subclass the class statements do not show.
+_REGISTER = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\.register\(")
 # ``Cls.__aenter__ = ...``, ``setattr(Cls, "__aenter__", ...)``: special methods written from
 # outside a class body.
 _DUNDER_WRITE = re.compile(
@@ -41,6 +46,8 @@ class SourceIndex:
         self.aliases: Dict[str, Set[str]] = {}
         # (object name, special method) some module writes outside a class body
         self.dunder_writes: Set[Tuple[str, str]] = set()
+        # names of classes given virtual subclasses (``Name.register(...)``)
+        self.registered: Set[str] = set()
 
     def add(self, module: str, text: "FileText") -> None:
         for name in text.defs:
@@ -50,6 +57,7 @@ class SourceIndex:
         for original, alias in text.aliases:
             self.aliases.setdefault(original, set()).add(alias)
         self.dunder_writes |= text.dunder_writes
+        self.registered |= text.registered
 
     def subclass_modules(self, class_name: str) -> Set[str]:
         """Modules that may define a subclass of a class named ``class_name``."""
@@ -85,10 +93,10 @@ class SourceIndex:
 class FileText:
     """What the index reads from one file: ``def`` names, class statements, aliases."""
 
-    __slots__ = ("defs", "classes", "aliases", "dunder_writes")
+    __slots__ = ("defs", "classes", "aliases", "dunder_writes", "registered")
 
     def __init__(self, data: bytes) -> None:
-        self.defs = frozenset(_text(found) for found in _DEF.findall(data))
+        self.defs = frozenset(_text(a or b) for a, b in _DEF.findall(data))
         self.classes = [
             (_text(name), frozenset(_text(b) for b in _NAME.findall(bases)))
             for name, bases in _CLASS.findall(data)
@@ -102,6 +110,9 @@ class FileText:
         self.dunder_writes = frozenset(
             (_text(a or c), _text(b or d)) for a, b, c, d in _DUNDER_WRITE.findall(data)
         ) if b"__" in data else frozenset()
+        self.registered = frozenset(
+            _text(name) for name in _REGISTER.findall(data)
+        ) if b".register(" in data else frozenset()
 
 
 def _text(raw: bytes) -> str:

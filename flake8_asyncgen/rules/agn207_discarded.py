@@ -15,4 +15,6 @@ class AsyncGeneratorCallDiscarded(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         if isinstance(judged.value, AsyncGenExpression):
             return  # written as an expression, not called: the advice would not fit
+        if ctx.queries.may_return_none(judged.value):
+            return  # a wrapper that sometimes returns nothing: discarding that is fine
         ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))

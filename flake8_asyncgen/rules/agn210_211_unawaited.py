@@ -49,4 +49,6 @@ class CoroutineCallDiscarded(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         if judged.site.how != "call" or not isinstance(judged.value, CallResult):
             return  # a name holding a coroutine: made (and maybe awaited) elsewhere
+        if ctx.queries.may_return_none(judged.value):
+            return  # a wrapper that sometimes returns nothing: discarding that is fine
         ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))

@@ -286,6 +286,15 @@ class Queries:
             "advice": advice,
         }
 
+    def may_return_none(self, value: Value) -> bool:
+        """A plain ``def`` wrapper (the callee of ``value``) some path of which returns
+        nothing: ``if wait: return _deliver(q, msg)`` then falls off its end."""
+        if not isinstance(value, CallResult):
+            return False
+        info = self.evaluator.module(value.module)
+        facts = info.scopes[value.scope].function if info is not None else None
+        return facts is not None and facts.falls_through
+
     def surely_function(self, expr: Expr, scope: int) -> bool:
         """Whether ``obj.name`` is a plain function for every object it may be: ``obj`` a
         module, an exact class or instance, or ``self`` / an annotated instance whose every

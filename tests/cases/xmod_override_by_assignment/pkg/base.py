@@ -1,0 +1,3 @@
+class Writer:
+    async def flush(self):
+        raise RuntimeError("use a concrete writer")
