@@ -1418,7 +1418,7 @@ def _instance_attr_binding(assignments: List[Tuple[str, int, Binding]]) -> Bindi
             return UNKNOWN_BINDING
         if binding not in options:
             options.append(binding)
-    if not any(_binds_none(option) for option in options):
+    if len(options) < 2 or not any(_binds_none(option) for option in options):
         return UNKNOWN_BINDING
     return AlternativesBinding(tuple(options))
 
@@ -1437,7 +1437,7 @@ def _global_rebinding(old: Optional[Binding], new: Binding, sid: int) -> Binding
                 part = ValueBinding(part.expr, scope, part.declared)
             if part not in options:
                 options.append(part)
-    if not any(_binds_none(option) for option in options):
+    if len(options) < 2 or not any(_binds_none(option) for option in options):
         return UNKNOWN_BINDING
     return AlternativesBinding(tuple(options))
 

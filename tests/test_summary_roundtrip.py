@@ -71,3 +71,25 @@ def test_deep_expressions_are_refused_not_recursed() -> None:
     data["scopes"][0]["b"]["z"] = ["e", deep]
     with pytest.raises(InvalidSummary):
         from_json(data)
+
+
+# Shapes whose facts once could not be read back (the cache then missed on every run).
+TRICKY = [
+    # An attribute assigned once, to None, outside __init__.
+    "class Pool:\n    def close(self):\n        self.conn = None\n",
+    # The same attribute assigned None twice, outside __init__.
+    "class P:\n    def a(self):\n        self.c = None\n    def b(self):\n        self.c = None\n",
+    # A module global assigned None, rebound to None through global.
+    "c = None\ndef reset():\n    global c\n    c = None\n",
+    # Environment alternatives, a decided version test, guards, class bodies writing locals().
+    "import sys\ntry:\n    from fast import f\nexcept ImportError:\n    async def f():\n"
+    "        yield 1\nif sys.version_info >= (3, 99):\n    g = 1\nelse:\n    g = 2\n"
+    "class K:\n    locals()['x'] = 1\n",
+]
+
+
+@pytest.mark.parametrize("source", TRICKY)
+def test_tricky_shapes_roundtrip(source: str) -> None:
+    summary, _ = collect(ast.parse(source), "pkg.mod", False)
+    encoded = to_json(summary)
+    assert to_json(from_json(json.loads(json.dumps(encoded)))) == encoded
