@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Type
 
+from . import messages
 from .evaluator import Evaluator
 from .project import ModuleInfo
 from .rules import ALL_RULES, by_context
@@ -129,11 +130,15 @@ class FileChecker:
         self._rules = by_context(rules)
         self.reports: List[Report] = []
         self._site: Optional[Site] = None
+        self._alternative = False  # the value judged is one alternative binding of several
 
     def report(
         self, code: str, at: Span, fields: Dict[str, str], fixer: Optional[Fixer] = None
     ) -> None:
         assert self._site is not None
+        if self._alternative and "where" in fields:
+            # Judged alternative by alternative: say that this definition is one of several.
+            fields = {**fields, "where": fields["where"] + messages.ALTERNATIVE_NOTE}
         self.reports.append(Report(code, at, fields, fixer, self._site))
 
     def run(self, sites: Sequence[Site]) -> List[Report]:
@@ -160,6 +165,7 @@ class FileChecker:
         reported."""
         judged = judge(self.queries, site)
         candidates = [judged] if judged is not None else alternatives(self.queries, site)
+        self._alternative = judged is None
         before = len(self.reports)
         for value, tag in candidates:
             for rule in rules:

@@ -273,6 +273,14 @@ def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
     return text
 
 
+# Appended to ``where`` when the definition is one alternative (``try``/``except ImportError``,
+# a version or platform branch): the program fails whenever that alternative is the one bound.
+ALTERNATIVE_NOTE = (
+    ", one of the definitions an ImportError fallback or a version or platform branch chooses "
+    "between"
+)
+
+
 def narrowed_by(test: str, name: str, line: int) -> str:
     """``where`` for a value known from an ``inspect`` guard."""
     return f"narrowed by `{test}({name})` at line {line}"
