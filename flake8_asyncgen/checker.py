@@ -92,18 +92,13 @@ def guarded(queries: Queries, site: Site, guard: Guard) -> Value:
     return Guarded(kind, guard.name, test.qualified, guard.line)
 
 
-def info_scope_is_module(queries: Queries, site: Site) -> bool:
-    """Module-level code runs once, in order: a name used there sees one binding."""
-    return site.scope == 0
-
-
 def alternatives(queries: Queries, site: Site) -> List[Tuple[Value, Tag]]:
     """When the site's value is unknown because its first name is bound differently by branch
     (``try: from .fast import parse`` / ``except ImportError: from .slow import parse``):
     each alternative that is known. The program fails whenever the path binding a failing
     alternative is taken, so each is judged (and messages name its definition)."""
-    if site.context in ("def", "return") or info_scope_is_module(queries, site):
-        return []
+    if site.context in ("def", "return") or site.scope == 0:
+        return []  # module-level code runs once, in order: a name there sees one binding
     if site.in_environment_branch:
         return []  # ``if sys.platform != "win32":`` may exclude the failing alternative
     evaluator, info = queries.evaluator, queries.info

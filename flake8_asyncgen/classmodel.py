@@ -14,12 +14,9 @@ from . import kinds
 from .functionkinds import FunctionKinds
 from .model import (
     COMPUTED_ATTRIBUTE,
-    AttrExpr,
     CallExpr,
     DeclaredBinding,
     DefBinding,
-    NameExpr,
-    SubscriptExpr,
     dotted,
     strip_subscript,
 )
@@ -255,17 +252,12 @@ class ClassModel:
         facts = info.scopes[function.scope].function if info is not None else None
         if facts is None:
             return False
-        annotation = facts.annotation
-        if annotation is None:
+        if facts.annotation is None:
             return True
-        last = annotation
-        while not isinstance(last, (NameExpr, AttrExpr)):
-            if isinstance(last, SubscriptExpr):
-                last = last.value
-            else:
-                return False  # a string or other form: undecided
-        name = last.id if isinstance(last, NameExpr) else last.attr
-        return name not in kinds.ASYNC_ITERATOR_NAMES
+        written = dotted(strip_subscript(facts.annotation))
+        if written is None:
+            return False  # a string or other form: undecided
+        return written.rsplit(".", 1)[-1] not in kinds.ASYNC_ITERATOR_NAMES
 
     def signature(self, value: Value) -> Any:
         """What matters of a method for the rules: what calling it gives."""

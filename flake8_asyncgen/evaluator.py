@@ -198,17 +198,13 @@ class Evaluator:
             return Builtin(name) if name in _BUILTINS else None
         if isinstance(found, str):
             # A star import may bind it: known when the star imports say what.
-            by_star, starred = self.through_stars(info, name)
+            by_star, starred = self._star_bound(info, name)
+            if by_star:
+                return starred
             own = info.scopes[0].bindings.get(name)
-            if not by_star:
-                if own is None:
-                    return Builtin(name) if name in _BUILTINS else None
-                return self.binding(info, 0, own)
-            if starred is None:
-                return None
-            if own is not None and self.binding(info, 0, own) != starred:
-                return None
-            return starred
+            if own is None:
+                return Builtin(name) if name in _BUILTINS else None
+            return self.binding(info, 0, own)
         binding, owner = found
         if isinstance(binding, ParamBinding):
             found_self = self.classes.self_or_cls(info, owner, name)
@@ -381,17 +377,24 @@ class Evaluator:
             return None
         binding = info.scopes[0].bindings.get(name)
         if self.star_may_bind(info, name):
-            by_star, starred = self.through_stars(info, name)
+            by_star, starred = self._star_bound(info, name)
             if by_star:
-                if starred is None:
-                    return None
-                if binding is not None and self.binding(info, 0, binding) != starred:
-                    return None  # bound here and by a star import: which is later is unknown
                 return starred
         if binding is not None:
             return self.binding(info, 0, binding)
         submodule = f"{info.name}.{name}"
         return ModuleRef(submodule) if self.project.has_module(submodule) else None
+
+    def _star_bound(self, info: ModuleInfo, name: str) -> Tuple[bool, Value]:
+        """Whether a star import binds module-level ``name`` of ``info``, and to what: unknown
+        when the module binds it too, to something else (which comes later is not known)."""
+        by_star, starred = self.through_stars(info, name)
+        if not by_star or starred is None:
+            return by_star, starred
+        own = info.scopes[0].bindings.get(name)
+        if own is not None and self.binding(info, 0, own) != starred:
+            return True, None
+        return True, starred
 
     def through_stars(self, info: ModuleInfo, name: str) -> Tuple[bool, Value]:
         """Whether some ``from m import *`` of ``info`` binds ``name``, and to what
@@ -493,9 +496,8 @@ class Evaluator:
             if not manager.exact and self.strict:
                 # ``self`` or an annotated manager: a subclass's ``__aenter__`` (of the same
                 # kind) may give something else.
-                info = self.module(manager.module)
                 overrides = self.classes.overrides(manager.module, manager.scope, method)
-                if info is None or overrides is None or overrides:
+                if overrides is None or overrides:
                     return None
             kind = self.func_kind(enter.module, enter.scope)
             if kind != ("coro" if is_async else "sync"):

@@ -938,20 +938,16 @@ class _Collector:
         guard, negated = self._guard(node.test)
         if guard is not None:
             outer = self.guards
-            self.guards = {**outer, guard.name: guard}
-            if negated:
-                self.guards = outer
-                self._in_arm(node, 0, node.body)
-                self.guards = {**outer, guard.name: guard}
-                self._in_arm(node, 1, node.orelse)
-                self.guards = outer
-                if node.body and isinstance(node.body[-1], _EXITS):
-                    # ``if not isasyncgenfunction(f): return ...``: below, ``f`` is one.
-                    self.guards = {**outer, guard.name: guard}
-            else:
-                self._in_arm(node, 0, node.body)
-                self.guards = outer
-                self._in_arm(node, 1, node.orelse)
+            narrowed = {**outer, guard.name: guard}
+            # ``if is…(f):`` narrows the body, ``if not is…(f):`` the ``else``.
+            self.guards = outer if negated else narrowed
+            self._in_arm(node, 0, node.body)
+            self.guards = narrowed if negated else outer
+            self._in_arm(node, 1, node.orelse)
+            self.guards = outer
+            if negated and node.body and isinstance(node.body[-1], _EXITS):
+                # ``if not isasyncgenfunction(f): return ...``: below, ``f`` is one.
+                self.guards = narrowed
             return
         decided = _version_test(node.test, self.decided_names)
         never = decided is False or self._never_true(node.test)
@@ -959,12 +955,13 @@ class _Collector:
             isinstance(node.test, ast.UnaryOp) and isinstance(node.test.op, ast.Not)
             and self._never_true(node.test.operand)
         )
-        environment = _tests_environment(node.test) or bool(self.environment_names) and any(
+        on_environment = _tests_environment(node.test)
+        environment = on_environment or bool(self.environment_names) and any(
             isinstance(n, ast.Name) and n.id in self.environment_names
             for n in ast.walk(node.test)
         )
         self.environment_depth += environment
-        if self.scopes[self.sid].kind != "function" and _tests_environment(node.test):
+        if on_environment and self.scopes[self.sid].kind != "function":
             self.environment_branches.add(id(node))  # module and class level only
         listed, calls = len(self.sites), len(self.pending_calls)
         table = self.scopes[self.sid].bindings

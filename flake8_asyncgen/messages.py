@@ -361,12 +361,20 @@ PROTOCOL_ADVICE: tuple[tuple[str, str, str], ...] = (
     ("with", "__await__", "it is awaitable: `await` it instead"),
     ("with", "", "use a context manager it offers"),
 )
-# How AGN208 names the other ways of iterating (``Site.how``).
+# How AGN208 / AGN209 name the other ways of iterating (``Site.how``).
 PROTOCOL_ITERATION = {
     "comprehension": "a comprehension",
     "yield_from": "`yield from`",
     "unpacking": "`*` unpacking",
 }
+
+
+def protocol_use(context: str, how: str) -> str:
+    """How AGN208 / AGN209 name the statement of a site (``await``, a `for` loop, ``*``
+    unpacking...), from its context and, for iteration, its ``how``."""
+    if context == "iter" and how in PROTOCOL_ITERATION:
+        return PROTOCOL_ITERATION[how]
+    return PROTOCOL_NEEDS[context][0]
 
 
 # AGN210: what the objects a call gives do have, and what to do instead.

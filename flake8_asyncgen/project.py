@@ -117,25 +117,30 @@ _INDEXES: Dict[Tuple[str, ...], SourceIndex] = {}
 
 def _root_files(root: str) -> List[Tuple[str, FileText]]:
     found = _ROOT_FILES.get(root)
-    if found is not None:
-        return found
+    if found is None:
+        found = _ROOT_FILES[root] = _folder_files(root, root, (".py",), _NOT_PROJECT)
+    return found
+
+
+def _folder_files(
+    folder: str, import_root: str, suffixes: Tuple[str, ...], skipped: FrozenSet[str]
+) -> List[Tuple[str, FileText]]:
+    """(module name, what the index reads) of the source files below ``folder``, named as
+    imported from ``import_root``; ``_TOO_MANY`` past the index's limit."""
     files: List[Tuple[str, FileText]] = []
-    for folder, dirs, names in os.walk(root):
+    for current, dirs, names in os.walk(folder):
         dirs[:] = sorted(
-            d for d in dirs
-            if d not in _NOT_PROJECT and not d.startswith(".") and d.isidentifier()
+            d for d in dirs if d not in skipped and not d.startswith(".") and d.isidentifier()
         )
         for file_name in sorted(names):
-            if not file_name.endswith(".py"):
+            if not file_name.endswith(suffixes):
                 continue
             if len(files) >= MAX_INDEXED_FILES:
-                _ROOT_FILES[root] = _TOO_MANY
                 return _TOO_MANY
-            path = os.path.join(folder, file_name)
+            path = os.path.join(current, file_name)
             text = _file_text(path)
             if text is not None:
-                files.append((module_name(path, root)[0], text))
-    _ROOT_FILES[root] = files
+                files.append((module_name(path, import_root)[0], text))
     return files
 
 
@@ -260,63 +265,56 @@ class Project:
                 found = next((c for c in candidates if c[0] != NAMESPACE), candidates[0])
         return found
 
+    def _project_index(self) -> Optional[SourceIndex]:
+        """The textual index of the project (built once), or None when it is too large."""
+        if self._index is None:
+            self._index = self._build_index()
+        return None if self._index is _TOO_LARGE else self._index
+
+    def _indexes_for(self, module: str) -> Optional[List[SourceIndex]]:
+        """Where subclasses of a class of ``module`` may be: the project, and, for an
+        installed class, its own top-level package. None when one is too large to index."""
+        project = self._project_index()
+        if project is None:
+            return None
+        if not self.is_installed(module):
+            return [project]
+        package = self._package_index(module.split(".", 1)[0])
+        return None if package is None else [project, package]
+
     def override_candidates(self, class_name: str, method: str) -> Optional[List[str]]:
         """Modules that may override ``method`` of a class named ``class_name`` (from a
         textual index of the project, built once), or None when the project is too large."""
-        if self._index is None:
-            self._index = self._build_index()
-        if self._index is _TOO_LARGE:
-            return None
-        return self._index.override_candidates(class_name, method)
+        index = self._project_index()
+        return None if index is None else index.override_candidates(class_name, method)
 
     def subclass_names(self, module: str, class_name: str) -> Optional[Set[str]]:
         """Names a base list must mention to derive from class ``class_name`` of ``module``
-        (see :meth:`SourceIndex.subclass_names`); None when the project is too large."""
-        if self._index is None:
-            self._index = self._build_index()
-        if self._index is _TOO_LARGE:
+        (see :meth:`SourceIndex.subclass_names`); None when that cannot be told."""
+        indexes = self._indexes_for(module)
+        if indexes is None:
             return None
-        names = set(self._index.subclass_names(class_name))
-        if self.is_installed(module):
-            package = self._package_index(module.split(".", 1)[0])
-            if package is None:
-                return None
-            names |= package.subclass_names(class_name)
-        return names
+        return set().union(*(index.subclass_names(class_name) for index in indexes))
 
     def subclass_modules(self, module: str, class_name: str) -> Optional[List[str]]:
-        """Modules that may define a subclass of class ``class_name`` of ``module``: in the
-        project, and, for an installed class, in its own top-level package. None when that
-        cannot be told (a project or package too large to index)."""
-        if self._index is None:
-            self._index = self._build_index()
-        if self._index is _TOO_LARGE:
+        """Modules that may define a subclass of class ``class_name`` of ``module`` (see
+        :meth:`_indexes_for`); None when that cannot be told."""
+        indexes = self._indexes_for(module)
+        if indexes is None:
             return None
-        found = set(self._index.subclass_modules(class_name))
-        if self.is_installed(module):
-            package = self._package_index(module.split(".", 1)[0])
-            if package is None:
-                return None
-            found |= package.subclass_modules(class_name)
-        return sorted(found)
+        return sorted(set().union(*(index.subclass_modules(class_name) for index in indexes)))
 
     def dunders_written(self) -> Optional[FrozenSet[Tuple[str, str]]]:
         """(object name, special method) pairs some project module writes outside a class
         body (``Reply.__await__ = ...``)."""
-        if self._index is None:
-            self._index = self._build_index()
-        if self._index is _TOO_LARGE:
-            return None
-        return frozenset(self._index.dunder_writes)
+        index = self._project_index()
+        return None if index is None else frozenset(index.dunder_writes)
 
     def registered_classes(self) -> Optional[FrozenSet[str]]:
         """Names of classes some project module gives virtual subclasses
         (``Resource.register(Lock)``)."""
-        if self._index is None:
-            self._index = self._build_index()
-        if self._index is _TOO_LARGE:
-            return None
-        return frozenset(self._index.registered)
+        index = self._project_index()
+        return None if index is None else frozenset(index.registered)
 
     def is_installed(self, name: str) -> bool:
         located = self.locate(name)
@@ -330,7 +328,7 @@ class Project:
         if located is not None and located[0] not in (NAMESPACE, AMBIGUOUS):
             folder = os.path.dirname(located[0])
             if os.path.basename(located[0]).startswith("__init__."):
-                index = self._index_folder(folder, top, located[1])
+                index = self._index_folder(folder, located[1])
             else:
                 index = SourceIndex()
                 text = _file_text(located[0])
@@ -339,21 +337,13 @@ class Project:
         self._packages[top] = index
         return index
 
-    def _index_folder(self, folder: str, top: str, site_dir: str) -> Optional[SourceIndex]:
+    def _index_folder(self, folder: str, site_dir: str) -> Optional[SourceIndex]:
+        files = _folder_files(folder, site_dir, (".py", ".pyi"), frozenset())
+        if files is _TOO_MANY:
+            return None
         index = SourceIndex()
-        seen = 0
-        for current, dirs, files in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if d.isidentifier())
-            for file_name in sorted(files):
-                if not file_name.endswith((".py", ".pyi")):
-                    continue
-                seen += 1
-                if seen > MAX_INDEXED_FILES:
-                    return None
-                path = os.path.join(current, file_name)
-                text = _file_text(path)
-                if text is not None:
-                    index.add(module_name(path, site_dir)[0], text)
+        for name, text in files:
+            index.add(name, text)
         return index
 
     def _build_index(self) -> SourceIndex:

@@ -31,9 +31,6 @@ class FunctionUsedWithoutCall(Rule):
             return
         if not ctx.queries.surely_function(site.expr, site.scope):
             return  # ``self.m``: a subclass may bind ``m`` to something else
-        how = messages.PROTOCOL_NEEDS[site.context][0]
-        if site.context == "iter" and site.how in messages.PROTOCOL_ITERATION:
-            how = messages.PROTOCOL_ITERATION[site.how]
         fields = ctx.queries.callee_fields(value)
-        fields["how"] = how
+        fields["how"] = messages.protocol_use(site.context, site.how)
         ctx.report(self.code, site.outer or site.span, fields)

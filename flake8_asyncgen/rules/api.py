@@ -241,10 +241,8 @@ class Queries:
         if needs is None or info is None:
             return None
         classes = self.evaluator.classes
-        how, dunder = needs
-        if context == "iter" and site.how in messages.PROTOCOL_ITERATION:
-            how = messages.PROTOCOL_ITERATION[site.how]
-        # Any one of ``alternatives`` makes the use work; ``pair`` must all be there.
+        dunder = needs[1]
+        # ``for`` works with either special method; a ``with`` needs both of its pair.
         pair = {"awith": ("__aenter__", "__aexit__"), "with": ("__enter__", "__exit__")}
         if context == "iter":
             supported = [classes.defines(info, value.scope, n) for n in ("__iter__", "__getitem__")]
@@ -279,7 +277,7 @@ class Queries:
                 break
         scope = info.scopes[value.scope]
         return {
-            "how": how,
+            "how": messages.protocol_use(context, site.how),
             "dunder": missing,
             "callee": scope.qualname,
             "where": messages.where_defined(f"{info.display}:{scope.line}"),
