@@ -17,7 +17,8 @@ from .rules.api import Fixer, JudgedSite, Queries, Rule
 from .sitetypes import Guard, Site, Span, Tag
 from .model import CallExpr, NameExpr
 from .values import (
-    AsyncGenExpression, CallResult, FunctionRef, Guarded, Instance, ObjectKind, Outside, Value,
+    AnnotatedStream, AsyncGenExpression, CallResult, FunctionRef, Guarded, Instance, ObjectKind,
+    Outside, Value,
 )
 
 
@@ -32,6 +33,8 @@ class Report(NamedTuple):
 
 
 def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
+    if isinstance(value, AnnotatedStream):
+        return "astream"
     if isinstance(value, (CallResult, AsyncGenExpression, Guarded)):
         return value.kind
     if isinstance(value, FunctionRef):
@@ -79,8 +82,11 @@ def guarded(queries: Queries, site: Site, guard: Guard) -> Value:
     """``handler(...)`` under ``if inspect.isasyncgenfunction(handler):`` (``result`` under
     ``if inspect.isasyncgen(result):``), when the guard is the standard library's and the name
     is bound once in its function (a parameter, say), so the guard holds where it is used."""
+    expr = site.expr
+    if guard.function and isinstance(expr, CallExpr):
+        expr = expr._replace(literals=())  # ``handler(stream=True)`` is a call of it too
     wanted = CallExpr(NameExpr(guard.name)) if guard.function else NameExpr(guard.name)
-    if site.expr != wanted:
+    if expr != wanted:
         return None
     evaluator, info = queries.evaluator, queries.info
     test = evaluator.eval(guard.test, info.name, site.scope)

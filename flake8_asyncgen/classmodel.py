@@ -8,7 +8,7 @@ the member unknown.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple, Union
+from typing import Any, List, NamedTuple, Optional, Tuple, Union
 
 from . import kinds
 from .functionkinds import FunctionKinds
@@ -29,6 +29,18 @@ from .values import (
 
 # A class in the linearisation: (module, class scope), or None for a base outside the project.
 MroEntry = Optional[Tuple[str, int]]
+
+
+class StdlibBase(NamedTuple):
+    """A standard-library base whose special methods are known (``collections.abc.Awaitable``,
+    ``contextlib.AbstractAsyncContextManager``): enough to tell which statements its
+    subclasses support, though not their other members."""
+
+    qualified: str
+
+
+# The full order: a project class, a known standard-library base, or None (unknown).
+OrderEntry = Union[Tuple[str, int], StdlibBase, None]
 _CONTAINERS = frozenset({"list", "set", "dict", "tuple", "frozenset"})
 
 
@@ -401,6 +413,40 @@ class ClassModel:
             info, sid = found, base.scope
         return None
 
+    def has_attribute(self, info: ModuleInfo, sid: int, name: str) -> Optional[bool]:
+        """Whether an instance of the class has public attribute ``name``: a member of a class
+        in its order, something a method stores on ``self``, or a member of a known
+        standard-library base. None when that cannot be known: an unknown base or an opaque
+        class, ``__getattr__`` / ``__getattribute__``, attributes stored by computed names,
+        ``__class__`` reassigned, or ``name`` written on some object in the module being
+        checked or in the module of a class of the order."""
+        patched = self.resolver.patched
+        if name in patched or COMPUTED_ATTRIBUTE in patched or name.startswith("_"):
+            return None
+        order = self.full_order(info, sid)
+        if None in order:
+            return None
+        found = False
+        for entry in order:
+            if isinstance(entry, StdlibBase):
+                found = found or name in kinds.STDLIB_BASE_MEMBERS[entry.qualified]
+                continue
+            assert entry is not None
+            owner = self.resolver.module(entry[0])
+            if owner is None or name in owner.patched or COMPUTED_ATTRIBUTE in owner.patched:
+                return None
+            scope = owner.scopes[entry[1]]
+            klass = scope.klass
+            if klass is None:
+                return None
+            attrs = klass.instance_attrs
+            if "__class__" in attrs or COMPUTED_ATTRIBUTE in attrs:
+                return None
+            if "__getattr__" in scope.bindings or "__getattribute__" in scope.bindings:
+                return None
+            found = found or name in scope.bindings or name in attrs
+        return found
+
     def defines(self, info: ModuleInfo, sid: int, name: str) -> Optional[bool]:
         """Whether the class (a base included) supports special method ``name``; None when
         that cannot be known: an unknown base, an opaque class, the method (or any computed
@@ -415,8 +461,10 @@ class ClassModel:
         written = self.resolver.dunders_written() if self.resolver.strict else frozenset()
         if written is None:
             return None
-        order = self.mro(info, sid)
+        order = self.full_order(info, sid)
         for entry in order:
+            if isinstance(entry, StdlibBase):
+                continue
             if entry is None:
                 return None
             owner = self.resolver.module(entry[0])
@@ -434,6 +482,10 @@ class ClassModel:
             if "__getattr__" in bindings or "__getattribute__" in bindings:
                 return None
         for entry in order:
+            if isinstance(entry, StdlibBase):
+                if name in kinds.STDLIB_BASE_MEMBERS[entry.qualified]:
+                    return True
+                continue
             assert entry is not None
             owner = self.resolver.module(entry[0])
             assert owner is not None
@@ -562,7 +614,22 @@ class ClassModel:
         return found if found is not None else [None]
 
     def _mro(self, info: ModuleInfo, sid: int, decorators: bool) -> List[MroEntry]:
-        """Python's C3 linearisation; a base outside the project is an unknown entry."""
+        return [
+            entry if isinstance(entry, tuple) and not isinstance(entry, StdlibBase) else None
+            for entry in self.full_order(info, sid, decorators)
+        ]
+
+    def full_order(self, info: ModuleInfo, sid: int, decorators: bool = True) -> List[OrderEntry]:
+        """:meth:`mro` with the standard-library bases whose special methods are known kept
+        apart from the unknown ones."""
+        found = self.resolver.guarded(
+            info, ("order", sid, decorators), self._full_order, info, sid, decorators
+        )
+        return found if found is not None else [None]
+
+    def _full_order(self, info: ModuleInfo, sid: int, decorators: bool) -> List[OrderEntry]:
+        """Python's C3 linearisation; a base outside the project is an unknown entry unless
+        it is a standard-library base whose special methods are known."""
         scope = info.scopes[sid]
         klass = scope.klass
         if klass is None or self.is_opaque(info, sid, decorators):
@@ -578,7 +645,7 @@ class ClassModel:
                 if base_info is None:
                     sequences.append([unknown])
                     continue
-                base_order = self.mro(base_info, value.scope)
+                base_order = self.full_order(base_info, value.scope)
                 sequences.append(
                     [e if e is not None else ("?", value.module, value.scope, i)
                      for i, e in enumerate(base_order)]
@@ -587,6 +654,10 @@ class ClassModel:
                 isinstance(value, Outside) and value.qualified in kinds.NEUTRAL_BASES
             ):
                 continue
+            elif isinstance(value, Outside) and (
+                value.qualified in kinds.STDLIB_BASE_MEMBERS
+            ):
+                sequences.append([StdlibBase(value.qualified)])
             else:
                 sequences.append([unknown])
         sequences.append([seq[0] for seq in sequences])
@@ -601,7 +672,11 @@ class ClassModel:
                 return [None]  # no consistent order: Python would refuse the class
             order.append(head)
             sequences = [seq[1:] if seq[0] == head else seq for seq in sequences]
-        return [None if entry[0] == "?" else (entry[0], entry[1]) for entry in order]
+        return [
+            entry if isinstance(entry, StdlibBase)
+            else None if entry[0] == "?" else (entry[0], entry[1])
+            for entry in order
+        ]
 
     def is_opaque(self, info: ModuleInfo, sid: int, decorators: bool = True) -> bool:
         """A class whose decorators (unless ``decorators=False``), metaclass or class keywords

@@ -34,6 +34,7 @@ from .model import (
     Expr,
     FromImportBinding,
     FunctionFacts,
+    ParamDemand,
     IfExpr,
     ImportBinding,
     ModuleSummary,
@@ -64,10 +65,14 @@ def expr_to_json(expr: Expr) -> List[Any]:
     if isinstance(expr, AttrExpr):
         return ["a", expr_to_json(expr.base), expr.attr]
     if isinstance(expr, CallExpr):
+        if expr.literals:
+            return ["c", expr_to_json(expr.func), [[k, v] for k, v in expr.literals]]
         return ["c", expr_to_json(expr.func)]
     if isinstance(expr, AwaitExpr):
         return ["w", expr_to_json(expr.value)]
     if isinstance(expr, SubscriptExpr):
+        if expr.args:
+            return ["g", expr_to_json(expr.value), [expr_to_json(arg) for arg in expr.args]]
         return ["g", expr_to_json(expr.value)]
     if isinstance(expr, IfExpr):
         return ["if", expr_to_json(expr.body), expr_to_json(expr.orelse)]
@@ -136,6 +141,15 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
             data["fn"]["yt"] = expr_to_json(function.yield_type)
         if function.falls_through:
             data["fn"]["ft"] = True
+        if function.overloads:
+            data["fn"]["ov"] = list(function.overloads)
+        if function.literal_params:
+            data["fn"]["lp"] = [list(p) for p in function.literal_params]
+        if function.params:
+            data["fn"]["pd"] = [
+                [p.name, p.position, sorted(p.accepts), p.declared, p.positional_only]
+                for p in function.params
+            ]
     klass = scope.klass
     if klass is not None:
         data["cl"] = {
@@ -194,6 +208,43 @@ def _list(value: Any, what: str) -> List[Any]:
     return value
 
 
+def _literals(data: Any) -> Tuple[Tuple[str, bool], ...]:
+    found = []
+    for item in _list(data, "literal arguments"):
+        pair = _list(item, "literal argument")
+        if len(pair) != 2:
+            raise _fail("literal argument")
+        found.append((_text(pair[0], "keyword"), _bool(pair[1], "literal")))
+    if not found:
+        raise _fail("empty literal arguments")
+    return tuple(found)
+
+
+def _literal_param(data: Any) -> Tuple[str, bool, bool]:
+    items = _list(data, "literal parameter")
+    if len(items) != 3:
+        raise _fail("literal parameter")
+    return (
+        _text(items[0], "parameter"), _bool(items[1], "literal"), _bool(items[2], "default flag")
+    )
+
+
+def _param_demand(data: Any) -> ParamDemand:
+    items = _list(data, "parameter")
+    if len(items) != 5 or not isinstance(items[1], int) or isinstance(items[1], bool):
+        raise _fail("parameter")
+    accepts = frozenset(_texts(items[2], "accepted kinds"))
+    if not accepts <= _ACCEPTED_KINDS:
+        raise _fail("accepted kinds")
+    return ParamDemand(
+        _text(items[0], "parameter"), items[1], accepts, _text(items[3], "type"),
+        _bool(items[4], "positional-only flag"),
+    )
+
+
+_ACCEPTED_KINDS = frozenset({"await", "aiter", "call", "iter", "value", "none"})
+
+
 def _texts(value: Any, what: str) -> List[str]:
     return [_text(item, what) for item in _list(value, what)]
 
@@ -212,10 +263,17 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
         return AttrExpr(expr_from_json(items[1], depth + 1), _text(items[2], "attribute"))
     if tag == "c" and size == 2:
         return CallExpr(expr_from_json(items[1], depth + 1))
+    if tag == "c" and size == 3:
+        return CallExpr(expr_from_json(items[1], depth + 1), _literals(items[2]))
     if tag == "w" and size == 2:
         return AwaitExpr(expr_from_json(items[1], depth + 1))
     if tag == "g" and size == 2:
         return SubscriptExpr(expr_from_json(items[1], depth + 1))
+    if tag == "g" and size == 3:
+        args = tuple(expr_from_json(arg, depth + 1) for arg in _list(items[2], "type arguments"))
+        if not args:
+            raise _fail("empty type arguments")
+        return SubscriptExpr(expr_from_json(items[1], depth + 1), args)
     if tag == "if" and size == 3:
         return IfExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
     if tag == "x" and size == 2:
@@ -308,6 +366,13 @@ class _Reader:
             always_raises=_bool(data.get("ar", False), "always-raises flag"),
             yield_type=self.optional_expr(data.get("yt")),
             falls_through=_bool(data.get("ft", False), "falls-through flag"),
+            params=tuple(_param_demand(item) for item in _list(data.get("pd", []), "params")),
+            overloads=tuple(
+                self.scope_ref(item, "function") for item in _list(data.get("ov", []), "overloads")
+            ),
+            literal_params=tuple(
+                _literal_param(item) for item in _list(data.get("lp", []), "literal parameters")
+            ),
         )
 
     def klass(self, data: Any) -> ClassFacts:
@@ -366,8 +431,12 @@ def from_json(data: Any) -> ModuleSummary:
                 global_names=frozenset(_texts(raw.get("gl", []), "global names")),
             )
         )
-    # A ``def`` or ``class`` binding names a scope directly inside the binding's own scope.
+    # A ``def`` or ``class`` binding names a scope directly inside the binding's own scope;
+    # an overload signature is a sibling of its implementation.
     for index, scope in enumerate(scopes):
+        own = scope.function
+        if own is not None and any(scopes[o].parent != scope.parent for o in own.overloads):
+            raise _fail("overload outside its implementation's scope")
         for binding in scope.bindings.values():
             if isinstance(binding, (DefBinding, ClassBinding)):
                 if scopes[binding.scope].parent != index:

@@ -12,6 +12,8 @@ from typing import Any, Callable, FrozenSet, Iterable, List, Optional, Set, Tupl
 
 from .classmodel import ClassModel
 from .functionkinds import FunctionKinds
+from . import kinds, overloads
+from .generics import Generics
 from .model import (
     LITERAL_TYPES,
     AlternativesBinding,
@@ -34,9 +36,11 @@ from .model import (
     UnknownBinding,
     ValueBinding,
     dotted,
+    strip_subscript,
 )
 from .project import ModuleInfo, Project
 from .values import (
+    AnnotatedStream,
     AsyncGenExpression,
     Builtin,
     BuiltinInstance,
@@ -97,6 +101,7 @@ class Evaluator:
         self.patched: FrozenSet[str] = frozenset(patched)
         self.functions = FunctionKinds(self)
         self.classes = ClassModel(self, self.functions)
+        self.generics = Generics(self)
         self._active: Set[Tuple[str, Any]] = set()
         self._depth = 0
         self._broken = 0  # how many times a cycle or the depth limit cut evaluation short
@@ -167,7 +172,16 @@ class Evaluator:
         if isinstance(expr, AttrExpr):
             return self.attr(self.eval(expr.base, info.name, sid), expr.attr)
         if isinstance(expr, CallExpr):
-            return self.call(self.eval(expr.func, info.name, sid))
+            callee = self.eval(expr.func, info.name, sid)
+            if expr.literals and isinstance(callee, FunctionRef):
+                callee = self._overload(callee, expr.literals)
+            called = self.call(callee)
+            if isinstance(called, Instance) and called.exact:
+                # ``Base[Response](...)`` or an alias of it: keep the type arguments.
+                args = self.generics.arguments(info, expr.func, sid)
+                if args:
+                    return called._replace(args=args)
+            return called
         if isinstance(expr, AwaitExpr):
             return self.awaited(self.eval(expr.value, info.name, sid))
         if isinstance(expr, EnteredExpr):
@@ -467,9 +481,22 @@ class Evaluator:
             return BuiltinInstance(value.name)  # ``set()``, ``list(...)``: a new container
         return None
 
+    def _overload(self, function: FunctionRef, literals: Tuple[Tuple[str, bool], ...]) -> Value:
+        """The ``@overload`` signature a call with these ``True`` / ``False`` keywords resolves
+        to (see :mod:`overloads`), else the function itself."""
+        info = self.module(function.module)
+        facts = info.scopes[function.scope].function if info is not None else None
+        if info is None or facts is None or not facts.overloads:
+            return function
+        chosen = overloads.choose(info.scopes, facts, literals)
+        return FunctionRef(function.module, chosen) if chosen is not None else function
+
     def awaited(self, value: Value) -> Value:
         """What ``await value`` gives, when the coroutine's returns all agree: an async
-        generator, or an instance of one project class (also from its return annotation)."""
+        generator, or an instance of one project class (also from its return annotation);
+        for an instance of an awaitable class, what its ``__await__`` is annotated to give."""
+        if isinstance(value, Instance):
+            return self._awaited_instance(value)
         if not isinstance(value, CallResult) or value.kind != "coro":
             return None
         stream = self.returned(value.module, value.scope, ("agen",))
@@ -478,7 +505,38 @@ class Evaluator:
         info = self.module(value.module)
         if info is None:
             return None
-        return self._factory_result(info, value.scope)
+        found = self._factory_result(info, value.scope)
+        if found is None and self._declares_stream(info, value.scope):
+            return AnnotatedStream(value.module, value.scope)
+        return found
+
+    def _declares_stream(self, info: ModuleInfo, sid: int) -> bool:
+        """An ``@overload`` signature of a coroutine annotated to give an async iterator."""
+        facts = info.scopes[sid].function
+        if facts is None or facts.result_type is None or not facts.literal_params:
+            return False
+        if not self.functions.has_decorator(info.name, sid, kinds.OVERLOAD_DECORATORS):
+            return False
+        parent = info.scopes[sid].parent
+        # Every alternative binding (``typing`` or ``collections.abc`` by version) must agree.
+        return all(
+            isinstance(declared, Outside) and declared.qualified in kinds.ASYNC_ITERATOR_ANNOTATIONS
+            for declared in self.each(strip_subscript(facts.result_type), info.name, parent)
+        )
+
+    def _awaited_instance(self, value: Instance) -> Value:
+        method = self.attr(value, "__await__")
+        if not isinstance(method, FunctionRef) or self.functions.is_property(method):
+            return None
+        if not value.exact and self.strict:
+            overrides = self.classes.overrides(value.module, value.scope, "__await__")
+            if overrides is None or overrides:
+                return None
+        info = self.module(method.module)
+        facts = info.scopes[method.scope].function if info is not None else None
+        if facts is None or facts.result_type is None:
+            return None
+        return self.generics.await_result(value, method, facts.result_type)
 
     def entered(self, manager: Value, is_async: bool) -> Value:
         """What ``async with manager as x`` (``with``) binds to ``x``."""
@@ -512,7 +570,10 @@ class Evaluator:
                 facts.result_type
             ) in ("Self", "typing.Self", "typing_extensions.Self"):
                 return manager  # ``-> Self`` (a stub, or a body that says nothing)
-            return self._factory_result(info, enter.scope)
+            found = self._factory_result(info, enter.scope)
+            if found is None and facts is not None and facts.result_type is not None:
+                found = self.generics.substitute(manager, enter, facts.result_type)
+            return found
         return None
 
     def _returns_self(self, function: FunctionRef) -> bool:
@@ -610,7 +671,14 @@ class Evaluator:
         value = self.eval(annotation, info.name, scope)
         if not isinstance(value, ClassRef) or not value.exact:
             return None
+        return self.declared_instance(value, self.generics.arguments(info, annotation, scope))
+
+    def declared_instance(
+        self, value: ClassRef, args: Tuple[Optional[ClassRef], ...] = ()
+    ) -> Value:
+        """An instance of class ``value`` or of a subclass, as an annotation declares it, with
+        the type arguments it gives; None for a Protocol (implemented anywhere)."""
         owner = self.module(value.module)
         if owner is None or self.classes.is_protocol(owner, value.scope):
             return None
-        return Instance(value.module, value.scope, exact=False, declared=True)
+        return Instance(value.module, value.scope, exact=False, declared=True, args=args)

@@ -51,12 +51,23 @@ from .model import (
     root_names,
     strip_subscript,
 )
+from .paramtypes import demands
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
+
+
+def _bool_keywords(keywords: List[ast.keyword]) -> Tuple[Tuple[str, bool], ...]:
+    """``stream=True``: the keyword arguments given as ``True`` / ``False``."""
+    found = [
+        (keyword.arg, keyword.value.value) for keyword in keywords
+        if keyword.arg is not None and type(keyword.value) is ast.Constant
+        and type(keyword.value.value) is bool
+    ]
+    return tuple(found) if found else ()
 
 
 def describe(node: ast.AST) -> Expr:
@@ -69,7 +80,9 @@ def describe(node: ast.AST) -> Expr:
         value, attr = node.value, node.attr  # type: ignore[attr-defined]
         return _new(AttrExpr, (describe(value), attr, "attr"))
     if kind is ast.Call:
-        return _new(CallExpr, (describe(node.func), "call"))  # type: ignore[attr-defined]
+        keywords = node.keywords  # type: ignore[attr-defined]
+        literals = _bool_keywords(keywords) if keywords else ()
+        return _new(CallExpr, (describe(node.func), literals, "call"))  # type: ignore[attr-defined]
     if kind is ast.Await:
         return AwaitExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.Subscript:
@@ -103,6 +116,21 @@ _LITERALS: Dict[type, Expr] = {
     ast.Tuple: LiteralExpr("tuple"),
     ast.JoinedStr: LiteralExpr("str"),
 }
+
+
+# Context managers that assert their block raises (pytest, unittest).
+_EXPECTS_EXCEPTION = frozenset({
+    "raises", "RaisesGroup", "RaisesExc", "assertRaises", "assertRaisesRegex",
+})
+
+
+def _expects_exception(node: ast.expr) -> bool:
+    """``pytest.raises(TypeError)``, ``self.assertRaises(TypeError)``, ``pytest.RaisesGroup``."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    return name in _EXPECTS_EXCEPTION
 
 
 def is_async_genexp(node: ast.GeneratorExp) -> bool:
@@ -156,7 +184,7 @@ def describe_type(node: Optional[ast.AST]) -> Optional[Expr]:
                     return None
                 node = members[0]
             else:
-                return describe(node)  # a generic class: ``Repo[int]``
+                return describe_generic(node)  # a generic class: ``Repo[int]``
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             node = _annotation_node(node)
         else:
@@ -164,6 +192,17 @@ def describe_type(node: Optional[ast.AST]) -> Optional[Expr]:
     if isinstance(node, (ast.Name, ast.Attribute)):
         return describe(node)
     return None
+
+
+def describe_generic(node: ast.AST) -> Expr:
+    """:func:`describe`, keeping the type arguments of a subscript (``Base[Response]``):
+    for annotations, class bases and aliases, where they name types."""
+    if not isinstance(node, ast.Subscript):
+        return describe(node)
+    args = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+    return SubscriptExpr(
+        describe(node.value), tuple(describe_type(arg) or UNKNOWN for arg in args)
+    )
 
 
 def _is_none(node: ast.AST) -> bool:
@@ -221,6 +260,62 @@ def _always_raises(body: List[ast.stmt]) -> bool:
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
         body = body[1:]
     return len(body) == 1 and isinstance(body[0], ast.Raise)
+
+
+def _literal_params(args: ast.arguments) -> Tuple[Tuple[str, bool, bool], ...]:
+    """Parameters that take only one of ``True`` / ``False`` (``stream: Literal[True]``,
+    ``stream: Optional[Literal[False]] | NotGiven``), with whether they have a default."""
+    positional = args.posonlyargs + args.args
+    defaults: List[Optional[ast.expr]] = [None] * (len(positional) - len(args.defaults))
+    defaults += list(args.defaults)
+    pairs = list(zip(positional, defaults)) + list(zip(args.kwonlyargs, args.kw_defaults))
+    found = []
+    for arg, default in pairs:
+        if arg.annotation is None:
+            continue
+        values = _bool_literals(_annotation_node(arg.annotation), 0)
+        if values is not None and len(values) == 1:
+            found.append((arg.arg, next(iter(values)), default is not None))
+    return tuple(found)
+
+
+# Members of an annotation that take no ``True`` / ``False``: ``None`` and the sentinels SDKs
+# use for "not given" (openai's ``NotGiven``, ``Omit``).
+_SENTINEL_WORDS = ("NotGiven", "Omit", "NotSet", "Unset", "Missing", "NoneType")
+
+
+def _bool_literals(node: Optional[ast.AST], depth: int) -> Optional[FrozenSet[bool]]:
+    """The booleans an annotation accepts, when it accepts them only through ``Literal``;
+    None when some member may take any boolean (``bool``, ``Any``, a type variable...)."""
+    if node is None or depth > 6:
+        return None
+    if isinstance(node, ast.Constant) and node.value is None:
+        return frozenset()
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        left = _bool_literals(node.left, depth + 1)
+        right = _bool_literals(node.right, depth + 1)
+        return None if left is None or right is None else left | right
+    if isinstance(node, ast.Subscript):
+        outer = _last_name(describe(node.value))
+        members = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if outer == "Literal":
+            return frozenset(
+                m.value for m in members
+                if isinstance(m, ast.Constant) and isinstance(m.value, bool)
+            )
+        if outer in ("Optional", "Union"):
+            found: FrozenSet[bool] = frozenset()
+            for member in members:
+                values = _bool_literals(member, depth + 1)
+                if values is None:
+                    return None
+                found |= values
+            return found
+        return None
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        name = _last_name(describe(node)) or ""
+        return frozenset() if any(word in name for word in _SENTINEL_WORDS) else None
+    return None
 
 
 def _looks_like_overload(decorator: ast.expr) -> bool:
@@ -531,6 +626,8 @@ class _Collector:
         self.container_classes: Set[str] = set()
         # (scope, name) of ``@overload`` signatures that return an async iterator.
         self.stream_overloads: Set[Tuple[int, str]] = set()
+        # (scope, name) -> the scopes of the ``@overload`` signatures met so far.
+        self.overload_scopes: Dict[Tuple[int, str], List[int]] = {}
         # class scope -> attribute -> [(method name, scope of the assignment, binding)]
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
         self.patched: Set[str] = set()
@@ -548,6 +645,9 @@ class _Collector:
         self.environment_names: Set[str] = set()
         # Module-level names assigned ``TypeVar(...)`` / ``ParamSpec(...)``.
         self.type_variable_names: Set[str] = set()
+        # Module-level ``Name = <annotation-like expression>``: aliases parameter annotations
+        # may use (starlette's ``ContentStream = AsyncContentStream | SyncContentStream``).
+        self.type_aliases: Dict[str, ast.expr] = {}
         # Module-level names assigned a decided version test (``PY2 = sys.version_info[0] == 2``).
         self.decided_names: Dict[str, bool] = {}
         # Module-level names assigned ``False`` (``_IS_SYNC = False``).
@@ -786,7 +886,15 @@ class _Collector:
             isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
         ):
             self._exports(node.value)
-        value = describe(node.value)
+        if self.sid == 0 and isinstance(
+            node.value, (ast.Subscript, ast.BinOp, ast.Name, ast.Attribute)
+        ):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    self.type_aliases[target.id] = node.value
+        # A module-level alias of a generic class keeps its type arguments
+        # (aiohttp's ``_RequestContextManager = _BaseRequestContextManager[ClientResponse]``).
+        value = describe_generic(node.value) if self.sid == 0 else describe(node.value)
         alias = _last_name(value) if isinstance(value, (NameExpr, AttrExpr)) else None
         for target in node.targets:
             if isinstance(target, ast.Name):
@@ -810,6 +918,10 @@ class _Collector:
         ):
             self.false_constants.add(node.target.id)  # ``_IS_SYNC: Final = False``
         target = node.target
+        if self.sid == 0 and isinstance(target, ast.Name) and target.id == "__all__" and (
+            node.value is not None
+        ):
+            self._exports(node.value)  # ``__all__: list[str] = [...]`` (motor's stubs)
         declared = describe_type(node.annotation)
         in_class = self.scopes[self.sid].kind == "class"
         if node.value is not None:
@@ -855,7 +967,13 @@ class _Collector:
                 self.bind(item.optional_vars.id, ValueBinding(entered))
             elif item.optional_vars is not None:
                 self.bind_target(item.optional_vars)
+        listed, calls = len(self.sites), len(self.pending_calls)
         self.body(node.body)
+        if any(_expects_exception(item.context_expr) for item in node.items):
+            # ``with pytest.raises(TypeError):``: the block is meant to fail (tests of the
+            # very error this plugin reports); it is not judged.
+            del self.sites[listed:]
+            del self.pending_calls[calls:]
 
     def import_(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -1110,9 +1228,21 @@ class _Collector:
                 is_async and returns is not None and _declares_awaited_stream(returns)
                 or (self.sid, node.name) in self.stream_overloads
             ),
+            params=demands(
+                node.args, self.scopes[0].bindings, self.type_aliases, self._enclosing_names()
+            ) if any(
+                arg.annotation is not None for arg in positional + node.args.kwonlyargs
+            ) else (),
+            literal_params=_literal_params(node.args) if overload else (),
         )
         if overload and returns is not None and _names_stream(returns):
             self.stream_overloads.add((self.sid, node.name))
+        signatures = self.overload_scopes.pop((self.sid, node.name), [])
+        if overload:
+            signatures.append(len(self.scopes))
+            self.overload_scopes[(self.sid, node.name)] = signatures
+        else:
+            facts.overloads = tuple(signatures)
         sid = self._new_scope(
             Scope("function", node.name, self._qualname(node.name), outer, node.lineno,
                   function=facts)
@@ -1151,6 +1281,15 @@ class _Collector:
                 )
         self.sid = outer
 
+    def _enclosing_names(self) -> FrozenSet[str]:
+        """Names the class bodies and functions around the current point bind so far."""
+        names: Set[str] = set()
+        sid = self.sid
+        while sid > 0:
+            names.update(self.scopes[sid].bindings)
+            sid = self.scopes[sid].parent
+        return frozenset(names)
+
     def arguments(self, args: ast.arguments, defaults_only: bool) -> None:
         if defaults_only:
             for default in list(args.defaults) + [d for d in args.kw_defaults if d is not None]:
@@ -1176,7 +1315,7 @@ class _Collector:
         outer = self.sid
         metaclass = [describe(k.value) for k in node.keywords if k.arg == "metaclass"]
         facts = ClassFacts(
-            bases=tuple(describe(b) for b in node.bases),
+            bases=tuple(describe_generic(b) for b in node.bases),
             metaclass=metaclass[0] if metaclass else None,
             decorators=tuple(describe(d) for d in node.decorator_list),
             has_class_keywords=any(k.arg != "metaclass" for k in node.keywords),
@@ -1323,27 +1462,64 @@ class _Collector:
             shadows = tuple(self.shadows) if self.shadows else ()
             self.pending_calls.append((name, node, self.sid, shadows, self.guards))
 
-    def argument_sites(self, pending: _PendingCall) -> None:
-        """The ``arg`` sites of a call, in the scope and shadows it was met in."""
-        _, node, self.sid, shadows, self.guards = pending
+    def argument_sites(self, pending: _PendingCall, general: bool = False) -> None:
+        """The ``arg`` sites of a call, in the scope and shadows it was met in.
+
+        ``general``: a call of no API a rule knows by name, whose callee's annotations may
+        still rule its argument out; only arguments that may be a coroutine or an async
+        generator object are sites then (a call, a name bound to one in this scope, an
+        async generator expression), and positional ones only up to a ``*args``.
+        """
+        _, node, sid, shadows, guards = pending
+        self.sid = sid
+        if general:
+            for arg in node.args:
+                if self._may_be_call_result(arg):
+                    break
+            else:
+                for keyword in node.keywords:
+                    if self._may_be_call_result(keyword.value):
+                        break
+                else:
+                    return
+        self.guards = guards
         self.shadows = list(shadows)
         func_expr = describe(node.func)
         positional = sum(1 for arg in node.args if not isinstance(arg, ast.Starred))
         index = 0
+        starred = False
         for arg in node.args:
             if isinstance(arg, ast.Starred):
+                if general:
+                    break  # where the arguments after it land is not known
+                starred = True
                 continue
-            found = self.site("arg", arg, call=CallArg(func_expr, index, positional))
-            if found is not None:
-                self.sites.append(found)
+            if not general or self._may_be_call_result(arg):
+                found = self.site(
+                    "arg", arg, call=CallArg(func_expr, index, positional, starred)
+                )
+                if found is not None:
+                    self.sites.append(found)
             index += 1
         for keyword in node.keywords:
-            if keyword.arg is not None:
+            if keyword.arg is not None and (
+                not general or self._may_be_call_result(keyword.value)
+            ):
                 found = self.site(
                     "arg", keyword.value, call=CallArg(func_expr, keyword.arg, positional)
                 )
                 if found is not None:
                     self.sites.append(found)
+
+    def _may_be_call_result(self, node: ast.expr) -> bool:
+        kind = type(node)
+        if kind is ast.Call:
+            func = node.func  # type: ignore[attr-defined]
+            return not (type(func) is ast.Name and func.id in ("super", "type"))
+        if kind is ast.Name:
+            binding = self.scopes[self.sid].bindings.get(node.id)  # type: ignore[attr-defined]
+            return type(binding) is ValueBinding and type(binding.expr) is CallExpr
+        return isinstance(node, ast.GeneratorExp) and is_async_genexp(node)
 
 
 _Collector.HANDLERS = {
@@ -1503,8 +1679,7 @@ def collect(
     summary = _finish(collector)
     wanted = call_names | collector.aliases | collector.container_classes
     for pending in collector.pending_calls:
-        if pending[0] in wanted:
-            collector.argument_sites(pending)
+        collector.argument_sites(pending, general=pending[0] not in wanted)
     iterator_names = ASYNC_ITERATOR_NAMES | collector.iterator_aliases
     for function, annotation, span in collector.annotated_coroutines:
         if _last_name(strip_subscript(annotation)) in iterator_names:

@@ -50,6 +50,53 @@ NEUTRAL_BASES = frozenset(
         "typing_extensions.Generic",
     }
 )
+# Standard-library bases and their members (special methods and public methods, inherited
+# ones included; read from the classes themselves): a class whose unknown bases are all
+# among these has exactly what its own order defines plus these.
+_SEQUENCE = ("__contains__", "__getitem__", "__iter__", "__len__", "__reversed__", "count", "index")
+_MAPPING = ("__contains__", "__getitem__", "__iter__", "__len__", "get", "items", "keys", "values")
+_SET = ("__contains__", "__iter__", "__len__", "isdisjoint")
+_ABC_MEMBERS = {
+    "Awaitable": ("__await__",),
+    "Coroutine": ("__await__", "close", "send", "throw"),
+    "AsyncIterable": ("__aiter__",),
+    "AsyncIterator": ("__aiter__", "__anext__"),
+    "AsyncGenerator": ("__aiter__", "__anext__", "aclose", "asend", "athrow"),
+    "Iterable": ("__iter__",),
+    "Iterator": ("__iter__", "__next__"),
+    "Generator": ("__iter__", "__next__", "close", "send", "throw"),
+    "Reversible": ("__iter__", "__reversed__"),
+    "Collection": ("__contains__", "__iter__", "__len__"),
+    "Sequence": _SEQUENCE,
+    "MutableSequence": _SEQUENCE + (
+        "__delitem__", "__setitem__", "append", "clear", "extend", "insert", "pop", "remove",
+        "reverse",
+    ),
+    "Mapping": _MAPPING,
+    "MutableMapping": _MAPPING + (
+        "__delitem__", "__setitem__", "clear", "pop", "popitem", "setdefault", "update",
+    ),
+    "Set": _SET,
+    "MutableSet": _SET + ("add", "clear", "discard", "pop", "remove"),
+    "Sized": ("__len__",),
+    "Container": ("__contains__",),
+    "Hashable": (),
+    "Callable": ("__call__",),
+}
+_CONTEXT_MANAGER_MEMBERS = {
+    "AsyncContextManager": ("__aenter__", "__aexit__"),
+    "ContextManager": ("__enter__", "__exit__"),
+}
+STDLIB_BASE_MEMBERS = {
+    **{f"{module}.{name}": frozenset(members)
+       for module in ("collections.abc", "typing", "typing_extensions")
+       for name, members in _ABC_MEMBERS.items()},
+    **{f"contextlib.Abstract{name}": frozenset(members)
+       for name, members in _CONTEXT_MANAGER_MEMBERS.items()},
+    **{f"{module}.{name}": frozenset(members)
+       for module in ("typing", "typing_extensions")
+       for name, members in _CONTEXT_MANAGER_MEMBERS.items()},
+}
 PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
 NEUTRAL_METACLASSES = frozenset({"abc.ABCMeta", "type"})
 NEUTRAL_CLASS_DECORATORS = frozenset(

@@ -173,7 +173,7 @@ CODES: dict[str, Code] = {
         Code(
             "AGN210",
             "attribute-of-unawaited-object",
-            "`.{attr}` on {object} `{callee}()` ({where}), which has no such attribute, "
+            "`.{attr}` on {object} ({where}), which has no such attribute, "
             "raises AttributeError: {advice}",
             fix="none",
             summary="An attribute read on the coroutine, async generator or async context "
@@ -187,6 +187,15 @@ CODES: dict[str, Code] = {
             "never runs: `await` it, or hand it to `asyncio.create_task(...)`",
             fix="none",
             summary="A coroutine call used as a statement is never awaited: its body never runs.",
+        ),
+        Code(
+            "AGN212",
+            "argument-against-annotation",
+            "{object} ({where}) is passed as `{param}` of `{func}` ({func_where}), annotated "
+            "`{declared}`, which {what} is not: {advice}",
+            fix="none",
+            summary="A coroutine or async generator object passed to a parameter whose "
+                    "annotation rules it out (an iterable, an async iterable, a callable).",
         ),
         # Internal.
         Code(
@@ -273,6 +282,11 @@ def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
     return text
 
 
+# Appended to ``where`` when the object is what awaiting an overload declared to give an
+# async iterator gives (``stream = await client.generate(stream=True)``).
+AWAITED_STREAM_NOTE = (
+    ", the `@overload` this call matches, whose awaited result is declared an async iterator"
+)
 # Appended to ``where`` when the definition is one alternative (``try``/``except ImportError``,
 # a version or platform branch): the program fails whenever that alternative is the one bound.
 ALTERNATIVE_NOTE = (
@@ -330,6 +344,35 @@ def too_large_reason(size: int, limit: int) -> str:
     )
 
 
+# AGN212: what the object is, and what to do, by what the parameter accepts (first match).
+ARGUMENT_WHAT = {"coro": "a coroutine object", "agen": "an async generator object"}
+ASYNC_GENEXP_WORDING = "an async generator expression"
+ARGUMENT_ADVICE: tuple[tuple[str, str, str], ...] = (
+    ("coro", "aiter", "make `{short}` an async generator (`yield` each item instead of "
+                      "returning them all), or pass an async iterable"),
+    ("coro", "call", "pass the function itself, `{short}`, and its arguments as the API "
+                     "takes them, not a call of it"),
+    ("agen", "call", "pass the function itself, `{short}`, and its arguments as the API "
+                     "takes them, not a call of it"),
+    ("coro", "iter", "`await` it and pass what it returns, or pass an iterable"),
+    ("agen", "iter", "collect it first (`[x async for x in ...]`), or pass a plain iterable"),
+    ("agen", "await", "pass a coroutine (an `async def` without `yield`), or iterate this one "
+                      "with `async for`"),
+    ("genexp", "iter", "make it a list comprehension (`[x async for x in ...]`, inside an "
+                       "`async def`), or pass a plain iterable"),
+    ("genexp", "", "pass what the annotation declares, not an async generator expression"),
+    ("coro", "", "`await` it and pass what it returns"),
+    ("agen", "", "iterate it with `async for` and pass what you need"),
+)
+
+
+def argument_advice(kind: str, accepts: "frozenset[str]") -> str:
+    for advice_kind, wanted, text in ARGUMENT_ADVICE:
+        if advice_kind == kind and (not wanted or wanted in accepts):
+            return text
+    return ""
+
+
 # AGN208: what each use needs, and what to do instead, by the special methods the class has.
 PROTOCOL_NEEDS: dict[str, tuple[str, str]] = {
     # context: (the use, the special method it needs)
@@ -341,8 +384,8 @@ PROTOCOL_NEEDS: dict[str, tuple[str, str]] = {
 }
 # (context, a special method the class has) -> advice, first match wins.
 PROTOCOL_ADVICE: tuple[tuple[str, str, str], ...] = (
+    ("await", "__aiter__", "it is async-iterable: iterate it with `async for`, without `await`"),
     ("await", "__aenter__", "it is an async context manager: use `async with` instead of `await`"),
-    ("await", "__aiter__", "it is an async iterator: iterate it with `async for`"),
     ("await", "", "remove the `await`, or await a coroutine method of it"),
     ("aiter", "__iter__", "it is a plain iterable: use `for`"),
     ("aiter", "__await__", "it is awaitable: write `async for ... in await ...` if awaiting it "
@@ -393,4 +436,25 @@ ATTRIBUTE_ADVICE = {
     "coro": "`await` the call where it is made, and read `.{attr}` from what it returns",
     "agen": "iterate it with `async for` and read `.{attr}` from each item",
     "acm": "enter it with `async with ... as x` where it is made, and read `x.{attr}`",
+    "awaitable acm": "`await` it, or enter it with `async with ... as x`, where it is made, and "
+                     "read `.{attr}` from what that gives",
+    "awaitable": "`await` it where it is made, and read `.{attr}` from what it gives",
 }
+
+
+def unawaited_call(kind: str, callee: str) -> str:
+    """How AGN210 names what a call gave: ``a coroutine `fetch()```."""
+    return f"{OBJECT_WORDING[kind]} `{callee}()`"
+
+
+# AGN210 on an instance of a class, by the statements the class supports.
+INSTANCE_WORDING = {
+    "awaitable": "an awaitable",
+    "awaitable acm": "an awaitable async context manager",
+    "acm": "an async context manager",
+}
+
+
+def unawaited_instance(kind: str, class_name: str) -> str:
+    """How AGN210 names an instance of a class: ``an awaitable `Request` object``."""
+    return f"{INSTANCE_WORDING[kind]} `{class_name}` object"

@@ -14,7 +14,7 @@ not ``await f``).  The JSON form lives only in :mod:`codec`.
 
 from __future__ import annotations
 
-from typing import Dict, List, Literal, NamedTuple, Optional, Tuple, Union
+from typing import Dict, FrozenSet, List, Literal, NamedTuple, Optional, Tuple, Union
 
 # -- expression descriptors ------------------------------------------------------------------
 
@@ -31,9 +31,12 @@ class AttrExpr(NamedTuple):
 
 
 class CallExpr(NamedTuple):
-    """A call; arguments are dropped (what a call gives depends only on the callee here)."""
+    """A call; arguments are dropped (what a call gives depends only on the callee here),
+    except keyword arguments given as ``True`` / ``False``: ``stream=True`` chooses between
+    ``@overload`` signatures (LLM SDKs' ``create(..., stream=True)``)."""
 
     func: "Expr"
+    literals: Tuple[Tuple[str, bool], ...] = ()
     shape: Literal["call"] = "call"
 
 
@@ -43,9 +46,14 @@ class AwaitExpr(NamedTuple):
 
 
 class SubscriptExpr(NamedTuple):
-    """``Repo[int]``: for calls, the generic class itself."""
+    """``Repo[int]``: for calls, the generic class itself.
+
+    ``args``: the type arguments, kept only where a subscript names a type (annotations,
+    class bases, module-level aliases such as ``Manager = Base[Response]``); empty elsewhere.
+    """
 
     value: "Expr"
+    args: Tuple["Expr", ...] = ()
     shape: Literal["subscript"] = "subscript"
 
 
@@ -216,13 +224,24 @@ ScopeKind = Literal["module", "class", "function"]
 SCOPE_KINDS: Tuple[ScopeKind, ...] = ("module", "class", "function")
 
 
+class ParamDemand(NamedTuple):
+    """A parameter whose annotation rules out a coroutine or an async generator object
+    (see :mod:`paramtypes`)."""
+
+    name: str
+    position: int  # among the positional parameters; -1 for a keyword-only one
+    accepts: FrozenSet[str]  # "await", "aiter", "call", "iter", "value", "none"
+    declared: str  # the annotation as written (shortened), for messages
+    positional_only: bool = False  # before a ``/``: not passed by keyword
+
+
 class FunctionFacts:
     """What deciding a function's kind and judging its returns needs."""
 
     __slots__ = (
         "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
         "declares_awaited_stream", "yields", "result_type", "keeps_signature",
-        "always_raises", "yield_type", "falls_through",
+        "always_raises", "yield_type", "falls_through", "params", "overloads", "literal_params",
     )
 
     def __init__(
@@ -241,6 +260,9 @@ class FunctionFacts:
         always_raises: bool = False,
         yield_type: Optional[Expr] = None,
         falls_through: bool = False,
+        params: Tuple[ParamDemand, ...] = (),
+        overloads: Tuple[int, ...] = (),
+        literal_params: Tuple[Tuple[str, bool, bool], ...] = (),
     ) -> None:
         self.is_async = is_async
         self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
@@ -274,6 +296,14 @@ class FunctionFacts:
         # A plain ``def`` some path of which falls off its end (returning None): a wrapper
         # returning a coroutine only sometimes.
         self.falls_through = falls_through
+        # Parameters whose annotations rule out a coroutine or an async generator object
+        # (``content: AsyncIterable[str] | Iterable[str]``, ``func: Callable[..., Any]``).
+        self.params = params
+        # The scopes of the ``@overload`` signatures declared for it (before it, same name).
+        self.overloads = overloads
+        # For an ``@overload`` signature: its parameters annotated ``Literal[True]`` or
+        # ``Literal[False]``, as (name, value, has a default).
+        self.literal_params = literal_params
 
 
 class ClassFacts:

@@ -12,7 +12,7 @@ from typing import Any, Callable, FrozenSet, List, Optional, Protocol, Set, Tupl
 
 from .model import Binding, Expr
 from .project import ModuleInfo
-from .values import FunctionKind, Value
+from .values import ClassRef, FunctionKind, Value
 
 T = TypeVar("T")
 
@@ -38,6 +38,10 @@ class Resolver(Protocol):
     def call(self, value: Value) -> Value: ...
 
     def annotated_instance(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value: ...
+
+    def declared_instance(
+        self, value: ClassRef, args: Tuple[Optional[ClassRef], ...] = ()
+    ) -> Value: ...
 
     def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]: ...
 

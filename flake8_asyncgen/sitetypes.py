@@ -25,7 +25,10 @@ CONTEXTS: Tuple[Context, ...] = (
     "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def",
 )
 # What a value is, as far as the rules care.
-Tag = Literal["coro", "agen", "acm", "cm", "agen_fn", "function", "asynciter", "instance"]
+# ``astream``: what awaiting an overload declared to give an async iterator gives.
+Tag = Literal[
+    "coro", "agen", "acm", "cm", "agen_fn", "function", "asynciter", "instance", "astream",
+]
 
 
 class Span(NamedTuple):
@@ -43,6 +46,7 @@ class CallArg(NamedTuple):
     func: Expr
     position: Union[int, str]  # index among the positional arguments, or the keyword
     positional: int  # how many positional arguments the call has (``*args`` excluded)
+    after_star: bool = False  # a ``*args`` comes before it: where it lands is not known
 
 
 class Guard(NamedTuple):

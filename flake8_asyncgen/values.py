@@ -7,7 +7,7 @@ different shapes never compare equal.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, Optional, Union
+from typing import Literal, NamedTuple, Optional, Tuple, Union
 
 # What calling a function gives: a coroutine, an async generator, an async context manager
 # (``@asynccontextmanager``), or an ordinary result (``sync``).
@@ -44,6 +44,9 @@ class Instance(NamedTuple):
     scope: int
     exact: bool = True
     declared: bool = False
+    # The class's type arguments, when an annotation gives them (``Base[Response]``): the
+    # classes they name, by position, None where unknown.
+    args: Tuple[Optional[ClassRef], ...] = ()
     shape: Literal["instance"] = "instance"
 
 
@@ -84,6 +87,17 @@ class AsyncGenExpression(NamedTuple):
     shape: Literal["async genexp"] = "async genexp"
 
 
+class AnnotatedStream(NamedTuple):
+    """What awaiting a call of the ``@overload`` signature in ``scope`` gives, which it
+    declares an async iterator (``async def generate(..., stream: Literal[True]) ->
+    AsyncIterator[Chunk]``): iterated only with ``async for``."""
+
+    module: str
+    scope: int
+    kind: Literal["agen"] = "agen"
+    shape: Literal["annotated stream"] = "annotated stream"
+
+
 class Guarded(NamedTuple):
     """What a name narrowed by an ``inspect`` guard gives: ``handler(...)`` inside
     ``if inspect.isasyncgenfunction(handler):`` is an async generator object."""
@@ -106,6 +120,6 @@ NONE = BuiltinInstance("NoneType")
 
 Known = Union[
     FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult,
-    AsyncGenExpression, BuiltinInstance, Guarded,
+    AsyncGenExpression, BuiltinInstance, Guarded, AnnotatedStream,
 ]
 Value = Optional[Known]

@@ -17,6 +17,7 @@ from .agn207_discarded import AsyncGeneratorCallDiscarded
 from .agn208_protocol_by_special_methods import ObjectLacksProtocol
 from .agn209_function_not_called import FunctionUsedWithoutCall
 from .agn210_211_unawaited import AttributeOfUnawaitedObject, CoroutineCallDiscarded
+from .agn212_argument_against_annotation import ArgumentAgainstAnnotation
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -34,6 +35,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     FunctionUsedWithoutCall,
     AttributeOfUnawaitedObject,
     CoroutineCallDiscarded,
+    ArgumentAgainstAnnotation,
 )
 
 

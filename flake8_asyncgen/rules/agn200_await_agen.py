@@ -8,7 +8,7 @@ from .api import JudgedSite, Rule, RuleContext
 class AwaitAsyncGenerator(Rule):
     code = "AGN200"
     contexts = ("await",)
-    triggers = frozenset({"agen"})
+    triggers = frozenset({"agen", "astream"})
     INVALID = ["async def gen():\n    yield 1\nasync def main():\n    x = await gen()\n"]
     VALID = [
         "async def gen():\n    yield 1\nasync def main():\n    x = await anext(gen())\n",

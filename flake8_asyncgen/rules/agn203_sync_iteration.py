@@ -8,7 +8,7 @@ from .api import Builtin, JudgedSite, Outside, Rule, RuleContext, kinds, message
 class SyncIterationOfAsyncGenerator(Rule):
     code = "AGN203"
     contexts = ("iter", "arg")
-    triggers = frozenset({"agen"})
+    triggers = frozenset({"agen", "astream"})
     call_names = frozenset(
         name.rsplit(".", 1)[-1]
         for name in (*kinds.SYNC_ITERATING_BUILTINS, *kinds.SYNC_ITERATING_FUNCTIONS)

@@ -9,7 +9,7 @@ from .api import AsyncGenExpression, CallResult, JudgedSite, Rule, RuleContext, 
 class AttributeOfUnawaitedObject(Rule):
     code = "AGN210"
     contexts = ("attr",)
-    triggers = frozenset({"coro", "agen", "acm"})
+    triggers = frozenset({"coro", "agen", "acm", "instance"})
     INVALID = [
         "async def fetch():\n    return {}\nasync def main():\n"
         "    response = fetch()\n    print(response.status)\n",
@@ -24,13 +24,18 @@ class AttributeOfUnawaitedObject(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         value = judged.value
         attr = judged.site.how
+        if judged.tag == "instance":
+            found = ctx.queries.unawaited_instance(value, attr)
+            if found is not None:
+                ctx.report(self.code, judged.site.span, found)
+            return
         if not isinstance(value, CallResult) or isinstance(value, AsyncGenExpression):
             return
         if attr in messages.OBJECT_ATTRIBUTES[value.kind] or attr.startswith("_"):
             return  # private names: implementation details an object may have
         fields = ctx.queries.callee_fields(value)
         fields["attr"] = attr
-        fields["object"] = messages.OBJECT_WORDING[value.kind]
+        fields["object"] = messages.unawaited_call(value.kind, fields["callee"])
         fields["advice"] = messages.ATTRIBUTE_ADVICE[value.kind]
         ctx.report(self.code, judged.site.span, fields)
 

@@ -26,12 +26,14 @@ from typing import (
 )
 
 from .. import kinds, messages
+from ..callsignature import Landing, landing
 from ..evaluator import Evaluator
 from ..fixes import Fix, async_for_delegation, awaits_in_own_body, find_returns
 from ..model import AttrExpr, DefBinding, Expr, strip_subscript
 from ..project import ModuleInfo
 from ..sitetypes import Context, Site, Span, Tag
 from ..values import (
+    AnnotatedStream,
     AsyncGenExpression,
     Builtin,
     ClassRef,
@@ -114,6 +116,12 @@ class Queries:
     ) -> Union[CallResult, AsyncGenExpression, None]:
         return self.evaluator.returned(module, scope, wanted)
 
+    def landing(self, site: Site) -> Optional[Landing]:
+        """The annotated parameter an ``arg`` site's argument is passed as, if known."""
+        if site.call is None:
+            return None
+        return landing(self.evaluator, self.module_name, site.scope, site.call)
+
     def callee_fields(self, value: Value) -> Dict[str, str]:
         """``callee`` and ``where`` for a message, from the function behind ``value``."""
         if isinstance(value, AsyncGenExpression):
@@ -130,6 +138,16 @@ class Queries:
                 "where": messages.narrowed_by(value.test, value.name, value.line),
             }
         target: Optional[Tuple[str, int]] = None
+        if isinstance(value, AnnotatedStream):
+            info = self.evaluator.module(value.module)
+            if info is None:
+                return {"callee": messages.UNKNOWN_CALLEE, "where": messages.UNKNOWN_DEFINITION}
+            scope = info.scopes[value.scope]
+            return {
+                "callee": scope.qualname,
+                "where": messages.where_defined(f"{info.display}:{scope.line}")
+                + messages.AWAITED_STREAM_NOTE,
+            }
         if isinstance(value, CallResult):
             target = (value.module, value.scope)
         elif isinstance(value, FunctionRef):
@@ -282,6 +300,41 @@ class Queries:
             "callee": scope.qualname,
             "where": messages.where_defined(f"{info.display}:{scope.line}"),
             "advice": advice,
+        }
+
+    def unawaited_instance(self, value: Value, attr: str) -> Optional[Dict[str, str]]:
+        """Message fields when ``value`` is an instance of a fully known class that is
+        awaitable or an async context manager and has no attribute ``attr``: aiohttp's
+        ``session.get(url).json()``, where awaiting or entering the request gives the
+        response. None otherwise, or when that cannot be known."""
+        if not isinstance(value, Instance) or (not value.exact and not value.declared):
+            return None
+        info = self.evaluator.module(value.module)
+        if info is None:
+            return None
+        classes = self.evaluator.classes
+        awaitable = classes.defines(info, value.scope, "__await__") is True
+        entered = classes.defines(info, value.scope, "__aenter__") is True
+        if not (awaitable or entered):
+            return None
+        if classes.has_attribute(info, value.scope, attr) is not False:
+            return None
+        if value.declared:
+            # Known from an annotation: a subclass may have the attribute.
+            subclasses = classes.subclasses_anywhere(value.module, value.scope)
+            if subclasses is None:
+                return None
+            for module, sid in subclasses:
+                sub_info = self.evaluator.module(module)
+                if sub_info is None or classes.has_attribute(sub_info, sid, attr) is not False:
+                    return None
+        kind = "awaitable acm" if awaitable and entered else "awaitable" if awaitable else "acm"
+        scope = info.scopes[value.scope]
+        return {
+            "attr": attr,
+            "object": messages.unawaited_instance(kind, scope.qualname),
+            "where": messages.where_defined(f"{info.display}:{scope.line}"),
+            "advice": messages.ATTRIBUTE_ADVICE[kind].format(attr=attr),
         }
 
     def may_return_none(self, value: Value) -> bool:

@@ -1,0 +1,202 @@
+"""What a parameter's annotation accepts, as far as this bug class goes.
+
+A coroutine object is awaitable and nothing else: it is not iterable, not async-iterable
+and not callable.  An async generator object is async-iterable and nothing else.  So a
+parameter annotated ``AsyncIterable[str] | Iterable[str]`` (starlette's
+``StreamingResponse(content)``) cannot take a coroutine, and one annotated
+``Callable[..., Any]`` (``BackgroundTask(func)``) can take neither.
+
+Only annotations whose every member is understood give a verdict: the typing and
+``collections.abc`` protocols, ``None``, builtin types, unions of them (``Optional``,
+``Union``, ``X | Y``, ``Annotated``), string annotations, and aliases of those assigned
+earlier in the same module.  Anything else (a class, ``Any``, ``object``, a type variable, a
+``Protocol``, an alias from another module) accepts, as far as this module can tell,
+anything.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
+
+from .model import UNKNOWN_BINDING, Binding, FromImportBinding, ImportBinding, ParamDemand
+
+# What fits a parameter: "await" (a coroutine does), "aiter" (an async generator does),
+# "call", "iter", "value" (a builtin value type), "none".
+AWAIT, AITER, CALL, ITER, VALUE, NONE = "await", "aiter", "call", "iter", "value", "none"
+_TYPING_MODULES = ("typing", "collections.abc", "typing_extensions")
+_PROTOCOL_TAGS: Dict[str, str] = {
+    "Awaitable": AWAIT, "Coroutine": AWAIT,
+    "AsyncIterable": AITER, "AsyncIterator": AITER, "AsyncGenerator": AITER,
+    "Callable": CALL,
+    **{name: ITER for name in (
+        "Iterable", "Iterator", "Generator", "Reversible", "Collection", "Sequence",
+        "MutableSequence", "Mapping", "MutableMapping", "Set", "AbstractSet", "MutableSet",
+        "List", "Dict", "Tuple", "FrozenSet", "Deque", "KeysView", "ValuesView", "ItemsView",
+    )},
+    "Text": VALUE,
+}
+_BUILTIN_TAGS: Dict[str, str] = {
+    **{name: VALUE for name in (
+        "str", "bytes", "int", "float", "complex", "bool", "bytearray", "memoryview",
+    )},
+    **{name: ITER for name in ("list", "dict", "set", "frozenset", "tuple")},
+}
+_MAX_DEPTH = 8
+# The tags that make a parameter worth keeping: annotations about this bug class's
+# protocols. (Passing a coroutine as ``name: str`` is a type checker's business.)
+_PROTOCOL_RELATED = frozenset({AWAIT, AITER, CALL, ITER})
+_DECLARED_LENGTH = 80
+_SHADOWED: Binding = UNKNOWN_BINDING  # a name bound around the ``def``: not the module's
+
+
+def demands(
+    args: ast.arguments,
+    bindings: Mapping[str, Binding],
+    aliases: Mapping[str, ast.expr],
+    enclosing: FrozenSet[str] = frozenset(),
+) -> Tuple[ParamDemand, ...]:
+    """The parameters of a signature whose annotations rule out what a coroutine or an
+    async generator call gives; ``bindings`` and ``aliases`` are the module's so far, and
+    ``enclosing`` the names a class body or function around the ``def`` binds (there, an
+    annotation's name may mean something else)."""
+    if enclosing:
+        aliases = {k: v for k, v in aliases.items() if k not in enclosing}
+        bindings = {k: v for k, v in bindings.items() if k not in enclosing}
+        bindings.update({name: _SHADOWED for name in enclosing})
+    found: List[ParamDemand] = []
+    positional = args.posonlyargs + args.args
+    numbered = [(index, arg) for index, arg in enumerate(positional)]
+    numbered += [(-1, arg) for arg in args.kwonlyargs]
+    for position, arg in numbered:
+        if arg.annotation is None:
+            continue
+        accepts = accepted(arg.annotation, bindings, aliases)
+        if accepts is None or not accepts & _PROTOCOL_RELATED or {AWAIT, AITER} <= accepts:
+            continue
+        declared = _written(arg.annotation, 0)
+        if len(declared) > _DECLARED_LENGTH:
+            declared = declared[: _DECLARED_LENGTH - 3] + "..."
+        found.append(ParamDemand(
+            arg.arg, position, accepts, declared, positional_only=arg in args.posonlyargs
+        ))
+    return tuple(found)
+
+
+def accepted(
+    node: ast.expr,
+    bindings: Mapping[str, Binding],
+    aliases: Mapping[str, ast.expr],
+    depth: int = 0,
+) -> Optional[FrozenSet[str]]:
+    """What annotation ``node`` accepts; None when some member is not understood."""
+    if depth > _MAX_DEPTH:
+        return None
+    if isinstance(node, ast.Constant):
+        if node.value is None:
+            return frozenset({NONE})
+        if isinstance(node.value, str):
+            try:
+                parsed = ast.parse(node.value.strip(), mode="eval").body
+            except SyntaxError:
+                return None
+            return accepted(parsed, bindings, aliases, depth + 1)
+        return None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _union((node.left, node.right), bindings, aliases, depth)
+    if isinstance(node, ast.Subscript):
+        outer = _qualified(node.value, bindings)
+        members = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        last = outer.rsplit(".", 1)[-1] if outer is not None else None
+        if last == "Optional" and len(members) == 1:
+            return _union((members[0], ast.Constant(None)), bindings, aliases, depth)
+        if last == "Union":
+            return _union(members, bindings, aliases, depth)
+        if last == "Annotated" and members:
+            return accepted(members[0], bindings, aliases, depth + 1)
+        return _named(node.value, bindings, aliases, depth)
+    return _named(node, bindings, aliases, depth)
+
+
+def _union(
+    members: Sequence[ast.expr],
+    bindings: Mapping[str, Binding],
+    aliases: Mapping[str, ast.expr],
+    depth: int,
+) -> Optional[FrozenSet[str]]:
+    found: FrozenSet[str] = frozenset()
+    for member in members:
+        accepts = accepted(member, bindings, aliases, depth + 1)
+        if accepts is None:
+            return None
+        found |= accepts
+    return found
+
+
+def _named(
+    node: ast.expr,
+    bindings: Mapping[str, Binding],
+    aliases: Mapping[str, ast.expr],
+    depth: int,
+) -> Optional[FrozenSet[str]]:
+    qualified = _qualified(node, bindings)
+    if qualified is not None:
+        module, _, name = qualified.rpartition(".")
+        if module in _TYPING_MODULES and name in _PROTOCOL_TAGS:
+            return frozenset({_PROTOCOL_TAGS[name]})
+        if not module and name in _BUILTIN_TAGS:
+            return frozenset({_BUILTIN_TAGS[name]})
+        return None
+    if isinstance(node, ast.Name) and node.id in aliases:
+        return accepted(aliases[node.id], bindings, aliases, depth + 1)
+    return None
+
+
+def _qualified(node: ast.expr, bindings: Mapping[str, Binding]) -> Optional[str]:
+    """``typing.Iterable`` for ``Iterable`` imported from typing (or ``typing.Iterable``
+    with ``import typing``); ``str`` for a builtin the module does not rebind."""
+    if isinstance(node, ast.Name):
+        binding = bindings.get(node.id)
+        if isinstance(binding, FromImportBinding):
+            return f"{binding.module}.{binding.name}"
+        if binding is None and node.id in _BUILTIN_TAGS and hasattr(builtins, node.id):
+            return node.id
+        return None
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        binding = bindings.get(node.value.id)
+        if isinstance(binding, ImportBinding) and binding.module in _TYPING_MODULES:
+            return f"{binding.module}.{node.attr}"
+        return None
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute):
+        inner = node.value
+        if isinstance(inner.value, ast.Name) and inner.attr == "abc":
+            binding = bindings.get(inner.value.id)
+            if isinstance(binding, ImportBinding) and binding.module in (
+                "collections", "collections.abc"
+            ):
+                return f"collections.abc.{node.attr}"
+    return None
+
+
+def _written(node: ast.expr, depth: int) -> str:
+    """The annotation as written, for messages (``ast.unparse`` is slow on a hot path)."""
+    if depth > 4:
+        return "..."
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_written(node.value, depth + 1)}.{node.attr}"
+    if isinstance(node, ast.Constant):
+        if node.value is Ellipsis:
+            return "..."
+        return node.value if isinstance(node.value, str) else repr(node.value)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return f"{_written(node.left, depth + 1)} | {_written(node.right, depth + 1)}"
+    if isinstance(node, ast.Subscript):
+        members = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        inner = ", ".join(_written(member, depth + 1) for member in members)
+        return f"{_written(node.value, depth + 1)}[{inner}]"
+    if isinstance(node, ast.List):
+        return "[" + ", ".join(_written(member, depth + 1) for member in node.elts) + "]"
+    return "..."

@@ -1,0 +1,1 @@
+"""An application using three installed packages of env/ (see each module)."""
