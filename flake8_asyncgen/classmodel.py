@@ -413,11 +413,50 @@ class ClassModel:
             info, sid = found, base.scope
         return None
 
-    def has_attribute(self, info: ModuleInfo, sid: int, name: str) -> Optional[bool]:
+    def hook_result(self, value: Instance, name: str) -> Value:
+        """``value.name`` answered by the class's ``__getattr__`` because nothing else in its
+        (fully known) order has ``name``: what ``__getattr__``'s return annotation names
+        (pymongo's ``client.shop`` is an ``AsyncDatabase``). None otherwise."""
+        info = self.resolver.module(value.module)
+        if info is None or name.startswith("_") or (not value.exact and not value.declared):
+            return None
+        hook = self.lookup(info, value.scope, "__getattr__", False)
+        if not isinstance(hook, FunctionRef) or self.has_attribute(
+            info, value.scope, name, hooks=False
+        ) is not False:
+            return None
+        if value.declared:
+            subclasses = self.subclasses_anywhere(value.module, value.scope)
+            if subclasses is None:
+                return None
+            for module, sid in subclasses:
+                sub_info = self.resolver.module(module)
+                if sub_info is None or self.has_attribute(
+                    sub_info, sid, name, hooks=False
+                ) is not False or self.lookup(sub_info, sid, "__getattr__", False) != hook:
+                    return None
+        return self.declared_result(hook)
+
+    def declared_result(self, function: FunctionRef) -> Value:
+        """An instance of the class a plain method's return annotation names."""
+        owner = self.resolver.module(function.module)
+        facts = owner.scopes[function.scope].function if owner is not None else None
+        if owner is None or facts is None or facts.is_async or facts.decorators:
+            return None
+        if facts.result_type is None:
+            return None
+        return self.resolver.annotated_instance(
+            owner, facts.result_type, owner.scopes[function.scope].parent
+        )
+
+    def has_attribute(
+        self, info: ModuleInfo, sid: int, name: str, hooks: bool = True
+    ) -> Optional[bool]:
         """Whether an instance of the class has public attribute ``name``: a member of a class
         in its order, something a method stores on ``self``, or a member of a known
         standard-library base. None when that cannot be known: an unknown base or an opaque
-        class, ``__getattr__`` / ``__getattribute__``, attributes stored by computed names,
+        class, ``__getattr__`` (unless ``hooks=False``: what the order itself has) or
+        ``__getattribute__``, attributes stored by computed names,
         ``__class__`` reassigned, or ``name`` written on some object in the module being
         checked or in the module of a class of the order."""
         patched = self.resolver.patched
@@ -442,7 +481,7 @@ class ClassModel:
             attrs = klass.instance_attrs
             if "__class__" in attrs or COMPUTED_ATTRIBUTE in attrs:
                 return None
-            if "__getattr__" in scope.bindings or "__getattribute__" in scope.bindings:
+            if "__getattribute__" in scope.bindings or (hooks and "__getattr__" in scope.bindings):
                 return None
             found = found or name in scope.bindings or name in attrs
         return found

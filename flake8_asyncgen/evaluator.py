@@ -187,8 +187,11 @@ class Evaluator:
         if isinstance(expr, EnteredExpr):
             return self.entered(self.eval(expr.manager, info.name, sid), expr.is_async)
         if isinstance(expr, SubscriptExpr):
-            # ``Repo[int]`` is the generic class itself as far as calling it goes.
+            # ``Repo[int]`` is the generic class itself as far as calling it goes; an item of
+            # an instance is what its ``__getitem__`` is annotated to give (``client["shop"]``).
             value = self.eval(expr.value, info.name, sid)
+            if isinstance(value, Instance):
+                return self._item(value)
             return value if isinstance(value, ClassRef) and value.exact else None
         if isinstance(expr, AsyncGenExpr):
             return AsyncGenExpression(info.name, expr.line)
@@ -380,11 +383,26 @@ class Evaluator:
                 return self.guarded(info, ("module attr", name), self._module_attr, info, name)
             submodule = f"{value.name}.{name}"
             return ModuleRef(submodule) if self.project.has_module(submodule) else None
-        if isinstance(value, (ClassRef, Instance)):
+        if isinstance(value, Instance):
+            found = self.classes.member(value, name)
+            if found is None:
+                found = self.classes.hook_result(value, name)
+            return found
+        if isinstance(value, ClassRef):
             return self.classes.member(value, name)
         if isinstance(value, BuiltinInstance):
             return Builtin(f"{value.type_name}.{name}")  # a method of a builtin type
         return None
+
+    def _item(self, value: Instance) -> Value:
+        method = self.attr(value, "__getitem__")
+        if not isinstance(method, FunctionRef):
+            return None
+        if not value.exact and self.strict:
+            overrides = self.classes.overrides(value.module, value.scope, "__getitem__")
+            if overrides is None or overrides:
+                return None
+        return self.classes.declared_result(method)
 
     def _module_attr(self, info: ModuleInfo, name: str) -> Value:
         if name in info.patched or name in self.patched:

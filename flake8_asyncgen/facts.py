@@ -61,12 +61,15 @@ _new = tuple.__new__  # builds the NamedTuples below without their Python-level 
 
 
 def _bool_keywords(keywords: List[ast.keyword]) -> Tuple[Tuple[str, bool], ...]:
-    """``stream=True``: the keyword arguments given as ``True`` / ``False``."""
-    found = [
-        (keyword.arg, keyword.value.value) for keyword in keywords
-        if keyword.arg is not None and type(keyword.value) is ast.Constant
-        and type(keyword.value.value) is bool
-    ]
+    """``stream=True``: the keyword arguments given as ``True`` / ``False`` (none when a
+    ``**kwargs`` may give others)."""
+    found = []
+    for keyword in keywords:
+        if keyword.arg is None:
+            return ()
+        value = keyword.value
+        if type(value) is ast.Constant and type(value.value) is bool:
+            found.append((keyword.arg, value.value))
     return tuple(found) if found else ()
 
 
@@ -81,7 +84,9 @@ def describe(node: ast.AST) -> Expr:
         return _new(AttrExpr, (describe(value), attr, "attr"))
     if kind is ast.Call:
         keywords = node.keywords  # type: ignore[attr-defined]
-        literals = _bool_keywords(keywords) if keywords else ()
+        literals = _bool_keywords(keywords) if keywords and not any(
+            type(arg) is ast.Starred for arg in node.args  # type: ignore[attr-defined]
+        ) else ()
         return _new(CallExpr, (describe(node.func), literals, "call"))  # type: ignore[attr-defined]
     if kind is ast.Await:
         return AwaitExpr(describe(node.value))  # type: ignore[attr-defined]
@@ -264,18 +269,19 @@ def _always_raises(body: List[ast.stmt]) -> bool:
 
 def _literal_params(args: ast.arguments) -> Tuple[Tuple[str, bool, bool], ...]:
     """Parameters that take only one of ``True`` / ``False`` (``stream: Literal[True]``,
-    ``stream: Optional[Literal[False]] | NotGiven``), with whether they have a default."""
+    ``stream: Optional[Literal[False]] | NotGiven``), with whether a call that does not pass
+    it by keyword leaves it at its default (keyword-only, with a default: a positional one
+    may be filled by a positional argument)."""
     positional = args.posonlyargs + args.args
-    defaults: List[Optional[ast.expr]] = [None] * (len(positional) - len(args.defaults))
-    defaults += list(args.defaults)
-    pairs = list(zip(positional, defaults)) + list(zip(args.kwonlyargs, args.kw_defaults))
+    pairs = [(arg, False) for arg in positional]
+    pairs += [(arg, default is not None) for arg, default in zip(args.kwonlyargs, args.kw_defaults)]
     found = []
-    for arg, default in pairs:
+    for arg, defaulted in pairs:
         if arg.annotation is None:
             continue
         values = _bool_literals(_annotation_node(arg.annotation), 0)
         if values is not None and len(values) == 1:
-            found.append((arg.arg, next(iter(values)), default is not None))
+            found.append((arg.arg, next(iter(values)), defaulted))
     return tuple(found)
 
 

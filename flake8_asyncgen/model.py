@@ -301,8 +301,8 @@ class FunctionFacts:
         self.params = params
         # The scopes of the ``@overload`` signatures declared for it (before it, same name).
         self.overloads = overloads
-        # For an ``@overload`` signature: its parameters annotated ``Literal[True]`` or
-        # ``Literal[False]``, as (name, value, has a default).
+        # For an ``@overload`` signature: its parameters that take only ``True`` or only
+        # ``False``, as (name, value, keyword-only with a default).
         self.literal_params = literal_params
 
 

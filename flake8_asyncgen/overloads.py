@@ -2,11 +2,13 @@
 
 LLM and database SDKs declare what a call gives by overloads on a flag:
 ``create(..., stream: Literal[True]) -> AsyncStream[Chunk]`` beside
-``create(..., stream: Literal[False] | NotGiven = ...) -> Completion``.  As a type checker
-does, the first signature the call may match is chosen.  Only ``True`` / ``False`` given by
-keyword are known of a call; a signature is ruled out only by one of them, and a flag the
-call does not give by keyword is assumed left at its default.  When a signature needs such
-a flag without a default, which one applies is not known.
+``create(..., stream: Literal[False] | NotGiven = ...) -> Completion``.  Only ``True`` /
+``False`` given by keyword are known of a call (none when it also has ``*args`` or
+``**kwargs``).  The signatures are tried in order, as a type checker does; each must be
+decided by those flags: it declares a parameter taking only one boolean for some flag the
+call gives, and it is chosen when every such parameter of it agrees with the call (one the
+call does not give must be keyword-only with a default).  A signature the flags do not
+decide (it differs by other arguments' types) makes the choice unknown.
 """
 
 from __future__ import annotations
@@ -26,16 +28,16 @@ def choose(
     literals = dict(given)
     for sid in implementation.overloads:
         facts = scopes[sid].function
-        if facts is None:
-            return None
+        if facts is None or not any(name in literals for name, _, _ in facts.literal_params):
+            return None  # not decided by the flags given: its other arguments decide
         compatible = True
-        for name, value, has_default in facts.literal_params:
+        for name, value, left_at_default in facts.literal_params:
             if name in literals:
                 if literals[name] != value:
                     compatible = False
                     break
-            elif not has_default:
-                return None  # maybe passed positionally, or as a variable: not known
+            elif not left_at_default:
+                return None  # maybe passed positionally: not known
         if compatible:
             return sid
     return None
