@@ -183,7 +183,11 @@ class Evaluator:
                     return called._replace(args=args)
             return called
         if isinstance(expr, AwaitExpr):
-            return self.awaited(self.eval(expr.value, info.name, sid))
+            awaited = self.eval(expr.value, info.name, sid)
+            found = self.awaited(awaited)
+            if found is None and isinstance(awaited, CallResult):
+                found = self._awaited_receiver(info, expr.value, awaited, sid)
+            return found
         if isinstance(expr, EnteredExpr):
             return self.entered(self.eval(expr.manager, info.name, sid), expr.is_async)
         if isinstance(expr, SubscriptExpr):
@@ -542,6 +546,18 @@ class Evaluator:
             for declared in self.each(strip_subscript(facts.result_type), info.name, parent)
         )
 
+    def _awaited_receiver(self, info: ModuleInfo, call: Expr, value: CallResult, sid: int) -> Value:
+        """``await conn.connect()`` where the coroutine method only ever returns ``self``:
+        the object it was called on (asyncpg's ``Cursor._init``)."""
+        if value.kind != "coro" or not isinstance(call, CallExpr):
+            return None
+        if not isinstance(call.func, AttrExpr):
+            return None
+        if not self._returns_self(FunctionRef(value.module, value.scope)):
+            return None
+        receiver = self.eval(call.func.base, info.name, sid)
+        return receiver if isinstance(receiver, Instance) else None
+
     def _awaited_instance(self, value: Instance) -> Value:
         method = self.attr(value, "__await__")
         if not isinstance(method, FunctionRef) or self.functions.is_property(method):
@@ -552,9 +568,27 @@ class Evaluator:
                 return None
         info = self.module(method.module)
         facts = info.scopes[method.scope].function if info is not None else None
-        if facts is None or facts.result_type is None:
+        if info is None or facts is None:
             return None
+        if facts.result_type is None:
+            return self._delegated_await(info, method.scope, facts.returns)
         return self.generics.await_result(value, method, facts.result_type)
+
+    def _delegated_await(self, info: ModuleInfo, sid: int, returns: List[Expr]) -> Value:
+        """An unannotated ``__await__`` whose every return is ``<awaitable>.__await__()``:
+        what awaiting that gives, when the returns agree."""
+        first: Value = None
+        for expr in returns:
+            if not (
+                isinstance(expr, CallExpr) and isinstance(expr.func, AttrExpr)
+                and expr.func.attr == "__await__"
+            ):
+                return None
+            found = self.eval(AwaitExpr(expr.func.base), info.name, sid)
+            if not isinstance(found, Instance) or (first is not None and found != first):
+                return None
+            first = found
+        return first
 
     def entered(self, manager: Value, is_async: bool) -> Value:
         """What ``async with manager as x`` (``with``) binds to ``x``."""
