@@ -553,10 +553,20 @@ class Evaluator:
             return None
         if not isinstance(call.func, AttrExpr):
             return None
-        if not self._returns_self(FunctionRef(value.module, value.scope)):
+        method = FunctionRef(value.module, value.scope)
+        if not self._returns_self(method):
             return None
         receiver = self.eval(call.func.base, info.name, sid)
-        return receiver if isinstance(receiver, Instance) else None
+        if not isinstance(receiver, Instance):
+            return None
+        if not receiver.exact:
+            # ``self`` or an annotated object: a subclass's method may return something else.
+            if not self.strict:
+                return receiver
+            overrides = self.classes.overrides(receiver.module, receiver.scope, call.func.attr)
+            if overrides is None or any(not self._returns_self(o) for o in overrides):
+                return None
+        return receiver
 
     def _awaited_instance(self, value: Instance) -> Value:
         method = self.attr(value, "__await__")

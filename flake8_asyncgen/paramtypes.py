@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import ast
 import builtins
-from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
+from typing import (
+    Any, Dict, FrozenSet, Iterator, List, Mapping, Optional, Sequence, Tuple, TypeVar,
+)
 
 from .model import UNKNOWN_BINDING, Binding, FromImportBinding, ImportBinding, ParamDemand
 
@@ -49,6 +51,7 @@ _MAX_DEPTH = 8
 _PROTOCOL_RELATED = frozenset({AWAIT, AITER, CALL, ITER})
 _DECLARED_LENGTH = 80
 _SHADOWED: Binding = UNKNOWN_BINDING  # a name bound around the ``def``: not the module's
+T = TypeVar("T")
 
 
 def demands(
@@ -62,9 +65,8 @@ def demands(
     ``enclosing`` the names a class body or function around the ``def`` binds (there, an
     annotation's name may mean something else)."""
     if enclosing:
-        aliases = {k: v for k, v in aliases.items() if k not in enclosing}
-        bindings = {k: v for k, v in bindings.items() if k not in enclosing}
-        bindings.update({name: _SHADOWED for name in enclosing})
+        bindings = _Shadowed(bindings, enclosing)
+        aliases = _Shadowed(aliases, enclosing)
     found: List[ParamDemand] = []
     positional = args.posonlyargs + args.args
     numbered = [(index, arg) for index, arg in enumerate(positional)]
@@ -82,6 +84,34 @@ def demands(
             arg.arg, position, accepts, declared, positional_only=arg in args.posonlyargs
         ))
     return tuple(found)
+
+
+class _Shadowed(Mapping[str, T]):
+    """A module's table seen from inside a class body or function: the names bound there
+    hide the module's (no copy: this runs for every annotated method)."""
+
+    def __init__(self, table: Mapping[str, T], hidden: FrozenSet[str]) -> None:
+        self.table = table
+        self.hidden = hidden
+
+    def __getitem__(self, name: str) -> T:
+        if name in self.hidden:
+            raise KeyError(name)
+        return self.table[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name in self.hidden:
+            return _SHADOWED
+        return self.table.get(name, default)
+
+    def __contains__(self, name: object) -> bool:
+        return name not in self.hidden and name in self.table
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in self.table if name not in self.hidden)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def accepted(
