@@ -422,7 +422,7 @@ class ClassModel:
             return None
         hook = self.lookup(info, value.scope, "__getattr__", False)
         if not isinstance(hook, FunctionRef) or self.has_attribute(
-            info, value.scope, name, hooks=False
+            info, value.scope, name, hooks=False, everywhere=True
         ) is not False:
             return None
         if value.declared:
@@ -432,7 +432,7 @@ class ClassModel:
             for module, sid in subclasses:
                 sub_info = self.resolver.module(module)
                 if sub_info is None or self.has_attribute(
-                    sub_info, sid, name, hooks=False
+                    sub_info, sid, name, hooks=False, everywhere=True
                 ) is not False or self.lookup(sub_info, sid, "__getattr__", False) != hook:
                     return None
         return self.declared_result(hook)
@@ -450,7 +450,7 @@ class ClassModel:
         )
 
     def has_attribute(
-        self, info: ModuleInfo, sid: int, name: str, hooks: bool = True
+        self, info: ModuleInfo, sid: int, name: str, hooks: bool = True, everywhere: bool = False
     ) -> Optional[bool]:
         """Whether an instance of the class has public attribute ``name``: a member of a class
         in its order, something a method stores on ``self``, or a member of a known
@@ -458,10 +458,18 @@ class ClassModel:
         class, ``__getattr__`` (unless ``hooks=False``: what the order itself has) or
         ``__getattribute__``, attributes stored by computed names,
         ``__class__`` reassigned, or ``name`` written on some object in the module being
-        checked or in the module of a class of the order."""
+        checked or in the module of a class of the order, or (``everywhere``: for a name
+        ``__getattr__`` would otherwise answer) on some object other than ``self`` anywhere
+        in the project."""
         patched = self.resolver.patched
         if name in patched or COMPUTED_ATTRIBUTE in patched or name.startswith("_"):
             return None
+        if everywhere:
+            # Written on some object anywhere in the project (``client.reports = ...`` in a
+            # setup module): read (a textual index of every file) only when judging strictly.
+            written = self.resolver.attributes_written() if self.resolver.strict else frozenset()
+            if written is None or name in written:
+                return None
         order = self.full_order(info, sid)
         if None in order:
             return None

@@ -157,6 +157,9 @@ class Evaluator:
     def dunders_written(self) -> Optional[FrozenSet[Tuple[str, str]]]:
         return self.project.dunders_written()
 
+    def attributes_written(self) -> Optional[FrozenSet[str]]:
+        return self.project.attributes_written()
+
     def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]:
         return self.functions.kind(module, scope)
 

@@ -310,6 +310,12 @@ class Project:
         index = self._project_index()
         return None if index is None else frozenset(index.dunder_writes)
 
+    def attributes_written(self) -> Optional[FrozenSet[str]]:
+        """Attribute names some project module writes on an object other than ``self`` /
+        ``cls`` (``client.reports = ...``)."""
+        index = self._project_index()
+        return None if index is None else frozenset(index.attribute_writes)
+
     def registered_classes(self) -> Optional[FrozenSet[str]]:
         """Names of classes some project module gives virtual subclasses
         (``Resource.register(Lock)``)."""

@@ -36,6 +36,30 @@ _DUNDER_WRITE = re.compile(
     rb"|setattr\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,\s*['\"](__[a-z]+__)['\"]"
 )
 
+# ``client.reports = ...``, ``setattr(client, "reports", ...)``: an attribute written on some
+# object (not ``self`` / ``cls``, which a class's own facts already show).
+_ATTRIBUTE_WRITE = re.compile(rb"\.([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)")
+_SETATTR = re.compile(rb"setattr\(\s*(\w+)\s*,\s*['\"]([A-Za-z_][A-Za-z0-9_]*)['\"]")
+_OWN = (b"self", b"cls")
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _attribute_writes(data: bytes) -> FrozenSet[str]:
+    found = set()
+    for match in _ATTRIBUTE_WRITE.finditer(data):
+        start = match.start()
+        receiver = data[max(0, start - 5):start]
+        own = any(
+            receiver.endswith(word) and (
+                len(receiver) == len(word) or receiver[-len(word) - 1] not in _WORD
+            ) for word in _OWN
+        )
+        if not own:
+            found.add(match.group(1))
+    if b"setattr(" in data:
+        found.update(name for target, name in _SETATTR.findall(data) if target not in _OWN)
+    return frozenset(_text(name) for name in found)
+
 
 class SourceIndex:
     def __init__(self) -> None:
@@ -48,6 +72,8 @@ class SourceIndex:
         self.dunder_writes: Set[Tuple[str, str]] = set()
         # names of classes given virtual subclasses (``Name.register(...)``)
         self.registered: Set[str] = set()
+        # attribute names some module writes on an object other than ``self`` / ``cls``
+        self.attribute_writes: Set[str] = set()
 
     def add(self, module: str, text: "FileText") -> None:
         for name in text.defs:
@@ -58,6 +84,7 @@ class SourceIndex:
             self.aliases.setdefault(original, set()).add(alias)
         self.dunder_writes |= text.dunder_writes
         self.registered |= text.registered
+        self.attribute_writes |= text.attribute_writes
 
     def subclass_modules(self, class_name: str) -> Set[str]:
         """Modules that may define a subclass of a class named ``class_name``."""
@@ -93,7 +120,7 @@ class SourceIndex:
 class FileText:
     """What the index reads from one file: ``def`` names, class statements, aliases."""
 
-    __slots__ = ("defs", "classes", "aliases", "dunder_writes", "registered")
+    __slots__ = ("defs", "classes", "aliases", "dunder_writes", "registered", "attribute_writes")
 
     def __init__(self, data: bytes) -> None:
         self.defs = frozenset(_text(a or b) for a, b in _DEF.findall(data))
@@ -113,6 +140,7 @@ class FileText:
         self.registered = frozenset(
             _text(name) for name in _REGISTER.findall(data)
         ) if b".register(" in data else frozenset()
+        self.attribute_writes = _attribute_writes(data)
 
 
 def _text(raw: bytes) -> str:
