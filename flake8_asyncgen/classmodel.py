@@ -542,7 +542,10 @@ class ClassModel:
             if isinstance(binding, DefBinding):
                 facts = owner.scopes[binding.scope].function
                 # ``raise TypeError("use async with")`` refuses the protocol; ``raise
-                # NotImplementedError`` is a stub that subclasses implement.
+                # NotImplementedError`` is a stub that subclasses implement. An ``__exit__``
+                # that raises still lets the block run: the manager is entered, then fails.
+                if name in ("__exit__", "__aexit__"):
+                    return True
                 return not (facts is not None and facts.always_raises and not facts.is_stub)
             return True
         return False

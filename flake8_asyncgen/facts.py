@@ -54,7 +54,7 @@ from .model import (
 from .paramtypes import demands
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -261,10 +261,18 @@ def _ends_in_exit(body: List[ast.stmt]) -> bool:
 
 
 def _always_raises(body: List[ast.stmt]) -> bool:
-    """A body that is one ``raise`` (after a docstring)."""
+    """A body that is one ``raise TypeError(...)`` (after a docstring): how a class refuses a
+    protocol (aiohttp's ``ClientSession.__enter__``: "Use async with instead"). Another
+    exception (``RuntimeError`` from an ``__enter__`` that always fails) is a failure of the
+    method, not a missing one."""
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
         body = body[1:]
-    return len(body) == 1 and isinstance(body[0], ast.Raise)
+    if len(body) != 1 or not isinstance(body[0], ast.Raise):
+        return False
+    raised = body[0].exc
+    if isinstance(raised, ast.Call):
+        raised = raised.func
+    return isinstance(raised, ast.Name) and raised.id == "TypeError"
 
 
 def _literal_params(args: ast.arguments) -> Tuple[Tuple[str, bool, bool], ...]:

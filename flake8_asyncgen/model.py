@@ -286,7 +286,7 @@ class FunctionFacts:
         # decorated function's kind: ``"decorator"`` for ``def d(fn: F) -> F``, ``"factory"``
         # for ``def d(...) -> Callable[[F], F]`` (used as ``@d(...)``).
         self.keeps_signature = keeps_signature
-        # Its body (after a docstring) is one ``raise``: a special method written only to
+        # Its body (after a docstring) is one ``raise TypeError``: a special method written only to
         # refuse a protocol (aiohttp's ``ClientSession.__enter__`` raises TypeError).
         self.always_raises = always_raises
         # The class its return annotation says it yields (``AsyncIterator[Conn]``,

@@ -601,3 +601,35 @@ def plain_with_statement() -> None:
 def limitation_builtin_consumers() -> List[Any]:
     # Only `for`, comprehensions, `yield from` and `*` are iteration sites; `list()` is not.
     return list(EventStream())
+
+
+class ExitFails:
+    """Entered normally; leaving the block raises (how some managers report a failed commit)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        raise ValueError("commit failed")
+
+
+def exit_that_raises():
+    # The block runs, then ``__exit__`` raises ValueError: not a missing protocol.
+    with ExitFails():
+        pass
+
+
+class EnterFails:
+    """Always fails to enter, with its own error: a method that fails, not a missing one."""
+
+    def __enter__(self):
+        raise RuntimeError("not connected")
+
+    def __exit__(self, *exc):
+        return None
+
+
+def enter_that_raises():
+    # RuntimeError from ``__enter__``, not the TypeError of a missing protocol.
+    with EnterFails():
+        pass
