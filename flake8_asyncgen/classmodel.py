@@ -8,7 +8,7 @@ the member unknown.
 
 from __future__ import annotations
 
-from typing import Any, List, NamedTuple, Optional, Tuple, Union
+from typing import Any, Callable, List, NamedTuple, Optional, Tuple, Union
 
 from . import kinds
 from .functionkinds import FunctionKinds
@@ -425,16 +425,13 @@ class ClassModel:
             info, value.scope, name, hooks=False, everywhere=True
         ) is not False:
             return None
-        if value.declared:
-            subclasses = self.subclasses_anywhere(value.module, value.scope)
-            if subclasses is None:
-                return None
-            for module, sid in subclasses:
-                sub_info = self.resolver.module(module)
-                if sub_info is None or self.has_attribute(
-                    sub_info, sid, name, hooks=False, everywhere=True
-                ) is not False or self.lookup(sub_info, sid, "__getattr__", False) != hook:
-                    return None
+        if value.declared and not self.every_subclass(
+            value.module, value.scope,
+            lambda sub_info, sid: self.has_attribute(
+                sub_info, sid, name, hooks=False, everywhere=True
+            ) is False and self.lookup(sub_info, sid, "__getattr__", False) == hook,
+        ):
+            return None
         return self.declared_result(hook)
 
     def declared_result(self, function: FunctionRef) -> Value:
@@ -572,6 +569,22 @@ class ClassModel:
                     continue
                 elif not self._unrelated(target, ClassRef(info.name, sid)):
                     return False
+        return True
+
+    def every_subclass(
+        self, module: str, sid: int, test: Callable[[ModuleInfo, int], bool]
+    ) -> bool:
+        """Whether ``test`` holds for every class deriving from class ``sid`` of ``module``
+        (in the project, and in the class's own installed package): what ``self`` or an
+        annotated instance may really be an instance of. False when they cannot all be
+        listed or read."""
+        subclasses = self.subclasses_anywhere(module, sid)
+        if subclasses is None:
+            return False
+        for candidate, other in subclasses:
+            info = self.resolver.module(candidate)
+            if info is None or not test(info, other):
+                return False
         return True
 
     def subclasses_anywhere(self, module: str, sid: int) -> Optional[List[Tuple[str, int]]]:

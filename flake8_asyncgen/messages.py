@@ -347,13 +347,15 @@ def too_large_reason(size: int, limit: int) -> str:
 # AGN212: what the object is, and what to do, by what the parameter accepts (first match).
 ARGUMENT_WHAT = {"coro": "a coroutine object", "agen": "an async generator object"}
 ASYNC_GENEXP_WORDING = "an async generator expression"
+_PASS_THE_FUNCTION = (
+    "pass the function itself, `{short}`, and its arguments as the API takes them, not a call "
+    "of it"
+)
 ARGUMENT_ADVICE: tuple[tuple[str, str, str], ...] = (
     ("coro", "aiter", "make `{short}` an async generator (`yield` each item instead of "
                       "returning them all), or pass an async iterable"),
-    ("coro", "call", "pass the function itself, `{short}`, and its arguments as the API "
-                     "takes them, not a call of it"),
-    ("agen", "call", "pass the function itself, `{short}`, and its arguments as the API "
-                     "takes them, not a call of it"),
+    ("coro", "call", _PASS_THE_FUNCTION),
+    ("agen", "call", _PASS_THE_FUNCTION),
     ("coro", "iter", "`await` it and pass what it returns, or pass an iterable"),
     ("agen", "iter", "collect it first (`[x async for x in ...]`), or pass a plain iterable"),
     ("agen", "await", "pass a coroutine (an `async def` without `yield`), or iterate this one "

@@ -273,19 +273,16 @@ class Queries:
             if None in found or all(found):
                 return None
             missing = names[found.index(False)]
-        if value.declared:
-            # Known from an annotation: a subclass (in the project, or in the class's own
-            # installed package) may support it.
-            subclasses = classes.subclasses_anywhere(value.module, value.scope)
-            if subclasses is None:
-                return None
-            for module, sid in subclasses:
-                sub_info = self.evaluator.module(module)
-                if sub_info is None:
-                    return None
-                for name in pair.get(context, (dunder, "__getitem__")):
-                    if classes.defines(sub_info, sid, name) is not False:
-                        return None
+        # Known from an annotation: a subclass (in the project, or in the class's own
+        # installed package) may support it.
+        if value.declared and not classes.every_subclass(
+            value.module, value.scope,
+            lambda sub_info, sid: all(
+                classes.defines(sub_info, sid, name) is False
+                for name in pair.get(context, (dunder, "__getitem__"))
+            ),
+        ):
+            return None
         advice = ""
         for advice_context, method, text in messages.PROTOCOL_ADVICE:
             if advice_context == context and (
@@ -319,15 +316,12 @@ class Queries:
             return None
         if classes.has_attribute(info, value.scope, attr) is not False:
             return None
-        if value.declared:
-            # Known from an annotation: a subclass may have the attribute.
-            subclasses = classes.subclasses_anywhere(value.module, value.scope)
-            if subclasses is None:
-                return None
-            for module, sid in subclasses:
-                sub_info = self.evaluator.module(module)
-                if sub_info is None or classes.has_attribute(sub_info, sid, attr) is not False:
-                    return None
+        # Known from an annotation: a subclass may have the attribute.
+        if value.declared and not classes.every_subclass(
+            value.module, value.scope,
+            lambda sub_info, sid: classes.has_attribute(sub_info, sid, attr) is False,
+        ):
+            return None
         kind = "awaitable acm" if awaitable and entered else "awaitable" if awaitable else "acm"
         scope = info.scopes[value.scope]
         return {
@@ -365,15 +359,14 @@ class Queries:
             return None
         # ``self`` or an annotated instance: every subclass must find a method there too.
         classes = self.evaluator.classes
-        subclasses = classes.subclasses_anywhere(base.module, base.scope)
-        if subclasses is None:
-            return None
-        for module, sid in subclasses:
-            info = self.evaluator.module(module)
-            found = classes.lookup(info, sid, expr.attr, True) if info is not None else None
-            if not isinstance(found, FunctionRef) or self.evaluator.functions.is_property(found):
-                return None
-        return True
+
+        def finds_method(info: ModuleInfo, sid: int) -> bool:
+            found = classes.lookup(info, sid, expr.attr, True)
+            return isinstance(found, FunctionRef) and not self.evaluator.functions.is_property(
+                found
+            )
+
+        return True if classes.every_subclass(base.module, base.scope, finds_method) else None
 
     def in_protocol(self, scope: int) -> bool:
         """Whether function ``scope`` is a member of a ``typing.Protocol`` class."""
