@@ -51,7 +51,7 @@ from .model import (
     root_names,
     strip_subscript,
 )
-from .paramtypes import demands
+from .paramtypes import bool_literals, demands
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
 SCHEMA_VERSION = 13
@@ -287,49 +287,10 @@ def _literal_params(args: ast.arguments) -> Tuple[Tuple[str, bool, bool], ...]:
     for arg, defaulted in pairs:
         if arg.annotation is None:
             continue
-        values = _bool_literals(_annotation_node(arg.annotation), 0)
+        values = bool_literals(_annotation_node(arg.annotation))
         if values is not None and len(values) == 1:
             found.append((arg.arg, next(iter(values)), defaulted))
     return tuple(found)
-
-
-# Members of an annotation that take no ``True`` / ``False``: ``None`` and the sentinels SDKs
-# use for "not given" (openai's ``NotGiven``, ``Omit``).
-_SENTINEL_WORDS = ("NotGiven", "Omit", "NotSet", "Unset", "Missing", "NoneType")
-
-
-def _bool_literals(node: Optional[ast.AST], depth: int) -> Optional[FrozenSet[bool]]:
-    """The booleans an annotation accepts, when it accepts them only through ``Literal``;
-    None when some member may take any boolean (``bool``, ``Any``, a type variable...)."""
-    if node is None or depth > 6:
-        return None
-    if isinstance(node, ast.Constant) and node.value is None:
-        return frozenset()
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        left = _bool_literals(node.left, depth + 1)
-        right = _bool_literals(node.right, depth + 1)
-        return None if left is None or right is None else left | right
-    if isinstance(node, ast.Subscript):
-        outer = _last_name(describe(node.value))
-        members = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
-        if outer == "Literal":
-            return frozenset(
-                m.value for m in members
-                if isinstance(m, ast.Constant) and isinstance(m.value, bool)
-            )
-        if outer in ("Optional", "Union"):
-            found: FrozenSet[bool] = frozenset()
-            for member in members:
-                values = _bool_literals(member, depth + 1)
-                if values is None:
-                    return None
-                found |= values
-            return found
-        return None
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        name = _last_name(describe(node)) or ""
-        return frozenset() if any(word in name for word in _SENTINEL_WORDS) else None
-    return None
 
 
 def _looks_like_overload(decorator: ast.expr) -> bool:

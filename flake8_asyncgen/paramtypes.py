@@ -19,7 +19,8 @@ from __future__ import annotations
 import ast
 import builtins
 from typing import (
-    Any, Dict, FrozenSet, Iterator, List, Mapping, Optional, Sequence, Tuple, TypeVar,
+    Any, Callable, Dict, FrozenSet, Iterator, List, Mapping, Optional, Sequence, Tuple,
+    TypeVar,
 )
 
 from .model import UNKNOWN_BINDING, Binding, FromImportBinding, ImportBinding, ParamDemand
@@ -46,6 +47,7 @@ _BUILTIN_TAGS: Dict[str, str] = {
     **{name: ITER for name in ("list", "dict", "set", "frozenset", "tuple")},
 }
 _MAX_DEPTH = 8
+_MAX_LITERAL_DEPTH = 6
 # The tags that make a parameter worth keeping: annotations about this bug class's
 # protocols. (Passing a coroutine as ``name: str`` is a type checker's business.)
 _PROTOCOL_RELATED = frozenset({AWAIT, AITER, CALL, ITER})
@@ -133,35 +135,88 @@ def accepted(
                 return None
             return accepted(parsed, bindings, aliases, depth + 1)
         return None
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        return _union((node.left, node.right), bindings, aliases, depth)
+    last: Optional[str] = None
     if isinstance(node, ast.Subscript):
         outer = _qualified(node.value, bindings)
-        members = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
         last = outer.rsplit(".", 1)[-1] if outer is not None else None
-        if last == "Optional" and len(members) == 1:
-            return _union((members[0], ast.Constant(None)), bindings, aliases, depth)
-        if last == "Union":
-            return _union(members, bindings, aliases, depth)
-        if last == "Annotated" and members:
-            return accepted(members[0], bindings, aliases, depth + 1)
+    members = union_members(node, last)
+    if members is not None:
+        return join_all(members, lambda member: accepted(member, bindings, aliases, depth + 1))
+    if isinstance(node, ast.Subscript):
+        if last == "Annotated":
+            return accepted(_subscript_members(node)[0], bindings, aliases, depth + 1)
         return _named(node.value, bindings, aliases, depth)
     return _named(node, bindings, aliases, depth)
 
 
-def _union(
-    members: Sequence[ast.expr],
-    bindings: Mapping[str, Binding],
-    aliases: Mapping[str, ast.expr],
-    depth: int,
-) -> Optional[FrozenSet[str]]:
-    found: FrozenSet[str] = frozenset()
+def union_members(node: ast.expr, outer: Optional[str]) -> Optional[List[ast.expr]]:
+    """The members of an annotation that is a union (``X | Y``, ``Union[X, Y]``,
+    ``Optional[X]``: ``X`` and ``None``), ``outer`` being the last name of a subscript's
+    value; None for anything else."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return [node.left, node.right]
+    if isinstance(node, ast.Subscript):
+        members = _subscript_members(node)
+        if outer == "Optional" and len(members) == 1:
+            return [members[0], ast.Constant(None)]
+        if outer == "Union":
+            return members
+    return None
+
+
+def join_all(
+    members: Sequence[ast.expr], each: Callable[[ast.expr], Optional[FrozenSet[T]]]
+) -> Optional[FrozenSet[T]]:
+    """What a union accepts: what its members accept, together; None when one is unknown."""
+    found: FrozenSet[T] = frozenset()
     for member in members:
-        accepts = accepted(member, bindings, aliases, depth + 1)
-        if accepts is None:
+        part = each(member)
+        if part is None:
             return None
-        found |= accepts
+        found |= part
     return found
+
+
+def _subscript_members(node: ast.Subscript) -> List[ast.expr]:
+    return list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+
+
+# Members of an annotation that take no ``True`` / ``False``: ``None`` and the sentinels SDKs
+# use for "not given" (openai's ``NotGiven``, ``Omit``).
+_SENTINEL_WORDS = ("NotGiven", "Omit", "NotSet", "Unset", "Missing", "NoneType")
+
+
+def bool_literals(node: Optional[ast.AST], depth: int = 0) -> Optional[FrozenSet[bool]]:
+    """The booleans an annotation accepts, when it accepts them only through ``Literal``
+    (``Literal[True]``, ``Optional[Literal[False]] | NotGiven``); None when some member may
+    take any boolean (``bool``, ``Any``, a type variable...)."""
+    if not isinstance(node, ast.expr) or depth > _MAX_LITERAL_DEPTH:
+        return None
+    if isinstance(node, ast.Constant) and node.value is None:
+        return frozenset()
+    outer = _last_name(node.value) if isinstance(node, ast.Subscript) else None
+    members = union_members(node, outer)
+    if members is not None:
+        return join_all(members, lambda member: bool_literals(member, depth + 1))
+    if isinstance(node, ast.Subscript):
+        if outer != "Literal":
+            return None
+        return frozenset(
+            m.value for m in _subscript_members(node)
+            if isinstance(m, ast.Constant) and isinstance(m.value, bool)
+        )
+    name = _last_name(node)
+    if name is None:
+        return None
+    return frozenset() if any(word in name for word in _SENTINEL_WORDS) else None
+
+
+def _last_name(node: ast.expr) -> Optional[str]:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
 
 
 def _named(
