@@ -12,7 +12,9 @@ import hashlib
 import os
 import sys
 import threading
-from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, TypeVar
+from typing import (
+    Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, TypeVar, Union,
+)
 
 from .checker import FileChecker, Report
 from .codec import to_json
@@ -22,8 +24,11 @@ from .facts import collect
 from .fixes import Fix
 from .messages import too_large_reason
 from .model import ModuleSummary
-from .project import ModuleInfo, Project, display_path, find_root, module_name
+from .project import ModuleInfo, Project, display_path, file_digest, find_root, module_name
 from .projectroots import declared_roots, project_root
+from .resultcache import (
+    CachedFinding, FixOffer, decode_entry, encode_entry, entry_digest, entry_key, run_context,
+)
 from .rules import call_names
 from .settings import Settings
 from .sitetypes import Site
@@ -71,13 +76,14 @@ def environment_for(root: str, settings: Settings) -> Environment:
 
 class Finding(NamedTuple):
     """One finding: 1-based line, 0-based column (characters), code, flake8-style message
-    (``"AGNnnn text"``) and the fix a rule offers, if any."""
+    (``"AGNnnn text"``) and the fix a rule offers, if any (only what it offers, a
+    :class:`FixOffer`, when the finding was read back from the cache)."""
 
     line: int
     col: int
     code: str
     message: str
-    fix: Optional[Fix]
+    fix: Optional[Union[Fix, FixOffer]]
 
 
 class Result(NamedTuple):
@@ -95,12 +101,22 @@ def analyse(
     filename: str,
     settings: Settings = Settings(),
     force_cst: bool = False,
+    look_up: bool = True,
 ) -> Result:
     """All findings for one file, sorted by position; raises on internal failure.
 
+    Findings cached by an earlier run are used when everything they were made from holds
+    (:func:`cached_result`; not when ``look_up`` is false: the caller has looked already).
     ``force_cst`` runs the libcst pass even when no rule fired, and checks that every site
-    names a libcst expression (the differential test uses it).
+    names a libcst expression (the differential test uses it); it never uses the cache.
     """
+    if look_up and not force_cst:
+        try:
+            cached = cached_result(lines, filename, settings)
+        except Exception:  # noqa: BLE001 - a cache that cannot be read is a miss
+            cached = None
+        if cached is not None:
+            return cached
     try:
         return _analyse(tree, lines, filename, settings, force_cst, deep=False)
     except RecursionError:
@@ -108,13 +124,83 @@ def analyse(
         return with_large_stack(_analyse, tree, lines, filename, settings, force_cst, True)
 
 
+def _project(filename: str, settings: Settings) -> Project:
+    all_roots = import_roots(filename, settings.roots)
+    return Project.get(all_roots, settings.cache_dir, environment_for(all_roots[0], settings))
+
+
+def _text_digest(lines: Sequence[str]) -> str:
+    return hashlib.sha256("".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _entry_digest(project: Project, settings: Settings, text_digest: str) -> str:
+    context = run_context(project.roots, project.environment.site_dirs, repr(settings))
+    return entry_digest(text_digest, context)
+
+
+def cached_result(lines: Sequence[str], filename: str, settings: Settings) -> Optional[Result]:
+    """The findings an earlier run stored for this text of the file, if everything they were
+    made from still holds (see :mod:`resultcache`); else None. Never parses the file."""
+    if settings.cache_dir is None:
+        return None
+    project = _project(filename, settings)
+    if project.cache is None:
+        return None
+    digest = _entry_digest(project, settings, _text_digest(lines))
+    body = project.cache.load(entry_key(filename), digest)
+    entry = decode_entry(body) if body is not None else None
+    if entry is None or not project.chain_holds(entry.head):
+        return None
+    project.not_installed.update(entry.not_installed)
+    return Result([Finding(*finding) for finding in entry.findings], None)
+
+
+def _store_result(
+    project: Project, filename: str, settings: Settings, text_digest: str, result: Result
+) -> None:
+    if project.cache is None:
+        return
+    findings = [
+        CachedFinding(f.line, f.col, f.code, f.message,
+                      None if f.fix is None else FixOffer(f.fix.safe, f.fix.description))
+        for f in result.findings
+    ]
+    head = project.journal.head(project.cache)
+    body = encode_entry(head, findings, sorted(project.not_installed))
+    project.cache.store(entry_key(filename), _entry_digest(project, settings, text_digest), body)
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _disk_digest(filename: str, lines: Sequence[str], text_digest: str) -> str:
+    """The digest of the file's bytes when the text being linted is what reading the file
+    gives (flake8 decodes it, drops a BOM and reads every line ending as a newline), else a
+    marker no digest equals: the facts of this text are not those of the file on disk."""
+    on_disk = file_digest(filename)
+    if on_disk is None or on_disk == text_digest:
+        return on_disk or "unreadable"
+    try:
+        with open(filename, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return "unreadable"
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    if data == "".join(lines).encode("utf-8", "surrogatepass"):
+        return on_disk
+    return "not the text on disk"
+
+
 def _module_info(
-    tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings
+    tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings, text_digest: str
 ) -> Tuple[Project, ModuleInfo, List[Site]]:
     """This file's facts and sites, registered with its project."""
-    all_roots = import_roots(filename, settings.roots)
-    root = all_roots[0]
-    project = Project.get(all_roots, settings.cache_dir, environment_for(root, settings))
+    project = _project(filename, settings)
+    root = project.roots[0]
+    # Facts worked out for this file are used again for the files after it in this process.
+    project.journal.record("file", filename, _disk_digest(filename, lines, text_digest))
     name, is_package = module_name(filename, root)
     summary, sites = collect(tree, name, is_package, call_names())
     located = project.locate(name)
@@ -156,7 +242,8 @@ def _analyse(
     force_cst: bool,
     deep: bool,
 ) -> Result:
-    project, info, sites = _module_info(tree, lines, filename, settings)
+    text_digest = _text_digest(lines)
+    project, info, sites = _module_info(tree, lines, filename, settings, text_digest)
     evaluator = Evaluator(project, settings.transparent_decorators, info.patched, info.name)
     reports = FileChecker(evaluator, info).run(sites)
     # What was worked out about the linted file's own expressions is rarely asked again (other
@@ -165,15 +252,20 @@ def _analyse(
     # benchmark corpus, CPU within noise).
     info.draft_memo.clear()
     if not reports and not force_cst:
-        return Result([], None)
-    size = len("".join(lines).encode("utf-8", "surrogatepass"))  # bytes, as the option says
-    if settings.max_file_bytes and size > settings.max_file_bytes:
-        raise FileTooLarge(too_large_reason(size, settings.max_file_bytes))
-    # libcst's native parser recurses on nesting and can overflow the C stack (a crash no
-    # ``except`` can catch) on code ``ast`` accepts: its pass always runs on a large stack.
-    if deep:
-        return _cst_pass(lines, reports, sites if force_cst else ())
-    return with_large_stack(_cst_pass, lines, reports, sites if force_cst else ())
+        result = Result([], None)
+    else:
+        size = len("".join(lines).encode("utf-8", "surrogatepass"))  # bytes, as the option says
+        if settings.max_file_bytes and size > settings.max_file_bytes:
+            raise FileTooLarge(too_large_reason(size, settings.max_file_bytes))
+        # libcst's native parser recurses on nesting and can overflow the C stack (a crash no
+        # ``except`` can catch) on code ``ast`` accepts: its pass always runs on a large stack.
+        if deep:
+            result = _cst_pass(lines, reports, sites if force_cst else ())
+        else:
+            result = with_large_stack(_cst_pass, lines, reports, sites if force_cst else ())
+    if not force_cst:
+        _store_result(project, filename, settings, text_digest, result)
+    return result
 
 
 class SitesNotPlaced(Exception):

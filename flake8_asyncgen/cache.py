@@ -43,7 +43,7 @@ import re
 import secrets
 import stat
 from itertools import accumulate
-from typing import Any, Dict, Optional, Set
+from typing import Any, Dict, List, Optional, Set
 
 from . import __version__
 from .facts import SCHEMA_VERSION
@@ -83,15 +83,17 @@ _USE_DIR_FD = bool(_O_DIRECTORY and _O_NOFOLLOW) and all(
 
 
 def _fingerprint() -> str:
-    """What the cached facts depend on: the schema and the plugin's code (so an upgraded or
-    edited plugin never trusts facts an older one wrote)."""
+    """What the cached facts and findings depend on: the schema and the plugin's code, rules
+    included (so an upgraded or edited plugin never trusts what an older one wrote)."""
     digest = hashlib.sha256(f"{__version__}:{SCHEMA_VERSION}:{CACHE_FORMAT}".encode())
     here = os.path.dirname(os.path.abspath(__file__))
-    try:
-        names = sorted(n for n in os.listdir(here) if n.endswith(".py"))
-    except OSError:
-        names = []
-    for name in names:
+    names: List[str] = []
+    for folder, dirs, files in os.walk(here):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        names.extend(
+            os.path.relpath(os.path.join(folder, n), here) for n in files if n.endswith(".py")
+        )
+    for name in sorted(names):
         try:
             with open(os.path.join(here, name), "rb") as handle:
                 digest.update(name.encode() + b"\0" + handle.read())

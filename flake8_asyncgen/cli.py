@@ -22,7 +22,7 @@ import sys
 from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 from . import __version__
-from .analyzer import FileTooLarge, Finding, Result, analyse
+from .analyzer import FileTooLarge, Finding, Result, analyse, cached_result
 from .config import KEYS, load, parse_value
 from .fixes import Fix, apply_fixes
 from .messages import CODES, format_message, internal_failure_reason
@@ -185,8 +185,13 @@ def _syntax_position(exc: BaseException) -> Tuple[int, int]:
     return 1, 0
 
 
-def check_file(path: str, display: str, run: Run, source: Optional[Source] = None) -> Checked:
-    """Check one file (``source`` given for standard input); never raises an Exception."""
+def check_file(
+    path: str, display: str, run: Run, source: Optional[Source] = None, fixing: bool = False
+) -> Checked:
+    """Check one file (``source`` given for standard input); never raises an Exception.
+
+    Findings cached by an earlier run are used, without parsing the file, when everything
+    they were made from holds; not when ``fixing`` (fixes are always derived afresh)."""
     def item(line: int, col: int, message: str) -> Item:
         code, _, text = message.partition(" ")
         return Item(display, line, col, code, text, None)
@@ -199,6 +204,24 @@ def check_file(path: str, display: str, run: Run, source: Optional[Source] = Non
     lines = source.lines
     if not run.disable_noqa and file_is_noqa(lines):
         return Checked([], source, None, [])
+    result: Optional[Result] = None
+    if not fixing:
+        try:
+            result = cached_result(lines, os.path.abspath(path), run.settings)
+        except Exception:  # noqa: BLE001 - a cache that cannot be read is a miss
+            result = None
+    if result is None:
+        return _check_source(path, display, run, source)
+    return _reported(display, run, source, result)
+
+
+def _check_source(path: str, display: str, run: Run, source: Source) -> Checked:
+    """``check_file`` when no cached findings can be used: parse and analyse."""
+    def item(line: int, col: int, message: str) -> Item:
+        code, _, text = message.partition(" ")
+        return Item(display, line, col, code, text, None)
+
+    lines = source.lines
     try:
         tree = ast.parse("".join(lines))
     except (SyntaxError, ValueError) as exc:
@@ -210,13 +233,19 @@ def check_file(path: str, display: str, run: Run, source: Optional[Source] = Non
         checked = [item(1, 1, format_message("AGN900", reason=internal_failure_reason(exc)))]
         return Checked(_selected(checked, run, lines), source, None, [])
     try:
-        result = analyse(tree, lines, os.path.abspath(path), run.settings)
+        result = analyse(tree, lines, os.path.abspath(path), run.settings, look_up=False)
     except FileTooLarge as exc:  # the same reason and wording as the plugin's
         checked = [item(1, 1, format_message("AGN900", reason=str(exc.args[0])))]
         return Checked(_selected(checked, run, lines), source, None, [])
     except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the run
         checked = [item(1, 1, format_message("AGN900", reason=internal_failure_reason(exc)))]
         return Checked(_selected(checked, run, lines), source, None, [])
+    return _reported(display, run, source, result)
+
+
+def _reported(display: str, run: Run, source: Source, result: Result) -> Checked:
+    """What of ``result`` is reported: the selected findings no ``# noqa`` comment hides."""
+    lines = source.lines
     mapping = noqa_lines(lines) if result.findings and not run.disable_noqa else {}
     shown: List[Finding] = []
     items: List[Item] = []
@@ -268,7 +297,7 @@ def compute_fixes(checked: Checked, unsafe: bool) -> FixOutcome:
     result = checked.result
     if result is None or result.module is None or checked.source is None:
         return FixOutcome([], None)
-    wanted = [f.fix for f in checked.shown if f.fix is not None and (f.fix.safe or unsafe)]
+    wanted = [f.fix for f in checked.shown if isinstance(f.fix, Fix) and (f.fix.safe or unsafe)]
     if not wanted:
         return FixOutcome([], None)
     new_text, applied = apply_fixes(result.module, wanted)
@@ -413,7 +442,8 @@ def _run(argv: Optional[Sequence[str]]) -> int:
             checked = Checked(reported, None, None, [])
         elif path == "-":
             display = options.stdin_filename or "stdin"
-            checked = check_file(display, display, run, read_stdin())
+            checked = check_file(display, display, run, read_stdin(),
+                                 fixing=bool(options.fix or options.diff))
         else:
             checked = check_file(path, path, run)
         if options.fix or options.diff:
@@ -453,7 +483,7 @@ def _run(argv: Optional[Sequence[str]]) -> int:
                 # The items are the shown findings, in order: keep what remains.
                 checked = checked._replace(items=[
                     entry for entry, finding in zip(checked.items, checked.shown)
-                    if finding.fix is None or id(finding.fix.target) not in done
+                    if not isinstance(finding.fix, Fix) or id(finding.fix.target) not in done
                 ])
         progress.clear()
         formatter.file_done(checked.items)

@@ -400,7 +400,7 @@ class _Fixer:
             lines = split_lines(texts[path])
             for finding in result.findings:
                 fix = finding.fix
-                if fix is None or (finding.code in DEFINITION_CODES) != definition:
+                if not isinstance(fix, Fix) or (finding.code in DEFINITION_CODES) != definition:
                     continue
                 if not (fix.safe or self.unsafe):
                     continue

@@ -19,6 +19,7 @@ from .environments import NAMESPACE, Environment, locate_installed
 from .facts import collect
 from .kinds import KNOWN_BY_NAME
 from .model import ModuleSummary, Scope
+from .resultcache import ChainChecker, Journal
 from .sourceindex import FileText, SourceIndex
 
 
@@ -71,9 +72,10 @@ def module_name(path: str, root: str) -> Tuple[str, bool]:
 
 
 # Summaries of files read from disk, for the life of this process, shared by every Project:
-# (path, module name) -> (size, mtime, summary).  Each Project wraps them in its own
-# ModuleInfo, because what a summary's names resolve to depends on the import roots.
-_BY_PATH: Dict[Tuple[str, str], Tuple[int, int, Optional[ModuleSummary]]] = {}
+# (path, module name) -> (size, mtime, summary, sha256 of the bytes read; None: unreadable).
+# Each Project wraps them in its own ModuleInfo, because what a summary's names resolve to
+# depends on the import roots.
+_BY_PATH: Dict[Tuple[str, str], Tuple[int, int, Optional[ModuleSummary], Optional[str]]] = {}
 _PROJECTS: Dict[Tuple[Tuple[str, ...], Optional[str], Tuple[str, ...]], "Project"] = {}
 
 # The index of ``def`` names (overrides of a stub, anywhere in the project) reads at most this
@@ -88,6 +90,10 @@ _TOO_LARGE = SourceIndex()  # marks a project too large to index
 # What the source index read of each file, for the life of this process (projects that share
 # files share the reading): path -> (size, mtime, text).
 _TEXTS: Dict[str, Tuple[int, int, Optional[FileText]]] = {}
+# The sha256 of each file's bytes, for the life of this process: path -> (size, mtime, digest).
+# What the cached findings of a file depend on is checked against these (see
+# :mod:`resultcache`); reading a file for the index records its digest too.
+_DIGESTS: Dict[str, Tuple[int, int, Optional[str]]] = {}
 
 
 def _file_text(path: str) -> Optional[FileText]:
@@ -102,11 +108,34 @@ def _file_text(path: str) -> Optional[FileText]:
     if stat.st_size <= MAX_INDEXED_BYTES:
         try:
             with open(path, "rb") as handle:
-                text = FileText(handle.read(MAX_INDEXED_BYTES + 1))
+                data = handle.read()
         except OSError:
-            text = None
+            data = None
+        if data is not None:
+            _DIGESTS[path] = (stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+            if len(data) <= MAX_INDEXED_BYTES:
+                text = FileText(data)
     _TEXTS[path] = (stat.st_size, stat.st_mtime_ns, text)
     return text
+
+
+def file_digest(path: str) -> Optional[str]:
+    """The sha256 of the file's bytes now (None when it cannot be read), read once per process
+    while its size and modification time stay the same."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    known = _DIGESTS.get(path)
+    if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+        return known[2]
+    try:
+        with open(path, "rb") as handle:
+            digest: Optional[str] = hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        digest = None
+    _DIGESTS[path] = (stat.st_size, stat.st_mtime_ns, digest)
+    return digest
 
 
 _TOO_MANY: List[Tuple[str, FileText]] = []  # marks a root with too many files to index
@@ -127,7 +156,23 @@ def _folder_files(
 ) -> List[Tuple[str, FileText]]:
     """(module name, what the index reads) of the source files below ``folder``, named as
     imported from ``import_root``; ``_TOO_MANY`` past the index's limit."""
+    paths = _source_paths(folder, suffixes, skipped)
+    if paths is None:
+        return _TOO_MANY
     files: List[Tuple[str, FileText]] = []
+    for path in paths:
+        text = _file_text(path)
+        if text is not None:
+            files.append((module_name(path, import_root)[0], text))
+    return files
+
+
+def _source_paths(
+    folder: str, suffixes: Tuple[str, ...], skipped: FrozenSet[str]
+) -> Optional[List[str]]:
+    """The source files below ``folder`` the index reads, in a fixed order; None past the
+    index's limit."""
+    paths: List[str] = []
     for current, dirs, names in os.walk(folder):
         dirs[:] = sorted(
             d for d in dirs if d not in skipped and not d.startswith(".") and d.isidentifier()
@@ -135,13 +180,21 @@ def _folder_files(
         for file_name in sorted(names):
             if not file_name.endswith(suffixes):
                 continue
-            if len(files) >= MAX_INDEXED_FILES:
-                return _TOO_MANY
-            path = os.path.join(current, file_name)
-            text = _file_text(path)
-            if text is not None:
-                files.append((module_name(path, import_root)[0], text))
-    return files
+            if len(paths) >= MAX_INDEXED_FILES:
+                return None
+            paths.append(os.path.join(current, file_name))
+    return paths
+
+
+def _folder_fingerprint(folder: str, suffixes: Tuple[str, ...], skipped: FrozenSet[str]) -> str:
+    """What an index of ``folder`` was built from: every file's path and bytes."""
+    paths = _source_paths(folder, suffixes, skipped)
+    if paths is None:
+        return "too many files"
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(f"{path}\0{file_digest(path)}\0".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def environment_notes() -> List[Tuple[str, List[str]]]:
@@ -164,6 +217,7 @@ def forget_all() -> None:
     _BY_PATH.clear()
     _PROJECTS.clear()
     _TEXTS.clear()
+    _DIGESTS.clear()
     _ROOT_FILES.clear()
     _INDEXES.clear()
 
@@ -194,6 +248,40 @@ class Project:
         self._packages: Dict[str, Optional[SourceIndex]] = {}
         # Top-level names imported but found neither in the project nor installed.
         self.not_installed: set[str] = set()
+        # Everything read that a file's findings may depend on (see :mod:`resultcache`).
+        self.journal = Journal()
+        self._checker: Optional[ChainChecker] = None
+
+    def chain_holds(self, head: str) -> bool:
+        """Whether every fact of the journal chain ``head`` (written by some earlier process
+        for this project) still holds."""
+        if self.cache is None:
+            return False
+        if self._checker is None:
+            self._checker = ChainChecker(self.cache, self._current_answer)
+        return self._checker.holds(head)
+
+    def _current_answer(self, kind: str, key: str) -> Any:
+        if kind == "file":
+            return file_digest(key)
+        if kind == "locate":
+            return self.locate(key)
+        if kind == "index":
+            return self._index_fingerprint()
+        return self._package_fingerprint(key)
+
+    def _index_fingerprint(self) -> str:
+        return hashlib.sha256("\0".join(
+            _folder_fingerprint(root, (".py",), _NOT_PROJECT) for root in self.roots
+        ).encode()).hexdigest()
+
+    def _package_fingerprint(self, top: str) -> str:
+        located = self.locate(top)
+        if located is None or located[0] in (NAMESPACE, AMBIGUOUS):
+            return f"not indexed: {located}"
+        if os.path.basename(located[0]).startswith("__init__."):
+            return _folder_fingerprint(os.path.dirname(located[0]), (".py", ".pyi"), frozenset())
+        return f"{located[0]}\0{file_digest(located[0])}"
 
     @classmethod
     def get(
@@ -217,6 +305,7 @@ class Project:
         if found is None:
             found = self._locate_installed(name)
         self._located[name] = found
+        self.journal.record("locate", name, None if found is None else list(found))
         return found
 
     def _locate_installed(self, name: str) -> Optional[Tuple[str, str]]:
@@ -269,6 +358,7 @@ class Project:
         """The textual index of the project (built once), or None when it is too large."""
         if self._index is None:
             self._index = self._build_index()
+            self.journal.record("index", "", self._index_fingerprint())
         return None if self._index is _TOO_LARGE else self._index
 
     def _indexes_for(self, module: str) -> Optional[List[SourceIndex]]:
@@ -341,6 +431,7 @@ class Project:
                 if text is not None:
                     index.add(top, text)
         self._packages[top] = index
+        self.journal.record("package", top, self._package_fingerprint(top))
         return index
 
     def _index_folder(self, folder: str, site_dir: str) -> Optional[SourceIndex]:
@@ -394,7 +485,7 @@ class Project:
             return  # not the text on disk (stdin, other encodings, edited meanwhile)
         digest = hashlib.sha256(data).hexdigest()
         self.cache.store(f"{path}\0{name}", digest, to_json(summary))
-        _BY_PATH[(path, name)] = (stat.st_size, stat.st_mtime_ns, summary)
+        _BY_PATH[(path, name)] = (stat.st_size, stat.st_mtime_ns, summary, digest)
 
     def register(self, info: ModuleInfo) -> None:
         """Make the file being linted (summarised from flake8's own tree) known by name."""
@@ -414,24 +505,28 @@ class Project:
         try:
             stat = os.stat(path)
         except OSError:
+            self.journal.record("file", path, None)
             return None
         key = (path, name)
         known = _BY_PATH.get(key)
         if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
-            summary = known[2]
+            summary, digest = known[2], known[3]
         else:
-            summary = self._read(name, path, stat.st_size, stat.st_mtime_ns)
-            _BY_PATH[key] = (stat.st_size, stat.st_mtime_ns, summary)
+            summary, digest = self._read(name, path)
+            _BY_PATH[key] = (stat.st_size, stat.st_mtime_ns, summary, digest)
+        self.journal.record("file", path, digest)
         if summary is None:
             return None
         return ModuleInfo(name, display_path(path, root), summary)
 
-    def _read(self, name: str, path: str, size: int, mtime_ns: int) -> Optional[ModuleSummary]:
+    def _read(self, name: str, path: str) -> Tuple[Optional[ModuleSummary], Optional[str]]:
+        """The module's summary (None when it cannot be parsed) and its bytes' digest (None
+        when it cannot be read)."""
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
-            return None
+            return None, None
         digest = hashlib.sha256(data).hexdigest()
         entry_key = f"{path}\0{name}"
         if self.cache is not None:
@@ -440,22 +535,22 @@ class Project:
                 try:
                     restored = from_json(cached)
                     restored.source_digest = digest
-                    return restored
+                    return restored, digest
                 except Exception:  # noqa: BLE001 - the cache is untrusted: any error, no entry
                     pass  # not what this version writes: read the source instead
         try:
             tree = ast.parse(data, filename=path)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return None
+            return None, digest
         is_package = os.path.basename(path) == "__init__.py"
         try:
             summary, _ = collect(tree, name, is_package)
         except RecursionError:
-            return None
+            return None, digest
         summary.source_digest = digest
         if self.cache is not None:
             self.cache.store(entry_key, digest, to_json(summary))
-        return summary
+        return summary, digest
 
 
 def display_path(path: str, root: str) -> str:

@@ -108,8 +108,7 @@ def lint_in_process(folder: Path, cache_dir: Optional[Path]) -> List[str]:
     for known in project_module._PROJECTS.values():
         if known.cache is not None:
             known.cache.close()
-    project_module._BY_PATH.clear()
-    project_module._PROJECTS.clear()
+    project_module.forget_all()  # as a new process would start
     configure(cache_dir=str(cache_dir) if cache_dir else None)
     try:
         return [f"{line}:{message}" for line, _, message in lint_file(folder / CALLER)]
@@ -397,6 +396,9 @@ def test_flake8_survives_fifo_and_dev_zero_entries(tmp_path: Path) -> None:
     clean = flake8(["--agn-cache-dir", str(cache), "app"], folder).stdout
     entries = sorted(cache.glob("*.json"))
     assert len(entries) >= 5
+    # Journal chunks are named by their content: another split of the files between worker
+    # processes may need other chunks, so only summaries and findings must be rebuilt.
+    rebuilt = [e for e in entries if b"journal chunk" not in e.read_bytes().split(b"\n")[0]]
     for index, entry in enumerate(entries):
         entry.unlink()
         if index % 2:
@@ -405,7 +407,7 @@ def test_flake8_survives_fifo_and_dev_zero_entries(tmp_path: Path) -> None:
             entry.symlink_to("/dev/zero")
     hostile = flake8(["--agn-cache-dir", str(cache), "-j", "2", "app"], folder, timeout=60)
     assert hostile.stdout == clean
-    assert all(stat.S_ISREG(os.lstat(e).st_mode) for e in entries)  # rebuilt as files
+    assert rebuilt and all(stat.S_ISREG(os.lstat(e).st_mode) for e in rebuilt)  # files again
 
 
 # -- content keys: a CI cache hits on a fresh checkout -------------------------------------

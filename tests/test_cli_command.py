@@ -115,11 +115,11 @@ def test_internal_failure_is_contained_and_has_its_own_status(
     failures = {"a.py": RecursionError("deep"), "b.py": MemoryError(),
                 "c.py": KeyError(object())}
 
-    def flaky(tree: Any, lines: Any, filename: str, settings: Any) -> Any:
+    def flaky(tree: Any, lines: Any, filename: str, settings: Any, **options: Any) -> Any:
         error = failures.get(os.path.basename(filename))
         if error is not None:
             raise error
-        return real(tree, lines, filename, settings)
+        return real(tree, lines, filename, settings, **options)
 
     monkeypatch.setattr(cli, "analyse", flaky)
     status, out, err = run(["--agn-no-cache", "."], capsys)
@@ -164,10 +164,10 @@ def test_results_are_streamed_as_files_finish(
     real = cli.analyse  # type: ignore[attr-defined]
     seen_before_b: List[str] = []
 
-    def spy(tree: Any, lines: Any, filename: str, settings: Any) -> Any:
+    def spy(tree: Any, lines: Any, filename: str, settings: Any, **options: Any) -> Any:
         if filename.endswith("b.py"):
             seen_before_b.append(capsys.readouterr().out)
-        return real(tree, lines, filename, settings)
+        return real(tree, lines, filename, settings, **options)
 
     monkeypatch.setattr(cli, "analyse", spy)
     cli.main(["--agn-no-cache", "a.py", "b.py"])

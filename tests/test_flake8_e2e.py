@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import textwrap
+from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
@@ -198,6 +200,16 @@ def _lint(folder: Path, cache: Optional[Path], jobs: str = "1", target: str = "a
     return flake8(args, folder).stdout
 
 
+def _entry_kinds(cache: Path) -> "Counter[str]":
+    """How many cache entries of each kind: module summaries, findings, journal chunks."""
+    kinds: "Counter[str]" = Counter()
+    for entry in cache.glob("*.json"):
+        key = json.loads(entry.read_bytes().split(b"\n")[0])["key"]
+        kind = key.split("\0")[0]
+        kinds[kind if kind in ("findings", "journal chunk") else "summary"] += 1
+    return kinds
+
+
 def test_cache_cold_warm_and_change(tmp_path: Path) -> None:
     folder = _project(tmp_path / "p", "coro")
     cache = tmp_path / "cache"
@@ -206,9 +218,12 @@ def test_cache_cold_warm_and_change(tmp_path: Path) -> None:
     # One entry per module: linted files share what flake8's own parse gave, the others are
     # read from disk when imported.
     assert (cache / ".gitignore").read_text().strip().endswith("*")
-    assert len(list(cache.glob("*.json"))) == 3
+    kinds = _entry_kinds(cache)
+    assert kinds["summary"] == 3
+    # And one entry of findings per linted file, with the facts they were made from.
+    assert kinds["findings"] == 3 and kinds["journal chunk"] >= 1
     assert _lint(folder, cache, target="app/use.py") == cold
-    assert len(list(cache.glob("*.json"))) == 3
+    assert _entry_kinds(cache) == kinds  # every entry hit
     assert _lint(folder, cache, target="app/use.py") == cold
     assert _lint(folder, cache) == cold
     assert _lint(folder, cache, jobs="2") == cold
