@@ -8,12 +8,14 @@ rule fires never loads libcst.
 from __future__ import annotations
 
 import ast
+import gc
 import hashlib
 import os
 import sys
 import threading
+from contextlib import contextmanager
 from typing import (
-    Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, TypeVar, Union,
+    Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, TypeVar, Union,
 )
 
 from .checker import FileChecker, Report
@@ -95,6 +97,29 @@ class FileTooLarge(Exception):
     """A file above ``--agn-max-file-size`` that has findings: libcst is not run on it."""
 
 
+# The analysis allocates many small objects (``ast`` nodes of the modules it reads, facts) that
+# reference counting frees or the run keeps; with CPython's default threshold (a young
+# collection every 700 allocations, and full ones as the heap grows) the cyclic collector spent
+# about a quarter of a cold run walking them (measured on the benchmark corpus: command, one
+# process, 5.3 s -> 4.0 s CPU with 100,000). No cycle is lost: collections still run, less often.
+_ALLOCATIONS_PER_COLLECTION = 100_000
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the block with young garbage collections 100 times rarer; the process's own
+    setting (flake8's, or whatever the host set) is restored afterwards."""
+    threshold = gc.get_threshold()
+    if threshold[0] == 0 or threshold[0] >= _ALLOCATIONS_PER_COLLECTION:
+        yield  # collection off (threshold 0), or already as rare: the host's choice
+        return
+    gc.set_threshold(_ALLOCATIONS_PER_COLLECTION, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
 def analyse(
     tree: ast.Module,
     lines: Sequence[str],
@@ -110,18 +135,19 @@ def analyse(
     ``force_cst`` runs the libcst pass even when no rule fired, and checks that every site
     names a libcst expression (the differential test uses it); it never uses the cache.
     """
-    if look_up and not force_cst:
+    with fewer_collections():
+        if look_up and not force_cst:
+            try:
+                cached = cached_result(lines, filename, settings)
+            except Exception:  # noqa: BLE001 - a cache that cannot be read is a miss
+                cached = None
+            if cached is not None:
+                return cached
         try:
-            cached = cached_result(lines, filename, settings)
-        except Exception:  # noqa: BLE001 - a cache that cannot be read is a miss
-            cached = None
-        if cached is not None:
-            return cached
-    try:
-        return _analyse(tree, lines, filename, settings, force_cst, deep=False)
-    except RecursionError:
-        # Deeply nested code: once more with a large stack and recursion limit.
-        return with_large_stack(_analyse, tree, lines, filename, settings, force_cst, True)
+            return _analyse(tree, lines, filename, settings, force_cst, deep=False)
+        except RecursionError:
+            # Deeply nested code: once more with a large stack and recursion limit.
+            return with_large_stack(_analyse, tree, lines, filename, settings, force_cst, True)
 
 
 def _project(filename: str, settings: Settings) -> Project:

@@ -22,7 +22,7 @@ import sys
 from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 from . import __version__
-from .analyzer import FileTooLarge, Finding, Result, analyse, cached_result
+from .analyzer import FileTooLarge, Finding, Result, analyse, cached_result, fewer_collections
 from .config import KEYS, load, parse_value
 from .fixes import Fix, apply_fixes
 from .messages import CODES, format_message, internal_failure_reason
@@ -648,7 +648,8 @@ def _silence_stdout() -> None:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
-        return _run(argv)
+        with fewer_collections():  # the whole run: this process (and its workers) parse too
+            return _run(argv)
     except KeyboardInterrupt:
         try:
             sys.stderr.write("\nflake8-asyncgen: interrupted\n")
