@@ -42,6 +42,7 @@ import os
 import re
 import secrets
 import stat
+import time
 from itertools import accumulate
 from typing import Any, Dict, List, Optional, Set
 
@@ -69,6 +70,17 @@ _MAX_HEADER_BYTES = 64 * 1024  # the key holds a path
 # are the user's and are fsynced.
 FSYNC_ENTRIES = False
 _READ_CHUNK = 1024 * 1024
+# Entries whose key starts with this expire: the chunks of the journals that cached findings
+# depend on (:mod:`resultcache`).  They are named by their content, so runs that read the same
+# things share them, but runs that differ add new ones; unused ones would pile up.  Once a day
+# at most (a marker file's age says when), expiring entries older than two weeks are deleted,
+# with temporary files a crashed writer left.  A chunk still in use is simply written again by
+# the next run that needs it (its findings are a miss once).
+EXPIRING_KEY_PREFIX = "journal chunk\0"
+_EXPIRING_NAME = "expiring-"
+EXPIRE_AFTER_SECONDS = 14 * 24 * 3600
+_PRUNE_EVERY_SECONDS = 24 * 3600
+_PRUNE_MARKER = ".pruned"
 
 _O_BINARY = getattr(os, "O_BINARY", 0)
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -234,6 +246,7 @@ class DiskCache:
         if created and ignore is None:
             try:
                 self._write(".gitignore", b"# created by flake8-asyncgen\n*\n")
+                self._write(_PRUNE_MARKER, b"")  # a new folder has nothing to prune
             except OSError as exc:
                 self._disable(f"cannot be written ({exc.strerror or exc})")
                 return False
@@ -314,7 +327,41 @@ class DiskCache:
 
     @staticmethod
     def _entry_name(key: str) -> str:
-        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:40] + ".json"
+        name = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:40] + ".json"
+        return _EXPIRING_NAME + name if key.startswith(EXPIRING_KEY_PREFIX) else name
+
+    def prune(self, now: Optional[float] = None) -> None:
+        """Delete expiring entries (and temporary files) older than their age limit, at most
+        once a day (best effort: failures are ignored)."""
+        if not self._open_folder(create=False):
+            return
+        now = time.time() if now is None else now
+        try:
+            marker = self._lstat(_PRUNE_MARKER)
+            if stat.S_ISREG(marker.st_mode) and now - marker.st_mtime < _PRUNE_EVERY_SECONDS:
+                return
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return
+        try:
+            self._write(_PRUNE_MARKER, b"")  # first: other processes of this run skip pruning
+            names = os.listdir(self._fd if self._fd is not None else self.directory)
+        except OSError:
+            return
+        for name in names:
+            if name.startswith(_EXPIRING_NAME) and name.endswith(".json"):
+                limit = EXPIRE_AFTER_SECONDS
+            elif name.startswith(".tmp-"):
+                limit = _PRUNE_EVERY_SECONDS
+            else:
+                continue
+            try:
+                info = self._lstat(name)
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime > limit:
+                    os.unlink(self._path(name), dir_fd=self._fd)
+            except OSError:
+                continue
 
     @staticmethod
     def _header(key: str, digest: str, check: str) -> Dict[str, Any]:

@@ -294,6 +294,8 @@ class Project:
         project = _PROJECTS.get(key)
         if project is None:
             cache = DiskCache(cache_dir) if cache_dir else None
+            if cache is not None:
+                cache.prune()
             project = _PROJECTS[key] = cls(roots, cache, environment)
         return project
 

@@ -39,7 +39,7 @@ import re
 import sys
 from typing import Any, Callable, Dict, List, NamedTuple, Optional, Set, Tuple
 
-from .cache import DiskCache
+from .cache import EXPIRING_KEY_PREFIX, DiskCache
 
 # The chain's start: the "previous chunk" of a journal's first chunk.
 ORIGIN = "origin"
@@ -112,7 +112,7 @@ def _chunk_name(body: Dict[str, Any]) -> str:
 
 
 def _chunk_key(name: str) -> str:
-    return f"journal chunk\0{name}"
+    return f"{EXPIRING_KEY_PREFIX}{name}"
 
 
 class ChainChecker:

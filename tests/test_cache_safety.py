@@ -129,7 +129,8 @@ def test_store_then_load_round_trips_and_checks_key_and_digest(tmp_path: Path) -
     assert cache.load(KEY + "x", DIGEST) is None
     assert (tmp_path / "c" / ".gitignore").read_text().splitlines()[-1] == "*"
     names = sorted(p.name for p in (tmp_path / "c").iterdir())
-    assert names == [".gitignore", entry_path(tmp_path / "c", KEY).name]  # no temporaries left
+    # No temporaries left (``.pruned``: when old journal chunks were last deleted).
+    assert names == [".gitignore", ".pruned", entry_path(tmp_path / "c", KEY).name]
     assert stat.S_IMODE(entry_path(tmp_path / "c", KEY).stat().st_mode) == 0o600
 
 
@@ -301,7 +302,7 @@ def test_failed_write_keeps_the_old_entry_and_leaves_no_temporary(
     monkeypatch.undo()
     assert cache.load(KEY, DIGEST) == SUMMARY
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [
-        ".gitignore", entry_path(tmp_path / "c", KEY).name
+        ".gitignore", ".pruned", entry_path(tmp_path / "c", KEY).name
     ]
 
 

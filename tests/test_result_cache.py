@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import textwrap
+import time
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
@@ -242,3 +243,36 @@ def test_a_fact_that_no_longer_holds_fails_its_chunk_and_every_later_one(tmp_pat
     checker = ChainChecker(cache, lambda kind, key: now[(kind, key)])
     assert checker.holds(first) and not checker.holds(second)
     assert not ChainChecker(cache, lambda kind, key: now[(kind, key)]).holds("f" * 40)
+
+
+def test_old_chunks_expire_once_a_day(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    cache = DiskCache(str(folder))
+    journal = Journal()
+    journal.record("file", "/old.py", "d")
+    old = journal.head(cache)
+    journal.record("file", "/new.py", "d")
+    new = journal.head(cache)
+    cache.store("/m.py\0m", "digest", {"a": 1})  # a module summary: never expires
+    (folder / ".tmp-1-dead").write_bytes(b"half")
+    names = {entry.name for entry in folder.iterdir()}
+    now = time.time()
+    month = now - 30 * 24 * 3600
+    for name in names - {".gitignore"}:
+        os.utime(folder / name, (month, month))
+    fresh = [n for n in names if n.startswith("expiring-")]
+    assert len(fresh) == 2
+    os.utime(folder / fresh[0], (now, now))  # one chunk written recently
+    cache.prune(now)
+    left = {entry.name for entry in folder.iterdir()}
+    assert left == (names - set(fresh[1:]) - {".tmp-1-dead"}) | {".pruned"}
+    # The chain whose newer chunk expired is a miss; the one kept still holds.
+    checker = ChainChecker(cache, lambda kind, key: "d")
+    kept_old = fresh[0] == DiskCache._entry_name(f"journal chunk\0{old}")
+    assert checker.holds(old) == kept_old and not checker.holds(new)
+    # Pruned less than a day ago: nothing is looked at.
+    os.utime(folder / fresh[0], (month, month))
+    cache.prune(now + 3600)
+    assert {entry.name for entry in folder.iterdir()} == left
+    cache.prune(now + 2 * 24 * 3600)
+    assert not any(entry.name.startswith("expiring-") for entry in folder.iterdir())
