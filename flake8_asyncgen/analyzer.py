@@ -33,6 +33,7 @@ from .resultcache import (
 )
 from .rules import call_names
 from .settings import Settings
+from .sources import decode
 from .sitetypes import Site
 
 T = TypeVar("T")
@@ -196,13 +197,11 @@ def _store_result(
     project.cache.store(entry_key(filename), _entry_digest(project, settings, text_digest), body)
 
 
-_BOM = b"\xef\xbb\xbf"
-
-
 def _disk_digest(filename: str, lines: Sequence[str], text_digest: str) -> str:
     """The digest of the file's bytes when the text being linted is what reading the file
-    gives (flake8 decodes it, drops a BOM and reads every line ending as a newline), else a
-    marker no digest equals: the facts of this text are not those of the file on disk."""
+    gives (decoded as flake8 decodes it: coding cookie, BOM, any line ending read as a
+    newline), else a marker no digest equals: the facts of this text are not those of the
+    file on disk."""
     on_disk = file_digest(filename)
     if on_disk is None or on_disk == text_digest:
         return on_disk or "unreadable"
@@ -211,10 +210,7 @@ def _disk_digest(filename: str, lines: Sequence[str], text_digest: str) -> str:
             data = handle.read()
     except OSError:
         return "unreadable"
-    if data.startswith(_BOM):
-        data = data[len(_BOM):]
-    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    if data == "".join(lines).encode("utf-8", "surrogatepass"):
+    if hashlib.sha256(data).hexdigest() == on_disk and decode(data).lines == list(lines):
         return on_disk
     return "not the text on disk"
 

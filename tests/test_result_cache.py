@@ -91,6 +91,22 @@ def test_an_unchanged_project_is_answered_from_the_cache(
     assert analysed == []
 
 
+def test_files_flake8_decodes_do_not_spoil_later_entries(
+    folder: Path, capsys: pytest.CaptureFixture[str], analysed: List[str]
+) -> None:
+    # A coding cookie, a BOM, CRLF endings: the linted text is not the file's bytes, but it
+    # is what reading them gives, so the facts of later files still count as unchanged.
+    (folder / "pkg" / "a_latin.py").write_bytes(
+        b"# -*- coding: latin-1 -*-\nNAME = '\xe9t\xe9'\n")
+    (folder / "pkg" / "b_bom.py").write_bytes(b"\xef\xbb\xbfX = 1\n")
+    (folder / "pkg" / "c_crlf.py").write_bytes(b"import pkg.lib\r\nY = 2\r\n")
+    cold = lint(folder, capsys)
+    assert len(analysed) == 6
+    analysed.clear()
+    assert lint(folder, capsys) == cold
+    assert analysed == []
+
+
 def test_a_changed_callee_is_noticed_even_with_the_same_size_and_mtime(
     folder: Path, capsys: pytest.CaptureFixture[str], analysed: List[str]
 ) -> None:
