@@ -199,6 +199,17 @@ def describe_type(node: Optional[ast.AST]) -> Optional[Expr]:
     return None
 
 
+_TYPE_WRAPPERS = frozenset({"Optional", "Annotated", "Union"})
+
+
+def _wraps_one_type(node: ast.expr) -> bool:
+    """``Optional[X]``, ``Annotated[X, ...]``, ``Union[X, None]``, ``X | None``: forms that,
+    as annotations, declare one class (:func:`describe_type` unwraps them)."""
+    if isinstance(node, ast.BinOp):
+        return isinstance(node.op, ast.BitOr) and (_is_none(node.left) or _is_none(node.right))
+    return isinstance(node, ast.Subscript) and _last_name(describe(node.value)) in _TYPE_WRAPPERS
+
+
 def describe_generic(node: ast.AST) -> Expr:
     """:func:`describe`, keeping the type arguments of a subscript (``Base[Response]``):
     for annotations, class bases and aliases, where they name types."""
@@ -870,6 +881,10 @@ class _Collector:
         # A module-level alias of a generic class keeps its type arguments
         # (aiohttp's ``_RequestContextManager = _BaseRequestContextManager[ClientResponse]``).
         value = describe_generic(node.value) if self.sid == 0 else describe(node.value)
+        if self.sid == 0 and _wraps_one_type(node.value):
+            # ``RepoDep = Annotated[Repo, Depends(...)]`` (FastAPI's style), ``MaybeRepo =
+            # Optional[Repo]``: as an annotation, the alias declares a ``Repo``.
+            value = describe_type(node.value) or value
         alias = _last_name(value) if isinstance(value, (NameExpr, AttrExpr)) else None
         for target in node.targets:
             if isinstance(target, ast.Name):

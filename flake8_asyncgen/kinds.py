@@ -24,13 +24,17 @@ TRANSPARENT_DECORATORS = frozenset(
         "typing.no_type_check",
         "typing_extensions.deprecated",
         "warnings.deprecated",
+        # Memoising wrappers: a call gives what the function gives (the same object again for
+        # the same arguments), so its kind and result are the function's.
+        "functools.lru_cache",
+        "functools.cache",
     }
 )
 # Decorators that turn a method into a getter called on attribute access (``obj.name``).
 PROPERTY_DECORATORS = frozenset({"functools.cached_property"})
 PROPERTY_BUILTINS = frozenset({"property"})
 # Decorator factories whose result is transparent: ``@functools.wraps(fn)``.
-TRANSPARENT_DECORATOR_FACTORIES = frozenset({"functools.wraps"})
+TRANSPARENT_DECORATOR_FACTORIES = frozenset({"functools.wraps", "functools.lru_cache"})
 
 ASYNC_CONTEXT_MANAGER_DECORATORS = frozenset(
     {"contextlib.asynccontextmanager", "contextlib2.asynccontextmanager"}
