@@ -239,6 +239,7 @@ def _module_info(
     info = ModuleInfo(name, display_path(filename, root), summary)
     if known is not None and info.name == known.name:
         info = known  # the same facts: share what was already worked out about them
+        known.summary.awaited_only = summary.awaited_only  # (not kept in the cache)
     else:
         project.register(info)
         if located is not None and info.name == located_name:

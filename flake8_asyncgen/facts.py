@@ -11,6 +11,7 @@ Statements are handled one method per statement type (:data:`_Collector.HANDLERS
 from __future__ import annotations
 
 import ast
+from collections import Counter
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple, Union
 
 from .kinds import ASYNC_ITERATOR_NAMES
@@ -649,6 +650,10 @@ class _Collector:
         self.sid = self._new_scope(Scope("module", "<module>", "<module>", -1, 0))
         self.in_lambda = 0
         self.in_comprehension: Set[int] = set()
+        # Private names (``_name``, ``obj._name``) read, and how many of those reads are the
+        # callee of an awaited call (``await self._stream(...)``).
+        self.private_uses: Counter[str] = Counter()
+        self.private_awaited_calls: Counter[str] = Counter()
         # Names shadowed by enclosing lambdas and comprehensions: a site using them is
         # evaluated in a scope the summary does not model, so it is not a site.
         self.shadows: List[FrozenSet[str]] = []
@@ -1334,6 +1339,8 @@ class _Collector:
             if kind is ast.Name:
                 if type(node.ctx) is not load:
                     self.bind(node.id, UNKNOWN_BINDING)
+                elif node.id[0] == "_":
+                    self.private_uses[node.id] += 1
                 continue
             if kind is ast.Constant:
                 continue
@@ -1342,6 +1349,8 @@ class _Collector:
                     self._dynamic_attributes(node.value)  # ``self.__dict__.update(...)``
                 elif type(node.ctx) is load and not node.attr.startswith("__"):
                     self._attribute_site(node)
+                    if node.attr[0] == "_":
+                        self.private_uses[node.attr] += 1
                 stack.append(node.value)
                 continue
             if kind is ast.Call:
@@ -1353,6 +1362,10 @@ class _Collector:
                 continue
             if kind is ast.Await:
                 self.site("await", node.value, outer=node)
+                called = node.value.func if type(node.value) is ast.Call else None
+                name = getattr(called, "id", None) or getattr(called, "attr", None)
+                if name is not None and name[0] == "_":
+                    self.private_awaited_calls[name] += 1
             elif kind is ast.Yield or kind is ast.YieldFrom:
                 if not self.in_lambda and self.sid in self.functions:
                     facts = self.functions[self.sid].facts
@@ -1644,7 +1657,7 @@ def _finish(collector: _Collector) -> ModuleSummary:
                 UNKNOWN_BINDING if class_sid in collector.dynamic_classes
                 else _instance_attr_binding(assignments)
             )
-    return ModuleSummary(
+    summary = ModuleSummary(
         scopes=scopes,
         stars=collector.stars,
         exports=None if collector.exports_computed else collector.exports,
@@ -1653,6 +1666,11 @@ def _finish(collector: _Collector) -> ModuleSummary:
         patched=frozenset(collector.patched),
         patch_sites=collector.patch_sites,
     )
+    summary.awaited_only = frozenset(
+        name for name, count in collector.private_awaited_calls.items()
+        if collector.private_uses[name] == count and not name.startswith("__")
+    )
+    return summary
 
 
 def collect(

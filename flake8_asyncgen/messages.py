@@ -197,6 +197,15 @@ CODES: dict[str, Code] = {
             summary="A coroutine or async generator object passed to a parameter whose "
                     "annotation rules it out (an iterable, an async iterable, a callable).",
         ),
+        Code(
+            "AGN213",
+            "coroutine-used-synchronously",
+            "coroutine {obj} ({where}) is {use} without `await`, which raises TypeError: "
+            "{advice}",
+            fix="none",
+            summary="A coroutine object is iterated with `for`, `list()`, `sum()`, ..., or "
+                    "entered with `with`, without `await`; that raises `TypeError`.",
+        ),
         # Internal.
         Code(
             "AGN900",
@@ -261,6 +270,23 @@ ITERATION_WORDING = {
     "yield_from": "`yield from`",
     "unpacking": "`*` unpacking",
 }
+
+
+def iterated_by(api: str) -> str:
+    """AGN213's ``use`` for a coroutine iterated by ``api``."""
+    return f"iterated synchronously by {api}"
+
+
+# AGN213: how the coroutine object is used, and what to do instead.
+ENTERED_BY_WITH = "entered by `with`"
+AGN213_ITERATED_ADVICE = (
+    "`await` it first (`for ... in await {call}(...)`, `list(await {call}(...))`), or make "
+    "`{short}` a plain function"
+)
+AGN213_ENTERED_ADVICE = (
+    "`await` it first if it returns a context manager (`with await {call}(...)`), or make "
+    "`{short}` a plain `@contextmanager` function"
+)
 # What a call gives, by kind.
 OBJECT_WORDING = {
     "agen": "an async generator",

@@ -370,7 +370,7 @@ class ModuleSummary:
 
     __slots__ = (
         "scopes", "stars", "exports", "after_star", "aliases", "patched", "patch_sites",
-        "source_digest",
+        "source_digest", "awaited_only",
     )
 
     def __init__(
@@ -400,3 +400,7 @@ class ModuleSummary:
         self.patch_sites: Dict[str, List[Tuple[Expr, int]]] = patch_sites or {}
         # sha256 of the source it was made from, when read from a file (not serialised).
         self.source_digest: Optional[str] = None
+        # Private names (``_stream``) whose every use in the module is the callee of an
+        # awaited call: what the module itself means them to be (AGN100/AGN101 read it for
+        # the linted file only; not serialised).
+        self.awaited_only: frozenset[str] = frozenset()

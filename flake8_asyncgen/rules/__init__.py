@@ -18,6 +18,7 @@ from .agn208_protocol_by_special_methods import ObjectLacksProtocol
 from .agn209_function_not_called import FunctionUsedWithoutCall
 from .agn210_211_unawaited import AttributeOfUnawaitedObject, CoroutineCallDiscarded
 from .agn212_argument_against_annotation import ArgumentAgainstAnnotation
+from .agn213_coroutine_used_synchronously import CoroutineUsedSynchronously
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -36,6 +37,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     AttributeOfUnawaitedObject,
     CoroutineCallDiscarded,
     ArgumentAgainstAnnotation,
+    CoroutineUsedSynchronously,
 )
 
 

@@ -28,6 +28,9 @@ class CoroutineReturnsAsyncGenerator(Rule):
     VALID = [
         "async def stream():\n    async def gen():\n        yield 1\n"
         "    async for x in gen():\n        yield x\n",
+        "class Client:\n    async def _stream(self):\n        async def gen():\n"
+        "            yield 1\n        return gen()\n    async def create(self):\n"
+        "        return await self._stream()\n",
         "async def gen():\n    yield 1\ndef stream():\n    return gen()\n",
     ]
 
@@ -39,6 +42,15 @@ class CoroutineReturnsAsyncGenerator(Rule):
         if facts is not None and facts.declares_awaited_stream:
             # Its declaration says callers await it for a stream (``Awaitable[AsyncIterator]``,
             # a union with another result, ``@overload``s returning a stream): deliberate.
+            return
+        name = queries.info.scopes[function].name
+        if (
+            name in queries.info.summary.awaited_only
+            and queries.async_iterator_annotation(function) is None
+        ):
+            # A private helper its module only ever awaits (``await self._stream(...)``), not
+            # annotated as an async iterator: an await-then-iterate step the module uses as
+            # such. (The incident's ``_stream_completion`` was annotated ``AsyncGenerator``.)
             return
         nested = (
             isinstance(value, CallResult)

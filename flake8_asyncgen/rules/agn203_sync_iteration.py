@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .api import Builtin, JudgedSite, Outside, Rule, RuleContext, kinds, messages
+from .api import JudgedSite, Rule, RuleContext, kinds, sync_iteration_api
 
 
 class SyncIterationOfAsyncGenerator(Rule):
@@ -24,23 +24,7 @@ class SyncIterationOfAsyncGenerator(Rule):
     ]
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
-        site = judged.site
-        if site.call is None:
-            api = messages.ITERATION_WORDING.get(site.how, site.how)
-        else:
-            if isinstance(site.call.position, str):
-                return  # keyword arguments (``key=``, ``default=``) are not iterated
-            func = ctx.queries.eval(site.call.func, site.scope)
-            if isinstance(func, Builtin) and func.name in kinds.SYNC_ITERATING_BUILTINS:
-                name = func.name
-            elif isinstance(func, Outside) and func.qualified in kinds.SYNC_ITERATING_FUNCTIONS:
-                name = func.qualified
-            else:
-                container = ctx.queries.container_class(func)
-                if container is None:
-                    return
-                name = container  # a project subclass of ``list`` builds itself like ``list``
-            if not kinds.iterates_argument(name, site.call.position, site.call.positional):
-                return
-            api = messages.builtin_api(name)
-        ctx.report(self.code, site.span, {"api": api, **ctx.queries.callee_fields(judged.value)})
+        api = sync_iteration_api(judged.site, ctx.queries)
+        if api is not None:
+            fields = {"api": api, **ctx.queries.callee_fields(judged.value)}
+            ctx.report(self.code, judged.site.span, fields)

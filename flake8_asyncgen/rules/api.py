@@ -376,6 +376,31 @@ class Queries:
         return self.evaluator.classes.is_protocol(self.info, parent)
 
 
+def sync_iteration_api(site: Site, queries: "Queries") -> Optional[str]:
+    """How a message names what iterates the site's value synchronously (``a `for` loop``,
+    ```list()```), or None when it does not iterate it: ``for``, comprehensions, ``yield from``,
+    ``*`` unpacking, and the arguments the builtins, builtin containers' methods, the standard
+    library functions of :data:`kinds.SYNC_ITERATING_FUNCTIONS` and project subclasses of the
+    builtin containers iterate."""
+    if site.call is None:
+        return messages.ITERATION_WORDING.get(site.how, site.how)
+    if isinstance(site.call.position, str):
+        return None  # keyword arguments (``key=``, ``default=``) are not iterated
+    func = queries.eval(site.call.func, site.scope)
+    if isinstance(func, Builtin) and func.name in kinds.SYNC_ITERATING_BUILTINS:
+        name = func.name
+    elif isinstance(func, Outside) and func.qualified in kinds.SYNC_ITERATING_FUNCTIONS:
+        name = func.qualified
+    else:
+        container = queries.container_class(func)
+        if container is None:
+            return None
+        name = container  # a project subclass of ``list`` builds itself like ``list``
+    if not kinds.iterates_argument(name, site.call.position, site.call.positional):
+        return None
+    return messages.builtin_api(name)
+
+
 class StubVerdict(NamedTuple):
     """How a stub annotated as an async iterator compares with what implements it."""
 

@@ -491,3 +491,52 @@ async def drain_to_list(queue: asyncio.Queue) -> List[Any]:
     async for item in _drain():
         items.append(item)
     return items
+
+
+# A private helper its module only ever awaits: a deliberate await-then-iterate step
+# (posthog's ``WrappedResponses._create_streaming``): not reported.
+class WrappedResponses:
+    async def _create_streaming(self, chunks):
+        async def generator():
+            for chunk in chunks:
+                yield chunk
+
+        return generator()
+
+    async def create(self, chunks, stream=False):
+        if stream:
+            return await self._create_streaming(chunks)
+        return list(chunks)
+
+
+async def consume_wrapped():
+    async for chunk in await WrappedResponses().create([1, 2], stream=True):
+        print(chunk)
+
+
+# The same helper, also used without ``await`` in its module: reported.
+class Leaky:
+    async def _rows(self):
+        async def generator():
+            yield 1
+
+        return generator()  # error: AGN100
+
+    async def first(self):
+        return await self._rows()
+
+    def raw(self):
+        return self._rows()
+
+
+# Annotated as an async iterator (the incident's ``_stream_completion``): reported even though
+# its only caller awaits it.
+class AnnotatedHelper:
+    async def _tokens(self) -> AsyncIterator[str]:  # error: AGN102
+        async def generator():
+            yield "t"
+
+        return generator()  # error: AGN100
+
+    async def tokens(self):
+        return await self._tokens()

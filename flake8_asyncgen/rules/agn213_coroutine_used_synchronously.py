@@ -1,0 +1,43 @@
+"""AGN213: a coroutine object iterated synchronously or entered with ``with``, unawaited."""
+
+from __future__ import annotations
+
+from .api import JudgedSite, Rule, RuleContext, kinds, messages, sync_iteration_api
+
+
+class CoroutineUsedSynchronously(Rule):
+    code = "AGN213"
+    contexts = ("iter", "with", "arg")
+    triggers = frozenset({"coro"})
+    call_names = frozenset(
+        name.rsplit(".", 1)[-1]
+        for name in (*kinds.SYNC_ITERATING_BUILTINS, *kinds.SYNC_ITERATING_FUNCTIONS)
+    )
+    INVALID = [
+        "async def rows():\n    return [1]\nasync def main():\n    for r in rows():\n"
+        "        print(r)\n",
+        "async def rows():\n    return [1]\nasync def main():\n    return sorted(rows())\n",
+        "async def connect():\n    return open('f')\ndef main():\n    with connect() as f:\n"
+        "        print(f)\n",
+    ]
+    VALID = [
+        "async def rows():\n    return [1]\nasync def main():\n    for r in await rows():\n"
+        "        print(r)\n",
+        # A generator-based coroutine may ``yield from`` a coroutine.
+        "import types\nasync def rows():\n    return [1]\n@types.coroutine\ndef legacy():\n"
+        "    return (yield from rows())\n",
+    ]
+
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        site = judged.site
+        if site.context == "with":
+            use, advice = messages.ENTERED_BY_WITH, messages.AGN213_ENTERED_ADVICE
+        else:
+            if site.how == "yield_from":
+                return  # allowed in a generator-based coroutine (``@types.coroutine``)
+            api = sync_iteration_api(site, ctx.queries)
+            if api is None:
+                return
+            use, advice = messages.iterated_by(api), messages.AGN213_ITERATED_ADVICE
+        fields = {"use": use, "advice": advice, **ctx.queries.callee_fields(judged.value)}
+        ctx.report(self.code, site.span, fields)
