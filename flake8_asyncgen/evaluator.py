@@ -72,11 +72,28 @@ def join_alternatives(values: List[Value]) -> Value:
         if value == NONE:
             continue
         if found is not None and value != found:
-            return None
+            found = _same_class(found, value)
+            if found is None:
+                return None
+            continue
         found = value
     if found is None and values:
         return NONE
     return found
+
+
+def _same_class(first: Value, second: Value) -> Value:
+    """Two objects of one class, each built here (exact) or declared by an annotation
+    (``session or ClientSession()`` with ``session: Optional[ClientSession]``): an object of
+    that class or of a subclass, as declared; None otherwise (``self`` is neither)."""
+    if not (isinstance(first, Instance) and isinstance(second, Instance)):
+        return None
+    if (first.module, first.scope) != (second.module, second.scope):
+        return None
+    if not (first.exact or first.declared) or not (second.exact or second.declared):
+        return None
+    args = first.args if first.args == second.args else ()
+    return Instance(first.module, first.scope, exact=False, declared=True, args=args)
 
 
 class Evaluator:
@@ -706,17 +723,19 @@ class Evaluator:
 
     def _factory_result(self, info: ModuleInfo, sid: int) -> Value:
         """What a function gives when every ``return`` builds an instance of the same project
-        class (``def get_repo(): return Repo()``), else the class its return annotation names
-        (an instance of it or of a subclass)."""
+        class (``def get_repo(): return Repo()``) or gives the same declared object, else the
+        class its return annotation names (an instance of it or of a subclass)."""
         facts = info.scopes[sid].function
         if facts is None:
             return None
         first: Value = None
         for expr in facts.returns:
             value = self.eval(expr, info.name, sid)
-            # Only exact classes: ``cls()`` may build a subclass defined in any module.  A
-            # function defined inside (``return wrapped``) is that function's closure.
-            known = (isinstance(value, Instance) and value.exact) or (
+            # Only exact classes: ``cls()`` may build a subclass defined in any module; or an
+            # object an annotation declares (``return await client.get(url)``, a ``Response``
+            # or a subclass), passed on as declared.  A function defined inside
+            # (``return wrapped``) is that function's closure.
+            known = (isinstance(value, Instance) and (value.exact or value.declared)) or (
                 isinstance(value, FunctionRef) and value.module == info.name
                 and info.scopes[value.scope].parent == sid
             )

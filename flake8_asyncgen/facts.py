@@ -95,6 +95,13 @@ def describe(node: ast.AST) -> Expr:
         return SubscriptExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.IfExp:
         return IfExpr(describe(node.body), describe(node.orelse))  # type: ignore[attr-defined]
+    if kind is ast.BoolOp and type(node.op) is ast.Or:  # type: ignore[attr-defined]
+        # ``session or ClientSession()``: one of the operands (the last one, or a true one).
+        operands = [describe(value) for value in node.values]  # type: ignore[attr-defined]
+        joined = operands[-1]
+        for operand in reversed(operands[:-1]):
+            joined = IfExpr(operand, joined)
+        return joined
     if kind is ast.GeneratorExp:
         genexp: Any = node
         return AsyncGenExpr(genexp.lineno) if is_async_genexp(genexp) else UNKNOWN
@@ -1594,8 +1601,10 @@ def _instance_attr_binding(assignments: List[Tuple[str, int, Binding]]) -> Bindi
             return UNKNOWN_BINDING
         if binding not in options:
             options.append(binding)
-    if len(options) < 2 or not any(_binds_none(option) for option in options):
-        return UNKNOWN_BINDING
+    if len(options) == 1:
+        # Assigned by one method only (``__aenter__``, ``connect()``): before it runs the
+        # attribute does not exist, so a use that succeeds sees this value.
+        return options[0]
     return AlternativesBinding(tuple(options))
 
 
@@ -1641,9 +1650,9 @@ def _finish(collector: _Collector) -> ModuleSummary:
                     owner.bindings[name] = UNKNOWN_BINDING
                     break
                 parent = owner.parent
-    # Instance attributes: known when assigned exactly once, in ``__init__``
-    # (``__post_init__``), or when every
-    # assignment is in a method of the class and some assign ``None`` (reset in ``close()``).
+    # Instance attributes: known when every assignment is in a method of the class (not in a
+    # nested function): one value, or several (``None`` in ``close()``) that the evaluator
+    # joins (they must agree, ``None`` aside).
     for class_sid in collector.dynamic_classes:
         dynamic = scopes[class_sid].klass
         if dynamic is not None:
