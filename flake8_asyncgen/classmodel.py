@@ -331,7 +331,9 @@ class ClassModel:
             if owner is None:
                 return True
             scope = owner.scopes[entry[1]]
-            if scope.klass is not None and COMPUTED_ATTRIBUTE in scope.klass.instance_attrs:
+            if scope.klass is not None and COMPUTED_ATTRIBUTE in scope.klass.instance_attrs and (
+                not _is_model_base(owner, entry[1])  # it stores the declared fields
+            ):
                 computed = True
             if "__getattribute__" in scope.bindings:
                 return True
@@ -746,6 +748,8 @@ class ClassModel:
         may change its members."""
         scope = info.scopes[sid]
         klass = scope.klass
+        if _is_model_base(info, sid):
+            return False
         if klass is None or klass.has_class_keywords:
             return True
         parent = scope.parent
@@ -768,6 +772,8 @@ class ClassModel:
             if isinstance(value, ClassRef):
                 base_info = self.resolver.module(value.module)
                 if base_info is None:
+                    continue
+                if _is_model_base(base_info, value.scope):
                     continue
                 if "__init_subclass__" in base_info.scopes[value.scope].bindings:
                     return True
@@ -817,3 +823,15 @@ class ClassModel:
             other for other, scope in enumerate(info.scopes)
             if other != sid and scope.kind == "class" and (info.name, sid) in self.mro(info, other)
         ]
+
+
+# Model bases whose metaclass and ``__init_subclass__`` build a subclass's fields from its
+# annotations and add only their own (``model_*``, ``__pydantic_*__``) members: a subclass keeps
+# the methods it defines, and each declared field holds a value of its declared type (pydantic
+# validates it). Known by module and class name: (module, class).
+KNOWN_MODEL_BASES = frozenset({("pydantic.main", "BaseModel"), ("pydantic.v1.main", "BaseModel")})
+
+
+def _is_model_base(info: ModuleInfo, sid: int) -> bool:
+    scope = info.scopes[sid]
+    return scope.klass is not None and (info.name, scope.name) in KNOWN_MODEL_BASES
