@@ -82,6 +82,14 @@ def join_alternatives(values: List[Value]) -> Value:
     return found
 
 
+def _awaited_here(info: ModuleInfo, sid: int, expr: Expr) -> bool:
+    """``await ...``, or a name the function binds once, to ``await ...``."""
+    if isinstance(expr, NameExpr):
+        binding = info.scopes[sid].bindings.get(expr.id)
+        return isinstance(binding, ValueBinding) and isinstance(binding.expr, AwaitExpr)
+    return isinstance(expr, AwaitExpr)
+
+
 def _same_class(first: Value, second: Value) -> Value:
     """Two objects of one class, each built here (exact) or declared by an annotation
     (``session or ClientSession()`` with ``session: Optional[ClientSession]``): an object of
@@ -732,10 +740,14 @@ class Evaluator:
         for expr in facts.returns:
             value = self.eval(expr, info.name, sid)
             # Only exact classes: ``cls()`` may build a subclass defined in any module; or an
-            # object an annotation declares (``return await client.get(url)``, a ``Response``
-            # or a subclass), passed on as declared.  A function defined inside
-            # (``return wrapped``) is that function's closure.
-            known = (isinstance(value, Instance) and (value.exact or value.declared)) or (
+            # object an annotation declares that the function awaited (``return await
+            # client.get(url)``: a ``Response`` or a subclass), passed on as declared.  (A plain
+            # helper returning ``emails.send(...)`` un-awaited may be handed a look-alike of
+            # another class, its sync or async twin, whatever ``emails`` is annotated.)  A
+            # function defined inside (``return wrapped``) is that function's closure.
+            known = (isinstance(value, Instance) and (
+                value.exact or (value.declared and _awaited_here(info, sid, expr))
+            )) or (
                 isinstance(value, FunctionRef) and value.module == info.name
                 and info.scopes[value.scope].parent == sid
             )
