@@ -99,8 +99,9 @@ class Journal:
         if new:
             body = {"previous": self._head, "facts": [list(fact) for fact in new]}
             name = _chunk_name(body)
-            if not cache.has(_chunk_key(name)):
-                cache.store(_chunk_key(name), name, body)
+            # Written even when an entry of that name exists: one that is damaged or forged
+            # (wrong content under the name) is replaced rather than missed on every run.
+            cache.store(_chunk_key(name), name, body)
             self._head = name
             self._written = len(self._facts)
         return self._head

@@ -292,3 +292,16 @@ def test_old_chunks_expire_once_a_day(tmp_path: Path) -> None:
     assert {entry.name for entry in folder.iterdir()} == left
     cache.prune(now + 2 * 24 * 3600)
     assert not any(entry.name.startswith("expiring-") for entry in folder.iterdir())
+
+
+def test_a_damaged_chunk_is_written_again(tmp_path: Path) -> None:
+    cache = DiskCache(str(tmp_path / "c"))
+    journal = Journal()
+    journal.record("file", "/x.py", "d1")
+    head = journal.head(cache)
+    cache.store(f"journal chunk\0{head}", head, {"previous": ORIGIN, "facts": []})  # forged
+    assert not ChainChecker(cache, lambda kind, key: "d1").holds(head)
+    again = Journal()
+    again.record("file", "/x.py", "d1")
+    assert again.head(cache) == head
+    assert ChainChecker(cache, lambda kind, key: "d1").holds(head)
