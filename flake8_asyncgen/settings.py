@@ -56,11 +56,12 @@ OPTIONS: Tuple[OptionSpec, ...] = (
     ),
     OptionSpec(
         "--agn-cache-dir", "agn_cache_dir", "path", DEFAULT_CACHE_DIR,
-        f"Where flake8-asyncgen caches module summaries (default: {DEFAULT_CACHE_DIR}).",
+        "Where flake8-asyncgen caches module summaries and findings "
+        f"(default: {DEFAULT_CACHE_DIR}).",
     ),
     OptionSpec(
         "--agn-no-cache", "agn_no_cache", "flag", False,
-        "Do not read or write the flake8-asyncgen module summary cache.",
+        "Do not read or write the flake8-asyncgen cache (module summaries and findings).",
     ),
     OptionSpec(
         "--agn-max-file-size", "agn_max_file_size", "int", DEFAULT_MAX_FILE_BYTES,
