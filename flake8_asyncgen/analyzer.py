@@ -136,19 +136,22 @@ def analyse(
     ``force_cst`` runs the libcst pass even when no rule fired, and checks that every site
     names a libcst expression (the differential test uses it); it never uses the cache.
     """
+    text_digest = _text_digest(lines)  # the cache's key, and how this text is told apart
     with fewer_collections():
         if look_up and not force_cst:
             try:
-                cached = cached_result(lines, filename, settings)
+                cached = _cached_result(filename, settings, text_digest)
             except Exception:  # noqa: BLE001 - a cache that cannot be read is a miss
                 cached = None
             if cached is not None:
                 return cached
         try:
-            return _analyse(tree, lines, filename, settings, force_cst, deep=False)
+            return _analyse(tree, lines, filename, settings, force_cst, False, text_digest)
         except RecursionError:
             # Deeply nested code: once more with a large stack and recursion limit.
-            return with_large_stack(_analyse, tree, lines, filename, settings, force_cst, True)
+            return with_large_stack(
+                _analyse, tree, lines, filename, settings, force_cst, True, text_digest
+            )
 
 
 def _project(filename: str, settings: Settings) -> Project:
@@ -168,12 +171,16 @@ def _entry_digest(project: Project, settings: Settings, text_digest: str) -> str
 def cached_result(lines: Sequence[str], filename: str, settings: Settings) -> Optional[Result]:
     """The findings an earlier run stored for this text of the file, if everything they were
     made from still holds (see :mod:`resultcache`); else None. Never parses the file."""
+    return _cached_result(filename, settings, _text_digest(lines))
+
+
+def _cached_result(filename: str, settings: Settings, text_digest: str) -> Optional[Result]:
     if settings.cache_dir is None:
         return None
     project = _project(filename, settings)
     if project.cache is None:
         return None
-    digest = _entry_digest(project, settings, _text_digest(lines))
+    digest = _entry_digest(project, settings, text_digest)
     body = project.cache.load(entry_key(filename), digest)
     entry = decode_entry(body) if body is not None else None
     if entry is None or not project.chain_holds(entry.head):
@@ -232,7 +239,7 @@ def _module_info(
         # Not what ``import name`` finds (``pkg/feeds.py`` beside ``pkg/feeds/``): keep this
         # file's facts apart from the module that owns the name.
         name = f"{name} <{filename}>"
-    elif known is not None and not _same_source(known.summary, summary, lines):
+    elif known is not None and not _same_source(known.summary, summary, text_digest):
         # Already read from disk for another file, and the text flake8 gave differs (stdin,
         # a file edited during the run): other modules' facts refer to the disk version.
         name = f"{name} <as linted>"
@@ -247,13 +254,12 @@ def _module_info(
     return project, info, sites
 
 
-def _same_source(known: ModuleSummary, summary: ModuleSummary, lines: Sequence[str]) -> bool:
-    """Whether the text being linted is the one ``known`` was made from (cheaply, by digest,
-    when ``known`` was read from a file; else by comparing the facts)."""
-    if known.source_digest is not None:
-        text = "".join(lines).encode("utf-8", "surrogatepass")
-        if hashlib.sha256(text).hexdigest() == known.source_digest:
-            return True
+def _same_source(known: ModuleSummary, summary: ModuleSummary, text_digest: str) -> bool:
+    """Whether the text being linted (of digest ``text_digest``) is the one ``known`` was made
+    from (cheaply, by digest, when ``known`` was read from a file; else by comparing the
+    facts)."""
+    if known.source_digest is not None and text_digest == known.source_digest:
+        return True
     return to_json(known) == to_json(summary)
 
 
@@ -264,8 +270,8 @@ def _analyse(
     settings: Settings,
     force_cst: bool,
     deep: bool,
+    text_digest: str,
 ) -> Result:
-    text_digest = _text_digest(lines)
     project, info, sites = _module_info(tree, lines, filename, settings, text_digest)
     evaluator = Evaluator(project, settings.transparent_decorators, info.patched, info.name)
     reports = FileChecker(evaluator, info).run(sites)

@@ -201,6 +201,13 @@ SYNC_ITERATING_FUNCTIONS: dict[str, tuple[int, int | None, int | None]] = {
 }
 
 
+# The last names of every API above that iterates an argument (the pre-scan lists calls of
+# these names as sites; AGN203 and AGN213 judge them).
+SYNC_ITERATING_CALL_NAMES = frozenset(
+    name.rsplit(".", 1)[-1] for name in (*SYNC_ITERATING_BUILTINS, *SYNC_ITERATING_FUNCTIONS)
+)
+
+
 def iterates_argument(api: str, index: int, positional: int) -> bool:
     """Whether ``api(...)`` (a builtin, a builtin type's method or a function of
     :data:`SYNC_ITERATING_FUNCTIONS`) iterates its positional argument ``index`` of

@@ -167,11 +167,23 @@ def _folder_files(
     return files
 
 
+# Each folder's walk, once per process: the index built from a folder and the fingerprint of
+# what it was built from (:func:`_folder_fingerprint`) read the same listing.
+_PATHS: Dict[Tuple[str, Tuple[str, ...], FrozenSet[str]], Optional[List[str]]] = {}
+
+
 def _source_paths(
     folder: str, suffixes: Tuple[str, ...], skipped: FrozenSet[str]
 ) -> Optional[List[str]]:
     """The source files below ``folder`` the index reads, in a fixed order; None past the
     index's limit."""
+    key = (folder, suffixes, skipped)
+    if key not in _PATHS:
+        _PATHS[key] = _walk(folder, suffixes, skipped)
+    return _PATHS[key]
+
+
+def _walk(folder: str, suffixes: Tuple[str, ...], skipped: FrozenSet[str]) -> Optional[List[str]]:
     paths: List[str] = []
     for current, dirs, names in os.walk(folder):
         dirs[:] = sorted(
@@ -218,6 +230,7 @@ def forget_all() -> None:
     _PROJECTS.clear()
     _TEXTS.clear()
     _DIGESTS.clear()
+    _PATHS.clear()
     _ROOT_FILES.clear()
     _INDEXES.clear()
 

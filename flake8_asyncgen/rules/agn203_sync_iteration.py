@@ -9,10 +9,7 @@ class SyncIterationOfAsyncGenerator(Rule):
     code = "AGN203"
     contexts = ("iter", "arg")
     triggers = frozenset({"agen", "astream"})
-    call_names = frozenset(
-        name.rsplit(".", 1)[-1]
-        for name in (*kinds.SYNC_ITERATING_BUILTINS, *kinds.SYNC_ITERATING_FUNCTIONS)
-    )
+    call_names = kinds.SYNC_ITERATING_CALL_NAMES
     INVALID = [
         "async def gen():\n    yield 1\ndef main():\n    for x in gen():\n        print(x)\n",
         "async def gen():\n    yield 1\ndef main():\n    return list(gen())\n",

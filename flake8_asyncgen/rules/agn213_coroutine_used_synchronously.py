@@ -9,10 +9,7 @@ class CoroutineUsedSynchronously(Rule):
     code = "AGN213"
     contexts = ("iter", "with", "arg")
     triggers = frozenset({"coro"})
-    call_names = frozenset(
-        name.rsplit(".", 1)[-1]
-        for name in (*kinds.SYNC_ITERATING_BUILTINS, *kinds.SYNC_ITERATING_FUNCTIONS)
-    )
+    call_names = kinds.SYNC_ITERATING_CALL_NAMES
     INVALID = [
         "async def rows():\n    return [1]\nasync def main():\n    for r in rows():\n"
         "        print(r)\n",
