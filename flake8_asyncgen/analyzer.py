@@ -26,7 +26,9 @@ from .facts import collect
 from .fixes import Fix
 from .messages import too_large_reason
 from .model import ModuleSummary
-from .project import ModuleInfo, Project, display_path, file_digest, find_root, module_name
+from .project import (
+    ModuleInfo, Project, display_path, file_digest, find_root, module_name, modules_read,
+)
 from .projectroots import declared_roots, project_root
 from .resultcache import (
     CachedFinding, FixOffer, decode_entry, encode_entry, entry_digest, entry_key, run_context,
@@ -121,6 +123,49 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*threshold)
+
+
+class CollectorRelief:
+    """When a host process's cyclic collections should stop walking what the analysis keeps.
+
+    Inside flake8 the analysis keeps module summaries and memos for the whole run (hundreds of
+    thousands of small objects), and flake8's own churn keeps triggering full collections,
+    each walking all of them: measured on the benchmark corpus (one process), collections
+    took 2.3 s with the plugin against 0.4 s without. Moving the kept objects to the
+    collector's permanent generation (``gc.freeze``) after a full collection ends that: only
+    objects alive at that moment are moved, and what is alive between two files is the
+    analysis's state plus the host's (measured: 29 objects of cyclic garbage left over after
+    a whole run). Done whenever the work (modules read plus files analysed) has grown by a
+    tenth since the last time: a few dozen times in a run, each collection short because
+    everything older is frozen already.
+    """
+
+    FIRST = 16
+    GROWTH = 1.1
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.due_at = self.FIRST
+
+    def after_file(self, modules_read: int) -> bool:
+        """Count one analysed file; whether it is time to freeze."""
+        self.files += 1
+        work = modules_read + self.files
+        if work < self.due_at:
+            return False
+        self.due_at = int(work * self.GROWTH) + 1
+        return True
+
+
+_RELIEF = CollectorRelief()
+
+
+def keep_out_of_collections() -> None:
+    """After each file the plugin analysed: from time to time, collect and then freeze what
+    is alive (see :class:`CollectorRelief`); nothing when the host turned collection off."""
+    if _RELIEF.after_file(modules_read()) and gc.isenabled():
+        gc.collect()
+        gc.freeze()
 
 
 def analyse(

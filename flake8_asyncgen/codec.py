@@ -14,6 +14,8 @@ import sys
 from typing import Any, Dict, List, Optional, Tuple
 
 from .model import (
+    def_binding,
+    name_expr,
     DECLARED,
     LITERAL_TYPES,
     AsyncGenExpr,
@@ -261,7 +263,7 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
     tag = items[0]
     size = len(items)
     if tag == "n" and size == 2:
-        return NameExpr(_text(items[1], "name"))
+        return name_expr(_text(items[1], "name"))
     if tag == "a" and size == 3:
         return AttrExpr(expr_from_json(items[1], depth + 1), _text(items[2], "attribute"))
     if tag == "c" and size == 2:
@@ -322,7 +324,7 @@ class _Reader:
         tag = items[0]
         size = len(items)
         if tag == "d" and size == 2:
-            return DefBinding(self.scope_ref(items[1], "function"))
+            return def_binding(self.scope_ref(items[1], "function"))
         if tag == "k" and size == 2:
             return ClassBinding(self.scope_ref(items[1], "class"))
         if tag == "i" and size == 2:

@@ -16,6 +16,8 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Set
 
 from .kinds import ASYNC_ITERATOR_NAMES
 from .model import (
+    def_binding,
+    name_expr,
     COMPUTED_ATTRIBUTE,
     DECLARED,
     NONE_LITERAL,
@@ -37,7 +39,6 @@ from .model import (
     CallExpr,
     ClassBinding,
     ClassFacts,
-    DefBinding,
     EnteredExpr,
     Expr,
     FromImportBinding,
@@ -79,7 +80,7 @@ def describe(node: ast.AST) -> Expr:
     path: the records are built directly, fields in declaration order)."""
     kind = type(node)
     if kind is ast.Name:
-        return _new(NameExpr, (node.id, "name"))  # type: ignore[attr-defined]
+        return name_expr(node.id)  # type: ignore[attr-defined]
     if kind is ast.Attribute:
         value, attr = node.value, node.attr  # type: ignore[attr-defined]
         return _new(AttrExpr, (describe(value), attr, "attr"))
@@ -1201,7 +1202,7 @@ class _Collector:
             self.expr(node.returns)
         overload = any(_looks_like_overload(d) for d in node.decorator_list)
         if not overload:
-            self.bind(node.name, DefBinding(len(self.scopes)))
+            self.bind(node.name, def_binding(len(self.scopes)))
         outer = self.sid
         positional = node.args.posonlyargs + node.args.args
         is_async = isinstance(node, ast.AsyncFunctionDef)

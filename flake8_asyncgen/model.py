@@ -24,6 +24,31 @@ class NameExpr(NamedTuple):
     shape: Literal["name"] = "name"
 
 
+# One ``NameExpr`` per identifier, and one ``DefBinding`` per scope number, for the life of the
+# process. Records are immutable, so sharing them is safe; and a summary is mostly names (the
+# benchmark corpus's summaries held 44,614 name records of 3,380 identifiers). Every record
+# the run keeps is an object each full garbage collection walks: inside flake8, whose own
+# churn triggers those collections, fewer kept objects is less time in them.
+_NAME_EXPRS: Dict[str, "NameExpr"] = {}
+_DEF_BINDINGS: Dict[int, "DefBinding"] = {}
+
+
+def name_expr(name: str) -> "NameExpr":
+    """The shared ``NameExpr(name)``."""
+    found = _NAME_EXPRS.get(name)
+    if found is None:
+        found = _NAME_EXPRS[name] = NameExpr(name)
+    return found
+
+
+def def_binding(scope: int) -> "DefBinding":
+    """The shared ``DefBinding(scope)``."""
+    found = _DEF_BINDINGS.get(scope)
+    if found is None:
+        found = _DEF_BINDINGS[scope] = DefBinding(scope)
+    return found
+
+
 class AttrExpr(NamedTuple):
     base: "Expr"
     attr: str

@@ -10,7 +10,7 @@ import sys
 from typing import Any, ClassVar, Generator, Sequence, Tuple, Type
 
 from . import __version__
-from .analyzer import FileTooLarge, analyse
+from .analyzer import FileTooLarge, analyse, keep_out_of_collections
 from .messages import format_message, internal_failure_reason
 from .settings import (
     ConfigurationError,
@@ -64,6 +64,7 @@ class AsyncGenChecker:
             except BaseException:  # noqa: BLE001 - formatting some exceptions recurses
                 pass
             return
+        keep_out_of_collections()
         for finding in findings:
             yield finding.line, finding.col, finding.message, type(self)
 

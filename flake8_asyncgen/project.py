@@ -226,6 +226,11 @@ def environment_notes() -> List[Tuple[str, List[str]]]:
     return [(description, sorted(names)) for description, names in sorted(found.items())]
 
 
+def modules_read() -> int:
+    """How many module files this process has read (for any project)."""
+    return len(_BY_PATH)
+
+
 def forget_all() -> None:
     """Forget every module summary and project this process has learnt.
 
