@@ -26,9 +26,8 @@ class NameExpr(NamedTuple):
 
 # One ``NameExpr`` per identifier, and one ``DefBinding`` per scope number, for the life of the
 # process. Records are immutable, so sharing them is safe; and a summary is mostly names (the
-# benchmark corpus's summaries held 44,614 name records of 3,380 identifiers). Every record
-# the run keeps is an object each full garbage collection walks: inside flake8, whose own
-# churn triggers those collections, fewer kept objects is less time in them.
+# benchmark corpus's summaries held 44,614 name records of 3,380 identifiers, and 8,200 def
+# bindings of 287 scope numbers): shared, a run keeps about 50,000 fewer objects.
 _NAME_EXPRS: Dict[str, "NameExpr"] = {}
 _DEF_BINDINGS: Dict[int, "DefBinding"] = {}
 
