@@ -6,6 +6,7 @@ import argparse
 import ast
 import re
 import shlex
+import textwrap
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
@@ -83,3 +84,11 @@ def compare(path: Path, actual: List[Tuple[int, int, str]]) -> List[str]:
         if (line, message[:6]) not in wanted:
             problems.append(f"{path}:{line}:{col}: unexpected {message}")
     return problems
+
+
+def write_files(folder: Path, files: Dict[str, str]) -> None:
+    """Write each ``name: text`` under ``folder`` (folders made, text dedented)."""
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))

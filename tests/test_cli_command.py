@@ -13,13 +13,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 from typing import Any, Dict, List, Sequence, Tuple
 
 import pytest
 
+from agn_harness import write_files
 from flake8_asyncgen import cli
 from flake8_asyncgen.messages import CODES, format_message
 from flake8_asyncgen.ruledocs import REPOSITORY_URL, rule_url
@@ -39,13 +39,6 @@ async def main():
 """
 
 CLEAN = "async def main():\n    return 1\n"
-
-
-def write(folder: Path, files: Dict[str, str]) -> None:
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
 
 
 def run(
@@ -76,7 +69,7 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_exit_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path, {"bad.py": BAD, "clean.py": CLEAN})
+    write_files(tmp_path, {"bad.py": BAD, "clean.py": CLEAN})
     assert run(["--agn-no-cache", "clean.py"], capsys)[0] == 0
     status, out, _ = run(["--agn-no-cache", "bad.py"], capsys)
     assert status == 1 and out.startswith("bad.py:6:9: AGN200 ")
@@ -96,8 +89,8 @@ def test_exit_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_unreadable_and_missing_match_flake8(tmp_path: Path) -> None:
-    write(tmp_path, {"syntax.py": "async def f(:\n    yield 1\n", "ok.py": CLEAN,
-                     "nul.py": "x = 1\n\x00\n"})
+    write_files(tmp_path, {"syntax.py": "async def f(:\n    yield 1\n", "ok.py": CLEAN,
+                           "nul.py": "x = 1\n\x00\n"})
     args = ["--agn-no-cache", "missing.py", "nul.py", "ok.py", "syntax.py"]
     flake8 = subprocess.run([sys.executable, "-m", "flake8", "--select", "E9,AGN", *args],
                             cwd=tmp_path, capture_output=True, text=True, timeout=300)
@@ -110,7 +103,7 @@ def test_unreadable_and_missing_match_flake8(tmp_path: Path) -> None:
 def test_internal_failure_is_contained_and_has_its_own_status(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(tmp_path, {"a.py": BAD, "b.py": BAD, "c.py": BAD, "d.py": BAD})
+    write_files(tmp_path, {"a.py": BAD, "b.py": BAD, "c.py": BAD, "d.py": BAD})
     real = cli.analyse  # type: ignore[attr-defined]
     failures = {"a.py": RecursionError("deep"), "b.py": MemoryError(),
                 "c.py": KeyError(object())}
@@ -137,7 +130,7 @@ def test_internal_failure_is_contained_and_has_its_own_status(
 
 
 def test_too_large_file_is_worded_as_by_the_plugin(tmp_path: Path) -> None:
-    write(tmp_path, {"bad.py": BAD})
+    write_files(tmp_path, {"bad.py": BAD})
     args = ["--select", "AGN", "--agn-no-cache", "--agn-max-file-size", "20", "bad.py"]
     flake8 = subprocess.run([sys.executable, "-m", "flake8", *args], cwd=tmp_path,
                             capture_output=True, text=True, timeout=300)
@@ -150,7 +143,7 @@ def test_deep_code_is_one_finding_not_a_crash(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     chain = "x = a" + ".b" * 60_000 + "\n"
-    write(tmp_path, {"deep.py": chain, "bad.py": BAD})
+    write_files(tmp_path, {"deep.py": chain, "bad.py": BAD})
     status, out, err = run(["--agn-no-cache", "deep.py", "bad.py"], capsys)
     assert "bad.py:6:9: AGN200" in out  # the other file is still checked
     deep = [line for line in out.splitlines() if line.startswith("deep.py")]
@@ -160,7 +153,7 @@ def test_deep_code_is_one_finding_not_a_crash(
 def test_results_are_streamed_as_files_finish(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(tmp_path, {"a.py": BAD, "b.py": BAD})
+    write_files(tmp_path, {"a.py": BAD, "b.py": BAD})
     real = cli.analyse  # type: ignore[attr-defined]
     seen_before_b: List[str] = []
 
@@ -178,8 +171,8 @@ def test_progress_line_only_on_a_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for number in range(25):
-        write(tmp_path, {f"m{number:02}.py": CLEAN})
-    write(tmp_path, {"m99.py": BAD})
+        write_files(tmp_path, {f"m{number:02}.py": CLEAN})
+    write_files(tmp_path, {"m99.py": BAD})
     status, out, err = run(["--agn-no-cache", "."], capsys)
     assert err == "" and out.startswith("./m99.py:6:9: AGN200")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
@@ -234,7 +227,7 @@ def test_sarif_output_validates_against_the_schema(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _incident(tmp_path)
-    write(folder, {"broken.py": "def f(:\n", "missing_dir/.keep": ""})
+    write_files(folder, {"broken.py": "def f(:\n", "missing_dir/.keep": ""})
     monkeypatch.chdir(folder)
     status, out, _ = run(
         ["--agn-no-cache", "--output-format", "sarif", "app", "broken.py", "gone.py"], capsys
@@ -258,7 +251,7 @@ def test_sarif_output_validates_against_the_schema(
 
 def test_sarif_with_no_findings_validates(capsys: pytest.CaptureFixture[str],
                                           tmp_path: Path) -> None:
-    write(tmp_path, {"clean.py": CLEAN})
+    write_files(tmp_path, {"clean.py": CLEAN})
     status, out, _ = run(["--agn-no-cache", "--output-format", "sarif", "."], capsys)
     log = json.loads(out)
     validate_sarif(log)
@@ -266,7 +259,7 @@ def test_sarif_with_no_findings_validates(capsys: pytest.CaptureFixture[str],
 
 
 def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path, {"bad.py": BAD})
+    write_files(tmp_path, {"bad.py": BAD})
     status, out, _ = run(["--agn-no-cache", "--output-format", "github", "bad.py"], capsys)
     assert status == 1
     (line,) = out.splitlines()
@@ -315,7 +308,7 @@ def test_every_rule_has_a_page() -> None:
 
 
 def test_stdin_with_its_filename_resolves_imports(tmp_path: Path) -> None:
-    write(tmp_path, {
+    write_files(tmp_path, {
         "app/__init__.py": "",
         "app/lib.py": "async def fetch():\n    return 1\n",
         "app/use.py": "from app.lib import fetch\n\n\nasync def main():\n"
@@ -455,7 +448,7 @@ def test_diff_is_accepted_by_git_apply(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_configuration_precedence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path, {"pkg/m.py": BAD + "\n\nasync def other():\n    gen()\n"})
+    write_files(tmp_path, {"pkg/m.py": BAD + "\n\nasync def other():\n    gen()\n"})
     everything = run(["--agn-no-cache", "pkg"], capsys)[1]
     assert " AGN200 " in everything and " AGN207 " in everything
     # [flake8] in setup.cfg is read ...
@@ -479,7 +472,7 @@ def test_configuration_precedence(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_configuration_found_from_a_subfolder_and_agn_options(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(tmp_path, {
+    write_files(tmp_path, {
         "lib.py": "def traced(f):\n    return f\n",
         "sub/m.py": "from lib import traced\n\n\n@traced\nasync def gen():\n    yield 1\n\n\n"
                     "async def main():\n    return await gen()\n",
@@ -501,13 +494,13 @@ def test_configuration_found_from_a_subfolder_and_agn_options(
 def test_bad_configuration_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, word: str
 ) -> None:
-    write(tmp_path, {"m.py": CLEAN, "pyproject.toml": text})
+    write_files(tmp_path, {"m.py": CLEAN, "pyproject.toml": text})
     status, out, err = run(["m.py"], capsys)
     assert status == 2 and out == "" and word in err
 
 
 def test_exclude_and_per_file_ignores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path, {"a/m.py": BAD, "b/m.py": BAD, "venv/m.py": BAD, "c/gen_m.py": BAD})
+    write_files(tmp_path, {"a/m.py": BAD, "b/m.py": BAD, "venv/m.py": BAD, "c/gen_m.py": BAD})
     out = run(["--agn-no-cache", "."], capsys)[1]
     assert sorted(line.split(":")[0] for line in out.splitlines()) == [
         "./a/m.py", "./b/m.py", "./c/gen_m.py"]
@@ -524,7 +517,7 @@ def _many(tmp_path: Path, count: int) -> None:
         text = "\n\n".join(
             BAD.replace("gen", f"gen{n}").replace("main", f"main{n}") for n in range(5)
         )
-        write(tmp_path, {f"m{number:04}.py": text})
+        write_files(tmp_path, {f"m{number:04}.py": text})
 
 
 def test_broken_pipe_ends_quietly(tmp_path: Path) -> None:
@@ -567,7 +560,7 @@ def test_the_script_and_its_version(tmp_path: Path) -> None:
 
 
 def test_default_cache_is_in_the_current_folder_only(tmp_path: Path) -> None:
-    write(tmp_path, {"bad.py": BAD})
+    write_files(tmp_path, {"bad.py": BAD})
     result = command(["bad.py"], tmp_path)
     assert result.returncode == 1
     assert (tmp_path / ".agn_cache").is_dir()

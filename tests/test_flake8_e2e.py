@@ -6,14 +6,13 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import List, Optional, Sequence
 
 import pytest
 
-from agn_harness import expected_in
+from agn_harness import expected_in, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 INCIDENT = ROOT / "fixtures" / "incident"
@@ -37,13 +36,6 @@ def flake8(
 
 def codes(output: str) -> List[str]:
     return sorted(line.split(": ", 1)[1][:6] for line in output.splitlines() if ": AGN" in line)
-
-
-def write(folder: Path, files: Dict[str, str]) -> None:
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
 
 
 BAD = """\
@@ -79,7 +71,7 @@ def test_incident_states_report_exactly_their_annotations(state: str, tmp_path: 
 
 
 def test_agn_is_on_by_default_and_plays_with_select(tmp_path: Path) -> None:
-    write(tmp_path, {"m.py": BAD})
+    write_files(tmp_path, {"m.py": BAD})
     args = ["--agn-no-cache", "m.py"]
     assert codes(flake8(args, tmp_path).stdout) == ["AGN200"]
     assert codes(flake8(["--select", "E", *args], tmp_path).stdout) == []
@@ -92,7 +84,7 @@ def test_agn_is_on_by_default_and_plays_with_select(tmp_path: Path) -> None:
 
 
 def test_config_file_options_are_read(tmp_path: Path) -> None:
-    write(
+    write_files(
         tmp_path,
         {
             "m.py": """\
@@ -118,7 +110,7 @@ def test_config_file_options_are_read(tmp_path: Path) -> None:
 
 
 def test_noqa_on_the_reported_line(tmp_path: Path) -> None:
-    write(
+    write_files(
         tmp_path,
         {
             "m.py": """\
@@ -153,7 +145,7 @@ def test_parallel_output_is_identical(tmp_path: Path) -> None:
 
 
 def test_syntax_error_gives_e999_and_nothing_from_agn(tmp_path: Path) -> None:
-    write(tmp_path, {"m.py": "async def f(:\n    yield 1\n"})
+    write_files(tmp_path, {"m.py": "async def f(:\n    yield 1\n"})
     result = flake8(["--agn-no-cache", "m.py"], tmp_path)
     assert "E999" in result.stdout
     assert "AGN" not in result.stdout
@@ -167,7 +159,7 @@ def test_syntax_error_gives_e999_and_nothing_from_agn(tmp_path: Path) -> None:
     ],
 )
 def test_bad_configuration_names_the_option(tmp_path: Path, args: List[str], option: str) -> None:
-    write(tmp_path, {"m.py": "x = 1\n"})
+    write_files(tmp_path, {"m.py": "x = 1\n"})
     result = flake8([*args, "m.py"], tmp_path)
     assert result.returncode != 0
     assert option in result.stderr
@@ -175,7 +167,7 @@ def test_bad_configuration_names_the_option(tmp_path: Path, args: List[str], opt
 
 def _project(tmp_path: Path, kind: str) -> Path:
     body = "    yield 1\n" if kind == "agen" else "    return 1\n"
-    write(
+    write_files(
         tmp_path,
         {
             "app/__init__.py": "",
@@ -269,7 +261,7 @@ def test_unwritable_cache_location_degrades_to_no_cache(tmp_path: Path) -> None:
 def test_same_module_name_in_two_roots_does_not_leak(tmp_path: Path) -> None:
     # One process lints files of two import roots whose `util` modules differ: what `util`
     # means in one must not be reused in the other.
-    write(
+    write_files(
         tmp_path,
         {
             "common.py": "from util import helper\n",

@@ -4,13 +4,13 @@ linted later in the same process, and what that gives is exactly what linting it
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, List, Tuple
 
 import pytest
 
+from agn_harness import write_files
 from flake8_asyncgen import analyzer, cli
 from flake8_asyncgen import project as project_module
 
@@ -41,13 +41,6 @@ async def main():
 """
 
 
-def write(folder: Path, files: Dict[str, str]) -> None:
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-
-
 @pytest.fixture
 def walked(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """How many times each module was walked (``facts.collect``), for reading or linting."""
@@ -74,7 +67,7 @@ def lint(capsys: pytest.CaptureFixture[str], *paths: str) -> Tuple[int, List[str
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     # ``a_use.py`` is linted first and reads ``lib.py``, linted after it.
-    write(tmp_path, {"pkg/__init__.py": "", "pkg/lib.py": LIB, "pkg/a_use.py": USE})
+    write_files(tmp_path, {"pkg/__init__.py": "", "pkg/lib.py": LIB, "pkg/a_use.py": USE})
     return tmp_path
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import textwrap
 import time
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 import pytest
 
+from agn_harness import write_files
 from flake8_asyncgen import analyzer, cli
 from flake8_asyncgen import project as project_module
 from flake8_asyncgen.cache import DiskCache
@@ -39,13 +39,6 @@ async def main():
     async for item in fetch():
         print(item)
 """
-
-
-def write(folder: Path, files: Dict[str, str]) -> None:
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
 
 
 @pytest.fixture
@@ -76,7 +69,7 @@ def lint(
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    write(tmp_path, {"pkg/__init__.py": "", "pkg/lib.py": LIB_CORO, "pkg/use.py": USE})
+    write_files(tmp_path, {"pkg/__init__.py": "", "pkg/lib.py": LIB_CORO, "pkg/use.py": USE})
     return tmp_path
 
 
@@ -162,10 +155,10 @@ def test_a_subclass_in_a_module_nobody_imports_is_noticed(
     folder: Path, capsys: pytest.CaptureFixture[str], analysed: List[str]
 ) -> None:
     # ``svc`` may be any subclass: found by the project's textual index, not by imports.
-    write(folder, {"pkg/lib.py": SERVICE, "pkg/use.py": ANNOTATED_USE})
+    write_files(folder, {"pkg/lib.py": SERVICE, "pkg/use.py": ANNOTATED_USE})
     status, lines = lint(folder, capsys)
     assert [line.split()[1] for line in lines] == ["AGN201"]
-    write(folder, {"pkg/fast.py": OVERRIDE})
+    write_files(folder, {"pkg/fast.py": OVERRIDE})
     analysed.clear()
     assert lint(folder, capsys)[1] == []  # an override disagrees: unknown
     assert sorted(analysed) == ["fast.py", "use.py"]  # the others never asked the index
@@ -193,7 +186,7 @@ async def fetch(topic):
 def test_fixing_never_uses_cached_findings(
     folder: Path, capsys: pytest.CaptureFixture[str], analysed: List[str]
 ) -> None:
-    write(folder, {"pkg/lib.py": RETURNS_AGEN, "pkg/use.py": ""})
+    write_files(folder, {"pkg/lib.py": RETURNS_AGEN, "pkg/use.py": ""})
     status, lines = lint(folder, capsys, "--show-fixes")
     assert [line.split()[1] for line in lines] == ["AGN101"] and "[unsafe fix]" in lines[0]
     analysed.clear()
