@@ -207,9 +207,8 @@ def analyse(
 
 def _project(filename: str, settings: Settings) -> Project:
     all_roots = import_roots(filename, settings.roots)
-    project = Project.get(all_roots, settings.cache_dir, environment_for(all_roots[0], settings))
-    project.call_names = _CALL_NAMES
-    return project
+    environment = environment_for(all_roots[0], settings)
+    return Project.get(all_roots, settings.cache_dir, environment, _CALL_NAMES)
 
 
 _CALL_NAMES = call_names()
@@ -295,21 +294,20 @@ def _module_info(
     located = project.locate(name)
     located_name = name
     known = project.loaded(name)
-    if (
-        known is not None
-        and located is not None
-        and os.path.abspath(located[0]) == os.path.abspath(filename)
-        and known.summary.source_digest == on_disk
-    ):
+    # This file's path as ``import name`` finds it; None when the import finds another file.
+    own_path = located[0] if located is not None and (
+        os.path.abspath(located[0]) == os.path.abspath(filename)
+    ) else None
+    if own_path is not None and known is not None and known.summary.source_digest == on_disk:
         # Read from disk for another file earlier in this process, from the very bytes being
         # linted: its facts are these, and the sites listed then are this file's sites.
-        kept = project.take_sites(located[0], name, on_disk)
+        kept = project.take_sites(own_path, name, on_disk)
         if kept is not None:
             return project, known, kept
     if not isinstance(tree, ast.Module):
         tree = tree()
     summary, sites = collect(tree, name, is_package, project.call_names)
-    if located is not None and os.path.abspath(located[0]) != os.path.abspath(filename):
+    if located is not None and own_path is None:
         # Not what ``import name`` finds (``pkg/feeds.py`` beside ``pkg/feeds/``): keep this
         # file's facts apart from the module that owns the name.
         name = f"{name} <{filename}>"

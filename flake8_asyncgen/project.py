@@ -264,6 +264,7 @@ class Project:
         roots: Tuple[str, ...],
         cache: Optional[DiskCache],
         environment: Environment = _NO_ENVIRONMENT,
+        call_names: FrozenSet[str] = frozenset(),
     ) -> None:
         self.roots = roots
         self.cache = cache
@@ -279,7 +280,7 @@ class Project:
         self._checker: Optional[ChainChecker] = None
         # The last names of the APIs whose arguments rules judge (``facts.collect``): the
         # sites of a project file read here are listed as linting it lists them.
-        self.call_names: FrozenSet[str] = frozenset()
+        self.call_names = call_names
 
     def chain_holds(self, head: str) -> bool:
         """Whether every fact of the journal chain ``head`` (written by some earlier process
@@ -318,6 +319,7 @@ class Project:
         roots: Tuple[str, ...],
         cache_dir: Optional[str],
         environment: Environment = _NO_ENVIRONMENT,
+        call_names: FrozenSet[str] = frozenset(),
     ) -> "Project":
         key = (roots, cache_dir, environment.site_dirs)
         project = _PROJECTS.get(key)
@@ -325,7 +327,7 @@ class Project:
             cache = DiskCache(cache_dir) if cache_dir else None
             if cache is not None:
                 cache.prune()
-            project = _PROJECTS[key] = cls(roots, cache, environment)
+            project = _PROJECTS[key] = cls(roots, cache, environment, call_names)
         return project
 
     def locate(self, name: str) -> Optional[Tuple[str, str]]:
