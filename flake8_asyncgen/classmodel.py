@@ -8,7 +8,7 @@ the member unknown.
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, NamedTuple, Optional, Tuple, Union
+from typing import Any, Callable, List, NamedTuple, Optional, Set, Tuple, Union
 
 from . import kinds
 from .functionkinds import FunctionKinds
@@ -57,6 +57,13 @@ _CLASS_HOOKS = frozenset({
 # The signature of a plain method (not a getter) whose call gives nothing known.
 _OPAQUE_METHOD = ("function", "sync", None, False)
 _IMPLICIT_CLASSMETHODS = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+# Special methods deciding which protocols an object supports, and the hooks answering for
+# missing attributes or descriptors: a derived class adding one changes what its objects do.
+_PROTOCOL_NAMES = frozenset({
+    "__await__", "__aiter__", "__anext__", "__aenter__", "__aexit__", "__iter__", "__next__",
+    "__enter__", "__exit__", "__getitem__", "__call__", "__getattr__", "__getattribute__",
+    "__get__", "__class__",
+})
 
 
 def _neutral_metaclass(value: Value) -> bool:
@@ -252,6 +259,59 @@ class ClassModel:
             if overrides is None or any(self.signature(o) != signature for o in overrides):
                 return None
         return result
+
+    def common_base(self, first: Instance, second: Instance) -> Value:
+        """Objects of two classes, one deriving from the other (``AzureClient()`` or
+        ``Client()``, built by one factory): an object of the base class or of a subclass, as
+        an annotation would declare it.  Only when the derived class and the classes between
+        are all known and keep what the base has: every name they define, or store on
+        instances, that the base also has gives the same kind of thing, and they add no
+        protocol method the base lacks (judged as the base, ``async for`` over it would be
+        reported although the derived object supports it).  None otherwise."""
+        for derived, base in ((first, second), (second, first)):
+            info = self.resolver.module(derived.module)
+            if info is None or not (derived.exact or derived.declared):
+                continue
+            if not (base.exact or base.declared):
+                continue
+            order = self.mro(info, derived.scope)
+            target = (base.module, base.scope)
+            if target not in order:
+                continue
+            found = self.resolver.guarded(
+                info, ("base", derived.scope, target), self._keeps_base,
+                info, derived.scope, order[: order.index(target)], base,
+            )
+            return found if found else None
+        return None
+
+    def _keeps_base(
+        self, info: ModuleInfo, sid: int, prefix: List[MroEntry], base: Instance
+    ) -> Optional[Instance]:
+        base_info = self.resolver.module(base.module)
+        if base_info is None or None in prefix:
+            return None
+        names: Set[str] = set()
+        for entry in prefix:
+            assert entry is not None
+            owner = self.resolver.module(entry[0])
+            if owner is None:
+                return None
+            scope = owner.scopes[entry[1]]
+            names.update(scope.bindings)
+            if scope.klass is not None:
+                names.update(scope.klass.instance_attrs)
+        for name in names:
+            theirs = self.lookup(base_info, base.scope, name, True)
+            if theirs is None and name not in _PROTOCOL_NAMES:
+                continue  # judged as the base, ``obj.name`` stays unknown
+            ours = self.lookup(info, sid, name, True)
+            if ours is None or theirs is None:
+                return None
+            mine, other = self.signature(ours), self.signature(theirs)
+            if mine != other and not _gives_own_class(mine, other, prefix, base):
+                return None
+        return Instance(base.module, base.scope, exact=False, declared=True)
 
     def declares_coroutine(self, function: FunctionRef) -> bool:
         """An ``async def`` stub whose annotation does not name an async iterator (that
@@ -829,6 +889,26 @@ class ClassModel:
 # annotations and add only their own (``model_*``, ``__pydantic_*__``) members: a subclass keeps
 # the methods it defines, and each declared field holds a value of its declared type (pydantic
 # validates it). Known by module and class name: (module, class).
+def _gives_own_class(mine: Any, other: Any, derived: List[MroEntry], base: Instance) -> bool:
+    """Two methods of one kind, each building an object of its own class (``copy()``,
+    ``with_options()``): the derived one gives a derived object where the base gives a base
+    one, the pair being joined, so they agree the way the objects do."""
+    if not (isinstance(mine, tuple) and isinstance(other, tuple)) or len(mine) != 4 or (
+        len(other) != 4
+    ):
+        return False
+    if mine[0] != "function" or other[0] != "function" or (mine[1], mine[3]) != (
+        other[1], other[3]
+    ):
+        return False
+    ours, theirs = mine[2], other[2]
+    return (
+        isinstance(ours, Instance) and isinstance(theirs, Instance)
+        and (theirs.module, theirs.scope) == (base.module, base.scope)
+        and (ours.module, ours.scope) in derived
+    )
+
+
 KNOWN_MODEL_BASES = frozenset({("pydantic.main", "BaseModel"), ("pydantic.v1.main", "BaseModel")})
 
 

@@ -61,10 +61,13 @@ _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 40
 
 
-def join_alternatives(values: List[Value]) -> Value:
+def join_alternatives(
+    values: List[Value], related: Optional[Callable[[Instance, Instance], Value]] = None
+) -> Value:
     """One value for a name or attribute that may hold any of ``values``: the value they all
     agree on, ignoring ``None`` (which supports no protocol, so a misuse fails with it too);
-    unknown if any is unknown or two disagree."""
+    unknown if any is unknown or two disagree.  ``related`` joins objects of two classes
+    where one derives from the other (see :meth:`ClassModel.common_base`)."""
     found: Value = None
     for value in values:
         if value is None:
@@ -72,9 +75,14 @@ def join_alternatives(values: List[Value]) -> Value:
         if value == NONE:
             continue
         if found is not None and value != found:
-            found = _same_class(found, value)
-            if found is None:
+            joined = _same_class(found, value)
+            if joined is None and related is not None and (
+                isinstance(found, Instance) and isinstance(value, Instance)
+            ):
+                joined = related(found, value)
+            if joined is None:
                 return None
+            found = joined
             continue
         found = value
     if found is None and values:
@@ -237,7 +245,7 @@ class Evaluator:
                 and first.kind == second.kind
             ):
                 return first
-            return join_alternatives([first, second])
+            return join_alternatives([first, second], self.classes.common_base)
         return None
 
     # -- names -----------------------------------------------------------------------------
@@ -380,7 +388,7 @@ class Evaluator:
                 else self.binding(info, owner, option)
                 for option in binding.options
             ]
-            joined = join_alternatives(values)
+            joined = join_alternatives(values, self.classes.common_base)
             if joined is not None and joined != NONE:
                 return joined
             # Some assignment says nothing (or only ``None``): the declared type, when the
@@ -751,10 +759,29 @@ class Evaluator:
                 isinstance(value, FunctionRef) and value.module == info.name
                 and info.scopes[value.scope].parent == sid
             )
-            if not known or (first is not None and value != first):
+            if known and first is not None and value != first:
+                # ``return AzureClient()`` / ``return Client()``, one deriving from the other:
+                # an object of the base class (or a subclass), when the subclass keeps what
+                # the base has.
+                joined = (
+                    self.classes.common_base(first, value)
+                    if isinstance(first, Instance) and isinstance(value, Instance) else None
+                )
+                known, value = joined is not None, joined
+            if not known:
                 first = None
                 break
             first = value
+        if isinstance(first, Instance) and first.exact and not first.args and (
+            facts.result_type is not None
+        ):
+            # ``return Manager(request)`` under ``-> Manager[Response]``: the annotation says
+            # what the constructor's arguments do not.
+            declared = self.annotated_instance(info, facts.result_type, info.scopes[sid].parent)
+            if isinstance(declared, Instance) and declared.args and (
+                (declared.module, declared.scope) == (first.module, first.scope)
+            ):
+                return first._replace(args=declared.args)
         if first is not None:
             return first
         if facts.result_type is not None:
