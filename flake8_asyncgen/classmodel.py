@@ -243,8 +243,13 @@ class ClassModel:
                 return None
             return result
         # ``self.m`` / ``cls.m``: a subclass in this module may override ``m`` differently.
+        # An installed class known from an annotation (``redis: Redis``) is judged as declared,
+        # as a type checker does: the library's own subclasses (redis' ``Pipeline(Redis)``,
+        # whose commands queue instead of running) are not what the annotation promises; the
+        # project's subclasses still are (below).
         signature = self.signature(result)
-        subclasses = self.subclasses(info, sid)
+        library_declared = declared and self.resolver.is_installed(value.module)
+        subclasses = [] if library_declared else self.subclasses(info, sid)
         if subclasses is None:
             return None
         for sub in subclasses:

@@ -51,6 +51,10 @@ _VERSION_IN_NAME = re.compile(r"^(?:python|pypy)(\d+)\.(\d+)t?(?:\.exe)?$", re.I
 _CONFIG_VERSION = re.compile(r"^\s*(\d+)\.(\d+)")
 _MAX_TEXT_BYTES = 1_000_000  # pyvenv.cfg and .pth files are a few lines; refuse anything huge
 _COMPILED_SUFFIXES = (".so", ".pyd", ".pyc")
+# Stubs shipped with this package for async libraries that carry no type information and whose
+# classes are built at import time (see stubs/README.md): a fallback, as typeshed's are for a
+# type checker, after a ``<top>-stubs`` package and a package's own inline types.
+BUNDLED_STUBS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stubs")
 
 
 class Environment(NamedTuple):
@@ -369,7 +373,9 @@ def locate_installed(name: str, environment: Environment) -> Optional[str]:
     has no readable source (a compiled module without a stub).
 
     A ``<top>-stubs`` package (PEP 561) in any site folder wins over the package itself; when
-    it has no stub for ``name`` (partial stubs), the package is read instead.
+    it has no stub for ``name`` (partial stubs), the package is read instead. With no such
+    package, a stub bundled with flake8-asyncgen (BUNDLED_STUBS) comes next, unless the package
+    has inline types (``py.typed``); it is used even when the package is not installed.
     """
     parts = name.split(".")
     if not all(part.isidentifier() for part in parts):
@@ -378,11 +384,25 @@ def locate_installed(name: str, environment: Environment) -> Optional[str]:
     if stubbed is not None and stubbed not in (NAMESPACE, _OPAQUE):
         return stubbed
     found = _resolve(parts, parts[0], environment.site_dirs)
+    if stubbed is None and not _declares_types(parts[0], environment.site_dirs):
+        bundled = _resolve(parts, parts[0], (BUNDLED_STUBS,))
+        if bundled is not None and bundled not in (NAMESPACE, _OPAQUE):
+            return bundled
     if found == _OPAQUE:
         return None
     if found is not None:
         return found
     return NAMESPACE if stubbed == NAMESPACE else None
+
+
+def _declares_types(top: str, site_dirs: Tuple[str, ...]) -> bool:
+    """The installed package ``top`` carries inline types (``py.typed``, PEP 561): its own
+    annotations win over a stub bundled with this package."""
+    found = _find_part(top, site_dirs)
+    if found is None or found.file in (NAMESPACE, _OPAQUE):
+        return False
+    folder = os.path.dirname(found.file)
+    return bool(found.submodule_dirs) and "py.typed" in _listing(folder).files
 
 
 def _resolve(parts: Sequence[str], top_folder: str, site_dirs: Tuple[str, ...]) -> Optional[str]:

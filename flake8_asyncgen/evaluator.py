@@ -24,6 +24,7 @@ from .model import (
     Binding,
     CallExpr,
     ClassBinding,
+    DeclaredBinding,
     DefBinding,
     EnteredExpr,
     Expr,
@@ -212,6 +213,12 @@ class Evaluator:
             if expr.literals and isinstance(callee, FunctionRef):
                 callee = self._overload(callee, expr.literals)
             called = self.call(callee)
+            if called is None and isinstance(callee, FunctionRef) and isinstance(
+                expr.func, AttrExpr
+            ):
+                receiver = self.eval(expr.func.base, info.name, sid)
+                if isinstance(receiver, Instance):
+                    called = self._delegated_to_receiver(receiver, callee)
             if isinstance(called, Instance) and called.exact:
                 # ``Base[Response](...)`` or an alias of it: keep the type arguments.
                 args = self.generics.arguments(info, expr.func, sid)
@@ -382,6 +389,9 @@ class Evaluator:
                 # annotation says what the value does not.
                 return self._declared(info, owner, binding)
             return value
+        if isinstance(binding, DeclaredBinding) and owner == 0 and binding.declared is not None:
+            # ``stdout: TextWrapper`` at module level (a stub's way to declare a variable).
+            return self.annotated_instance(info, binding.declared, 0)
         if isinstance(binding, AlternativesBinding):
             values = [
                 self._assigned(info, owner, option) if isinstance(option, ValueBinding)
@@ -538,6 +548,35 @@ class Evaluator:
         if isinstance(value, Builtin) and value.name in LITERAL_TYPES | {"frozenset"}:
             return BuiltinInstance(value.name)  # ``set()``, ``list(...)``: a new container
         return None
+
+    def _delegated_to_receiver(self, receiver: Instance, method: FunctionRef) -> Value:
+        """``client.get(key)`` where the plain method only ever returns ``self.<m>(...)``
+        (redis' command mixins: ``return self.execute_command("GET", name)``): what calling
+        ``<m>`` on the receiver itself gives, judged on the receiver's class (a coroutine when
+        the async client's ``execute_command`` is an ``async def``).  The method body alone
+        says nothing: ``self`` there is any class mixing it in."""
+        info = self.module(method.module)
+        facts = info.scopes[method.scope].function if info is not None else None
+        if info is None or facts is None or facts.has_yield or facts.decorators or (
+            not facts.returns or facts.first_param is None
+            or info.scopes[info.scopes[method.scope].parent].klass is None
+            or self.func_kind(method.module, method.scope) != "sync"
+        ):
+            return None
+        kind: Optional[ObjectKind] = None
+        for expr in facts.returns:
+            if not (
+                isinstance(expr, CallExpr) and isinstance(expr.func, AttrExpr)
+                and expr.func.base == NameExpr(facts.first_param)
+            ):
+                return None
+            result = self.call(self.attr(receiver, expr.func.attr))
+            if not isinstance(result, CallResult) or (kind is not None and result.kind != kind):
+                return None
+            kind = result.kind
+        assert kind is not None
+        # Messages name the method the caller called.
+        return CallResult(kind, method.module, method.scope)
 
     def _overload(self, function: FunctionRef, literals: Tuple[Tuple[str, bool], ...]) -> Value:
         """The ``@overload`` signature a call with these ``True`` / ``False`` keywords resolves
@@ -754,7 +793,9 @@ class Evaluator:
             # another class, its sync or async twin, whatever ``emails`` is annotated.)  A
             # function defined inside (``return wrapped``) is that function's closure.
             known = (isinstance(value, Instance) and (
-                value.exact or (value.declared and _awaited_here(info, sid, expr))
+                value.exact or (value.declared and (
+                    _awaited_here(info, sid, expr) or self._module_function_call(info, sid, expr)
+                ))
             )) or (
                 isinstance(value, FunctionRef) and value.module == info.name
                 and info.scopes[value.scope].parent == sid
@@ -787,6 +828,25 @@ class Evaluator:
         if facts.result_type is not None:
             return self.annotated_instance(info, facts.result_type, info.scopes[sid].parent)
         return None
+
+    def _module_function_call(self, info: ModuleInfo, sid: int, expr: Expr) -> bool:
+        """``return aiofiles.open(path)``: a call of a module-level function, named directly
+        or through modules, whose declared result is passed on.  No object is on the way that
+        a caller could replace by a look-alike (unlike ``return emails.send(...)`` on a
+        parameter or attribute)."""
+        if not isinstance(expr, CallExpr):
+            return False
+        func = expr.func
+        if isinstance(func, AttrExpr):
+            if not isinstance(self.eval(func.base, info.name, sid), ModuleRef):
+                return False
+        elif not isinstance(func, NameExpr):
+            return False
+        callee = self.eval(func, info.name, sid)
+        owner = self.module(callee.module) if isinstance(callee, FunctionRef) else None
+        return owner is not None and isinstance(callee, FunctionRef) and (
+            owner.scopes[callee.scope].parent == 0
+        )
 
     def annotated_instance(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value:
         """An instance of the project class ``annotation`` names (the class or a subclass);

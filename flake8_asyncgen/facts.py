@@ -56,7 +56,7 @@ from .model import (
 from .paramtypes import bool_literals, demands
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -941,6 +941,11 @@ class _Collector:
                 self.expr(target.value)
             else:
                 self.expr(target)
+        elif isinstance(target, ast.Name) and self.sid == 0:
+            # A module variable declared by its annotation (a stub's ``stdout: TextWrapper``,
+            # or a global assigned in a function): of the declared type, as a type checker
+            # reads it, until an assignment binds it.
+            self.bind(target.id, DeclaredBinding(declared))
         elif isinstance(target, ast.Name) and self.scopes[self.sid].kind != "module":
             self.bind(target.id, DeclaredBinding(declared) if in_class else DECLARED)
 

@@ -15,7 +15,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple
 
 from .cache import DiskCache
 from .codec import from_json, to_json
-from .environments import NAMESPACE, Environment, locate_installed
+from .environments import BUNDLED_STUBS, NAMESPACE, Environment, locate_installed
 from .facts import collect
 from .kinds import KNOWN_BY_NAME
 from .model import ModuleSummary, Scope
@@ -360,7 +360,7 @@ class Project:
         if path == NAMESPACE:
             return (NAMESPACE, site_dirs[0])
         holder = max(
-            (d for d in site_dirs if path.startswith(d.rstrip(os.sep) + os.sep)),
+            (d for d in site_dirs + (BUNDLED_STUBS,) if path.startswith(d.rstrip(os.sep) + os.sep)),
             key=len, default=os.path.dirname(path),
         )
         return (path, holder)
@@ -447,7 +447,9 @@ class Project:
 
     def is_installed(self, name: str) -> bool:
         located = self.locate(name)
-        return located is not None and located[1] in self.environment.site_dirs
+        return located is not None and (
+            located[1] in self.environment.site_dirs or located[1] == BUNDLED_STUBS
+        )
 
     def _package_index(self, top: str) -> Optional[SourceIndex]:
         if top in self._packages:
@@ -556,6 +558,10 @@ class Project:
         self.journal.record("file", path, digest)
         if summary is None:
             return None
+        if root == BUNDLED_STUBS:
+            # Named as part of this package (``flake8_asyncgen/stubs/aiofiles/base.pyi``), so
+            # that a reader looks for it there and not in their site-packages.
+            root = os.path.dirname(os.path.dirname(BUNDLED_STUBS))
         return ModuleInfo(name, display_path(path, root), summary)
 
     def _read(
@@ -584,7 +590,7 @@ class Project:
             tree = ast.parse(data, filename=path)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None, digest
-        is_package = os.path.basename(path) == "__init__.py"
+        is_package = os.path.basename(path) in ("__init__.py", "__init__.pyi")
         try:
             summary, sites = collect(tree, name, is_package, call_names=self.call_names)
         except RecursionError:

@@ -9,6 +9,7 @@ do the same: the marker must never appear (nothing is executed, only read).
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import subprocess
 import sys
@@ -514,3 +515,56 @@ def test_the_command_and_flake8_name_the_option(
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert f"--agn-python: {missing!r} does not exist" in done.stderr
+
+
+@pytest.fixture
+def bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder of bundled stubs, in place of the one shipped with the package."""
+    folder = tmp_path / "bundled"
+    files(folder, {
+        "untyped/__init__.pyi": "", "untyped/core.pyi": "",
+        "typedpkg/__init__.pyi": "",
+        "stubbed/__init__.pyi": "",
+        "absentpkg/__init__.pyi": "",
+    })
+    monkeypatch.setattr(environments, "BUNDLED_STUBS", real(folder))
+    return folder
+
+
+@pytest.mark.parametrize("name, expected", [
+    # an untyped installed package: the bundled stub, module by module; the package where the
+    # stub has no module (partial)
+    ("untyped", "bundled/untyped/__init__.pyi"),
+    ("untyped.core", "bundled/untyped/core.pyi"),
+    ("untyped.extra", "site-packages/untyped/extra.py"),
+    # inline types (py.typed) win over a bundled stub
+    ("typedpkg", "site-packages/typedpkg/__init__.py"),
+    # a <top>-stubs package in the environment wins over a bundled stub
+    ("stubbed", "site-packages/stubbed-stubs/__init__.pyi"),
+    # not installed at all (a pre-commit hook's environment): the bundled stub
+    ("absentpkg", "bundled/absentpkg/__init__.pyi"),
+    ("absentpkg.sub", None),
+])
+def test_bundled_stubs_come_after_stub_packages_and_inline_types(
+    bundle: Path, tmp_path: Path, name: str, expected: Optional[str]
+) -> None:
+    site = tmp_path / "site-packages"
+    files(site, {
+        "untyped/__init__.py": "", "untyped/core.py": "", "untyped/extra.py": "",
+        "typedpkg/__init__.py": "", "typedpkg/py.typed": "",
+        "stubbed/__init__.py": "", "stubbed-stubs/__init__.pyi": "",
+    })
+    environment = Environment("one site folder", (real(site),))
+    wanted = expected if expected is None else real(tmp_path / expected)
+    assert locate_installed(name, environment) == wanted
+
+
+def test_shipped_stubs_are_packaged_and_parse() -> None:
+    """Every bundled stub is valid Python and is listed in the package data the wheel takes."""
+    shipped = Path(environments.BUNDLED_STUBS)
+    stubs = sorted(shipped.rglob("*.pyi"))
+    assert stubs, "no bundled stubs found"
+    for stub in stubs:
+        ast.parse(stub.read_text(encoding="utf-8"), filename=str(stub))
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    assert '"stubs/**/*.pyi"' in pyproject.read_text(encoding="utf-8")
