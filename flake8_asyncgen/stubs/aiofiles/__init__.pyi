@@ -12,13 +12,3 @@ from .threadpool import (
     stdout_bytes as stdout_bytes,
 )
 
-__all__ = [
-    "open",
-    "tempfile",
-    "stdin",
-    "stdout",
-    "stderr",
-    "stdin_bytes",
-    "stdout_bytes",
-    "stderr_bytes",
-]
