@@ -23,6 +23,7 @@ from .model import (
     AwaitExpr,
     Binding,
     CallExpr,
+    CastExpr,
     ClassBinding,
     DeclaredBinding,
     DefBinding,
@@ -240,6 +241,11 @@ class Evaluator:
             if isinstance(value, Instance):
                 return self._item(value)
             return value if isinstance(value, ClassRef) and value.exact else None
+        if isinstance(expr, CastExpr):
+            cast = self.eval(expr.func, info.name, sid)
+            if isinstance(cast, Outside) and cast.qualified in kinds.CAST_FUNCTIONS:
+                return self.eval(expr.value, info.name, sid)
+            return self.eval(CallExpr(expr.func), info.name, sid)  # some other ``cast``
         if isinstance(expr, AsyncGenExpr):
             return AsyncGenExpression(info.name, expr.line)
         if isinstance(expr, LiteralExpr):
@@ -528,7 +534,14 @@ class Evaluator:
         if value is None:
             return None
         if isinstance(value, FunctionRef):
-            kind = self.func_kind(value.module, value.scope)
+            kind, wrapper = self.functions.call_kind(value.module, value.scope)
+            if wrapper is not None:
+                # Replaced by its decorator's ``async def`` wrapper: the wrapper's object,
+                # named after the function the caller called.
+                assert kind in ("coro", "agen", "acm")
+                return CallResult(
+                    kind, wrapper.module, wrapper.scope, (value.module, value.scope)
+                )
             if kind == "sync":
                 return self._sync_result(value)
             if kind is not None:
@@ -791,15 +804,12 @@ class Evaluator:
             # client.get(url)``: a ``Response`` or a subclass), passed on as declared.  (A plain
             # helper returning ``emails.send(...)`` un-awaited may be handed a look-alike of
             # another class, its sync or async twin, whatever ``emails`` is annotated.)  A
-            # function defined inside (``return wrapped``) is that function's closure.
+            # function defined inside a function (``return wrapped``) is a closure.
             known = (isinstance(value, Instance) and (
                 value.exact or (value.declared and (
                     _awaited_here(info, sid, expr) or self._module_function_call(info, sid, expr)
                 ))
-            )) or (
-                isinstance(value, FunctionRef) and value.module == info.name
-                and info.scopes[value.scope].parent == sid
-            )
+            )) or (isinstance(value, FunctionRef) and self._is_closure(value))
             if known and first is not None and value != first:
                 # ``return AzureClient()`` / ``return Client()``, one deriving from the other:
                 # an object of the base class (or a subclass), when the subclass keeps what
@@ -828,6 +838,15 @@ class Evaluator:
         if facts.result_type is not None:
             return self.annotated_instance(info, facts.result_type, info.scopes[sid].parent)
         return None
+
+    def _is_closure(self, function: FunctionRef) -> bool:
+        """A function defined inside a function (``return wrapped``, also handed on by a
+        helper that called the function defining it): made anew by each call, so no other
+        code rebinds it."""
+        owner = self.module(function.module)
+        if owner is None:
+            return False
+        return owner.scopes[owner.scopes[function.scope].parent].kind == "function"
 
     def _module_function_call(self, info: ModuleInfo, sid: int, expr: Expr) -> bool:
         """``return aiofiles.open(path)``: a call of a module-level function, named directly

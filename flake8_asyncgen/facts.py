@@ -37,6 +37,7 @@ from .model import (
     AwaitExpr,
     Binding,
     CallExpr,
+    CastExpr,
     ClassBinding,
     ClassFacts,
     EnteredExpr,
@@ -56,7 +57,7 @@ from .model import (
 from .paramtypes import bool_literals, demands
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -75,6 +76,19 @@ def _bool_keywords(keywords: List[ast.keyword]) -> Tuple[Tuple[str, bool], ...]:
     return tuple(found) if found else ()
 
 
+def _is_cast(node: ast.AST) -> bool:
+    """``cast(T, value)`` / ``typing.cast(T, value)`` as written (what ``cast`` is, is decided
+    when evaluating)."""
+    func = node.func  # type: ignore[attr-defined]
+    named = (type(func) is ast.Name and func.id == "cast") or (
+        type(func) is ast.Attribute and func.attr == "cast"
+    )
+    args = node.args  # type: ignore[attr-defined]
+    return named and len(args) == 2 and not node.keywords and not any(  # type: ignore[attr-defined]
+        type(arg) is ast.Starred for arg in args
+    )
+
+
 def describe(node: ast.AST) -> Expr:
     """The descriptor of an expression, dropping everything the analysis ignores (a hot
     path: the records are built directly, fields in declaration order)."""
@@ -86,6 +100,9 @@ def describe(node: ast.AST) -> Expr:
         return _new(AttrExpr, (describe(value), attr, "attr"))
     if kind is ast.Call:
         keywords = node.keywords  # type: ignore[attr-defined]
+        if _is_cast(node):
+            value = node.args[1]  # type: ignore[attr-defined]
+            return CastExpr(describe(node.func), describe(value))  # type: ignore[attr-defined]
         literals = _bool_keywords(keywords) if keywords and not any(
             type(arg) is ast.Starred for arg in node.args  # type: ignore[attr-defined]
         ) else ()

@@ -7,7 +7,7 @@ means silence.
 
 from __future__ import annotations
 
-from typing import FrozenSet, Literal, Optional
+from typing import FrozenSet, Literal, Optional, Tuple
 
 from . import kinds
 from .model import CallExpr, Expr, dotted
@@ -48,6 +48,64 @@ class FunctionKinds:
         if facts.is_async:
             return "agen" if facts.has_yield else "coro"
         return "sync"
+
+    def call_kind(
+        self, module: str, scope: int
+    ) -> Tuple[Optional[FunctionKind], Optional[FunctionRef]]:
+        """What calling function ``scope`` gives, after its decorators, and the wrapper that
+        gives it when a decorator replaced the function: ``(kind, wrapper or None)``.
+
+        A decorator whose body can be read, and whose every return is the same function
+        defined inside a function (``def inject(func): async def wrapper(...): return await
+        func(...); return wrapper``, also through helpers and ``cast``), replaces the function
+        by that wrapper: when the wrapper is an ``async def``, calling the decorated function
+        gives what calling the wrapper gives, whatever the decorated function is and whatever
+        the decorator's annotations claim (``Callable[P, T] -> Callable[P, T]``).  A wrapper
+        chosen by branch (an async generator wrapper for async generator functions, a
+        coroutine wrapper otherwise) is not one function: the decorator stays as it was
+        judged before (by name or annotation, else unknown)."""
+        info = self.resolver.module(module)
+        facts = info.scopes[scope].function if info is not None else None
+        if info is None or facts is None or not facts.decorators:
+            return self.kind(module, scope), None
+        found = self.resolver.guarded(
+            info, ("call kind", scope), self._call_kind, info, scope
+        )
+        return found if found is not None else (None, None)
+
+    def _call_kind(
+        self, info: ModuleInfo, sid: int
+    ) -> Tuple[Optional[FunctionKind], Optional[FunctionRef]]:
+        scope = info.scopes[sid]
+        assert scope.function is not None
+        replaced: Optional[FunctionRef] = None
+        for decorator in reversed(scope.function.decorators):  # the innermost applies first
+            wrapper = self._async_wrapper(info, scope.parent, decorator)
+            if wrapper is not None:
+                replaced = wrapper
+                continue
+            if replaced is not None and self.decorator_role(
+                info, scope.parent, decorator
+            ) not in ("transparent",):
+                return None, None  # something unknown done to the wrapper
+        if replaced is None:
+            return self.kind(info.name, sid), None
+        return self.kind(replaced.module, replaced.scope), replaced
+
+    def _async_wrapper(self, info: ModuleInfo, sid: int, decorator: Expr) -> Optional[FunctionRef]:
+        """The ``async def`` wrapper decorator ``decorator`` (or the decorator a factory call
+        such as ``@retry(3)`` gives) always returns, if it does."""
+        value = self.resolver.eval(decorator, info.name, sid)
+        if not isinstance(value, FunctionRef) or self.kind(value.module, value.scope) != "sync":
+            return None
+        wrapper = self.resolver.call(value)
+        if not isinstance(wrapper, FunctionRef) or wrapper == value:
+            return None
+        owner = self.resolver.module(wrapper.module)
+        if owner is None or owner.scopes[owner.scopes[wrapper.scope].parent].kind != "function":
+            return None  # only a function made by each call: a closure
+        kind = self.kind(wrapper.module, wrapper.scope)
+        return wrapper if kind in ("coro", "agen", "acm") else None
 
     def decorator_role(self, info: ModuleInfo, sid: int, decorator: Expr) -> DecoratorRole:
         evaluate = self.resolver.eval

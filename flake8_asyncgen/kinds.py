@@ -41,6 +41,8 @@ ASYNC_CONTEXT_MANAGER_DECORATORS = frozenset(
 )
 CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager"})
 OVERLOAD_DECORATORS = frozenset({"typing.overload", "typing_extensions.overload"})
+# ``cast(T, value)`` gives ``value`` itself.
+CAST_FUNCTIONS = frozenset({"typing.cast", "typing_extensions.cast"})
 ABSTRACT_DECORATORS = frozenset({"abc.abstractmethod"})
 
 # Bases that define none of the methods a project class could call on itself.

@@ -92,9 +92,7 @@ CODES: dict[str, Code] = {
         Code(
             "AGN201",
             "async-for-over-coroutine",
-            "`async for` over coroutine `{callee}()` ({where}) raises TypeError: make "
-            "`{short}` an async generator, or write `async for ... in await {call}(...)` "
-            "if it returns one",
+            "`async for` over coroutine `{callee}()` ({where}) raises TypeError: {advice}",
             fix="safe",
             summary="`async for` over an un-awaited coroutine call raises `TypeError`.",
         ),
@@ -234,6 +232,14 @@ ADVICE = {
     "`async for x in ...: yield x`",
     ("AGN100", "split"): _SPLIT,
     ("AGN101", "split"): _SPLIT,
+    # AGN201, by where the coroutine function is: in the project, in an installed package (the
+    # caller cannot change it), or a decorator's wrapper replacing an async generator function.
+    ("AGN201", "project"): "make `{short}` an async generator, or write `async for ... in "
+    "await {call}(...)` if it returns one",
+    ("AGN201", "installed"): "`await` it first: `async for ... in await {call}(...)` if it "
+    "gives an async iterator, `for ... in await {call}(...)` if it gives a list",
+    ("AGN201", "decorated"): "its decorator's wrapper must be an async generator for async "
+    "generator functions (`async for x in func(...): yield x`)",
 }
 
 
@@ -256,8 +262,9 @@ def format_message(code: str, **fields: str) -> str:
         fields.setdefault("obj", f"`{fields['callee']}()`")
     if "{" in fields.get("advice", ""):
         fields["advice"] = fields["advice"].format(**fields)
-    if (code, fields.get("advice", "delegate")) in ADVICE:
-        fields["advice"] = ADVICE[(code, fields.get("advice", "delegate"))].format(**fields)
+    default = "project" if code == "AGN201" else "delegate"
+    if (code, fields.get("advice", default)) in ADVICE:
+        fields["advice"] = ADVICE[(code, fields.get("advice", default))].format(**fields)
     return f"{code} " + CODES[code].message.format(**fields)
 
 
@@ -306,6 +313,15 @@ def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
     if wrapper_gives is not None:
         text += f", a plain `def` returning {OBJECT_WORDING.get(wrapper_gives, wrapper_gives)}"
     return text
+
+
+def replaced_by_decorator(kind: str, wrapper: str, location: str) -> str:
+    """Appended to ``where`` when a decorator replaced the function by its wrapper."""
+    what = {"coro": "coroutine", "agen": "async generator", "acm": "async context manager"}
+    return (
+        f", which its decorator replaces with {what.get(kind, kind)} function `{wrapper}` "
+        f"(defined at {location})"
+    )
 
 
 # Appended to ``where`` when the object is what awaiting an overload declared to give an

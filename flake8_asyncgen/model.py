@@ -111,13 +111,22 @@ class LiteralExpr(NamedTuple):
     shape: Literal["literal"] = "literal"
 
 
+class CastExpr(NamedTuple):
+    """``cast(T, value)`` (``typing.cast`` when ``func`` resolves to it): the value itself.
+    Typed decorators end with ``return cast(Callable[P, T], wrapper)``."""
+
+    func: "Expr"
+    value: "Expr"
+    shape: Literal["cast"] = "cast"
+
+
 class UnknownExpr(NamedTuple):
     shape: Literal["unknown"] = "unknown"
 
 
 Expr = Union[
     NameExpr, AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, IfExpr, EnteredExpr, AsyncGenExpr,
-    LiteralExpr, UnknownExpr,
+    LiteralExpr, CastExpr, UnknownExpr,
 ]
 UNKNOWN: Expr = UnknownExpr()
 NONE_LITERAL = LiteralExpr("NoneType")

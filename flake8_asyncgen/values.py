@@ -69,11 +69,16 @@ class Builtin(NamedTuple):
 
 
 class CallResult(NamedTuple):
-    """The object a call of the function in ``scope`` of ``module`` gave."""
+    """The object a call of the function in ``scope`` of ``module`` gave.
+
+    ``called``: (module, scope) of the function the caller named, when its decorator replaced
+    it by this one (a wrapper defined inside the decorator); messages name both.
+    """
 
     kind: ObjectKind
     module: str
     scope: int
+    called: Optional[Tuple[str, int]] = None
     shape: Literal["result"] = "result"
 
 

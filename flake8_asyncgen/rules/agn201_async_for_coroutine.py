@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .api import Fix, JudgedSite, Located, Rule, RuleContext
+from .api import CallResult, Fix, JudgedSite, Located, Rule, RuleContext
 
 
 class AsyncForOverCoroutine(Rule):
@@ -23,10 +23,15 @@ class AsyncForOverCoroutine(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         # When the coroutine is known to return an async generator, awaiting it is the fix.
         known = ctx.queries.awaited(judged.value) is not None
-        ctx.report(
-            self.code, judged.site.span, ctx.queries.callee_fields(judged.value),
-            _insert_await if known else None,
-        )
+        fields = ctx.queries.callee_fields(judged.value)
+        value = judged.value
+        if isinstance(value, CallResult) and value.called is not None and (
+            ctx.queries.func_kind(*value.called) == "agen"
+        ):
+            fields["advice"] = "decorated"  # an async generator its decorator made a coroutine
+        elif isinstance(value, CallResult) and ctx.queries.is_installed(value.module):
+            fields["advice"] = "installed"
+        ctx.report(self.code, judged.site.span, fields, _insert_await if known else None)
 
 
 def _insert_await(located: Located) -> Optional[Fix]:

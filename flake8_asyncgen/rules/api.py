@@ -107,6 +107,11 @@ class Queries:
     def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]:
         return self.evaluator.func_kind(module, scope)
 
+    def is_installed(self, module: str) -> bool:
+        """Module ``module`` is an installed package's (or a bundled stub), not the project's:
+        advice names what the caller can change."""
+        return self.evaluator.is_installed(module)
+
     def awaited(self, value: Value) -> Value:
         """What awaiting ``value`` gives, when known (an async generator)."""
         return self.evaluator.awaited(value)
@@ -158,6 +163,18 @@ class Queries:
         if info is None:
             return {"callee": messages.UNKNOWN_CALLEE, "where": messages.UNKNOWN_DEFINITION}
         scope = info.scopes[target[1]]
+        if isinstance(value, CallResult) and value.called is not None:
+            # Replaced by its decorator's wrapper: name the function the caller called.
+            called = self.evaluator.module(value.called[0])
+            if called is not None:
+                named = called.scopes[value.called[1]]
+                return {
+                    "callee": named.qualname,
+                    "where": messages.where_defined(f"{called.display}:{named.line}")
+                    + messages.replaced_by_decorator(
+                        value.kind, scope.qualname, f"{info.display}:{scope.line}"
+                    ),
+                }
         wrapper = None
         if isinstance(value, CallResult) and self.func_kind(*target) == "sync":
             wrapper = value.kind
