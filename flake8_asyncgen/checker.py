@@ -38,7 +38,8 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
     if isinstance(value, (CallResult, AsyncGenExpression, Guarded)):
         return value.kind
     if isinstance(value, FunctionRef):
-        kind = evaluator.func_kind(value.module, value.scope)
+        # What calling it gives, after its decorators (a wrapper may replace it).
+        kind, _ = evaluator.functions.call_kind(value.module, value.scope)
         if kind == "agen":
             return "agen_fn"
         return "function" if kind is not None else None

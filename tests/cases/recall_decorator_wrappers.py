@@ -201,3 +201,18 @@ async def traps() -> None:
     print(await compute())
     async for x in stream():
         print(x)
+
+
+
+async def handed_on() -> None:
+    import anyio
+
+    async with anyio.create_task_group() as group:
+        # ``rows`` is an async generator function whose decorator made it a coroutine
+        # function: a task of it is what ``start_soon`` takes.
+        group.start_soon(rows)
+        # Its decorator's annotation (``T -> T``) claims to keep an async generator function;
+        # its body returns a coroutine function.
+        group.start_soon(typed_rows)
+        # ``stream``'s wrapper is an async generator function.
+        group.start_soon(stream)  # error: AGN202
