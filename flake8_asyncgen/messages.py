@@ -117,8 +117,7 @@ CODES: dict[str, Code] = {
         Code(
             "AGN204",
             "async-with-async-generator",
-            "`async with` on async generator `{callee}()` ({where}) raises TypeError: decorate "
-            "`{short}` with `@contextlib.asynccontextmanager`, or iterate it with `async for`",
+            "`async with` on async generator `{callee}()` ({where}) raises TypeError: {advice}",
             fix="none",
             summary="`async with` on an async generator lacking `@asynccontextmanager` raises "
                     "`TypeError`.",
@@ -126,9 +125,7 @@ CODES: dict[str, Code] = {
         Code(
             "AGN205",
             "async-with-coroutine",
-            "`async with` on coroutine `{callee}()` ({where}) raises TypeError: write "
-            "`async with await {call}(...)` if it returns a context manager, or make it an "
-            "`@asynccontextmanager` async generator",
+            "`async with` on coroutine `{callee}()` ({where}) raises TypeError: {advice}",
             fix="none",
             summary="`async with` on an un-awaited coroutine call raises `TypeError`.",
         ),
@@ -145,7 +142,7 @@ CODES: dict[str, Code] = {
             "AGN207",
             "async-generator-call-discarded",
             "async generator `{callee}()` ({where}) is called and discarded, so its body "
-            "never runs: iterate it with `async for`, or make it a coroutine and `await` it",
+            "never runs: {advice}",
             fix="none",
             summary="An async generator call used as a statement does nothing: its body never "
                     "runs.",
@@ -240,6 +237,15 @@ ADVICE = {
     "gives an async iterator, `for ... in await {call}(...)` if it gives a list",
     ("AGN201", "decorated"): "its decorator's wrapper must be an async generator for async "
     "generator functions (`async for x in func(...): yield x`)",
+    ("AGN204", "project"): "decorate `{short}` with `@contextlib.asynccontextmanager`, or "
+    "iterate it with `async for`",
+    ("AGN204", "installed"): "iterate it with `async for`",
+    ("AGN205", "project"): "write `async with await {call}(...)` if it returns a context "
+    "manager, or make it an `@asynccontextmanager` async generator",
+    ("AGN205", "installed"): "write `async with await {call}(...)` if it returns a context "
+    "manager, else `await` it",
+    ("AGN207", "project"): "iterate it with `async for`, or make it a coroutine and `await` it",
+    ("AGN207", "installed"): "iterate it with `async for`",
 }
 
 
@@ -262,7 +268,7 @@ def format_message(code: str, **fields: str) -> str:
         fields.setdefault("obj", f"`{fields['callee']}()`")
     if "{" in fields.get("advice", ""):
         fields["advice"] = fields["advice"].format(**fields)
-    default = "project" if code == "AGN201" else "delegate"
+    default = "project" if (code, "project") in ADVICE else "delegate"
     if (code, fields.get("advice", default)) in ADVICE:
         fields["advice"] = ADVICE[(code, fields.get("advice", default))].format(**fields)
     return f"{code} " + CODES[code].message.format(**fields)
@@ -293,6 +299,14 @@ AGN213_ITERATED_ADVICE = (
 AGN213_ENTERED_ADVICE = (
     "`await` it first if it returns a context manager (`with await {call}(...)`), or make "
     "`{short}` a plain `@contextmanager` function"
+)
+# The same, for a coroutine function of an installed package (the caller cannot change it).
+AGN213_ITERATED_ADVICE_INSTALLED = (
+    "`await` it first (`for ... in await {call}(...)`, `list(await {call}(...))`)"
+)
+AGN213_ENTERED_ADVICE_INSTALLED = (
+    "`await` it first if it returns a context manager (`with await {call}(...)`), else use "
+    "`async with`"
 )
 # What a call gives, by kind.
 OBJECT_WORDING = {

@@ -26,11 +26,11 @@ class AsyncForOverCoroutine(Rule):
         fields = ctx.queries.callee_fields(judged.value)
         value = judged.value
         if isinstance(value, CallResult) and value.called is not None and (
-            ctx.queries.func_kind(*value.called) == "agen"
+            ctx.queries.defines_async_generator(*value.called)
         ):
             fields["advice"] = "decorated"  # an async generator its decorator made a coroutine
-        elif isinstance(value, CallResult) and ctx.queries.is_installed(value.module):
-            fields["advice"] = "installed"
+        else:
+            fields["advice"] = ctx.queries.origin(value)
         ctx.report(self.code, judged.site.span, fields, _insert_await if known else None)
 
 

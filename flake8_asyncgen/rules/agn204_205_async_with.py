@@ -22,7 +22,9 @@ class AsyncWithAsyncGenerator(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         if isinstance(judged.value, AsyncGenExpression):
             return  # written as an expression, not called: the advice would not fit
-        ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))
+        ctx.report(self.code, judged.site.span, {
+            **ctx.queries.callee_fields(judged.value), "advice": ctx.queries.origin(judged.value),
+        })
 
 
 class AsyncWithCoroutine(Rule):
@@ -39,4 +41,6 @@ class AsyncWithCoroutine(Rule):
     ]
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
-        ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))
+        ctx.report(self.code, judged.site.span, {
+            **ctx.queries.callee_fields(judged.value), "advice": ctx.queries.origin(judged.value),
+        })

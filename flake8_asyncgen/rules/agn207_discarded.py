@@ -17,4 +17,6 @@ class AsyncGeneratorCallDiscarded(Rule):
             return  # written as an expression, not called: the advice would not fit
         if ctx.queries.may_return_none(judged.value):
             return  # a wrapper that sometimes returns nothing: discarding that is fine
-        ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))
+        ctx.report(self.code, judged.site.span, {
+            **ctx.queries.callee_fields(judged.value), "advice": ctx.queries.origin(judged.value),
+        })

@@ -107,6 +107,21 @@ class Queries:
     def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]:
         return self.evaluator.func_kind(module, scope)
 
+    def defines_async_generator(self, module: str, scope: int) -> bool:
+        """Function ``scope`` is written as an async generator (``async def`` with ``yield``),
+        whatever its decorators make of it."""
+        info = self.evaluator.module(module)
+        facts = info.scopes[scope].function if info is not None else None
+        return facts is not None and facts.is_async and facts.has_yield
+
+    def origin(self, value: Value) -> str:
+        """``"installed"`` when the function behind ``value`` is an installed package's (the
+        caller cannot change it: advice names only what the caller can do), else
+        ``"project"``."""
+        if isinstance(value, (CallResult, FunctionRef)) and self.is_installed(value.module):
+            return "installed"
+        return "project"
+
     def is_installed(self, module: str) -> bool:
         """Module ``module`` is an installed package's (or a bundled stub), not the project's:
         advice names what the caller can change."""
