@@ -787,7 +787,39 @@ class Evaluator:
         if result is not None:
             # The object is the wrapper's: messages name the function the caller called.
             return CallResult(result.kind, function.module, function.scope)
-        return self._factory_result(info, function.scope)
+        found = self._factory_result(info, function.scope)
+        if found is None and facts.annotation is not None:
+            # The returns say nothing; the annotation declares the object's protocol.
+            declared = self._declared_protocol(info, function.scope)
+            if declared == "coro":
+                return CallResult("coro", function.module, function.scope)
+            if declared == "agen":
+                return AnnotatedStream(function.module, function.scope, direct=True)
+        return found
+
+    def _declared_protocol(self, info: ModuleInfo, sid: int) -> Optional[ObjectKind]:
+        """``coro`` for a return annotation ``Coroutine[...]``, ``agen`` for
+        ``AsyncIterator[...]`` / ``AsyncGenerator[...]`` (each alternative binding of the name
+        agreeing); None for anything else (``Awaitable``, ``AsyncIterable``: other objects than
+        coroutines and async iterators have those, and may have more)."""
+        facts = info.scopes[sid].function
+        if facts is None or facts.annotation is None:
+            return None
+        for expr in facts.returns:
+            value = self.eval(expr, info.name, sid)
+            if value is not None and not isinstance(value, Outside):
+                return None  # a return known to give something (``return None``)
+        parent = info.scopes[sid].parent
+        # The annotation as written: ``Coroutine[...] | None`` declares no coroutine.
+        found = self.each(strip_subscript(facts.annotation), info.name, parent)
+        if not found or not all(isinstance(value, Outside) for value in found):
+            return None
+        names = {value.qualified for value in found if isinstance(value, Outside)}
+        if names <= kinds.COROUTINE_ANNOTATIONS:
+            return "coro"
+        if names <= kinds.DECLARED_STREAM_ANNOTATIONS:
+            return "agen"
+        return None
 
     def _factory_result(self, info: ModuleInfo, sid: int) -> Value:
         """What a function gives when every ``return`` builds an instance of the same project

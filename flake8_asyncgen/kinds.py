@@ -123,6 +123,19 @@ ASYNC_ITERATOR_ANNOTATIONS = frozenset(
     for name in ASYNC_ITERATOR_NAMES
 )
 
+# ``AsyncIterator[T]`` / ``AsyncGenerator[...]``: what a plain ``def`` so annotated returns is
+# iterated with ``async for`` only.  (Not ``AsyncIterable``: openai's paginators are async
+# iterable and awaitable both, and a wrapper may fairly declare them ``AsyncIterable``.)
+DECLARED_STREAM_ANNOTATIONS = frozenset(
+    f"{mod}.{name}"
+    for mod in ("typing", "typing_extensions", "collections.abc")
+    for name in ("AsyncGenerator", "AsyncIterator")
+)
+# ``Coroutine[Any, Any, T]``: what a plain ``def`` so annotated returns is a coroutine object.
+COROUTINE_ANNOTATIONS = frozenset(
+    f"{mod}.Coroutine" for mod in ("typing", "typing_extensions", "collections.abc")
+)
+
 # APIs that need a coroutine (or awaitable) and reject an async generator: the index of the
 # positional arguments to check (None: all of them).
 COROUTINE_APIS: dict[str, int | None] = {

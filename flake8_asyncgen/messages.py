@@ -343,6 +343,9 @@ def replaced_by_decorator(kind: str, wrapper: str, location: str) -> str:
 AWAITED_STREAM_NOTE = (
     ", the `@overload` this call matches, whose awaited result is declared an async iterator"
 )
+# Appended to ``where`` when a plain ``def``'s return annotation declares the async iterator
+# its call gives (``def stream(self) -> AsyncIterator[str]``).
+DECLARED_STREAM_NOTE = ", a plain `def` annotated to return an async iterator"
 # Appended to ``where`` when the definition is one alternative (``try``/``except ImportError``,
 # a version or platform branch): the program fails whenever that alternative is the one bound.
 ALTERNATIVE_NOTE = (

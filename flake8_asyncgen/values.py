@@ -95,10 +95,13 @@ class AsyncGenExpression(NamedTuple):
 class AnnotatedStream(NamedTuple):
     """What awaiting a call of the ``@overload`` signature in ``scope`` gives, which it
     declares an async iterator (``async def generate(..., stream: Literal[True]) ->
-    AsyncIterator[Chunk]``): iterated only with ``async for``."""
+    AsyncIterator[Chunk]``): iterated only with ``async for``.  ``direct``: what calling the
+    plain ``def`` in ``scope`` gives, its return annotation declaring an async iterator
+    (``def stream(self) -> AsyncIterator[str]: return self._impl.stream()``)."""
 
     module: str
     scope: int
+    direct: bool = False
     kind: Literal["agen"] = "agen"
     shape: Literal["annotated stream"] = "annotated stream"
 

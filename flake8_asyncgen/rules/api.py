@@ -166,7 +166,8 @@ class Queries:
             return {
                 "callee": scope.qualname,
                 "where": messages.where_defined(f"{info.display}:{scope.line}")
-                + messages.AWAITED_STREAM_NOTE,
+                + (messages.DECLARED_STREAM_NOTE if value.direct
+                   else messages.AWAITED_STREAM_NOTE),
             }
         if isinstance(value, CallResult):
             target = (value.module, value.scope)
