@@ -17,8 +17,8 @@ from .rules.api import Fixer, JudgedSite, Queries, Rule
 from .sitetypes import Guard, Site, Span, Tag
 from .model import CallExpr, NameExpr
 from .values import (
-    AnnotatedStream, AsyncGenExpression, CallResult, FunctionRef, Guarded, Instance, ObjectKind,
-    Outside, Value,
+    AnnotatedStream, AsyncGenExpression, CallResult, DeclaredCall, FunctionRef, Guarded, Instance,
+    ObjectKind, Outside, Value,
 )
 
 
@@ -35,6 +35,8 @@ class Report(NamedTuple):
 def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
     if isinstance(value, AnnotatedStream):
         return "astream"
+    if isinstance(value, DeclaredCall):
+        return "coro" if value.kind == "coro" else "astream"
     if isinstance(value, (CallResult, AsyncGenExpression, Guarded)):
         return value.kind
     if isinstance(value, FunctionRef):

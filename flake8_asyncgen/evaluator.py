@@ -8,7 +8,9 @@ files were analysed.
 from __future__ import annotations
 
 import builtins
-from typing import Any, Callable, FrozenSet, Iterable, List, Optional, Set, Tuple, TypeVar, Union
+from typing import (
+    Any, Callable, FrozenSet, Iterable, List, Literal, Optional, Set, Tuple, TypeVar, Union,
+)
 
 from .classmodel import ClassModel
 from .functionkinds import FunctionKinds
@@ -48,6 +50,8 @@ from .values import (
     BuiltinInstance,
     CallResult,
     ClassRef,
+    DeclaredCall,
+    DeclaredCallable,
     FunctionKind,
     FunctionRef,
     Instance,
@@ -281,7 +285,13 @@ class Evaluator:
             if found_self is not None or binding.declared is None:
                 return found_self
             # Annotations are evaluated where the ``def`` statement is.
-            return self.annotated_instance(info, binding.declared, info.scopes[owner].parent)
+            parent = info.scopes[owner].parent
+            declared = self.annotated_instance(info, binding.declared, parent)
+            if declared is None:
+                kind = self._callable_result(info, binding.declared, parent)
+                if kind is not None:
+                    return DeclaredCallable(kind, info.name, owner, name)
+            return declared
         return self.binding(info, owner, binding)
 
     def each(self, expr: Expr, module: str, sid: int) -> List[Value]:
@@ -556,6 +566,8 @@ class Evaluator:
             return Instance(value.module, value.scope, value.exact)
         if isinstance(value, Instance):
             return self.call(self.attr(value, "__call__"))
+        if isinstance(value, DeclaredCallable):
+            return DeclaredCall(value)
         if isinstance(value, Outside):
             return Outside(f"{value.qualified}()")  # something outside the project: still outside
         if isinstance(value, Builtin) and value.name in LITERAL_TYPES | {"frozenset"}:
@@ -797,6 +809,35 @@ class Evaluator:
                 return AnnotatedStream(function.module, function.scope, direct=True)
         return found
 
+    def _callable_result(
+        self, info: ModuleInfo, annotation: Expr, scope: int
+    ) -> Optional[Literal["coro", "agen"]]:
+        """``coro`` for ``Callable[..., Coroutine[...]]``, ``agen`` for ``Callable[...,
+        AsyncIterator[...]]`` (or ``AsyncGenerator``); None for anything else."""
+        if not isinstance(annotation, SubscriptExpr) or len(annotation.args) != 2:
+            return None
+        outer = self.eval(annotation.value, info.name, scope)
+        if not isinstance(outer, Outside) or outer.qualified not in kinds.CALLABLE_ANNOTATIONS:
+            return None
+        result = annotation.args[1]
+        return self._protocol_named(info, result, scope)
+
+    def _protocol_named(
+        self, info: ModuleInfo, annotation: Expr, scope: int
+    ) -> Optional[Literal["coro", "agen"]]:
+        """``coro`` when ``annotation`` is ``Coroutine[...]``, ``agen`` when it is
+        ``AsyncIterator[...]`` / ``AsyncGenerator[...]``, each alternative binding of the name
+        agreeing."""
+        found = self.each(strip_subscript(annotation), info.name, scope)
+        if not found or not all(isinstance(value, Outside) for value in found):
+            return None
+        names = {value.qualified for value in found if isinstance(value, Outside)}
+        if names <= kinds.COROUTINE_ANNOTATIONS:
+            return "coro"
+        if names <= kinds.DECLARED_STREAM_ANNOTATIONS:
+            return "agen"
+        return None
+
     def _declared_protocol(self, info: ModuleInfo, sid: int) -> Optional[ObjectKind]:
         """``coro`` for a return annotation ``Coroutine[...]``, ``agen`` for
         ``AsyncIterator[...]`` / ``AsyncGenerator[...]`` (each alternative binding of the name
@@ -809,17 +850,8 @@ class Evaluator:
             value = self.eval(expr, info.name, sid)
             if value is not None and not isinstance(value, Outside):
                 return None  # a return known to give something (``return None``)
-        parent = info.scopes[sid].parent
         # The annotation as written: ``Coroutine[...] | None`` declares no coroutine.
-        found = self.each(strip_subscript(facts.annotation), info.name, parent)
-        if not found or not all(isinstance(value, Outside) for value in found):
-            return None
-        names = {value.qualified for value in found if isinstance(value, Outside)}
-        if names <= kinds.COROUTINE_ANNOTATIONS:
-            return "coro"
-        if names <= kinds.DECLARED_STREAM_ANNOTATIONS:
-            return "agen"
-        return None
+        return self._protocol_named(info, facts.annotation, info.scopes[sid].parent)
 
     def _factory_result(self, info: ModuleInfo, sid: int) -> Value:
         """What a function gives when every ``return`` builds an instance of the same project

@@ -131,6 +131,9 @@ DECLARED_STREAM_ANNOTATIONS = frozenset(
     for mod in ("typing", "typing_extensions", "collections.abc")
     for name in ("AsyncGenerator", "AsyncIterator")
 )
+CALLABLE_ANNOTATIONS = frozenset(
+    f"{mod}.Callable" for mod in ("typing", "typing_extensions", "collections.abc")
+)
 # ``Coroutine[Any, Any, T]``: what a plain ``def`` so annotated returns is a coroutine object.
 COROUTINE_ANNOTATIONS = frozenset(
     f"{mod}.Coroutine" for mod in ("typing", "typing_extensions", "collections.abc")

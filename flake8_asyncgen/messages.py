@@ -329,6 +329,16 @@ def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
     return text
 
 
+def declared_callable(kind: str, name: str, function: str, location: str) -> str:
+    """``where`` for a call of a parameter annotated ``Callable[..., Coroutine[...]]`` (or
+    ``Callable[..., AsyncIterator[...]]``)."""
+    returns = "a coroutine" if kind == "coro" else "an async iterator"
+    return (
+        f"parameter `{name}` of `{function}` (defined at {location}) is annotated as a callable "
+        f"returning {returns}"
+    )
+
+
 def replaced_by_decorator(kind: str, wrapper: str, location: str) -> str:
     """Appended to ``where`` when a decorator replaced the function by its wrapper."""
     what = {"coro": "coroutine", "agen": "async generator", "acm": "async context manager"}

@@ -117,6 +117,42 @@ class Guarded(NamedTuple):
     shape: Literal["guarded"] = "guarded"
 
 
+class DeclaredCallable(NamedTuple):
+    """A parameter an annotation declares a callable returning a coroutine
+    (``handler: Callable[..., Coroutine[Any, Any, T]]``, kind ``coro``) or an async iterator
+    (``Callable[..., AsyncIterator[T]]``, kind ``agen``): ``name`` of function ``scope``."""
+
+    kind: Literal["coro", "agen"]
+    module: str
+    scope: int
+    name: str
+    shape: Literal["declared callable"] = "declared callable"
+
+
+class DeclaredCall(NamedTuple):
+    """What calling :class:`DeclaredCallable` ``source`` gives: a coroutine, or an async
+    iterator (iterated with ``async for`` only)."""
+
+    source: DeclaredCallable
+    shape: Literal["declared call"] = "declared call"
+
+    @property
+    def kind(self) -> Literal["coro", "agen"]:
+        return self.source.kind
+
+    @property
+    def module(self) -> str:
+        return self.source.module
+
+    @property
+    def scope(self) -> int:
+        return self.source.scope
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+
 class BuiltinInstance(NamedTuple):
     """An instance of a builtin type made by a display or constant (``[]``, ``", "``)."""
 
@@ -128,6 +164,7 @@ NONE = BuiltinInstance("NoneType")
 
 Known = Union[
     FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult,
-    AsyncGenExpression, BuiltinInstance, Guarded, AnnotatedStream,
+    AsyncGenExpression, BuiltinInstance, Guarded, AnnotatedStream, DeclaredCallable,
+    DeclaredCall,
 ]
 Value = Optional[Known]

@@ -3,7 +3,9 @@ were the value awaiting it gives, or not used at all."""
 
 from __future__ import annotations
 
-from .api import AsyncGenExpression, CallResult, JudgedSite, Rule, RuleContext, messages
+from .api import (
+    AsyncGenExpression, CallResult, DeclaredCall, JudgedSite, Rule, RuleContext, messages,
+)
 
 
 class AttributeOfUnawaitedObject(Rule):
@@ -29,7 +31,9 @@ class AttributeOfUnawaitedObject(Rule):
             if found is not None:
                 ctx.report(self.code, judged.site.span, found)
             return
-        if not isinstance(value, CallResult) or isinstance(value, AsyncGenExpression):
+        if not isinstance(value, (CallResult, DeclaredCall)) or isinstance(
+            value, AsyncGenExpression
+        ):
             return
         if attr in messages.OBJECT_ATTRIBUTES[value.kind] or attr.startswith("_"):
             return  # private names: implementation details an object may have
@@ -52,7 +56,7 @@ class CoroutineCallDiscarded(Rule):
     ]
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
-        if judged.site.how != "call" or not isinstance(judged.value, CallResult):
+        if judged.site.how != "call" or not isinstance(judged.value, (CallResult, DeclaredCall)):
             return  # a name holding a coroutine: made (and maybe awaited) elsewhere
         if ctx.queries.may_return_none(judged.value):
             return  # a wrapper that sometimes returns nothing: discarding that is fine

@@ -38,6 +38,7 @@ from ..values import (
     Builtin,
     ClassRef,
     CallResult,
+    DeclaredCall,
     FunctionKind,
     FunctionRef,
     Guarded,
@@ -52,7 +53,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import libcst as cst
 
 __all__ = [
-    "AsyncGenExpression", "AttrExpr", "Builtin", "CallResult", "Context", "Fix", "Fixer",
+    "AsyncGenExpression", "AttrExpr", "Builtin", "CallResult", "Context", "DeclaredCall", "Fix",
+    "Fixer",
     "FunctionRef", "JudgedSite", "Located", "Outside", "Queries", "Rule", "RuleContext", "Site",
     "Span", "Tag", "Value", "async_for_delegation", "awaits_in_own_body", "find_returns", "kinds",
     "messages",
@@ -120,6 +122,8 @@ class Queries:
         ``"project"``."""
         if isinstance(value, (CallResult, FunctionRef)) and self.is_installed(value.module):
             return "installed"
+        if isinstance(value, DeclaredCall):
+            return "installed"  # known from an annotation: the call is what to change
         return "project"
 
     def is_installed(self, module: str) -> bool:
@@ -158,14 +162,18 @@ class Queries:
                 "where": messages.narrowed_by(value.test, value.name, value.line),
             }
         target: Optional[Tuple[str, int]] = None
-        if isinstance(value, AnnotatedStream):
+        if isinstance(value, (AnnotatedStream, DeclaredCall)):
             info = self.evaluator.module(value.module)
             if info is None:
                 return {"callee": messages.UNKNOWN_CALLEE, "where": messages.UNKNOWN_DEFINITION}
             scope = info.scopes[value.scope]
+            location = f"{info.display}:{scope.line}"
+            if isinstance(value, DeclaredCall):
+                where = messages.declared_callable(value.kind, value.name, scope.qualname, location)
+                return {"callee": value.name, "where": where}
             return {
                 "callee": scope.qualname,
-                "where": messages.where_defined(f"{info.display}:{scope.line}")
+                "where": messages.where_defined(location)
                 + (messages.DECLARED_STREAM_NOTE if value.direct
                    else messages.AWAITED_STREAM_NOTE),
             }
