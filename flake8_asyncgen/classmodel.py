@@ -374,8 +374,8 @@ class ClassModel:
                     # A field declaration: on an instance, a value of the declared type.
                     if not instance or binding.declared is None:
                         return None
-                    return self.resolver.annotated_instance(
-                        owner_info, binding.declared, entry[1]
+                    return self.resolver.declared_value(
+                        owner_info, binding.declared, entry[1], entry[1], name
                     )
                 found = self.resolver.binding(owner_info, entry[1], binding)
                 if isinstance(found, Instance) and self.is_descriptor(found):
@@ -440,7 +440,7 @@ class ClassModel:
                 # ``client: Client`` in the class body, ``self.client = registry.get()``.
                 holder, scope, field = declared
                 assert field.declared is not None
-                return self.resolver.annotated_instance(holder, field.declared, scope)
+                return self.resolver.declared_value(holder, field.declared, scope, scope, name)
             return value
         return _ABSENT
 

@@ -285,13 +285,9 @@ class Evaluator:
             if found_self is not None or binding.declared is None:
                 return found_self
             # Annotations are evaluated where the ``def`` statement is.
-            parent = info.scopes[owner].parent
-            declared = self.annotated_instance(info, binding.declared, parent)
-            if declared is None:
-                kind = self._callable_result(info, binding.declared, parent)
-                if kind is not None:
-                    return DeclaredCallable(kind, info.name, owner, name)
-            return declared
+            return self.declared_value(
+                info, binding.declared, info.scopes[owner].parent, owner, name
+            )
         return self.binding(info, owner, binding)
 
     def each(self, expr: Expr, module: str, sid: int) -> List[Value]:
@@ -930,6 +926,19 @@ class Evaluator:
         return owner is not None and isinstance(callee, FunctionRef) and (
             owner.scopes[callee.scope].parent == 0
         )
+
+    def declared_value(
+        self, info: ModuleInfo, annotation: Expr, scope: int, owner: int, name: str
+    ) -> Value:
+        """What ``name`` (a parameter of function ``owner``, or a field of class ``owner``)
+        holds by its annotation (evaluated in ``scope``): an instance of the class it names, or
+        a callable declared to return a coroutine or an async iterator."""
+        found = self.annotated_instance(info, annotation, scope)
+        if found is None:
+            kind = self._callable_result(info, annotation, scope)
+            if kind is not None:
+                return DeclaredCallable(kind, info.name, owner, name)
+        return found
 
     def annotated_instance(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value:
         """An instance of the project class ``annotation`` names (the class or a subclass);

@@ -329,13 +329,13 @@ def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
     return text
 
 
-def declared_callable(kind: str, name: str, function: str, location: str) -> str:
-    """``where`` for a call of a parameter annotated ``Callable[..., Coroutine[...]]`` (or
-    ``Callable[..., AsyncIterator[...]]``)."""
+def declared_callable(kind: str, name: str, owner: str, location: str) -> str:
+    """``where`` for a call of a parameter or field annotated ``Callable[..., Coroutine[...]]``
+    (or ``Callable[..., AsyncIterator[...]]``); ``owner`` is its function or class."""
     returns = "a coroutine" if kind == "coro" else "an async iterator"
     return (
-        f"parameter `{name}` of `{function}` (defined at {location}) is annotated as a callable "
-        f"returning {returns}"
+        f"`{name}` of `{owner}` (defined at {location}) is annotated as a callable returning "
+        f"{returns}"
     )
 
 

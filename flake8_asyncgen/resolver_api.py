@@ -39,6 +39,10 @@ class Resolver(Protocol):
 
     def annotated_instance(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value: ...
 
+    def declared_value(
+        self, info: ModuleInfo, annotation: Expr, scope: int, owner: int, name: str
+    ) -> Value: ...
+
     def declared_instance(
         self, value: ClassRef, args: Tuple[Optional[ClassRef], ...] = ()
     ) -> Value: ...

@@ -118,9 +118,10 @@ class Guarded(NamedTuple):
 
 
 class DeclaredCallable(NamedTuple):
-    """A parameter an annotation declares a callable returning a coroutine
+    """A parameter or field an annotation declares a callable returning a coroutine
     (``handler: Callable[..., Coroutine[Any, Any, T]]``, kind ``coro``) or an async iterator
-    (``Callable[..., AsyncIterator[T]]``, kind ``agen``): ``name`` of function ``scope``."""
+    (``Callable[..., AsyncIterator[T]]``, kind ``agen``): ``name`` of the function or class
+    ``scope``."""
 
     kind: Literal["coro", "agen"]
     module: str

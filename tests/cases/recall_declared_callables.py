@@ -46,3 +46,24 @@ async def run(handler: Callable[..., Coroutine[Any, Any, list]], rows: Callable[
         print(row)
     for item in await handler():
         print(item)
+
+
+class Tools:
+    # Fields declared in the class body (a dataclass, a pydantic model).
+    search: Callable[[str], Coroutine[Any, Any, list]]
+    feed: Callable[[], AsyncIterator[str]]
+    notify: Callable[[str], Awaitable[None]]
+
+    def __init__(self, search, feed, notify) -> None:
+        self.search = search
+        self.feed = feed
+        self.notify = notify
+
+    async def use(self) -> None:
+        for hit in self.search("q"):  # error: AGN213
+            print(hit)
+        await self.feed()  # error: AGN200
+        self.notify("done")
+        print(await self.search("q"))
+        async for item in self.feed():
+            print(item)
