@@ -29,7 +29,7 @@ from .model import (
     AwaitExpr,
     Binding,
     CallExpr,
-    CastExpr,
+    WrapExpr,
     ClassBinding,
     ClassFacts,
     DeclaredBinding,
@@ -86,8 +86,8 @@ def expr_to_json(expr: Expr) -> List[Any]:
         return ["ag", expr.line]
     if isinstance(expr, LiteralExpr):
         return ["lit", expr.type_name]
-    if isinstance(expr, CastExpr):
-        return ["cast", expr_to_json(expr.func), expr_to_json(expr.value)]
+    if isinstance(expr, WrapExpr):
+        return ["wrap", expr_to_json(expr.func), expr_to_json(expr.value)]
     return ["?"]
 
 
@@ -292,8 +292,8 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
         return AsyncGenExpr(_int(items[1], "line"))
     if tag == "lit" and size == 2 and items[1] in LITERAL_TYPES:
         return LiteralExpr(items[1])
-    if tag == "cast" and size == 3:
-        return CastExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
+    if tag == "wrap" and size == 3:
+        return WrapExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
     if tag == "?" and size == 1:
         return UNKNOWN
     raise _fail("unknown expression")

@@ -25,7 +25,7 @@ from .model import (
     AwaitExpr,
     Binding,
     CallExpr,
-    CastExpr,
+    WrapExpr,
     ClassBinding,
     DeclaredBinding,
     DefBinding,
@@ -245,11 +245,16 @@ class Evaluator:
             if isinstance(value, Instance):
                 return self._item(value)
             return value if isinstance(value, ClassRef) and value.exact else None
-        if isinstance(expr, CastExpr):
-            cast = self.eval(expr.func, info.name, sid)
-            if isinstance(cast, Outside) and cast.qualified in kinds.CAST_FUNCTIONS:
+        if isinstance(expr, WrapExpr):
+            wrapper = self.eval(expr.func, info.name, sid)
+            if isinstance(wrapper, Outside) and wrapper.qualified in kinds.CAST_FUNCTIONS:
                 return self.eval(expr.value, info.name, sid)
-            return self.eval(CallExpr(expr.func), info.name, sid)  # some other ``cast``
+            if isinstance(wrapper, Outside) and wrapper.qualified in kinds.PARTIAL_FUNCTIONS:
+                # ``partial(fetch, url)``: calling it calls ``fetch``, so it is judged as the
+                # function (a coroutine function's partial gives coroutines).
+                target = self.eval(expr.value, info.name, sid)
+                return target if isinstance(target, FunctionRef) else None
+            return self.eval(CallExpr(expr.func), info.name, sid)  # another ``cast``
         if isinstance(expr, AsyncGenExpr):
             return AsyncGenExpression(info.name, expr.line)
         if isinstance(expr, LiteralExpr):

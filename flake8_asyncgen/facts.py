@@ -37,7 +37,7 @@ from .model import (
     AwaitExpr,
     Binding,
     CallExpr,
-    CastExpr,
+    WrapExpr,
     ClassBinding,
     ClassFacts,
     EnteredExpr,
@@ -57,7 +57,7 @@ from .model import (
 from .paramtypes import bool_literals, demands
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -76,17 +76,21 @@ def _bool_keywords(keywords: List[ast.keyword]) -> Tuple[Tuple[str, bool], ...]:
     return tuple(found) if found else ()
 
 
-def _is_cast(node: ast.AST) -> bool:
-    """``cast(T, value)`` / ``typing.cast(T, value)`` as written (what ``cast`` is, is decided
-    when evaluating)."""
+def _wrapped_argument(node: ast.AST) -> Optional[ast.expr]:
+    """The argument ``cast(T, value)`` gives back, or ``partial(value, ...)`` calls, as written
+    (what ``cast`` / ``partial`` is, is decided when evaluating)."""
     func = node.func  # type: ignore[attr-defined]
-    named = (type(func) is ast.Name and func.id == "cast") or (
-        type(func) is ast.Attribute and func.attr == "cast"
+    name = func.id if type(func) is ast.Name else (
+        func.attr if type(func) is ast.Attribute else None
     )
     args = node.args  # type: ignore[attr-defined]
-    return named and len(args) == 2 and not node.keywords and not any(  # type: ignore[attr-defined]
-        type(arg) is ast.Starred for arg in args
-    )
+    if name == "cast" and len(args) == 2 and not node.keywords:  # type: ignore[attr-defined]
+        wanted = args[1]
+    elif name == "partial" and args:
+        wanted = args[0]
+    else:
+        return None
+    return None if any(type(arg) is ast.Starred for arg in args) else wanted
 
 
 def describe(node: ast.AST) -> Expr:
@@ -100,9 +104,9 @@ def describe(node: ast.AST) -> Expr:
         return _new(AttrExpr, (describe(value), attr, "attr"))
     if kind is ast.Call:
         keywords = node.keywords  # type: ignore[attr-defined]
-        if _is_cast(node):
-            value = node.args[1]  # type: ignore[attr-defined]
-            return CastExpr(describe(node.func), describe(value))  # type: ignore[attr-defined]
+        wrapped = _wrapped_argument(node)
+        if wrapped is not None:
+            return WrapExpr(describe(node.func), describe(wrapped))  # type: ignore[attr-defined]
         literals = _bool_keywords(keywords) if keywords and not any(
             type(arg) is ast.Starred for arg in node.args  # type: ignore[attr-defined]
         ) else ()

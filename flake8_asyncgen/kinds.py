@@ -43,6 +43,8 @@ CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager"})
 OVERLOAD_DECORATORS = frozenset({"typing.overload", "typing_extensions.overload"})
 # ``cast(T, value)`` gives ``value`` itself.
 CAST_FUNCTIONS = frozenset({"typing.cast", "typing_extensions.cast"})
+# ``partial(func, ...)``: a callable calling ``func``.
+PARTIAL_FUNCTIONS = frozenset({"functools.partial"})
 ABSTRACT_DECORATORS = frozenset({"abc.abstractmethod"})
 
 # Bases that define none of the methods a project class could call on itself.

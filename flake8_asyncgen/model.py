@@ -111,13 +111,15 @@ class LiteralExpr(NamedTuple):
     shape: Literal["literal"] = "literal"
 
 
-class CastExpr(NamedTuple):
-    """``cast(T, value)`` (``typing.cast`` when ``func`` resolves to it): the value itself.
-    Typed decorators end with ``return cast(Callable[P, T], wrapper)``."""
+class WrapExpr(NamedTuple):
+    """``cast(T, value)``, which gives ``value`` itself (typed decorators end with ``return
+    cast(Callable[P, T], wrapper)``), or ``partial(value, ...)``, a callable that calls
+    ``value``: when ``func`` resolves to ``typing.cast`` / ``functools.partial``; otherwise an
+    ordinary call of ``func``."""
 
     func: "Expr"
     value: "Expr"
-    shape: Literal["cast"] = "cast"
+    shape: Literal["wrap"] = "wrap"
 
 
 class UnknownExpr(NamedTuple):
@@ -126,7 +128,7 @@ class UnknownExpr(NamedTuple):
 
 Expr = Union[
     NameExpr, AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, IfExpr, EnteredExpr, AsyncGenExpr,
-    LiteralExpr, CastExpr, UnknownExpr,
+    LiteralExpr, WrapExpr, UnknownExpr,
 ]
 UNKNOWN: Expr = UnknownExpr()
 NONE_LITERAL = LiteralExpr("NoneType")
