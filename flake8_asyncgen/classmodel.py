@@ -890,10 +890,6 @@ class ClassModel:
         ]
 
 
-# Model bases whose metaclass and ``__init_subclass__`` build a subclass's fields from its
-# annotations and add only their own (``model_*``, ``__pydantic_*__``) members: a subclass keeps
-# the methods it defines, and each declared field holds a value of its declared type (pydantic
-# validates it). Known by module and class name: (module, class).
 def _gives_own_class(mine: Any, other: Any, derived: List[MroEntry], base: Instance) -> bool:
     """Two methods of one kind, each building an object of its own class (``copy()``,
     ``with_options()``): the derived one gives a derived object where the base gives a base
@@ -914,6 +910,10 @@ def _gives_own_class(mine: Any, other: Any, derived: List[MroEntry], base: Insta
     )
 
 
+# Model bases whose metaclass and ``__init_subclass__`` build a subclass's fields from its
+# annotations and add only their own (``model_*``, ``__pydantic_*__``) members: a subclass keeps
+# the methods it defines, and each declared field holds a value of its declared type (pydantic
+# validates it). Known by module and class name: (module, class).
 KNOWN_MODEL_BASES = frozenset({("pydantic.main", "BaseModel"), ("pydantic.v1.main", "BaseModel")})
 
 

@@ -29,7 +29,6 @@ from .model import (
     AwaitExpr,
     Binding,
     CallExpr,
-    WrapExpr,
     ClassBinding,
     ClassFacts,
     DeclaredBinding,
@@ -48,6 +47,7 @@ from .model import (
     ScopeKind,
     SubscriptExpr,
     ValueBinding,
+    WrapExpr,
 )
 
 MAX_TEXT = 4096  # longest name, qualified name or module name accepted

@@ -384,9 +384,11 @@ def locate_installed(name: str, environment: Environment) -> Optional[str]:
     if stubbed is not None and stubbed not in (NAMESPACE, _OPAQUE):
         return stubbed
     found = _resolve(parts, parts[0], environment.site_dirs)
-    if stubbed is None and not _declares_types(parts[0], environment.site_dirs):
+    if stubbed is None:
         bundled = _resolve(parts, parts[0], (BUNDLED_STUBS,))
-        if bundled is not None and bundled not in (NAMESPACE, _OPAQUE):
+        if bundled not in (None, NAMESPACE, _OPAQUE) and not _declares_types(
+            parts[0], environment.site_dirs
+        ):
             return bundled
     if found == _OPAQUE:
         return None

@@ -25,7 +25,6 @@ from .model import (
     AwaitExpr,
     Binding,
     CallExpr,
-    WrapExpr,
     ClassBinding,
     DeclaredBinding,
     DefBinding,
@@ -39,6 +38,7 @@ from .model import (
     SubscriptExpr,
     UnknownBinding,
     ValueBinding,
+    WrapExpr,
     dotted,
     strip_subscript,
 )
@@ -874,7 +874,7 @@ class Evaluator:
                 value.exact or (value.declared and (
                     _awaited_here(info, sid, expr) or self._module_function_call(info, sid, expr)
                 ))
-            )) or (isinstance(value, FunctionRef) and self._is_closure(value))
+            )) or (isinstance(value, FunctionRef) and self.is_closure(value))
             if known and first is not None and value != first:
                 # ``return AzureClient()`` / ``return Client()``, one deriving from the other:
                 # an object of the base class (or a subclass), when the subclass keeps what
@@ -904,7 +904,7 @@ class Evaluator:
             return self.annotated_instance(info, facts.result_type, info.scopes[sid].parent)
         return None
 
-    def _is_closure(self, function: FunctionRef) -> bool:
+    def is_closure(self, function: FunctionRef) -> bool:
         """A function defined inside a function (``return wrapped``, also handed on by a
         helper that called the function defining it): made anew by each call, so no other
         code rebinds it."""
@@ -927,10 +927,10 @@ class Evaluator:
         elif not isinstance(func, NameExpr):
             return False
         callee = self.eval(func, info.name, sid)
-        owner = self.module(callee.module) if isinstance(callee, FunctionRef) else None
-        return owner is not None and isinstance(callee, FunctionRef) and (
-            owner.scopes[callee.scope].parent == 0
-        )
+        if not isinstance(callee, FunctionRef):
+            return False
+        owner = self.module(callee.module)
+        return owner is not None and owner.scopes[callee.scope].parent == 0
 
     def declared_value(
         self, info: ModuleInfo, annotation: Expr, scope: int, owner: int, name: str

@@ -37,7 +37,6 @@ from .model import (
     AwaitExpr,
     Binding,
     CallExpr,
-    WrapExpr,
     ClassBinding,
     ClassFacts,
     EnteredExpr,
@@ -51,6 +50,7 @@ from .model import (
     Scope,
     SubscriptExpr,
     ValueBinding,
+    WrapExpr,
     root_names,
     strip_subscript,
 )

@@ -86,7 +86,7 @@ class FunctionKinds:
                 continue
             if replaced is not None and self.decorator_role(
                 info, scope.parent, decorator
-            ) not in ("transparent",):
+            ) != "transparent":
                 return None, None  # something unknown done to the wrapper
         if replaced is None:
             return self.kind(info.name, sid), None
@@ -101,9 +101,8 @@ class FunctionKinds:
         wrapper = self.resolver.call(value)
         if not isinstance(wrapper, FunctionRef) or wrapper == value:
             return None
-        owner = self.resolver.module(wrapper.module)
-        if owner is None or owner.scopes[owner.scopes[wrapper.scope].parent].kind != "function":
-            return None  # only a function made by each call: a closure
+        if not self.resolver.is_closure(wrapper):
+            return None  # only a function made by each call
         kind = self.kind(wrapper.module, wrapper.scope)
         return wrapper if kind in ("coro", "agen", "acm") else None
 

@@ -246,6 +246,15 @@ ADVICE = {
     "manager, else `await` it",
     ("AGN207", "project"): "iterate it with `async for`, or make it a coroutine and `await` it",
     ("AGN207", "installed"): "iterate it with `async for`",
+    # AGN213, by how the coroutine is used (``iterated`` / ``entered``) and where its function is.
+    ("AGN213", "iterated-project"): "`await` it first (`for ... in await {call}(...)`, "
+    "`list(await {call}(...))`), or make `{short}` a plain function",
+    ("AGN213", "iterated-installed"): "`await` it first (`for ... in await {call}(...)`, "
+    "`list(await {call}(...))`)",
+    ("AGN213", "entered-project"): "`await` it first if it returns a context manager (`with "
+    "await {call}(...)`), or make `{short}` a plain `@contextmanager` function",
+    ("AGN213", "entered-installed"): "`await` it first if it returns a context manager (`with "
+    "await {call}(...)`), else use `async with`",
 }
 
 
@@ -290,24 +299,8 @@ def iterated_by(api: str) -> str:
     return f"iterated synchronously by {api}"
 
 
-# AGN213: how the coroutine object is used, and what to do instead.
+# AGN213: how the coroutine object is used (its advice is in ADVICE).
 ENTERED_BY_WITH = "entered by `with`"
-AGN213_ITERATED_ADVICE = (
-    "`await` it first (`for ... in await {call}(...)`, `list(await {call}(...))`), or make "
-    "`{short}` a plain function"
-)
-AGN213_ENTERED_ADVICE = (
-    "`await` it first if it returns a context manager (`with await {call}(...)`), or make "
-    "`{short}` a plain `@contextmanager` function"
-)
-# The same, for a coroutine function of an installed package (the caller cannot change it).
-AGN213_ITERATED_ADVICE_INSTALLED = (
-    "`await` it first (`for ... in await {call}(...)`, `list(await {call}(...))`)"
-)
-AGN213_ENTERED_ADVICE_INSTALLED = (
-    "`await` it first if it returns a context manager (`with await {call}(...)`), else use "
-    "`async with`"
-)
 # What a call gives, by kind.
 OBJECT_WORDING = {
     "agen": "an async generator",

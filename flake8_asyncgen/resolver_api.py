@@ -12,7 +12,7 @@ from typing import Any, Callable, FrozenSet, List, Optional, Protocol, Set, Tupl
 
 from .model import Binding, Expr
 from .project import ModuleInfo
-from .values import ClassRef, FunctionKind, Value
+from .values import ClassRef, FunctionKind, FunctionRef, Value
 
 T = TypeVar("T")
 
@@ -38,6 +38,8 @@ class Resolver(Protocol):
     def call(self, value: Value) -> Value: ...
 
     def annotated_instance(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value: ...
+
+    def is_closure(self, function: FunctionRef) -> bool: ...
 
     def declared_value(
         self, info: ModuleInfo, annotation: Expr, scope: int, owner: int, name: str

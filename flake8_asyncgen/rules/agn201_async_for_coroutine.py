@@ -23,14 +23,12 @@ class AsyncForOverCoroutine(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         # When the coroutine is known to return an async generator, awaiting it is the fix.
         known = ctx.queries.awaited(judged.value) is not None
-        fields = ctx.queries.callee_fields(judged.value)
         value = judged.value
+        fields = ctx.queries.advised_fields(value)
         if isinstance(value, CallResult) and value.called is not None and (
             ctx.queries.defines_async_generator(*value.called)
         ):
             fields["advice"] = "decorated"  # an async generator its decorator made a coroutine
-        else:
-            fields["advice"] = ctx.queries.origin(value)
         ctx.report(self.code, judged.site.span, fields, _insert_await if known else None)
 
 

@@ -22,9 +22,7 @@ class AsyncWithAsyncGenerator(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         if isinstance(judged.value, AsyncGenExpression):
             return  # written as an expression, not called: the advice would not fit
-        ctx.report(self.code, judged.site.span, {
-            **ctx.queries.callee_fields(judged.value), "advice": ctx.queries.origin(judged.value),
-        })
+        ctx.report(self.code, judged.site.span, ctx.queries.advised_fields(judged.value))
 
 
 class AsyncWithCoroutine(Rule):
@@ -41,6 +39,4 @@ class AsyncWithCoroutine(Rule):
     ]
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
-        ctx.report(self.code, judged.site.span, {
-            **ctx.queries.callee_fields(judged.value), "advice": ctx.queries.origin(judged.value),
-        })
+        ctx.report(self.code, judged.site.span, ctx.queries.advised_fields(judged.value))

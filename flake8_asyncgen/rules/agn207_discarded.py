@@ -17,6 +17,4 @@ class AsyncGeneratorCallDiscarded(Rule):
             return  # written as an expression, not called: the advice would not fit
         if ctx.queries.may_return_none(judged.value):
             return  # a wrapper that sometimes returns nothing: discarding that is fine
-        ctx.report(self.code, judged.site.span, {
-            **ctx.queries.callee_fields(judged.value), "advice": ctx.queries.origin(judged.value),
-        })
+        ctx.report(self.code, judged.site.span, ctx.queries.advised_fields(judged.value))

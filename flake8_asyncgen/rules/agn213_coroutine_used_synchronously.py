@@ -27,21 +27,15 @@ class CoroutineUsedSynchronously(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         site = judged.site
-        installed = ctx.queries.origin(judged.value) == "installed"
         if site.context == "with":
-            use, advice = messages.ENTERED_BY_WITH, (
-                messages.AGN213_ENTERED_ADVICE_INSTALLED if installed
-                else messages.AGN213_ENTERED_ADVICE
-            )
+            use, how = messages.ENTERED_BY_WITH, "entered"
         else:
             if site.how == "yield_from":
                 return  # allowed in a generator-based coroutine (``@types.coroutine``)
             api = sync_iteration_api(site, ctx.queries)
             if api is None:
                 return
-            use, advice = messages.iterated_by(api), (
-                messages.AGN213_ITERATED_ADVICE_INSTALLED if installed
-                else messages.AGN213_ITERATED_ADVICE
-            )
+            use, how = messages.iterated_by(api), "iterated"
+        advice = f"{how}-{ctx.queries.origin(judged.value)}"  # a key of messages.ADVICE
         fields = {"use": use, "advice": advice, **ctx.queries.callee_fields(judged.value)}
         ctx.report(self.code, site.span, fields)

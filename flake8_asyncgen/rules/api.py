@@ -126,6 +126,11 @@ class Queries:
             return "installed"  # known from an annotation: the call is what to change
         return "project"
 
+    def advised_fields(self, value: Value) -> Dict[str, str]:
+        """:meth:`callee_fields` with the advice key (``messages.ADVICE``) that fits where the
+        function behind ``value`` is (:meth:`origin`)."""
+        return {**self.callee_fields(value), "advice": self.origin(value)}
+
     def is_installed(self, module: str) -> bool:
         """Module ``module`` is an installed package's (or a bundled stub), not the project's:
         advice names what the caller can change."""
