@@ -13,35 +13,113 @@ precisely (method resolution order).
 from __future__ import annotations
 
 import re
-from typing import Dict, FrozenSet, Iterable, List, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Set, Tuple
 
+# Every pattern starts with a literal (``def``, ``class``, ``.``, ``\n``, ...), so the regular
+# expression engine jumps between occurrences of it instead of trying each byte: patterns that
+# began with an identifier class cost 0.6 s over the benchmark's corpus, the literal forms 0.1 s.
+# An identifier *before* a literal (``Name.register(``) is read backwards by ``_name_before``.
+_IDENTIFIER = rb"[A-Za-z_][A-Za-z0-9_]*"
 # ``def name`` and indented ``name = ...`` (a class attribute may override a method too).
-_DEF = re.compile(
-    rb"\bdef\s+([A-Za-z_][A-Za-z0-9_]*)|^[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s*=[^=]", re.M
-)
-_CLASS = re.compile(rb"\bclass\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)")
-_IMPORT_LINE = re.compile(rb"^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t]+([^\n]*)", re.M)
-_ALIAS = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s+as\s+([A-Za-z_][A-Za-z0-9_]*)")
+_DEF = re.compile(rb"def\s+(" + _IDENTIFIER + rb")")
+_INDENTED_ASSIGNMENT = re.compile(rb"\n[ \t]+(" + _IDENTIFIER + rb")\s*=(?=[^=])")
+_CLASS = re.compile(rb"class\s+(" + _IDENTIFIER + rb")\s*\(([^)]*)\)")
+_IMPORT = re.compile(rb"import[ \t]+([^\n]*)")
+_IMPORT_PREFIX = re.compile(rb"[ \t]*(?:from[ \t]+\S+[ \t]+)?")
+_ALIAS = re.compile(rb"(" + _IDENTIFIER + rb")\s+as\s+(" + _IDENTIFIER + rb")")
 _ASSIGNED_ALIAS = re.compile(
-    rb"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)\s*$",
+    rb"^(" + _IDENTIFIER + rb")\s*=\s*(?:" + _IDENTIFIER + rb"\.)*(" + _IDENTIFIER + rb")\s*$",
     re.M,
 )
-_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+_NAME = re.compile(_IDENTIFIER)
 # ``Resource.register(Lock)``: a virtual subclass the class statements do not show.
-_REGISTER = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\.register\(")
+_REGISTER = re.compile(rb"\.register\(")
 # ``Cls.__aenter__ = ...``, ``setattr(Cls, "__aenter__", ...)``: special methods written from
 # outside a class body.
-_DUNDER_WRITE = re.compile(
-    rb"([A-Za-z_][A-Za-z0-9_]*)\.(__[a-z]+__)\s*=(?!=)"
-    rb"|setattr\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,\s*['\"](__[a-z]+__)['\"]"
+_DUNDER_WRITE = re.compile(rb"\.(__[a-z]+__)\s*=(?!=)")
+_DUNDER_SETATTR = re.compile(
+    rb"setattr\(\s*(" + _IDENTIFIER + rb")\s*,\s*['\"](__[a-z]+__)['\"]"
 )
 
 # ``client.reports = ...``, ``setattr(client, "reports", ...)``: an attribute written on some
 # object (not ``self`` / ``cls``, which a class's own facts already show).
-_ATTRIBUTE_WRITE = re.compile(rb"\.([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)")
-_SETATTR = re.compile(rb"setattr\(\s*(\w+)\s*,\s*['\"]([A-Za-z_][A-Za-z0-9_]*)['\"]")
+_ATTRIBUTE_WRITE = re.compile(rb"\.(" + _IDENTIFIER + rb")[ \t]*=(?!=)")
+_SETATTR = re.compile(rb"setattr\(\s*(\w+)\s*,\s*['\"](" + _IDENTIFIER + rb")['\"]")
 _OWN = (b"self", b"cls")
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_DIGITS = frozenset(b"0123456789")
+
+
+def _word_start(data: bytes, at: int) -> bool:
+    """Whether a word starts at ``at`` (no identifier character just before it)."""
+    return at == 0 or data[at - 1] not in _WORD
+
+
+def _name_before(data: bytes, end: int) -> bytes:
+    """The identifier ending just before ``end``: the longest run of identifier characters
+    there, without leading digits (empty if none)."""
+    start = end
+    while start > 0 and data[start - 1] in _WORD:
+        start -= 1
+    while start < end and data[start] in _DIGITS:
+        start += 1
+    return data[start:end]
+
+
+def _at_word_starts(pattern: "re.Pattern[bytes]", data: bytes) -> Iterator["re.Match[bytes]"]:
+    """``pattern``'s matches that start a word, left to right and not overlapping: what a
+    leading ``\\b`` would give, at the speed of a literal search."""
+    position = 0
+    while True:
+        match = pattern.search(data, position)
+        if match is None:
+            return
+        if _word_start(data, match.start()):
+            yield match
+            position = match.end()
+        else:
+            position = match.start() + 1
+
+
+def _defs(data: bytes) -> FrozenSet[str]:
+    names = {match.group(1) for match in _at_word_starts(_DEF, data)}
+    names.update(_INDENTED_ASSIGNMENT.findall(b"\n" + data))
+    return frozenset(_text(name) for name in names)
+
+
+def _classes(data: bytes) -> List[Tuple[str, FrozenSet[str]]]:
+    return [
+        (_text(m.group(1)), frozenset(_text(b) for b in _NAME.findall(m.group(2))))
+        for m in _at_word_starts(_CLASS, data)
+    ]
+
+
+def _import_aliases(data: bytes) -> List[Tuple[str, str]]:
+    """``(original, alias)`` of ``import x as y`` / ``from m import x as y`` lines."""
+    aliases: List[Tuple[str, str]] = []
+    for match in _IMPORT.finditer(data):
+        line_start = data.rfind(b"\n", 0, match.start()) + 1
+        if _IMPORT_PREFIX.fullmatch(data, line_start, match.start()):
+            aliases.extend(
+                (_text(a), _text(b)) for a, b in _ALIAS.findall(match.group(1))
+            )
+    return aliases
+
+
+def _dunder_writes(data: bytes) -> FrozenSet[Tuple[str, str]]:
+    found = set()
+    for match in _DUNDER_WRITE.finditer(data):
+        name = _name_before(data, match.start())
+        if name:
+            found.add((_text(name), _text(match.group(1))))
+    if b"setattr(" in data:
+        found.update((_text(a), _text(b)) for a, b in _DUNDER_SETATTR.findall(data))
+    return frozenset(found)
+
+
+def _registered(data: bytes) -> FrozenSet[str]:
+    names = (_name_before(data, match.start()) for match in _REGISTER.finditer(data))
+    return frozenset(_text(name) for name in names if name)
 
 
 def _attribute_writes(data: bytes) -> FrozenSet[str]:
@@ -123,23 +201,13 @@ class FileText:
     __slots__ = ("defs", "classes", "aliases", "dunder_writes", "registered", "attribute_writes")
 
     def __init__(self, data: bytes) -> None:
-        self.defs = frozenset(_text(a or b) for a, b in _DEF.findall(data))
-        self.classes = [
-            (_text(name), frozenset(_text(b) for b in _NAME.findall(bases)))
-            for name, bases in _CLASS.findall(data)
-        ]
-        aliases: List[Tuple[str, str]] = []
-        if b" as " in data:
-            for line in _IMPORT_LINE.findall(data):
-                aliases.extend((_text(a), _text(b)) for a, b in _ALIAS.findall(line))
+        self.defs = _defs(data)
+        self.classes = _classes(data)
+        aliases = _import_aliases(data) if b" as " in data else []
         aliases.extend((_text(b), _text(a)) for a, b in _ASSIGNED_ALIAS.findall(data))
         self.aliases = aliases
-        self.dunder_writes = frozenset(
-            (_text(a or c), _text(b or d)) for a, b, c, d in _DUNDER_WRITE.findall(data)
-        ) if b"__" in data else frozenset()
-        self.registered = frozenset(
-            _text(name) for name in _REGISTER.findall(data)
-        ) if b".register(" in data else frozenset()
+        self.dunder_writes = _dunder_writes(data) if b"__" in data else frozenset()
+        self.registered = _registered(data) if b".register(" in data else frozenset()
         self.attribute_writes = _attribute_writes(data)
 
 
