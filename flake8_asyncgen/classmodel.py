@@ -829,7 +829,15 @@ class ClassModel:
             neutral = isinstance(value, Outside) and (
                 value.qualified in kinds.NEUTRAL_CLASS_DECORATORS
             )
-            if not neutral and not self.functions.user_transparent(decorator, value):
+            # Annotated to give back what it decorates (``def d(cls: T) -> T``, or a factory
+            # ``-> Callable[[T], T]`` used as ``@d(...)``: sqlalchemy's
+            # ``create_proxy_methods``): the class keeps its members, as a type checker says.
+            keeps = self.functions.keeps_signature(
+                value, "factory" if isinstance(decorator, CallExpr) else "decorator"
+            ) or self.functions.gives_back_argument(decorator, value, shared=False)
+            if not neutral and not keeps and not self.functions.user_transparent(
+                decorator, value
+            ):
                 return True
         # A project base's metaclass or ``__init_subclass__`` acts on this class too.
         for base in klass.bases:

@@ -65,6 +65,7 @@ from .values import (
 T = TypeVar("T")
 _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 40
+_MAX_IMPORT_HOPS = 5  # ``from a import T`` links followed to a type variable
 
 
 def join_alternatives(
@@ -949,9 +950,39 @@ class Evaluator:
         """An instance of the project class ``annotation`` names (the class or a subclass);
         None for anything else, and for a Protocol (implemented anywhere)."""
         value = self.eval(annotation, info.name, scope)
+        if isinstance(value, Outside) and value.qualified in kinds.TYPE_VARIABLE_CALLS:
+            return self._type_variable_bound(info, annotation, scope)
         if not isinstance(value, ClassRef) or not value.exact:
             return None
         return self.declared_instance(value, self.generics.arguments(info, annotation, scope))
+
+    def _type_variable_bound(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value:
+        """An instance of the bound of the type variable ``annotation`` names
+        (``_AS = TypeVar("_AS", bound="AsyncSession")``), followed through ``from`` imports;
+        None without a bound."""
+        if not isinstance(annotation, NameExpr):
+            return None
+        name = annotation.id
+        for _ in range(_MAX_IMPORT_HOPS):
+            found = self._lookup(info, scope, name)
+            if found is None or isinstance(found, str):
+                return None
+            binding, owner = found
+            if isinstance(binding, ValueBinding):
+                if binding.declared is None or isinstance(binding.declared, NameExpr) and (
+                    binding.declared.id == name
+                ):
+                    return None
+                bound = self.annotated_instance(info, binding.declared, owner)
+                # A bound naming another type variable is not followed further.
+                return bound if isinstance(bound, Instance) else None
+            if not isinstance(binding, FromImportBinding):
+                return None
+            source = self.module(binding.module)
+            if source is None:
+                return None
+            info, scope, name = source, 0, binding.name
+        return None
 
     def declared_instance(
         self, value: ClassRef, args: Tuple[Optional[ClassRef], ...] = ()

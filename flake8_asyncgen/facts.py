@@ -14,7 +14,7 @@ import ast
 from collections import Counter
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple, Union
 
-from .kinds import ASYNC_ITERATOR_NAMES
+from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS
 from .model import (
     def_binding,
     name_expr,
@@ -57,7 +57,7 @@ from .model import (
 from .paramtypes import bool_literals, demands
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -195,6 +195,17 @@ def is_async_genexp(node: ast.GeneratorExp) -> bool:
             continue
         stack.extend(ast.iter_child_nodes(current))
     return False
+
+
+def _type_variable_bound(node: ast.expr) -> Optional[Expr]:
+    """The class ``TypeVar(name, bound=C)`` names as its bound; None for anything else (no
+    bound, constraints, a union bound)."""
+    if not isinstance(node, ast.Call) or _last_name(describe(node.func)) != "TypeVar":
+        return None
+    for keyword in node.keywords:
+        if keyword.arg == "bound":
+            return describe_type(keyword.value)
+    return None
 
 
 def describe_type(node: Optional[ast.AST]) -> Optional[Expr]:
@@ -479,6 +490,67 @@ def _keeps_signature(
                 if name in type_variables and name == _type_variable(result):
                     return "factory"
     return None
+
+
+# Attribute reads through which a decorator could still change the object it gives back.
+_MUTATING_ATTRIBUTES = frozenset({"__setattr__", "__delattr__", "__class__", "__code__"})
+
+
+def _gives_back_argument(
+    node: Union[ast.FunctionDef, ast.AsyncFunctionDef], in_class: bool
+) -> Optional[str]:
+    """Whether a plain ``def`` used as a decorator gives back the very object it decorates:
+    every ``return`` returns its first parameter (after ``self`` / ``cls`` in a class body),
+    which it never rebinds.  ``"argument"`` when it otherwise only reads the object's
+    attributes and writes private ones (discord's ``flatten_handlers``: the class comes back
+    with its methods); ``"argument-shared"`` when it also hands the object on
+    (``REGISTRY.append(fn); return fn``: a registered function still runs as written, but a
+    class handed on may be changed).  None for anything else."""
+    if isinstance(node, ast.AsyncFunctionDef) or any(
+        _last_name(describe(d)) == "staticmethod" for d in node.decorator_list
+    ):
+        return None
+    positional = node.args.posonlyargs + node.args.args
+    if in_class:
+        positional = positional[1:]
+    if not positional or node.args.vararg is not None:
+        return None
+    name = positional[0].arg
+    returned = 0
+    allowed: Set[int] = set()
+    loads: List[ast.Name] = []
+    stack: List[ast.AST] = list(node.body)
+    while stack:
+        child = stack.pop()
+        if isinstance(child, (ast.Yield, ast.YieldFrom, ast.Global, ast.Nonlocal)):
+            return None
+        if isinstance(child, ast.Return):
+            if not (isinstance(child.value, ast.Name) and child.value.id == name):
+                return None
+            returned += 1
+            allowed.add(id(child.value))
+        elif isinstance(child, ast.Attribute) and isinstance(child.value, ast.Name) and (
+            child.value.id == name
+        ):
+            attr = child.attr
+            if isinstance(child.ctx, ast.Load):
+                if attr in _MUTATING_ATTRIBUTES:
+                    return None
+            elif not attr.startswith("_") or attr.startswith("__"):
+                return None  # may replace a method (or the code) of what it gives back
+            allowed.add(id(child.value))  # a read, or ``cls._HANDLERS = ...``: a private datum
+        elif isinstance(child, ast.Name) and child.id == name:
+            if not isinstance(child.ctx, ast.Load):
+                return None  # rebound (or deleted)
+            loads.append(child)
+        elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and (
+            name in {a.arg for a in ast.walk(child.args) if isinstance(a, ast.arg)}
+        ):
+            continue  # a parameter of a nested function shadows it
+        stack.extend(ast.iter_child_nodes(child))
+    if not returned or not _ends_in_exit(node.body):
+        return None
+    return "argument" if all(id(load) in allowed for load in loads) else "argument-shared"
 
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
@@ -801,9 +873,10 @@ class _Collector:
                 found.add(name)
         return frozenset(found)
 
-    def _attribute_site(self, node: Any) -> None:
+    def _attribute_site(self, node: Any, how: Optional[str] = None) -> None:
         """``f().attr`` and ``x.attr`` with ``x = f(...)`` bound in this scope: an attribute of
-        what a call gave (a coroutine has no ``json``)."""
+        what a call gave (a coroutine has no ``json``); ``how=ITEM_ACCESS``: ``f()[key]``,
+        an item of it (a coroutine is not subscriptable)."""
         base = node.value
         kind = type(base)
         if kind is ast.Call:
@@ -816,7 +889,7 @@ class _Collector:
                 return
         else:
             return
-        self.site("attr", base, how=node.attr)
+        self.site("attr", base, how=node.attr if how is None else how)
 
     def _dynamic_attributes(self, target: ast.AST) -> bool:
         """``self.__dict__``, ``vars(self)``, ``setattr(self, name, ...)`` in a method: the
@@ -920,9 +993,12 @@ class _Collector:
             # Optional[Repo]``: as an annotation, the alias declares a ``Repo``.
             value = describe_type(node.value) or value
         alias = _last_name(value) if isinstance(value, (NameExpr, AttrExpr)) else None
+        # ``_AS = TypeVar("_AS", bound="AsyncSession")``: as an annotation, an instance of the
+        # bound (or of a subclass), as a type checker reads a type variable it cannot solve.
+        bound = _type_variable_bound(node.value) if self.sid == 0 else None
         for target in node.targets:
             if isinstance(target, ast.Name):
-                self.bind(target.id, ValueBinding(value))
+                self.bind(target.id, ValueBinding(value, None, bound))
                 if alias is not None and alias in self.call_names:
                     self.aliases.add(target.id)  # ``spawn = asyncio.create_task``
                 iterator = _last_name(strip_subscript(value))
@@ -1252,6 +1328,9 @@ class _Collector:
                 _keeps_signature(node.args, returns, self._type_variables(node))
                 if returns is not None and isinstance(returns, (ast.Name, ast.Subscript))
                 else None
+            ) or (
+                _gives_back_argument(node, self.scopes[outer].kind == "class")
+                if not is_async and node.args.args else None
             ),
             declares_awaited_stream=(
                 is_async and returns is not None and _declares_awaited_stream(returns)
@@ -1387,7 +1466,9 @@ class _Collector:
                         self.private_uses[node.attr] += 1
                 stack.append(node.value)
                 continue
-            if kind is ast.Call:
+            if kind is ast.Subscript and type(node.ctx) is load:
+                self._attribute_site(node, ITEM_ACCESS)  # ``response["data"]``
+            elif kind is ast.Call:
                 self.call(node)
                 stack.append(node.func)
                 stack.extend(node.args)

@@ -113,7 +113,9 @@ class FunctionKinds:
             if isinstance(value, Outside):
                 if value.qualified in kinds.TRANSPARENT_DECORATOR_FACTORIES:
                     return "transparent"
-            if self.keeps_signature(value, "factory"):
+            if self.keeps_signature(value, "factory") or self.gives_back_argument(
+                decorator, value, shared=True
+            ):
                 return "transparent"
             return "transparent" if self.user_transparent(decorator, value) else "unknown"
         # Bound differently by branch (``if TYPE_CHECKING: cached_property = property``,
@@ -125,7 +127,9 @@ class FunctionKinds:
         return roles.pop() if len(roles) == 1 else "unknown"
 
     def _role_of(self, decorator: Expr, value: Value) -> DecoratorRole:
-        if self.keeps_signature(value, "decorator"):
+        if self.keeps_signature(value, "decorator") or self.gives_back_argument(
+            decorator, value, shared=True
+        ):
             return "transparent"
         if value in (Builtin("staticmethod"), Builtin("classmethod")):
             return "transparent"
@@ -153,6 +157,24 @@ class FunctionKinds:
         return facts is not None and facts.keeps_signature == form and (
             self.kind(value.module, value.scope) == "sync"
         )
+
+    def gives_back_argument(self, decorator: Expr, value: Value, shared: bool) -> bool:
+        """Whether decorator ``decorator`` (``value``: what its name or, for ``@d(...)``,
+        its callee evaluates to) gives back the object it decorates: a ``def`` returning its
+        argument, or a factory whose call gives such a function made inside it (``@route(
+        "/x")``).  ``shared``: also one that hands the object on (a registry), which keeps a
+        function as it is but may change a class."""
+        forms = ("argument", "argument-shared") if shared else ("argument",)
+        if isinstance(decorator, CallExpr):
+            if not isinstance(value, FunctionRef):
+                return False
+            made = self.resolver.call(value)
+            if not isinstance(made, FunctionRef) or made == value or not (
+                self.resolver.is_closure(made)
+            ):
+                return False
+            value = made
+        return any(self.keeps_signature(value, form) for form in forms)
 
     def user_transparent(self, decorator: Expr, value: Value) -> bool:
         """Whether the user listed this decorator in ``--agn-transparent-decorators``."""

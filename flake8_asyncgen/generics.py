@@ -17,6 +17,7 @@ from .model import (
     AttrExpr, Expr, FromImportBinding, NameExpr, SubscriptExpr, ValueBinding, dotted,
     strip_subscript,
 )
+from . import kinds
 from .project import ModuleInfo
 from .resolver_api import Resolver
 from .values import ClassRef, FunctionRef, Instance, ModuleRef, Outside, Value
@@ -24,7 +25,6 @@ from .values import ClassRef, FunctionRef, Instance, ModuleRef, Outside, Value
 _GENERIC_BASES = frozenset({
     "typing.Generic", "typing_extensions.Generic", "typing.Protocol", "typing_extensions.Protocol",
 })
-_TYPE_VARIABLES = frozenset({"typing.TypeVar()", "typing_extensions.TypeVar()"})
 _MAX_ALIASES = 5
 
 
@@ -102,7 +102,7 @@ class Generics:
 
     def _is_type_variable(self, info: ModuleInfo, name: str, scope: int) -> bool:
         value = self.resolver.eval(NameExpr(name), info.name, scope)
-        return isinstance(value, Outside) and value.qualified in _TYPE_VARIABLES
+        return isinstance(value, Outside) and value.qualified in kinds.TYPE_VARIABLE_CALLS
 
     def substitute(self, owner: Instance, method: FunctionRef, annotation: Expr) -> Value:
         """What annotation ``annotation`` of ``method`` (a method of ``owner``'s own class)

@@ -246,3 +246,10 @@ INTERESTING_CALL_NAMES = frozenset(
     | ASYNC_FUNCTION_METHODS
     | set(SYNC_ITERATING_BUILTINS)
 )
+
+# What ``TypeVar(...)`` evaluates to: a type variable, whose annotation uses mean its bound.
+TYPE_VARIABLE_CALLS = frozenset({"typing.TypeVar()", "typing_extensions.TypeVar()"})
+
+# The ``how`` of an ``attr`` site that reads an item (``response["data"]``), not an attribute:
+# none of a coroutine, an async generator or an async context manager object is subscriptable.
+ITEM_ACCESS = "[]"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+from .kinds import ITEM_ACCESS
+
 FixAvailability = Literal["safe", "unsafe", "none"]
 """Whether ``flake8-asyncgen --fix`` can repair a finding: ``"safe"`` (applied by ``--fix``),
 ``"unsafe"`` (only with ``--unsafe-fixes``: callers may have to change) or ``"none"``."""
@@ -168,12 +170,11 @@ CODES: dict[str, Code] = {
         Code(
             "AGN210",
             "attribute-of-unawaited-object",
-            "`.{attr}` on {object} ({where}), which has no such attribute, "
-            "raises AttributeError: {advice}",
+            "{access} on {object} ({where}), which {lacks}, raises {error}: {advice}",
             fix="none",
-            summary="An attribute read on the coroutine, async generator or async context "
-                    "manager a call gave, instead of on what awaiting, iterating or entering "
-                    "it gives.",
+            summary="An attribute or item read on the coroutine, async generator or async "
+                    "context manager a call gave, instead of on what awaiting, iterating or "
+                    "entering it gives.",
         ),
         Code(
             "AGN211",
@@ -504,6 +505,20 @@ ATTRIBUTE_ADVICE = {
                      "read `.{attr}` from what that gives",
     "awaitable": "`await` it where it is made, and read `.{attr}` from what it gives",
 }
+
+
+def access_fields(attr: str, kind: str) -> dict[str, str]:
+    """AGN210's wording of the read itself: ``.json`` (AttributeError) or ``[...]``
+    (TypeError: not subscriptable), with the advice for an object of ``kind``."""
+    if attr == ITEM_ACCESS:
+        return {
+            "attr": attr, "access": "`[...]`", "lacks": "is not subscriptable",
+            "error": "TypeError", "advice": ATTRIBUTE_ADVICE[kind].replace(".{attr}", "[...]"),
+        }
+    return {
+        "attr": attr, "access": f"`.{attr}`", "lacks": "has no such attribute",
+        "error": "AttributeError", "advice": ATTRIBUTE_ADVICE[kind].format(attr=attr),
+    }
 
 
 def unawaited_call(kind: str, callee: str) -> str:

@@ -319,7 +319,9 @@ class FunctionFacts:
         self.result_type = result_type
         # Its annotations say it returns what it is given, so as a decorator it keeps the
         # decorated function's kind: ``"decorator"`` for ``def d(fn: F) -> F``, ``"factory"``
-        # for ``def d(...) -> Callable[[F], F]`` (used as ``@d(...)``).
+        # for ``def d(...) -> Callable[[F], F]`` (used as ``@d(...)``).  Or its body does:
+        # ``"argument"`` / ``"argument-shared"`` for a ``def`` whose every return gives back
+        # its argument, untouched / also handed on (``REGISTRY.append(fn); return fn``).
         self.keeps_signature = keeps_signature
         # Its body (after a docstring) is one ``raise TypeError``: a special method written only to
         # refuse a protocol (aiohttp's ``ClientSession.__enter__`` raises TypeError).

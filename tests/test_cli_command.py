@@ -473,7 +473,9 @@ def test_configuration_found_from_a_subfolder_and_agn_options(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_files(tmp_path, {
-        "lib.py": "def traced(f):\n    return f\n",
+        # A plain-def wrapper: unknown unless the configuration declares it transparent.
+        "lib.py": "def traced(f):\n    def wrapper(*a):\n        return f(*a)\n\n"
+                  "    return wrapper\n",
         "sub/m.py": "from lib import traced\n\n\n@traced\nasync def gen():\n    yield 1\n\n\n"
                     "async def main():\n    return await gen()\n",
         "pyproject.toml": '[tool.flake8-asyncgen]\nagn-transparent-decorators = ["lib.traced"]\n'

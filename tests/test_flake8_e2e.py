@@ -99,7 +99,9 @@ def test_config_file_options_are_read(tmp_path: Path) -> None:
                 async def main():
                     return await gen()
             """,
-            "lib.py": "def traced(f):\n    return f\n",
+            # A plain-def wrapper: what calling the decorated function gives is unknown.
+            "lib.py": "def traced(f):\n    def wrapper(*a):\n        return f(*a)\n\n"
+                      "    return wrapper\n",
         },
     )
     assert codes(flake8(["--select", "AGN", "--agn-no-cache", "m.py"], tmp_path).stdout) == []

@@ -15,6 +15,8 @@ class AttributeOfUnawaitedObject(Rule):
     INVALID = [
         "async def fetch():\n    return {}\nasync def main():\n"
         "    response = fetch()\n    print(response.status)\n",
+        "async def fetch():\n    return {}\nasync def main():\n"
+        "    print(fetch()['status'])\n",
     ]
     VALID = [
         "async def fetch():\n    return {}\nasync def main():\n"
@@ -38,9 +40,8 @@ class AttributeOfUnawaitedObject(Rule):
         if attr in messages.OBJECT_ATTRIBUTES[value.kind] or attr.startswith("_"):
             return  # private names: implementation details an object may have
         fields = ctx.queries.callee_fields(value)
-        fields["attr"] = attr
+        fields.update(messages.access_fields(attr, value.kind))
         fields["object"] = messages.unawaited_call(value.kind, fields["callee"])
-        fields["advice"] = messages.ATTRIBUTE_ADVICE[value.kind]
         ctx.report(self.code, judged.site.span, fields)
 
 

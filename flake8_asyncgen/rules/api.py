@@ -360,21 +360,23 @@ class Queries:
         entered = classes.defines(info, value.scope, "__aenter__") is True
         if not (awaitable or entered):
             return None
-        if classes.has_attribute(info, value.scope, attr) is not False:
+
+        def lacks(owner: ModuleInfo, sid: int) -> bool:
+            if attr == kinds.ITEM_ACCESS:  # an item read needs ``__getitem__`` on the class
+                return classes.defines(owner, sid, "__getitem__") is False
+            return classes.has_attribute(owner, sid, attr) is False
+
+        if not lacks(info, value.scope):
             return None
         # Known from an annotation: a subclass may have the attribute.
-        if value.declared and not classes.every_subclass(
-            value.module, value.scope,
-            lambda sub_info, sid: classes.has_attribute(sub_info, sid, attr) is False,
-        ):
+        if value.declared and not classes.every_subclass(value.module, value.scope, lacks):
             return None
         kind = "awaitable acm" if awaitable and entered else "awaitable" if awaitable else "acm"
         scope = info.scopes[value.scope]
         return {
-            "attr": attr,
+            **messages.access_fields(attr, kind),
             "object": messages.unawaited_instance(kind, scope.qualname),
             "where": messages.where_defined(f"{info.display}:{scope.line}"),
-            "advice": messages.ATTRIBUTE_ADVICE[kind].format(attr=attr),
         }
 
     def may_return_none(self, value: Value) -> bool:

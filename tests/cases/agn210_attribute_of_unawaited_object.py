@@ -401,3 +401,60 @@ def count_sync_items() -> int:
 def count_items_unknown(client: Any) -> int:
     # `client` is of unknown type (a SyncClient works).
     return len(client.get("/items").json())
+
+
+# --------------------------------------------------------------------------
+# Item reads: none of these objects is subscriptable (TypeError)
+# --------------------------------------------------------------------------
+
+
+class PendingRequest:
+    """Awaitable, and without `__getitem__`: awaiting it gives the data."""
+
+    def __await__(self) -> Generator[Any, None, Dict[str, Any]]:
+        yield
+        return {"items": []}
+
+
+class IndexedRequest:
+    """Awaitable, and subscriptable too (`request["id"]`)."""
+
+    def __await__(self) -> Generator[Any, None, Dict[str, Any]]:
+        yield
+        return {"items": []}
+
+    def __getitem__(self, key: str) -> Any:
+        return key
+
+
+def pending() -> PendingRequest:
+    return PendingRequest()
+
+
+def indexed() -> IndexedRequest:
+    return IndexedRequest()
+
+
+async def item_reads() -> Any:
+    debug = load_settings()["debug"]  # error: AGN210
+    settings = read_defaults()
+    print(settings["debug"])  # error: AGN210
+    first = iter_rows("q")[0]  # error: AGN210
+    print(transaction()["connection"])  # error: AGN210
+    print(pending()["items"])  # error: AGN210
+    return debug, first
+
+
+async def item_reads_correct() -> Any:
+    debug = (await load_settings())["debug"]
+    settings = await read_defaults()
+    print(settings["debug"])
+    async with transaction() as connection:
+        print(connection)
+    print((await pending())["items"])
+    # A class with `__getitem__`: reading an item of the request itself is fine.
+    print(indexed()["id"])
+    # A name rebound to the awaited value before the read.
+    data = load_settings()
+    data = await data
+    return debug, data["debug"]
