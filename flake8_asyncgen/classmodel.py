@@ -406,8 +406,11 @@ class ClassModel:
             declared = declared or isinstance(binding, DeclaredBinding)
             method = method or isinstance(binding, DefBinding)
         # ``setattr(self, key, value)`` stores data (options, fields); a method of the class
-        # keeps its name (redis's ``load_external_module`` adds commands under new names).
-        return (computed and not method) or (declared and method)
+        # keeps its name (redis's ``load_external_module`` adds commands under new names), and
+        # so does a name the class declares (``chat: "Chat"``, which mistralai's client makes
+        # in ``__getattr__`` and stores by ``setattr(self, name, ...)``): the declaration says
+        # what it holds, as a type checker reads it.
+        return (computed and not method and not declared) or (declared and method)
 
     def _instance_attribute(
         self, info: ModuleInfo, order: List[MroEntry], name: str

@@ -433,3 +433,32 @@ async def collect(repo: Repository):
 
 async def scenario_ok_abstract_used_correctly():
     await collect(SqlRepository())
+
+
+# A client that makes its sub-clients lazily (mistralai's ``Mistral``): ``__getattr__`` builds
+# one and stores it by a computed name.  What the class declares (``chat: "ChatApi"``) still
+# says what the attribute holds; an undeclared name stays unknown.
+class ChatApi:
+    async def complete_async(self, prompt: str) -> Dict[str, str]:
+        return {"text": prompt}
+
+
+class LazySdk:
+    chat: "ChatApi"
+    _factories = {"chat": ChatApi, "files": ChatApi}
+
+    def __getattr__(self, name: str):
+        if name in self._factories:
+            instance = self._factories[name]()
+            setattr(self, name, instance)
+            return instance
+        raise AttributeError(name)
+
+
+async def lazy_sub_clients(sdk: LazySdk):
+    reply = sdk.chat.complete_async("hi")
+    print(reply["text"])  # error: AGN210
+    print((await sdk.chat.complete_async("hi"))["text"])
+    # Not declared: made by `__getattr__`, unknown.
+    other = sdk.files.complete_async("hi")
+    print(other["text"])
