@@ -1328,9 +1328,6 @@ class _Collector:
                 _keeps_signature(node.args, returns, self._type_variables(node))
                 if returns is not None and isinstance(returns, (ast.Name, ast.Subscript))
                 else None
-            ) or (
-                _gives_back_argument(node, self.scopes[outer].kind == "class")
-                if not is_async and node.args.args else None
             ),
             declares_awaited_stream=(
                 is_async and returns is not None and _declares_awaited_stream(returns)
@@ -1373,6 +1370,11 @@ class _Collector:
             if isinstance(binding, ParamBinding) and binding.declared is not None:
                 bindings[name] = PARAM  # ``isinstance(param, list)``: not only the annotation
         self.type_tested = tested | self.type_tested
+        if facts.keeps_signature is None and not is_async and facts.returns and all(
+            type(expr) is NameExpr for expr in facts.returns
+        ):
+            # Only a ``def`` returning names may give back its argument: walk it then.
+            facts.keeps_signature = _gives_back_argument(node, self.scopes[outer].kind == "class")
         self.guards = guards
         self.in_lambda = lambdas
         self.shadows = shadows
