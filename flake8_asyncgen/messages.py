@@ -161,11 +161,12 @@ CODES: dict[str, Code] = {
         Code(
             "AGN209",
             "function-used-without-call",
-            "{how} on function `{callee}` itself ({where}), not on what calling it gives, "
-            "raises TypeError: call it, `{expr}(...)`",
+            "{how} function `{callee}` itself ({where}), not {on}what calling it gives, "
+            "raises {error}: call it, `{expr}(...)`",
             fix="none",
             summary="`await`, `async for`, `for`, `async with` or `with` on a function or method "
-                    "that was not called.",
+                    "that was not called, or such a function given to an API that needs the "
+                    "coroutine its call makes (`asyncio.run(main)`).",
         ),
         Code(
             "AGN210",
@@ -371,6 +372,22 @@ def builtin_api(name: str) -> str:
 def method_api(name: str) -> str:
     """How AGN202 names a method of an event loop or task group."""
     return f".{name}()"
+
+
+# What the asyncio APIs raise for a function given instead of a coroutine (TypeError when
+# not listed): ``asyncio.run`` checks with ``coroutines.iscoroutine`` and raises ValueError.
+API_ERRORS = {"asyncio.run": "ValueError"}
+
+
+def function_used_fields(context: str, how: str) -> "dict[str, str]":
+    """AGN209's wording for a statement on a function object: ``await`` on function ..."""
+    return {"how": f"{protocol_use(context, how)} on", "on": "on ", "error": "TypeError"}
+
+
+def function_passed_fields(api: str) -> "dict[str, str]":
+    """AGN209's wording for a function given to an API that needs a coroutine."""
+    shown = f"`{api}(...)`" if not api.startswith(".") else f"`{api}`"
+    return {"how": f"{shown} given", "on": "", "error": API_ERRORS.get(api, "TypeError")}
 
 
 def agn202_fields(tag: str, callee: str, obj: str) -> "dict[str, str]":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .api import AttrExpr, JudgedSite, Outside, Rule, RuleContext, kinds, messages
+from .api import JudgedSite, Rule, RuleContext, kinds, messages
 
 
 def _last(name: str) -> str:
@@ -51,40 +51,6 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
 
     @staticmethod
     def _api(judged: JudgedSite, ctx: RuleContext) -> Optional[str]:
-        site = judged.site
-        call = site.call
-        assert call is not None
-        index, tag = call.position, judged.tag
-        func = ctx.queries.eval(call.func, site.scope)
-        if isinstance(func, Outside):
-            qualified = func.qualified
-            if tag == "agen" and qualified in kinds.COROUTINE_APIS:
-                if isinstance(index, str):
-                    return qualified if index in kinds.COROUTINE_API_KEYWORDS else None
-                wanted = kinds.COROUTINE_APIS[qualified]
-                return qualified if wanted is None or wanted == index else None
-            if tag == "agen_fn" and kinds.ASYNC_FUNCTION_APIS.get(qualified) == index:
-                return qualified
-        first = index == 0 or (isinstance(index, str) and index in kinds.COROUTINE_API_KEYWORDS)
-        return _method_api(judged, ctx, first)
-
-
-def _method_api(judged: JudgedSite, ctx: RuleContext, first: bool) -> Optional[str]:
-    """``loop.run_until_complete(agen())``, ``tg.start_soon(agen_fn)``: only on receivers known
-    to come from asyncio, anyio or trio (any other receiver may be anything)."""
-    site = judged.site
-    call = site.call
-    assert call is not None
-    if not isinstance(call.func, AttrExpr) or not first:
-        return None
-    receiver_expr, method = call.func.base, call.func.attr
-    receiver = ctx.queries.eval(receiver_expr, site.scope)
-    if not isinstance(receiver, Outside):
-        return None
-    if receiver.qualified.split(".", 1)[0] not in kinds.ASYNC_LIBRARIES:
-        return None
-    if judged.tag == "agen" and method in kinds.COROUTINE_METHODS:
-        return messages.method_api(method)
-    if judged.tag == "agen_fn" and method in kinds.ASYNC_FUNCTION_METHODS:
-        return messages.method_api(method)
-    return None
+        if judged.tag == "agen":
+            return ctx.queries.awaitable_api(judged.site)
+        return ctx.queries.function_api(judged.site)

@@ -7,13 +7,14 @@ from .api import FunctionRef, JudgedSite, Rule, RuleContext, messages
 
 class FunctionUsedWithoutCall(Rule):
     code = "AGN209"
-    contexts = ("await", "aiter", "iter", "awith", "with")
+    contexts = ("await", "aiter", "iter", "awith", "with", "arg")
     triggers = frozenset({"agen_fn", "function"})
     INVALID = [
         "class Response:\n    async def aiter_lines(self):\n        yield ''\n"
         "async def main(response: Response):\n"
         "    async for line in response.aiter_lines:\n        print(line)\n",
         "async def fetch():\n    return 1\nasync def main():\n    x = await fetch\n",
+        "import asyncio\nasync def main():\n    pass\nasyncio.run(main)\n",
     ]
     VALID = [
         "class Response:\n    async def aiter_lines(self):\n        yield ''\n"
@@ -22,6 +23,8 @@ class FunctionUsedWithoutCall(Rule):
         "import functools\ndef cached(fn):\n    return functools.lru_cache()(fn)\n"
         "@cached\ndef lines():\n    return ['a']\ndef main():\n"
         "    for line in lines:\n        print(line)\n",
+        "import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n",
+        "import anyio\nasync def main():\n    pass\nanyio.run(main)\n",
     ]
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
@@ -31,6 +34,15 @@ class FunctionUsedWithoutCall(Rule):
             return
         if not ctx.queries.surely_function(site.expr, site.scope):
             return  # ``self.m``: a subclass may bind ``m`` to something else
+        if site.context == "arg":
+            # ``asyncio.run(main)``: an API that needs the coroutine calling it makes.
+            api = ctx.queries.awaitable_api(site)
+            if api is None:
+                return
+            fields = ctx.queries.callee_fields(value)
+            fields.update(messages.function_passed_fields(api))
+            ctx.report(self.code, site.span, fields)
+            return
         fields = ctx.queries.callee_fields(value)
-        fields["how"] = messages.protocol_use(site.context, site.how)
+        fields.update(messages.function_used_fields(site.context, site.how))
         ctx.report(self.code, site.outer or site.span, fields)

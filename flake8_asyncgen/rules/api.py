@@ -345,6 +345,53 @@ class Queries:
             "advice": advice,
         }
 
+    def awaitable_api(self, site: Site) -> Optional[str]:
+        """The API an ``arg`` site is an argument of when that argument must be a coroutine
+        (or awaitable): ``asyncio.run(x)``, ``asyncio.gather(x, y)``, ``loop.create_task(x)``
+        on an asyncio / anyio / trio object; None otherwise."""
+        call = site.call
+        if call is None:
+            return None
+        index = call.position
+        func = self.eval(call.func, site.scope)
+        if isinstance(func, Outside) and func.qualified in kinds.COROUTINE_APIS:
+            if isinstance(index, str):
+                return func.qualified if index in kinds.COROUTINE_API_KEYWORDS else None
+            wanted = kinds.COROUTINE_APIS[func.qualified]
+            return func.qualified if wanted is None or wanted == index else None
+        return self._library_method(site, kinds.COROUTINE_METHODS)
+
+    def function_api(self, site: Site) -> Optional[str]:
+        """The API an ``arg`` site is an argument of when that argument must be an async
+        function the API calls itself: ``anyio.run(f)``, ``trio.run(f)``,
+        ``task_group.start_soon(f)``; None otherwise."""
+        call = site.call
+        if call is None:
+            return None
+        func = self.eval(call.func, site.scope)
+        if isinstance(func, Outside) and (
+            kinds.ASYNC_FUNCTION_APIS.get(func.qualified) == call.position
+        ):
+            return func.qualified
+        return self._library_method(site, kinds.ASYNC_FUNCTION_METHODS)
+
+    def _library_method(self, site: Site, methods: FrozenSet[str]) -> Optional[str]:
+        """``loop.run_until_complete(x)``, ``tg.start_soon(f)``: a method named in
+        ``methods``, given ``x`` first, on a receiver known to come from asyncio, anyio or
+        trio (any other receiver may be anything)."""
+        call = site.call
+        assert call is not None
+        index = call.position
+        first = index == 0 or (isinstance(index, str) and index in kinds.COROUTINE_API_KEYWORDS)
+        if not isinstance(call.func, AttrExpr) or not first or call.func.attr not in methods:
+            return None
+        receiver = self.eval(call.func.base, site.scope)
+        if not isinstance(receiver, Outside):
+            return None
+        if receiver.qualified.split(".", 1)[0] not in kinds.ASYNC_LIBRARIES:
+            return None
+        return messages.method_api(call.func.attr)
+
     def unawaited_instance(self, value: Value, attr: str) -> Optional[Dict[str, str]]:
         """Message fields when ``value`` is an instance of a fully known class that is
         awaitable or an async context manager and has no attribute ``attr``: aiohttp's

@@ -467,3 +467,39 @@ def ok_function_passed_not_used() -> None:
     callbacks = [list_users, read_rows]
     for callback in callbacks:
         print(callback())
+
+
+# --------------------------------------------------------------------------
+# A function given to an asyncio API that needs the coroutine its call makes
+# --------------------------------------------------------------------------
+
+
+async def heartbeat() -> None:
+    await asyncio.sleep(0)
+
+
+async def ticks():
+    yield 1
+
+
+def scheduler_mistakes() -> None:
+    asyncio.run(heartbeat)  # error: AGN209
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(heartbeat)  # error: AGN209
+
+
+async def task_mistakes() -> None:
+    task = asyncio.create_task(heartbeat)  # error: AGN209
+    await asyncio.gather(heartbeat(), heartbeat)  # error: AGN209
+    await asyncio.wait_for(ticks, 1)  # error: AGN209
+    await task
+
+
+async def task_correct(loop: asyncio.AbstractEventLoop) -> None:
+    await asyncio.gather(heartbeat(), asyncio.create_task(heartbeat()))
+    # APIs that take the function and call it themselves.
+    loop.call_soon(print)
+    await loop.run_in_executor(None, list_users)
+    await asyncio.to_thread(list_users)
+    handle = functools.partial(heartbeat)
+    await asyncio.wait_for(handle(), 1)
