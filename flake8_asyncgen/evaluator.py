@@ -248,7 +248,10 @@ class Evaluator:
             return value if isinstance(value, ClassRef) and value.exact else None
         if isinstance(expr, WrapExpr):
             wrapper = self.eval(expr.func, info.name, sid)
-            if isinstance(wrapper, Outside) and wrapper.qualified in kinds.CAST_FUNCTIONS:
+            if isinstance(wrapper, Outside) and wrapper.qualified in kinds.CAST_FUNCTIONS or (
+                wrapper == Builtin("getattr")
+            ):
+                # ``cast(T, value)`` is ``value``; ``getattr(obj, "name")`` reads ``obj.name``.
                 return self.eval(expr.value, info.name, sid)
             if isinstance(wrapper, Outside) and wrapper.qualified in kinds.PARTIAL_FUNCTIONS:
                 # ``partial(fetch, url)``: calling it calls ``fetch``, so it is judged as the

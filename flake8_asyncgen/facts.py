@@ -57,7 +57,7 @@ from .model import (
 from .paramtypes import bool_literals, demands
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -93,6 +93,26 @@ def _wrapped_argument(node: ast.AST) -> Optional[ast.expr]:
     return None if any(type(arg) is ast.Starred for arg in args) else wanted
 
 
+def _getattr_read(node: Any) -> Optional[Expr]:
+    """``getattr(obj, "name")`` reads ``obj.name``; ``getattr(obj, "name", default)`` gives
+    that or ``default``: a :class:`WrapExpr` evaluated as such when ``getattr`` is the builtin
+    (None for any other call, or a name that is not a constant string)."""
+    func, args = node.func, node.args
+    if type(func) is not ast.Name or func.id != "getattr" or node.keywords or not (
+        2 <= len(args) <= 3
+    ):
+        return None
+    name = args[1]
+    if type(name) is not ast.Constant or not isinstance(name.value, str) or any(
+        type(arg) is ast.Starred for arg in args
+    ):
+        return None
+    read: Expr = AttrExpr(describe(args[0]), name.value)
+    if len(args) == 3:
+        read = IfExpr(read, describe(args[2]))
+    return WrapExpr(describe(func), read)
+
+
 def describe(node: ast.AST) -> Expr:
     """The descriptor of an expression, dropping everything the analysis ignores (a hot
     path: the records are built directly, fields in declaration order)."""
@@ -104,6 +124,9 @@ def describe(node: ast.AST) -> Expr:
         return _new(AttrExpr, (describe(value), attr, "attr"))
     if kind is ast.Call:
         keywords = node.keywords  # type: ignore[attr-defined]
+        read = _getattr_read(node)
+        if read is not None:
+            return read
         wrapped = _wrapped_argument(node)
         if wrapped is not None:
             return WrapExpr(describe(node.func), describe(wrapped))  # type: ignore[attr-defined]

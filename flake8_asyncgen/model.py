@@ -113,9 +113,10 @@ class LiteralExpr(NamedTuple):
 
 class WrapExpr(NamedTuple):
     """``cast(T, value)``, which gives ``value`` itself (typed decorators end with ``return
-    cast(Callable[P, T], wrapper)``), or ``partial(value, ...)``, a callable that calls
-    ``value``: when ``func`` resolves to ``typing.cast`` / ``functools.partial``; otherwise an
-    ordinary call of ``func``."""
+    cast(Callable[P, T], wrapper)``), ``partial(value, ...)``, a callable that calls
+    ``value``, or ``getattr(obj, "name"[, default])``, whose ``value`` is ``obj.name`` (or
+    that and ``default``): when ``func`` resolves to ``typing.cast`` / ``functools.partial``
+    / the builtin ``getattr``; otherwise an ordinary call of ``func``."""
 
     func: "Expr"
     value: "Expr"

@@ -135,3 +135,42 @@ def send_now(mailer: SyncMailer):
 async def dual_use():
     receipt = await send_now(AsyncMailer())  # a look-alike passed despite the annotation: silent
     return receipt.ok
+
+
+# ``getattr(obj, "name")`` reads ``obj.name``; with a default it gives that or the default
+# (posthog's ``getattr(self, "responses", None)`` of an SDK client).  A computed name, or a
+# ``getattr`` that is not the builtin, says nothing.
+class StreamClient:
+    async def fetch(self, url: str) -> bytes:
+        return url.encode()
+
+    async def lines(self):
+        yield b""
+
+
+class ClientHolder:
+    def __init__(self) -> None:
+        self.client = StreamClient()
+
+
+async def getattr_reads(holder: ClientHolder, name: str) -> None:
+    getattr(holder, "client").fetch("u").decode()  # error: AGN210
+    client = getattr(holder, "client", None)
+    if client is not None:
+        await client.lines()  # error: AGN200
+    # Correct uses, and what cannot be known.
+    print((await getattr(holder, "client").fetch("u")).decode())
+    async for line in getattr(holder, "client", StreamClient()).lines():
+        print(line)
+    async for chunk in getattr(holder, name).fetch("u"):
+        print(chunk)
+
+
+def _attribute_or_stream(obj, name):
+    return StreamClient().lines()
+
+
+async def getattr_shadowed(holder: ClientHolder) -> None:
+    getattr = _attribute_or_stream
+    async for line in getattr(holder, "client"):
+        print(line)
