@@ -18,7 +18,7 @@ from .sitetypes import Guard, Site, Span, Tag
 from .model import CallExpr, NameExpr
 from .values import (
     AnnotatedStream, AsyncGenExpression, CallResult, DeclaredCall, FunctionRef, Guarded, Instance,
-    ObjectKind, Outside, Value,
+    ObjectKind, Outside, StdlibCall, Value,
 )
 
 
@@ -37,7 +37,7 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
         return "astream"
     if isinstance(value, DeclaredCall):
         return "coro" if value.kind == "coro" else "astream"
-    if isinstance(value, (CallResult, AsyncGenExpression, Guarded)):
+    if isinstance(value, (CallResult, AsyncGenExpression, Guarded, StdlibCall)):
         return value.kind
     if isinstance(value, FunctionRef):
         # What calling it gives, after its decorators (a wrapper may replace it).

@@ -59,6 +59,7 @@ from .values import (
     ModuleRef,
     ObjectKind,
     Outside,
+    StdlibCall,
     Value,
 )
 
@@ -574,6 +575,8 @@ class Evaluator:
         if isinstance(value, DeclaredCallable):
             return DeclaredCall(value)
         if isinstance(value, Outside):
+            if value.qualified in kinds.STDLIB_COROUTINES:
+                return StdlibCall(value.qualified)  # ``asyncio.sleep(1)``: a coroutine
             return Outside(f"{value.qualified}()")  # something outside the project: still outside
         if isinstance(value, Builtin) and value.name in LITERAL_TYPES | {"frozenset"}:
             return BuiltinInstance(value.name)  # ``set()``, ``list(...)``: a new container
@@ -950,11 +953,19 @@ class Evaluator:
         return found
 
     def annotated_instance(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value:
-        """An instance of the project class ``annotation`` names (the class or a subclass);
-        None for anything else, and for a Protocol (implemented anywhere)."""
+        """An instance of the project class ``annotation`` names (the class or a subclass), of
+        a type variable's bound, or of an asyncio class whose coroutine methods are known by
+        name (``asyncio.Queue``); None for anything else, and for a Protocol (implemented
+        anywhere)."""
         value = self.eval(annotation, info.name, scope)
         if isinstance(value, Outside) and value.qualified in kinds.TYPE_VARIABLE_CALLS:
             return self._type_variable_bound(info, annotation, scope)
+        if value is None and isinstance(annotation, SubscriptExpr):
+            value = self.eval(annotation.value, info.name, scope)  # ``asyncio.Queue[int]``
+            if not isinstance(value, Outside):
+                return None
+        if isinstance(value, Outside) and value.qualified in kinds.STDLIB_ANNOTATED_CLASSES:
+            return Outside(f"{value.qualified}()")  # ``queue: asyncio.Queue``: known by name
         if not isinstance(value, ClassRef) or not value.exact:
             return None
         return self.declared_instance(value, self.generics.arguments(info, annotation, scope))

@@ -253,3 +253,23 @@ TYPE_VARIABLE_CALLS = frozenset({"typing.TypeVar()", "typing_extensions.TypeVar(
 # The ``how`` of an ``attr`` site that reads an item (``response["data"]``), not an attribute:
 # none of a coroutine, an async generator or an async context manager object is subscriptable.
 ITEM_ACCESS = "[]"
+
+# Coroutine functions of the standard library, which is not read: what calling them gives is
+# known by name, as ``Outside.qualified`` spells the callee (``asyncio.Event().wait``: the
+# ``wait`` method of an ``asyncio.Event()``).  Each is ``async def`` in every supported
+# Python (3.9-3.13).
+_QUEUES = ("Queue", "PriorityQueue", "LifoQueue")
+STDLIB_COROUTINES = frozenset({
+    "asyncio.sleep", "asyncio.wait", "asyncio.wait_for", "asyncio.to_thread",
+    "asyncio.open_connection", "asyncio.open_unix_connection", "asyncio.start_server",
+    "asyncio.start_unix_server", "asyncio.create_subprocess_exec",
+    "asyncio.create_subprocess_shell",
+    "asyncio.Event().wait", "asyncio.Lock().acquire", "asyncio.Semaphore().acquire",
+    "asyncio.BoundedSemaphore().acquire",
+    "asyncio.Condition().wait", "asyncio.Condition().wait_for",
+} | {f"asyncio.{queue}().{method}" for queue in _QUEUES for method in ("get", "put", "join")})
+# The classes whose methods those are: a parameter or field annotated with one holds an
+# instance of it (``queue: asyncio.Queue[int]`` then ``queue.get()``).
+STDLIB_ANNOTATED_CLASSES = frozenset(
+    name.split("()", 1)[0] for name in STDLIB_COROUTINES if "()" in name
+)

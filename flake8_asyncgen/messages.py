@@ -316,6 +316,16 @@ GENERATOR_EXPRESSION = "expression"
 UNKNOWN_DEFINITION = "definition unknown"
 
 
+# Where a standard-library coroutine function is (the standard library is not read).
+STANDARD_LIBRARY = "an `async def` of the standard library"
+
+
+def stdlib_callee(qualified: str) -> str:
+    """How messages name a standard-library coroutine function: ``asyncio.sleep``,
+    ``asyncio.Event.wait`` (for the ``wait`` method of an ``asyncio.Event()``)."""
+    return qualified.replace("()", "")
+
+
 def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
     """``defined at path:line`` (``, a plain `def` returning a coroutine`` for wrappers)."""
     text = f"defined at {location}"

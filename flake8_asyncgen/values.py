@@ -117,6 +117,16 @@ class Guarded(NamedTuple):
     shape: Literal["guarded"] = "guarded"
 
 
+class StdlibCall(NamedTuple):
+    """What a call of a standard-library coroutine function gives (``asyncio.sleep(1)``,
+    ``asyncio.Event().wait()``): the standard library is not read, so these are known by
+    name (:data:`kinds.STDLIB_COROUTINES`)."""
+
+    qualified: str  # ``asyncio.sleep``, ``asyncio.Event().wait``
+    kind: Literal["coro"] = "coro"
+    shape: Literal["stdlib call"] = "stdlib call"
+
+
 class DeclaredCallable(NamedTuple):
     """A parameter or field an annotation declares a callable returning a coroutine
     (``handler: Callable[..., Coroutine[Any, Any, T]]``, kind ``coro``) or an async iterator
@@ -166,6 +176,6 @@ NONE = BuiltinInstance("NoneType")
 Known = Union[
     FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult,
     AsyncGenExpression, BuiltinInstance, Guarded, AnnotatedStream, DeclaredCallable,
-    DeclaredCall,
+    DeclaredCall, StdlibCall,
 ]
 Value = Optional[Known]

@@ -4,7 +4,8 @@ were the value awaiting it gives, or not used at all."""
 from __future__ import annotations
 
 from .api import (
-    AsyncGenExpression, CallResult, DeclaredCall, JudgedSite, Rule, RuleContext, messages,
+    AsyncGenExpression, CallResult, DeclaredCall, JudgedSite, Rule, RuleContext, StdlibCall,
+    messages,
 )
 
 
@@ -33,7 +34,7 @@ class AttributeOfUnawaitedObject(Rule):
             if found is not None:
                 ctx.report(self.code, judged.site.span, found)
             return
-        if not isinstance(value, (CallResult, DeclaredCall)) or isinstance(
+        if not isinstance(value, (CallResult, DeclaredCall, StdlibCall)) or isinstance(
             value, AsyncGenExpression
         ):
             return
@@ -57,7 +58,9 @@ class CoroutineCallDiscarded(Rule):
     ]
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
-        if judged.site.how != "call" or not isinstance(judged.value, (CallResult, DeclaredCall)):
+        if judged.site.how != "call" or not isinstance(
+            judged.value, (CallResult, DeclaredCall, StdlibCall)
+        ):
             return  # a name holding a coroutine: made (and maybe awaited) elsewhere
         if ctx.queries.may_return_none(judged.value):
             return  # a wrapper that sometimes returns nothing: discarding that is fine

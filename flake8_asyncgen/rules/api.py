@@ -46,6 +46,7 @@ from ..values import (
     ModuleRef,
     ObjectKind,
     Outside,
+    StdlibCall,
     Value,
 )
 
@@ -54,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "AsyncGenExpression", "AttrExpr", "Builtin", "CallResult", "Context", "DeclaredCall", "Fix",
+    "StdlibCall",
     "Fixer",
     "FunctionRef", "JudgedSite", "Located", "Outside", "Queries", "Rule", "RuleContext", "Site",
     "Span", "Tag", "Value", "async_for_delegation", "awaits_in_own_body", "find_returns", "kinds",
@@ -122,8 +124,8 @@ class Queries:
         ``"project"``."""
         if isinstance(value, (CallResult, FunctionRef)) and self.is_installed(value.module):
             return "installed"
-        if isinstance(value, DeclaredCall):
-            return "installed"  # known from an annotation: the call is what to change
+        if isinstance(value, (DeclaredCall, StdlibCall)):
+            return "installed"  # known from an annotation or by name: the call is what to change
         return "project"
 
     def advised_fields(self, value: Value) -> Dict[str, str]:
@@ -165,6 +167,11 @@ class Queries:
             return {
                 "callee": value.name,
                 "where": messages.narrowed_by(value.test, value.name, value.line),
+            }
+        if isinstance(value, StdlibCall):
+            return {
+                "callee": messages.stdlib_callee(value.qualified),
+                "where": messages.STANDARD_LIBRARY,
             }
         target: Optional[Tuple[str, int]] = None
         if isinstance(value, (AnnotatedStream, DeclaredCall)):

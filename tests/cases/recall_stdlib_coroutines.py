@@ -1,0 +1,85 @@
+"""Coroutine functions of the standard library, known by name (it is not read).
+
+``asyncio.sleep``, ``asyncio.wait_for``, ``asyncio.to_thread``, ``asyncio.open_connection``
+... and the coroutine methods of ``asyncio.Event`` / ``Lock`` / ``Semaphore`` / ``Condition`` /
+``Queue`` (made here, or a parameter or attribute annotated with the class) give coroutines:
+calling one as a statement never runs it (AGN211), reading an attribute of what it gives
+fails (AGN210), ``async for`` over it fails (AGN201).  The synchronous namesakes
+(``time.sleep``, ``queue.Queue``, ``threading.Event``) and a project's own functions of the
+same name are not these.
+"""
+import asyncio
+import queue
+import threading
+import time
+from asyncio import sleep as nap
+from typing import Any, List
+
+
+class Worker:
+    def __init__(self) -> None:
+        self.ready = asyncio.Event()
+        self.jobs: "asyncio.Queue[str]" = asyncio.Queue()
+        self.lock = asyncio.Lock()
+
+    async def wait_ready(self) -> None:
+        self.ready.wait()  # error: AGN211
+
+    async def next_job(self, jobs: "asyncio.Queue[Any]") -> str:
+        job = jobs.get()
+        return job.upper()  # error: AGN210
+
+    async def backoff(self) -> None:
+        asyncio.sleep(0.1)  # error: AGN211
+        nap(0.1)  # error: AGN211
+
+    async def drain(self, items: asyncio.Queue) -> List[Any]:
+        async for item in items.get():  # error: AGN201
+            print(item)
+        return []
+
+    async def guarded(self) -> None:
+        self.lock.acquire()  # error: AGN211
+        self.lock.release()
+
+
+async def correct(worker: Worker, jobs: asyncio.Queue) -> None:
+    await asyncio.sleep(0)
+    await worker.ready.wait()
+    job = await jobs.get()
+    print(job)
+    task = asyncio.create_task(asyncio.sleep(0))
+    await asyncio.wait_for(jobs.get(), 1)
+    await task
+    async with worker.lock:
+        pass
+    pending = asyncio.ensure_future(worker.ready.wait())
+    pending.cancel()
+
+
+def synchronous_namesakes() -> None:
+    time.sleep(0)
+    threading.Event().wait(0)
+    work: "queue.Queue[int]" = queue.Queue()
+    work.put(1)
+    print(work.get())
+
+
+class FakeAsyncio:
+    """A stand-in named like the module: its ``sleep`` is a plain method."""
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+def shadowed() -> None:
+    asyncio = FakeAsyncio()
+    asyncio.sleep(0)
+
+
+def sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def own_sleep() -> None:
+    sleep(0)
