@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Type
 
-from . import messages
+from . import kinds, messages
 from .evaluator import Evaluator
 from .project import ModuleInfo
 from .rules import ALL_RULES, by_context
@@ -45,7 +45,9 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
         if kind == "agen":
             return "agen_fn"
         return "function" if kind is not None else None
-    if isinstance(value, Instance):
+    if isinstance(value, Instance) or (
+        isinstance(value, Outside) and value.qualified in kinds.STDLIB_ASYNC_ONLY_MANAGERS
+    ):
         return "instance"
     return None
 

@@ -273,3 +273,10 @@ STDLIB_COROUTINES = frozenset({
 STDLIB_ANNOTATED_CLASSES = frozenset(
     name.split("()", 1)[0] for name in STDLIB_COROUTINES if "()" in name
 )
+# Objects of the standard library that are async context managers only (no ``__enter__`` in
+# Python 3.9-3.13; ``asyncio.timeout`` and ``TaskGroup`` from 3.11): ``with`` on one raises
+# TypeError.  Spelled as ``Outside.qualified`` spells the object a call made.
+STDLIB_ASYNC_ONLY_MANAGERS = frozenset({
+    "asyncio.Lock()", "asyncio.Semaphore()", "asyncio.BoundedSemaphore()",
+    "asyncio.Condition()", "asyncio.timeout()", "asyncio.timeout_at()", "asyncio.TaskGroup()",
+})

@@ -316,8 +316,9 @@ GENERATOR_EXPRESSION = "expression"
 UNKNOWN_DEFINITION = "definition unknown"
 
 
-# Where a standard-library coroutine function is (the standard library is not read).
+# Where a standard-library coroutine function or class is (the standard library is not read).
 STANDARD_LIBRARY = "an `async def` of the standard library"
+STANDARD_LIBRARY_CLASS = "a class of the standard library"
 
 
 def stdlib_callee(qualified: str) -> str:

@@ -304,6 +304,8 @@ class Queries:
         """Message fields when ``value`` is an instance of a class whose whole method order is
         known and lacks a special method the site's statement needs (``await``:
         ``__await__``); None when it has them, or when that cannot be known."""
+        if isinstance(value, Outside):
+            return self._stdlib_missing_protocol(value, site)
         if not isinstance(value, Instance) or (not value.exact and not value.declared):
             return None  # ``self``: a subclass may define it
         context = site.context
@@ -398,6 +400,24 @@ class Queries:
         if receiver.qualified.split(".", 1)[0] not in kinds.ASYNC_LIBRARIES:
             return None
         return messages.method_api(call.func.attr)
+
+    @staticmethod
+    def _stdlib_missing_protocol(value: Outside, site: Site) -> Optional[Dict[str, str]]:
+        """``with asyncio.Lock():``: a standard-library object that is an async context
+        manager only (known by name, :data:`kinds.STDLIB_ASYNC_ONLY_MANAGERS`)."""
+        if site.context != "with" or value.qualified not in kinds.STDLIB_ASYNC_ONLY_MANAGERS:
+            return None
+        advice = next(
+            text for context, method, text in messages.PROTOCOL_ADVICE
+            if context == "with" and method == "__aenter__"
+        )
+        return {
+            "how": messages.protocol_use(site.context, site.how),
+            "dunder": "__enter__",
+            "callee": messages.stdlib_callee(value.qualified),
+            "where": messages.STANDARD_LIBRARY_CLASS,
+            "advice": advice,
+        }
 
     def unawaited_instance(self, value: Value, attr: str) -> Optional[Dict[str, str]]:
         """Message fields when ``value`` is an instance of a fully known class that is

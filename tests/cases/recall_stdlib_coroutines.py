@@ -83,3 +83,28 @@ def sleep(seconds: float) -> None:
 
 def own_sleep() -> None:
     sleep(0)
+
+
+# Async context managers only (no ``__enter__``): ``with`` on one raises TypeError.
+class Guarded:
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.plain = threading.Lock()
+
+    async def update(self, limit: asyncio.Semaphore) -> None:
+        with self.lock:  # error: AGN208
+            pass
+        with limit:  # error: AGN208
+            pass
+        with asyncio.Condition():  # error: AGN208
+            pass
+
+    async def update_correctly(self, limit: asyncio.Semaphore) -> None:
+        async with self.lock:
+            pass
+        async with limit:
+            pass
+        with self.plain:
+            pass
+        with threading.Lock():
+            pass
