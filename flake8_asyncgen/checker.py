@@ -49,6 +49,8 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
         isinstance(value, Outside) and value.qualified in kinds.STDLIB_ASYNC_ONLY_MANAGERS
     ):
         return "instance"
+    if isinstance(value, Outside) and value.qualified in kinds.STDLIB_COROUTINES:
+        return "function"  # ``asyncio.sleep`` itself, not its call
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .api import FunctionRef, JudgedSite, Rule, RuleContext, messages
+from .api import FunctionRef, JudgedSite, Outside, Rule, RuleContext, messages
 
 
 class FunctionUsedWithoutCall(Rule):
@@ -30,9 +30,11 @@ class FunctionUsedWithoutCall(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         site = judged.site
         value = judged.value
-        if not isinstance(value, FunctionRef):
+        if isinstance(value, Outside):
+            pass  # ``asyncio.sleep``: a standard-library coroutine function, known by name
+        elif not isinstance(value, FunctionRef):
             return
-        if not ctx.queries.surely_function(site.expr, site.scope):
+        elif not ctx.queries.surely_function(site.expr, site.scope):
             return  # ``self.m``: a subclass may bind ``m`` to something else
         if site.context == "arg":
             # ``asyncio.run(main)``: an API that needs the coroutine calling it makes.

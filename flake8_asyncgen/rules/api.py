@@ -168,7 +168,9 @@ class Queries:
                 "callee": value.name,
                 "where": messages.narrowed_by(value.test, value.name, value.line),
             }
-        if isinstance(value, StdlibCall):
+        if isinstance(value, StdlibCall) or (
+            isinstance(value, Outside) and value.qualified in kinds.STDLIB_COROUTINES
+        ):
             return {
                 "callee": messages.stdlib_callee(value.qualified),
                 "where": messages.STANDARD_LIBRARY,

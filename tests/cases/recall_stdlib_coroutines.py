@@ -108,3 +108,19 @@ class Guarded:
             pass
         with threading.Lock():
             pass
+
+
+# The coroutine function itself, not its call.
+async def forgot_the_call(ready: asyncio.Event) -> None:
+    await asyncio.sleep  # error: AGN209
+    await ready.wait  # error: AGN209
+    pending = asyncio.ensure_future(asyncio.sleep)  # error: AGN209
+    await pending
+
+
+async def called(ready: asyncio.Event) -> None:
+    await asyncio.sleep(0)
+    await ready.wait()
+    waiter = ready.wait
+    await waiter()
+    await asyncio.get_running_loop().run_in_executor(None, time.sleep, 0)
