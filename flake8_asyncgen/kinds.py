@@ -276,7 +276,10 @@ STDLIB_ANNOTATED_CLASSES = frozenset(
 # Objects of the standard library that are async context managers only (no ``__enter__`` in
 # Python 3.9-3.13; ``asyncio.timeout`` and ``TaskGroup`` from 3.11): ``with`` on one raises
 # TypeError.  Spelled as ``Outside.qualified`` spells the object a call made.
-STDLIB_ASYNC_ONLY_MANAGERS = frozenset({
-    "asyncio.Lock()", "asyncio.Semaphore()", "asyncio.BoundedSemaphore()",
-    "asyncio.Condition()", "asyncio.timeout()", "asyncio.timeout_at()", "asyncio.TaskGroup()",
-})
+# The value is the class of such an object (``asyncio.timeout(...)`` makes a ``Timeout``).
+STDLIB_ASYNC_ONLY_MANAGERS: dict[str, str] = {
+    "asyncio.Lock()": "asyncio.Lock", "asyncio.Semaphore()": "asyncio.Semaphore",
+    "asyncio.BoundedSemaphore()": "asyncio.BoundedSemaphore",
+    "asyncio.Condition()": "asyncio.Condition", "asyncio.timeout()": "asyncio.Timeout",
+    "asyncio.timeout_at()": "asyncio.Timeout", "asyncio.TaskGroup()": "asyncio.TaskGroup",
+}

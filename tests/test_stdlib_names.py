@@ -40,3 +40,11 @@ def test_synchronous_namesakes_are_not_listed() -> None:
     for name in ("asyncio.Lock().release", "asyncio.Event().set", "asyncio.Queue().put_nowait"):
         assert name not in kinds.STDLIB_COROUTINES
         assert not inspect.iscoroutinefunction(_resolve(name))
+
+
+@pytest.mark.parametrize("made, class_name", sorted(kinds.STDLIB_ASYNC_ONLY_MANAGERS.items()))
+def test_stdlib_async_only_managers_lack_enter(made: str, class_name: str) -> None:
+    found = getattr(asyncio, class_name.split(".", 1)[1], None)
+    if found is None:
+        pytest.skip(f"{class_name} is not in this Python")
+    assert hasattr(found, "__aenter__") and not hasattr(found, "__enter__"), made

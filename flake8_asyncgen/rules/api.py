@@ -416,7 +416,7 @@ class Queries:
         return {
             "how": messages.protocol_use(site.context, site.how),
             "dunder": "__enter__",
-            "callee": messages.stdlib_callee(value.qualified),
+            "callee": kinds.STDLIB_ASYNC_ONLY_MANAGERS[value.qualified],
             "where": messages.STANDARD_LIBRARY_CLASS,
             "advice": advice,
         }
