@@ -45,12 +45,14 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
         if kind == "agen":
             return "agen_fn"
         return "function" if kind is not None else None
-    if isinstance(value, Instance) or (
-        isinstance(value, Outside) and value.qualified in kinds.STDLIB_ASYNC_ONLY_MANAGERS
-    ):
+    if isinstance(value, Instance):
         return "instance"
-    if isinstance(value, Outside) and value.qualified in kinds.STDLIB_COROUTINES:
-        return "function"  # ``asyncio.sleep`` itself, not its call
+    if isinstance(value, Outside):
+        # The standard library is not read: what the rules know of it is known by name.
+        if value.qualified in kinds.STDLIB_ASYNC_ONLY_MANAGERS:
+            return "instance"  # ``asyncio.Lock()``
+        if value.qualified in kinds.STDLIB_COROUTINES:
+            return "function"  # ``asyncio.sleep`` itself, not its call
     return None
 
 

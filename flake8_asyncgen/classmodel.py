@@ -835,9 +835,7 @@ class ClassModel:
             # Annotated to give back what it decorates (``def d(cls: T) -> T``, or a factory
             # ``-> Callable[[T], T]`` used as ``@d(...)``: sqlalchemy's
             # ``create_proxy_methods``): the class keeps its members, as a type checker says.
-            keeps = self.functions.keeps_signature(
-                value, "factory" if isinstance(decorator, CallExpr) else "decorator"
-            ) or self.functions.gives_back_argument(decorator, value, shared=False)
+            keeps = self.functions.keeps_decorated(decorator, value, shared=False)
             if not neutral and not keeps and not self.functions.user_transparent(
                 decorator, value
             ):

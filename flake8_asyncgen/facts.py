@@ -76,41 +76,34 @@ def _bool_keywords(keywords: List[ast.keyword]) -> Tuple[Tuple[str, bool], ...]:
     return tuple(found) if found else ()
 
 
-def _wrapped_argument(node: ast.AST) -> Optional[ast.expr]:
-    """The argument ``cast(T, value)`` gives back, or ``partial(value, ...)`` calls, as written
-    (what ``cast`` / ``partial`` is, is decided when evaluating)."""
-    func = node.func  # type: ignore[attr-defined]
+def _wrap(node: Any) -> Optional[Expr]:
+    """The :class:`WrapExpr` of a call that gives back (or calls) one of its arguments, as
+    written: ``cast(T, value)`` gives ``value``, ``partial(value, ...)`` calls it, and
+    ``getattr(obj, "name")`` reads ``obj.name`` (``getattr(obj, "name", default)``: that or
+    ``default``).  What ``cast`` / ``partial`` / ``getattr`` is, is decided when evaluating;
+    None for any other call."""
+    func, args = node.func, node.args
     name = func.id if type(func) is ast.Name else (
         func.attr if type(func) is ast.Attribute else None
     )
-    args = node.args  # type: ignore[attr-defined]
-    if name == "cast" and len(args) == 2 and not node.keywords:  # type: ignore[attr-defined]
-        wanted = args[1]
-    elif name == "partial" and args:
-        wanted = args[0]
-    else:
-        return None
-    return None if any(type(arg) is ast.Starred for arg in args) else wanted
-
-
-def _getattr_read(node: Any) -> Optional[Expr]:
-    """``getattr(obj, "name")`` reads ``obj.name``; ``getattr(obj, "name", default)`` gives
-    that or ``default``: a :class:`WrapExpr` evaluated as such when ``getattr`` is the builtin
-    (None for any other call, or a name that is not a constant string)."""
-    func, args = node.func, node.args
-    if type(func) is not ast.Name or func.id != "getattr" or node.keywords or not (
-        2 <= len(args) <= 3
-    ):
-        return None
-    name = args[1]
-    if type(name) is not ast.Constant or not isinstance(name.value, str) or any(
+    if name not in ("cast", "partial", "getattr") or any(
         type(arg) is ast.Starred for arg in args
     ):
         return None
-    read: Expr = AttrExpr(describe(args[0]), name.value)
-    if len(args) == 3:
-        read = IfExpr(read, describe(args[2]))
-    return WrapExpr(describe(func), read)
+    value: Expr
+    if name == "cast" and len(args) == 2 and not node.keywords:
+        value = describe(args[1])
+    elif name == "partial" and args:
+        value = describe(args[0])
+    elif name == "getattr" and type(func) is ast.Name and not node.keywords and (
+        2 <= len(args) <= 3
+    ) and type(args[1]) is ast.Constant and isinstance(args[1].value, str):
+        value = AttrExpr(describe(args[0]), args[1].value)
+        if len(args) == 3:
+            value = IfExpr(value, describe(args[2]))
+    else:
+        return None
+    return WrapExpr(describe(func), value)
 
 
 def describe(node: ast.AST) -> Expr:
@@ -124,12 +117,9 @@ def describe(node: ast.AST) -> Expr:
         return _new(AttrExpr, (describe(value), attr, "attr"))
     if kind is ast.Call:
         keywords = node.keywords  # type: ignore[attr-defined]
-        read = _getattr_read(node)
-        if read is not None:
-            return read
-        wrapped = _wrapped_argument(node)
+        wrapped = _wrap(node)
         if wrapped is not None:
-            return WrapExpr(describe(node.func), describe(wrapped))  # type: ignore[attr-defined]
+            return wrapped
         literals = _bool_keywords(keywords) if keywords and not any(
             type(arg) is ast.Starred for arg in node.args  # type: ignore[attr-defined]
         ) else ()

@@ -113,9 +113,7 @@ class FunctionKinds:
             if isinstance(value, Outside):
                 if value.qualified in kinds.TRANSPARENT_DECORATOR_FACTORIES:
                     return "transparent"
-            if self.keeps_signature(value, "factory") or self.gives_back_argument(
-                decorator, value, shared=True
-            ):
+            if self.keeps_decorated(decorator, value, shared=True):
                 return "transparent"
             return "transparent" if self.user_transparent(decorator, value) else "unknown"
         # Bound differently by branch (``if TYPE_CHECKING: cached_property = property``,
@@ -127,9 +125,7 @@ class FunctionKinds:
         return roles.pop() if len(roles) == 1 else "unknown"
 
     def _role_of(self, decorator: Expr, value: Value) -> DecoratorRole:
-        if self.keeps_signature(value, "decorator") or self.gives_back_argument(
-            decorator, value, shared=True
-        ):
+        if self.keeps_decorated(decorator, value, shared=True):
             return "transparent"
         if value in (Builtin("staticmethod"), Builtin("classmethod")):
             return "transparent"
@@ -156,6 +152,16 @@ class FunctionKinds:
         facts = info.scopes[value.scope].function if info is not None else None
         return facts is not None and facts.keeps_signature == form and (
             self.kind(value.module, value.scope) == "sync"
+        )
+
+    def keeps_decorated(self, decorator: Expr, value: Value, shared: bool) -> bool:
+        """Whether decorator ``decorator`` (``value``: what its name or, for ``@d(...)``, its
+        callee evaluates to) gives back what it decorates, by its annotations (``def d(fn: F)
+        -> F``, a factory ``-> Callable[[F], F]``) or by its body (:meth:`gives_back_argument`;
+        ``shared`` as there)."""
+        form = "factory" if isinstance(decorator, CallExpr) else "decorator"
+        return self.keeps_signature(value, form) or self.gives_back_argument(
+            decorator, value, shared
         )
 
     def gives_back_argument(self, decorator: Expr, value: Value, shared: bool) -> bool:

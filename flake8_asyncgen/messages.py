@@ -12,7 +12,7 @@ being defined), ``api`` (what uses the value), ``reason`` (AGN900).
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Callable, Literal, NamedTuple
 
 from .kinds import ITEM_ACCESS
 
@@ -497,6 +497,18 @@ PROTOCOL_ADVICE: tuple[tuple[str, str, str], ...] = (
     ("with", "__await__", "it is awaitable: `await` it instead"),
     ("with", "", "use a context manager it offers"),
 )
+
+
+def protocol_advice(context: str, defines: "Callable[[str], object]") -> str:
+    """AGN208's advice for a statement (``context``) on an object lacking what it needs: the
+    first entry of :data:`PROTOCOL_ADVICE` for that statement whose special method the object
+    ``defines`` (true for a name it has)."""
+    for advice_context, method, text in PROTOCOL_ADVICE:
+        if advice_context == context and (not method or defines(method)):
+            return text
+    return ""
+
+
 # How AGN208 / AGN209 name the other ways of iterating (``Site.how``).
 PROTOCOL_ITERATION = {
     "comprehension": "a comprehension",

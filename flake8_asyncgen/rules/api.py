@@ -340,20 +340,15 @@ class Queries:
             ),
         ):
             return None
-        advice = ""
-        for advice_context, method, text in messages.PROTOCOL_ADVICE:
-            if advice_context == context and (
-                not method or classes.defines(info, value.scope, method)
-            ):
-                advice = text
-                break
         scope = info.scopes[value.scope]
         return {
             "how": messages.protocol_use(context, site.how),
             "dunder": missing,
             "callee": scope.qualname,
             "where": messages.where_defined(f"{info.display}:{scope.line}"),
-            "advice": advice,
+            "advice": messages.protocol_advice(
+                context, lambda method: classes.defines(info, value.scope, method)
+            ),
         }
 
     def awaitable_api(self, site: Site) -> Optional[str]:
@@ -409,16 +404,14 @@ class Queries:
         manager only (known by name, :data:`kinds.STDLIB_ASYNC_ONLY_MANAGERS`)."""
         if site.context != "with" or value.qualified not in kinds.STDLIB_ASYNC_ONLY_MANAGERS:
             return None
-        advice = next(
-            text for context, method, text in messages.PROTOCOL_ADVICE
-            if context == "with" and method == "__aenter__"
-        )
         return {
             "how": messages.protocol_use(site.context, site.how),
             "dunder": "__enter__",
             "callee": kinds.STDLIB_ASYNC_ONLY_MANAGERS[value.qualified],
             "where": messages.STANDARD_LIBRARY_CLASS,
-            "advice": advice,
+            "advice": messages.protocol_advice(
+                site.context, lambda method: method in ("__aenter__", "__aexit__")
+            ),
         }
 
     def unawaited_instance(self, value: Value, attr: str) -> Optional[Dict[str, str]]:
