@@ -1,39 +1,49 @@
-"""On-disk cache of module summaries, shared by flake8's worker processes and later runs.
+"""On-disk cache of module summaries and findings, shared by worker processes and later runs.
+
+**Layout.**  The folder holds *packs* (:mod:`cachepack`): files of many entries each, written
+once and then only read.  A process appends what it stores to a temporary file of its own and
+renames that into place as a new pack when it has gathered :data:`FLUSH_BYTES`, when asked
+(:meth:`DiskCache.flush`, at the end of each batch of the command's workers) and when it ends.
+Other processes see a pack once it is renamed: a process that misses an entry looks again when
+the folder has changed.  When a process finds more than :data:`MAX_PACKS` packs it merges them
+into one, keeping the newest entry of each key (what one file per key used to keep).
 
 **The cache is untrusted input.**  Anyone who can write the cache folder (a restored CI
 cache, a shared checkout, a hostile pull request's artefacts) controls what it holds, so:
 
-- An entry is read only if it is a regular file: it is opened without following symbolic
-  links (``O_NOFOLLOW``) and without blocking (``O_NONBLOCK``: a FIFO planted at an entry's
-  path cannot hang the run), then checked with ``fstat``.  At most :data:`MAX_ENTRY_BYTES`
-  + 1 bytes are read; a larger entry is absent.  JSON nested deeper than
-  :data:`MAX_JSON_DEPTH` is refused before ``json.loads`` sees it, and anything that is not a
-  JSON object is absent.
-- An entry is used only if its header matches exactly: the cache format, tool version, summary
-  schema, a fingerprint of the plugin's own code, the caller's key (path and module name),
+- A pack is read only if it is a regular file: it is opened without following symbolic
+  links (``O_NOFOLLOW``) and without blocking (``O_NONBLOCK``: a FIFO planted at a pack's
+  path cannot hang the run), then checked with ``fstat``.  Its index is read whole only if it
+  is at most :data:`cachepack.MAX_INDEX_BYTES`, and used only if it is well-formed, for this
+  exact plugin (tool, cache format, version, summary schema, a fingerprint of the plugin's
+  own code) and every entry lies inside the pack; an entry is at most :data:`MAX_ENTRY_BYTES`.
+  JSON nested deeper than :data:`MAX_JSON_DEPTH` is refused before ``json.loads`` sees it, and
+  a body that is not a JSON object is absent.
+- An entry is used only if it was stored for the caller's key (path and module name) and
   the sha256 of the module file's *bytes* (not its mtime: a fresh checkout of the same code
-  hits, which is what makes a CI cache useful), and the sha256 of the body.  That checksum
-  detects damage, **not forgery**: someone who can write the folder can write a well-formed
-  entry that lies.  The caller validates the summary's shape (``project.restore``, or the
-  engine's summary codec) and treats any error as a missing entry; a well-shaped lie (a
-  decorator dropped, two sibling scopes swapped) can still change findings.  Hence the
-  decision: the fix command (``flake8-asyncgen --fix``) does not trust the cache; it runs with
-  the cache off and re-derives every fact from the source files, so a forged entry can change
-  a report, never an edit.
+  hits, which is what makes a CI cache useful), and its body's sha256 is the index's.  That
+  checksum detects damage, **not forgery**: someone who can write the folder can write a
+  well-formed pack that lies.  The caller validates the summary's shape (the engine's summary
+  codec) and treats any error as a missing entry; a well-shaped lie (a decorator dropped, two
+  sibling scopes swapped) can still change findings.  Hence the decision: the fix command
+  (``flake8-asyncgen --fix``) does not trust the cache; it runs with the cache off and
+  re-derives every fact from the source files, so a forged entry can change a report, never
+  an edit.
 - The folder is never followed out of the project: if the cache folder itself or its
   ``.gitignore`` is a symbolic link, or the folder is not a directory, the cache is disabled
   for the run (one log line per process).  Only the folder's last component is checked: the
   parents of an explicit ``--agn-cache-dir`` are the user's choice.  ``.gitignore`` (``*``)
   is written only into a folder this tool has just created itself, never into an existing one.
-- Entries are written to a new temporary file in the folder (``O_EXCL``, no symlinks
-  followed), flushed and fsynced, then renamed over the entry with ``os.replace``: a reader
-  never sees half an entry, and a crash leaves either the old entry or the new one.  Where the
-  platform allows, every operation is relative to one descriptor of the folder opened with
-  ``O_NOFOLLOW``, so swapping the folder for a symlink mid-run changes nothing.
+- Files are created new (``O_EXCL``, no symlinks followed) under a temporary name, then
+  renamed into place with ``os.replace``: a reader never sees half a pack, and a crash leaves
+  a temporary file that pruning deletes a day later.  Where the platform allows, every
+  operation is relative to one descriptor of the folder opened with ``O_NOFOLLOW``, so
+  swapping the folder for a symlink mid-run changes nothing.
 """
 
 from __future__ import annotations
 
+import atexit
 import errno
 import hashlib
 import json
@@ -42,45 +52,52 @@ import os
 import re
 import secrets
 import stat
+import sys
 import time
-from itertools import accumulate
-from typing import Any, Dict, List, Optional, Set
+from typing import Any, Dict, List, NamedTuple, Optional, Set, Tuple
 
 from . import __version__
+from .boundedjson import MAX_JSON_DEPTH, parse_bounded, too_deep
+from .cachepack import PackEntry, encode_index, read_at, read_index, trailer
 from .facts import SCHEMA_VERSION
+
+__all__ = ["DiskCache", "MAX_JSON_DEPTH", "flush_all", "parse_bounded", "shared", "too_deep"]
 
 LOG = logging.getLogger("flake8.asyncgen")
 
 # Bumped whenever the entry layout or key changes, so older entries are ignored (2: keyed on
-# the file's content hash instead of its size and mtime).
-CACHE_FORMAT = 2
+# the file's content hash instead of its size and mtime; 3: entries in packs).
+CACHE_FORMAT = 3
 # The largest entry read or written.  A summary is about 0.5-2.5 times the size of its module's
 # source (the largest of 4,000 real modules: 0.5 MB), so this covers modules of several
 # megabytes; a larger module is simply re-read with ``ast`` each time (correct, only slower).
 # It also bounds the work a forged entry can cause (about a second, once per process).
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
-# The deepest JSON nesting accepted.  Real summaries nest a few levels plus one or two per link
-# of an attribute/call chain (41 is the deepest seen in 4,000 real modules).
-MAX_JSON_DEPTH = 200
-_MAX_HEADER_BYTES = 64 * 1024  # the key holds a path
-# fsync each entry before renaming it into place?  No: the checksum already turns an entry torn
-# by a power cut into a miss (and a miss is only a re-parse), so fsync would buy durability the
-# cache does not need, at one journal commit per entry written (measured: 6.7 ms instead of 1 ms
-# per entry on ext4, about +0.3x on a cold run of the benchmark).  Files the fix command writes
-# are the user's and are fsynced.
+# A process's temporary pack becomes a pack once it holds this much (and when the process
+# ends).  Small enough that what a process holds in its page cache and index stays small
+# beside flake8's own memory; large enough that a cold run over 500 files writes a few packs.
+FLUSH_BYTES = 4 * 1024 * 1024
+# More packs than this in the folder: the process that writes the next one merges them all.
+MAX_PACKS = 16
+# At most this many packs are opened (the newest): bounds descriptors and index reads.
+MAX_OPEN_PACKS = 64
+# fsync each pack before renaming it into place?  No: the checksums already turn a pack torn
+# by a power cut into misses (and a miss is only a re-parse), so fsync would buy durability the
+# cache does not need.  Files the fix command writes are the user's and are fsynced.
 FSYNC_ENTRIES = False
-_READ_CHUNK = 1024 * 1024
 # Entries whose key starts with this expire: the chunks of the journals that cached findings
 # depend on (:mod:`resultcache`).  They are named by their content, so runs that read the same
 # things share them, but runs that differ add new ones; unused ones would pile up.  Once a day
-# at most (a marker file's age says when), expiring entries older than two weeks are deleted,
-# with temporary files a crashed writer left.  A chunk still in use is simply written again by
-# the next run that needs it (its findings are a miss once).
+# at most (a marker file's age says when), the packs are merged without the expiring entries
+# stored more than two weeks ago, and temporary files a crashed writer left are deleted, with
+# packs some other version of the plugin wrote.  A chunk still in use is simply written again
+# by the next run that needs it (its findings are a miss once).
 EXPIRING_KEY_PREFIX = "journal chunk\0"
-_EXPIRING_NAME = "expiring-"
 EXPIRE_AFTER_SECONDS = 14 * 24 * 3600
 _PRUNE_EVERY_SECONDS = 24 * 3600
 _PRUNE_MARKER = ".pruned"
+_PACK_NAME = re.compile(r"pack-[0-9a-f]{20}\.agnpack\Z")
+_TEMPORARY_PREFIX = ".tmp-"
 
 _O_BINARY = getattr(os, "O_BINARY", 0)
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -116,56 +133,6 @@ def _fingerprint() -> str:
 
 FINGERPRINT = _fingerprint()
 
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-# bytes.translate tables: keep only quotes and brackets; then make both bracket kinds one kind.
-_ALL_BUT_STRUCTURE = bytes(range(256)).translate(None, b'"[]{}')
-_ONE_BRACKET_KIND = bytes.maketrans(b"{}", b"[]")
-_PEELED_PASSES = 8
-_STEP = {ord("["): 1, ord("]"): -1}
-
-
-def too_deep(data: bytes, limit: int) -> bool:
-    """Whether JSON text nests arrays/objects more than ``limit`` deep (brackets inside strings
-    do not count).  Linear time, no recursion, nearly all of it in C.
-
-    Malformed text may be over-estimated (refused), never under-estimated where ``json.loads``
-    would recurse: strings are skipped from the first quote on, as the parser reads them."""
-    if b"\\" in data:
-        data = _STRING.sub(b"", data)  # escapes (never in a summary the plugin writes)
-    brackets = data.translate(_ONE_BRACKET_KIND, _ALL_BUT_STRUCTURE)
-    if b'"' in brackets:
-        # Two adjacent quotes delimit nothing but string text: dropping them keeps every
-        # other quote's role.  Without escapes, the pieces between the remaining quotes
-        # alternate outside/inside strings (an unterminated last string drops out).
-        brackets = brackets.replace(b'""', b"")
-        brackets = b"".join(brackets.split(b'"')[::2])
-    # Peel the innermost pairs a few times (each pass removes exactly one level), then sum up
-    # what is left; real summaries are mostly gone after the first passes.
-    for depth in range(_PEELED_PASSES):
-        if not brackets:
-            return False
-        if depth >= limit:
-            return True
-        inner = brackets.replace(b"[]", b"")
-        if len(inner) == len(brackets):  # no pair left: "]]]...[[["; count the final opens
-            return depth + len(brackets) - len(brackets.rstrip(b"[")) > limit
-        brackets = inner
-    deepest = max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
-    return _PEELED_PASSES + deepest > limit
-
-
-def parse_bounded(data: bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:
-    """``json.loads`` for untrusted UTF-8 text: refuses nesting deeper than ``max_depth``
-    before parsing.  Raises ``ValueError`` on anything refused or malformed."""
-    if too_deep(data, max_depth):
-        raise ValueError("JSON nested too deeply")
-    text = data.decode("utf-8")
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise ValueError("JSON nested too deeply") from None
-
-
 # Folders already reported as unusable in this process (one log line each).
 _REPORTED: Set[str] = set()
 
@@ -178,6 +145,11 @@ class DiskCache:
         self.directory = directory
         self._fd: Optional[int] = None  # the folder, opened with O_NOFOLLOW (POSIX)
         self._usable: Optional[bool] = None  # None: not opened yet
+        self._packs: Dict[str, _Pack] = {}  # by file name: the packs open for reading
+        self._refused: Set[str] = set()  # pack names that are not readable packs
+        self._index: Dict[str, List[_Located]] = {}  # by key, newest first
+        self._stamp: Optional[int] = None  # the folder's mtime at the last scan
+        self._writer: Optional[_Writer] = None
 
     # -- the folder ---------------------------------------------------------------------
 
@@ -254,6 +226,11 @@ class DiskCache:
         return True
 
     def close(self) -> None:
+        """Write what is pending, then let go of every file."""
+        self.flush()
+        self._forget(list(self._packs.values()))
+        self._refused.clear()
+        self._stamp = None
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
@@ -277,41 +254,13 @@ class DiskCache:
                 pass
         return os.open(self._path(name), flags, mode, dir_fd=self._fd)
 
-    def _read_regular(self, name: str) -> Optional[bytes]:
-        """The file's bytes if it is a regular file of at most MAX_ENTRY_BYTES, else None."""
-        try:
-            fd = self._open(name, os.O_RDONLY | _O_NONBLOCK)
-        except OSError:
-            return None
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-                return None
-            chunks = []
-            left = MAX_ENTRY_BYTES + 1  # the file may grow after fstat
-            while left > 0:
-                chunk = os.read(fd, min(left, _READ_CHUNK))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                left -= len(chunk)
-            data = b"".join(chunks)
-            return data if len(data) <= MAX_ENTRY_BYTES else None
-        except OSError:
-            return None
-        finally:
-            os.close(fd)
-
     def _write(self, name: str, data: bytes) -> None:
-        """Replace ``name`` with ``data``: temporary file, fsync, rename."""
-        temporary = f".tmp-{os.getpid()}-{secrets.token_hex(8)}"
+        """Replace the small file ``name`` with ``data``: temporary file, rename."""
+        temporary = f"{_TEMPORARY_PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
         fd = self._open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-                handle.flush()
-                if FSYNC_ENTRIES:
-                    os.fsync(handle.fileno())
             os.replace(
                 self._path(temporary), self._path(name),
                 src_dir_fd=self._fd, dst_dir_fd=self._fd,
@@ -323,16 +272,259 @@ class DiskCache:
                 pass
             raise
 
-    # -- entries --------------------------------------------------------------------------
+    # -- packs ----------------------------------------------------------------------------
 
     @staticmethod
-    def _entry_name(key: str) -> str:
-        name = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:40] + ".json"
-        return _EXPIRING_NAME + name if key.startswith(EXPIRING_KEY_PREFIX) else name
+    def _expected() -> Dict[str, Any]:
+        """What a pack's index must say to be read: written by this exact plugin."""
+        return {
+            "tool": "flake8-asyncgen",
+            "format": CACHE_FORMAT,
+            "version": __version__,
+            "schema": SCHEMA_VERSION,
+            "facts": FINGERPRINT,
+        }
+
+    def _folder_stamp(self) -> Optional[int]:
+        try:
+            info = os.fstat(self._fd) if self._fd is not None else os.stat(self.directory)
+        except OSError:
+            return None
+        return info.st_mtime_ns
+
+    def _scan(self) -> None:
+        """Open the packs written since the last scan (newest first, up to MAX_OPEN_PACKS)."""
+        stamp = self._folder_stamp()
+        try:
+            names = os.listdir(self._fd if self._fd is not None else self.directory)
+        except OSError:
+            return
+        self._stamp = stamp
+        found = []
+        for name in names:
+            if name in self._packs or name in self._refused or not _PACK_NAME.match(name):
+                continue
+            try:
+                info = self._lstat(name)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.append((info.st_mtime_ns, name))
+            else:
+                self._refused.add(name)  # a symlink, a FIFO, a folder: never a pack
+        found.sort(reverse=True)
+        for mtime_ns, name in found[:max(0, MAX_OPEN_PACKS - len(self._packs))]:
+            self._open_pack(name, mtime_ns)
+
+    def _open_pack(self, name: str, mtime_ns: int) -> None:
+        try:
+            fd = self._open(name, os.O_RDONLY | _O_NONBLOCK)
+        except OSError:
+            self._refused.add(name)
+            return
+        try:
+            info = os.fstat(fd)
+            entries = read_index(fd, info.st_size, self._expected(), MAX_ENTRY_BYTES) \
+                if stat.S_ISREG(info.st_mode) else None
+        except OSError:
+            entries = None
+        if entries is None:
+            os.close(fd)
+            self._refused.add(name)  # damaged, forged, or another version's: pruned later
+            return
+        pack = _Pack(name, fd, mtime_ns, entries)
+        self._packs[name] = pack
+        for entry in entries:
+            self._add(pack, entry)
+
+    def _add(self, pack: _Pack, entry: PackEntry) -> None:
+        found = self._index.setdefault(entry.key, [])
+        found.append(_Located(pack, entry))
+        if len(found) > 1:  # newest first
+            found.sort(key=_age, reverse=True)
+
+    def _candidates(self, key: str, digest: Optional[str]) -> List[_Located]:
+        """The entries stored for ``key`` (and ``digest``, unless None), newest first; the
+        folder is scanned again first if none is known and it changed since the last scan."""
+        if self._writer is not None and self._writer.pid != os.getpid():
+            self._writer = None  # the parent's, inherited by fork: its entries stay readable
+        found = [located for located in self._index.get(key, ())
+                 if digest is None or located.entry.digest == digest]
+        if not found and (self._stamp is None or self._folder_stamp() != self._stamp):
+            self._scan()
+            found = [located for located in self._index.get(key, ())
+                     if digest is None or located.entry.digest == digest]
+        return found
+
+    @staticmethod
+    def _body(located: _Located) -> Optional[bytes]:
+        """The entry's body if it is intact (its sha256 is the index's)."""
+        entry = located.entry
+        data = read_at(located.pack.fd, entry.offset, entry.length)
+        if data is None or hashlib.sha256(data).hexdigest() != entry.check:
+            return None
+        return data
+
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored for ``key`` (for any digest; intact or not: ``load``
+        decides)."""
+        if not self._open_folder(create=False):
+            return False
+        return bool(self._candidates(key, None))
+
+    def load(self, key: str, digest: str) -> Optional[Dict[str, Any]]:
+        """The summary stored for ``key`` if it was made from a file whose bytes hash to
+        ``digest`` and the entry is intact; None otherwise (never raises)."""
+        if not self._open_folder(create=False):
+            return None
+        for located in self._candidates(key, digest):
+            data = self._body(located)
+            if data is None:
+                continue
+            try:
+                value = parse_bounded(data)
+            except (ValueError, RecursionError, MemoryError):
+                continue
+            if isinstance(value, dict):
+                return value
+        return None
+
+    # -- writing --------------------------------------------------------------------------
+
+    def store(self, key: str, digest: str, summary: Dict[str, Any]) -> None:
+        """Save ``summary`` for ``key`` (best effort: failures are logged, never raised).  It
+        can be loaded in this process at once, in others once the pack is written."""
+        if not self._open_folder(create=True):
+            return
+        try:
+            data = json.dumps(summary, separators=(",", ":")).encode("utf-8")
+            if len(data) > MAX_ENTRY_BYTES or too_deep(data, MAX_JSON_DEPTH):
+                return  # would be refused when read back
+            entry = PackEntry(key, digest, hashlib.sha256(data).hexdigest(), 0, len(data),
+                              int(time.time()))
+            self._append(entry, data)
+        except (OSError, ValueError, TypeError, RecursionError) as exc:
+            LOG.info("flake8-asyncgen: could not write cache entry for %s: %s", key, exc)
+            self._abandon()
+            return
+        writer = self._writer
+        if writer is not None and (writer.size >= FLUSH_BYTES
+                                   or writer.index_bytes >= _FLUSH_INDEX_BYTES):
+            self.flush()
+
+    def _append(self, entry: PackEntry, data: bytes) -> None:
+        writer = self._writer
+        if writer is None or writer.pid != os.getpid():
+            name = f"{_TEMPORARY_PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
+            fd = self._open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL)
+            writer = self._writer = _Writer(_Pack(name, fd, time.time_ns(), []))
+            _watch(self)
+        entry = entry._replace(offset=writer.size)
+        _write_at(writer.pack.fd, writer.size, data)
+        writer.size += len(data)
+        writer.index_bytes += len(entry.key) + len(entry.digest) + 120
+        writer.pack.entries.append(entry)
+        self._add(writer.pack, entry)
+
+    def flush(self) -> None:
+        """Make what this process stored a pack other processes can read (best effort); merge
+        the packs if there are too many."""
+        if not self._write_pack():
+            return
+        if self._folder_stamp() != self._stamp:
+            self._scan()
+        if len(self._packs) > MAX_PACKS:
+            self._merge(time.time())
+
+    def _write_pack(self) -> bool:
+        """Rename this process's temporary pack into place; whether one was written."""
+        writer = self._writer
+        if writer is None or writer.pid != os.getpid():
+            return False
+        self._writer = None
+        pack = writer.pack
+        temporary = pack.name
+        try:
+            index = encode_index(self._expected(), pack.entries)
+            _write_at(pack.fd, writer.size, index + trailer(writer.size))
+            if FSYNC_ENTRIES:
+                os.fsync(pack.fd)
+            name = f"pack-{secrets.token_hex(10)}.agnpack"
+            if os.name == "nt":  # an open file cannot be renamed there
+                os.close(pack.fd)
+            os.replace(self._path(temporary), self._path(name),
+                       src_dir_fd=self._fd, dst_dir_fd=self._fd)
+            if os.name == "nt":
+                pack.fd = self._open(name, os.O_RDONLY)
+        except OSError as exc:
+            LOG.info("flake8-asyncgen: could not write a cache pack: %s", exc)
+            self._writer = writer
+            self._abandon()
+            return False
+        pack.name = name
+        self._packs[name] = pack
+        return True
+
+    def _abandon(self) -> None:
+        """Drop this process's temporary pack and what it held (after a failed write)."""
+        writer = self._writer
+        self._writer = None
+        if writer is None or writer.pid != os.getpid():
+            return
+        self._forget([writer.pack])
+        try:
+            os.unlink(self._path(writer.pack.name), dir_fd=self._fd)
+        except OSError:
+            pass
+
+    def _forget(self, packs: List[_Pack]) -> None:
+        """Close ``packs`` and drop their entries from the index."""
+        names = {id(pack) for pack in packs}
+        for pack in packs:
+            self._packs.pop(pack.name, None)
+            try:
+                os.close(pack.fd)
+            except OSError:
+                pass
+        for key in list(self._index):
+            kept = [located for located in self._index[key] if id(located.pack) not in names]
+            if kept:
+                self._index[key] = kept
+            else:
+                del self._index[key]
+
+    def _merge(self, now: float) -> None:
+        """Replace every pack this process has open by one holding the newest intact entry of
+        each key, without the expiring entries older than their limit."""
+        self._write_pack()
+        merged = list(self._packs.values())
+        try:
+            for key, found in [(key, list(found)) for key, found in self._index.items()]:
+                for located in found:
+                    entry = located.entry
+                    if key.startswith(EXPIRING_KEY_PREFIX) and \
+                            now - entry.written > EXPIRE_AFTER_SECONDS:
+                        break
+                    data = self._body(located)
+                    if data is not None:
+                        self._append(entry, data)
+                        break
+        except OSError as exc:
+            LOG.info("flake8-asyncgen: could not merge the cache packs: %s", exc)
+            self._abandon()
+            return
+        self._forget(merged)
+        self._write_pack()
+        for pack in merged:
+            try:
+                os.unlink(self._path(pack.name), dir_fd=self._fd)
+            except OSError:
+                pass  # another process merged it already (or, on Windows, still reads it)
 
     def prune(self, now: Optional[float] = None) -> None:
-        """Delete expiring entries (and temporary files) older than their age limit, at most
-        once a day (best effort: failures are ignored)."""
+        """Once a day at most (best effort): merge the packs without the expiring entries
+        older than their limit, and delete temporary files and unreadable packs (another
+        version's, damaged) older than a day."""
         if not self._open_folder(create=False):
             return
         now = time.time() if now is None else now
@@ -349,75 +541,113 @@ class DiskCache:
             names = os.listdir(self._fd if self._fd is not None else self.directory)
         except OSError:
             return
+        self._scan()
+        own = self._writer.pack.name if self._writer is not None else None
         for name in names:
-            if name.startswith(_EXPIRING_NAME) and name.endswith(".json"):
-                limit = EXPIRE_AFTER_SECONDS
-            elif name.startswith(".tmp-"):
-                limit = _PRUNE_EVERY_SECONDS
-            else:
+            if not ((name.startswith(_TEMPORARY_PREFIX) and name != own)
+                    or name in self._refused):
                 continue
             try:
                 info = self._lstat(name)
-                if stat.S_ISREG(info.st_mode) and now - info.st_mtime > limit:
+                if not stat.S_ISDIR(info.st_mode) and now - info.st_mtime > _PRUNE_EVERY_SECONDS:
                     os.unlink(self._path(name), dir_fd=self._fd)
+                    self._refused.discard(name)
             except OSError:
                 continue
+        if any(key.startswith(EXPIRING_KEY_PREFIX)
+               and any(now - located.entry.written > EXPIRE_AFTER_SECONDS for located in found)
+               for key, found in self._index.items()):
+            self._merge(now)
 
-    @staticmethod
-    def _header(key: str, digest: str, check: str) -> Dict[str, Any]:
-        return {
-            "tool": "flake8-asyncgen",
-            "format": CACHE_FORMAT,
-            "version": __version__,
-            "schema": SCHEMA_VERSION,
-            "facts": FINGERPRINT,
-            "key": key,
-            "sha256": digest,
-            "check": check,
-        }
 
-    def has(self, key: str) -> bool:
-        """Whether an entry file exists (valid or not: ``load`` decides).  Anything else at
-        its path (a FIFO, a symlink, a folder) is not an entry: ``store`` replaces it."""
-        if not self._open_folder(create=False):
-            return False
+class _Pack:
+    """A pack this process reads, or writes (``name`` is then its temporary name)."""
+
+    __slots__ = ("name", "fd", "mtime_ns", "entries")
+
+    def __init__(self, name: str, fd: int, mtime_ns: int, entries: List[PackEntry]) -> None:
+        self.name = name
+        self.fd = fd
+        self.mtime_ns = mtime_ns
+        self.entries = entries
+
+
+class _Located(NamedTuple):
+    pack: _Pack
+    entry: PackEntry
+
+
+def _age(located: _Located) -> Tuple[int, int, int]:
+    """Sorts entries oldest first: by when stored, then by pack, then by place in the pack."""
+    return located.entry.written, located.pack.mtime_ns, located.entry.offset
+
+
+class _Writer:
+    """This process's temporary pack: entries are written as they are stored."""
+
+    __slots__ = ("pack", "pid", "size", "index_bytes")
+
+    def __init__(self, pack: _Pack) -> None:
+        self.pack = pack
+        self.pid = os.getpid()  # a forked child starts its own
+        self.size = 0
+        self.index_bytes = 0
+
+
+# A pack's index stays well below what a reader accepts.
+_FLUSH_INDEX_BYTES = 4 * 1024 * 1024
+
+
+def _write_at(fd: int, offset: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        if hasattr(os, "pwrite"):
+            written = os.pwrite(fd, view, offset)
+        else:  # (Windows)
+            os.lseek(fd, offset, os.SEEK_SET)
+            written = os.write(fd, view)
+        view = view[written:]
+        offset += written
+
+
+_SHARED: Dict[str, DiskCache] = {}
+
+
+def shared(directory: str) -> DiskCache:
+    """This process's one view of the cache folder ``directory``: every project of a run
+    (one per set of import roots) reads the same packs, so their indexes are read once."""
+    key = os.path.abspath(directory)
+    cache = _SHARED.get(key)
+    if cache is None:
+        cache = _SHARED[key] = DiskCache(directory)
+    return cache
+
+
+# Caches with a temporary pack (held until it is written, even if their caller dropped them),
+# written out when the process ends: at exit, and in multiprocessing's workers (which end
+# without running ``atexit``) by its finalizers.
+_WRITING: Set[DiskCache] = set()
+_FINALIZER_PID: Optional[int] = None
+
+
+def flush_all() -> None:
+    """Write the pending entries of every cache of this process as packs."""
+    for cache in list(_WRITING):
+        _WRITING.discard(cache)
         try:
-            return stat.S_ISREG(self._lstat(self._entry_name(key)).st_mode)
-        except (OSError, ValueError):
-            return False
+            cache.flush()
+        except Exception:  # noqa: BLE001 - never fail a process's exit for a cache
+            pass
 
-    def load(self, key: str, digest: str) -> Optional[Dict[str, Any]]:
-        """The summary stored for ``key`` if it was made from a file whose bytes hash to
-        ``digest`` and the entry is intact; None otherwise (never raises)."""
-        if not self._open_folder(create=False):
-            return None
-        data = self._read_regular(self._entry_name(key))
-        if data is None:
-            return None
-        head, newline, body = data.partition(b"\n")
-        if not newline or len(head) > _MAX_HEADER_BYTES:
-            return None
-        try:
-            header = parse_bounded(head, max_depth=1)
-            if header != self._header(key, digest, hashlib.sha256(body).hexdigest()):
-                return None
-            summary = parse_bounded(body)
-        except (ValueError, RecursionError, MemoryError):
-            return None
-        return summary if isinstance(summary, dict) else None
 
-    def store(self, key: str, digest: str, summary: Dict[str, Any]) -> None:
-        """Save ``summary`` for ``key`` (best effort: failures are logged, never raised)."""
-        if not self._open_folder(create=True):
-            return
-        try:
-            data = json.dumps(summary, separators=(",", ":")).encode("utf-8")
-            if too_deep(data, MAX_JSON_DEPTH):
-                return  # would be refused when read back
-            header = self._header(key, digest, hashlib.sha256(data).hexdigest())
-            head = json.dumps(header).encode("utf-8")
-            if len(head) > _MAX_HEADER_BYTES or len(head) + 1 + len(data) > MAX_ENTRY_BYTES:
-                return  # would be refused when read back
-            self._write(self._entry_name(key), head + b"\n" + data)
-        except (OSError, ValueError, TypeError, RecursionError) as exc:
-            LOG.info("flake8-asyncgen: could not write cache entry for %s: %s", key, exc)
+def _watch(cache: DiskCache) -> None:
+    global _FINALIZER_PID
+    _WRITING.add(cache)
+    if _FINALIZER_PID != os.getpid():
+        _FINALIZER_PID = os.getpid()
+        util = sys.modules.get("multiprocessing.util")
+        if util is not None:
+            util.Finalize(None, flush_all, exitpriority=10)
+
+
+atexit.register(flush_all)

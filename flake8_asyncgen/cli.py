@@ -23,6 +23,7 @@ from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Se
 
 from . import __version__
 from .analyzer import FileTooLarge, Finding, Result, analyse, cached_result, fewer_collections
+from .cache import flush_all
 from .config import KEYS, load, parse_value
 from .fixes import Fix, apply_fixes
 from .messages import CODES, format_message, internal_failure_reason
@@ -510,6 +511,7 @@ def _run(argv: Optional[Sequence[str]]) -> int:
                 internal = True
     progress.clear()
     formatter.finish()
+    flush_all()
     if options.verbose:
         for description, names in environment_notes():
             notes.setdefault(description, set()).update(names)
@@ -543,7 +545,10 @@ _WORKER_RUN: Optional[Run] = None
 
 def _report_chunk(paths: List[str]) -> List[Tuple[List[Item], List[Tuple[str, List[str]]]]]:
     assert _WORKER_RUN is not None
-    return [(check_file(path, path, _WORKER_RUN).items, environment_notes()) for path in paths]
+    results = [(check_file(path, path, _WORKER_RUN).items, environment_notes())
+               for path in paths]
+    flush_all()  # the pool ends its workers with a signal: no exit hook runs there
+    return results
 
 
 def _neighbour_chunks(files: Sequence[str], count: int) -> List[List[str]]:

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple
 
-from .cache import DiskCache
+from .cache import DiskCache, flush_all, shared
 from .codec import from_json, to_json
 from .environments import BUNDLED_STUBS, NAMESPACE, Environment, locate_installed
 from .facts import collect
@@ -238,6 +238,7 @@ def forget_all() -> None:
     command re-analyses its working copy after each round): without this, summaries keyed by
     (size, mtime) could survive an edit that keeps both.
     """
+    flush_all()  # what was stored stays for the next analysis
     _BY_PATH.clear()
     _PROJECTS.clear()
     _SITES.clear()
@@ -324,7 +325,7 @@ class Project:
         key = (roots, cache_dir, environment.site_dirs)
         project = _PROJECTS.get(key)
         if project is None:
-            cache = DiskCache(cache_dir) if cache_dir else None
+            cache = shared(cache_dir) if cache_dir else None
             if cache is not None:
                 cache.prune()
             project = _PROJECTS[key] = cls(roots, cache, environment, call_names)

@@ -32,6 +32,7 @@ from flake8_asyncgen import cache as cache_module
 from flake8_asyncgen import facts as facts_module
 from flake8_asyncgen import project as project_module
 from flake8_asyncgen.cache import MAX_JSON_DEPTH, DiskCache, too_deep
+from flake8_asyncgen.cachepack import PackEntry, encode_index, trailer
 
 HERE = Path(__file__).resolve().parent
 XMOD = HERE / "cases" / "xmod_instances"
@@ -50,16 +51,41 @@ FUZZ_SEED = 12
 # -- helpers -------------------------------------------------------------------------------
 
 
-def entry_path(directory: Path, key: str) -> Path:
-    return directory / DiskCache._entry_name(key)
+def packs(directory: Path) -> List[Path]:
+    return sorted(directory.glob("pack-*.agnpack"))
+
+
+def only_pack(directory: Path) -> Path:
+    found = packs(directory)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def write_pack(
+    directory: Path, rows: List[Tuple[str, str, bytes]], header: Any = None,
+    name: str = "pack-" + "0" * 20 + ".agnpack",
+) -> Path:
+    """A pack with a correct index and checksums around any bodies (a forger can do this)."""
+    bodies = b""
+    entries = []
+    for key, digest, body in rows:
+        entries.append(PackEntry(key, digest, hashlib.sha256(body).hexdigest(), len(bodies),
+                                 len(body), int(time.time())))
+        bodies += body
+    if header is None or isinstance(header, dict):
+        index = encode_index(DiskCache._expected() if header is None else header, entries)
+    else:  # not an object at all
+        index = json.dumps(header).encode()
+    path = directory / name
+    path.write_bytes(bodies + index + trailer(len(bodies)))
+    return path
 
 
 def write_entry(directory: Path, key: str, digest: str, body: bytes) -> Path:
-    """An entry with a correct header and checksum around any body (a forger can do this)."""
-    header = DiskCache._header(key, digest, hashlib.sha256(body).hexdigest())
-    path = entry_path(directory, key)
-    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
-    return path
+    """The folder's only pack: one entry of any body, with a correct index and checksum."""
+    for old in packs(directory):
+        old.unlink()
+    return write_pack(directory, [(key, digest, body)])
 
 
 def flake8(
@@ -114,6 +140,7 @@ def lint_in_process(folder: Path, cache_dir: Optional[Path]) -> List[str]:
         return [f"{line}:{message}" for line, _, message in lint_file(folder / CALLER)]
     finally:
         configure()
+        cache_module.flush_all()  # as the process would at its end
 
 
 # -- entries: only regular files, bounded reads ---------------------------------------------
@@ -124,83 +151,141 @@ def test_store_then_load_round_trips_and_checks_key_and_digest(tmp_path: Path) -
     assert not cache.has(KEY) and cache.load(KEY, DIGEST) is None
     cache.store(KEY, DIGEST, SUMMARY)
     assert cache.has(KEY)
-    assert cache.load(KEY, DIGEST) == SUMMARY
-    assert cache.load(KEY, "0" * 64) is None  # the file's content changed
-    assert cache.load(KEY + "x", DIGEST) is None
+    assert cache.load(KEY, DIGEST) == SUMMARY  # at once, from the process's own pack
+    other = DiskCache(str(tmp_path / "c"))
+    assert not other.has(KEY)  # another process sees it once the pack is written
+    cache.flush()
+    for reader in (cache, other, DiskCache(str(tmp_path / "c"))):
+        assert reader.has(KEY) and reader.load(KEY, DIGEST) == SUMMARY
+        assert reader.load(KEY, "0" * 64) is None  # the file's content changed
+        assert reader.load(KEY + "x", DIGEST) is None
     assert (tmp_path / "c" / ".gitignore").read_text().splitlines()[-1] == "*"
     names = sorted(p.name for p in (tmp_path / "c").iterdir())
     # No temporaries left (``.pruned``: when old journal chunks were last deleted).
-    assert names == [".gitignore", ".pruned", entry_path(tmp_path / "c", KEY).name]
-    assert stat.S_IMODE(entry_path(tmp_path / "c", KEY).stat().st_mode) == 0o600
+    assert names == [".gitignore", ".pruned", only_pack(tmp_path / "c").name]
+    assert stat.S_IMODE(only_pack(tmp_path / "c").stat().st_mode) == 0o600
+    # A newer entry for the same key wins; a process's entries share one pack.
+    cache.store(KEY, DIGEST, {"newer": 1})
+    cache.store(KEY + "2", DIGEST, SUMMARY)
+    cache.close()
+    assert len(packs(tmp_path / "c")) == 2
+    assert DiskCache(str(tmp_path / "c")).load(KEY, DIGEST) == {"newer": 1}
+
+
+def test_many_packs_are_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "MAX_PACKS", 3)
+    folder = tmp_path / "c"
+    for number in range(5):
+        cache = DiskCache(str(folder))
+        cache.store(KEY, DIGEST, {"run": number})
+        cache.store(f"{KEY}{number}", DIGEST, SUMMARY)
+        cache.close()
+        assert len(packs(folder)) <= 3
+    reader = DiskCache(str(folder))
+    assert reader.load(KEY, DIGEST) == {"run": 4}
+    assert all(reader.load(f"{KEY}{number}", DIGEST) == SUMMARY for number in range(5))
+    assert not [p for p in folder.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_a_pack_written_mid_run_is_seen_on_a_miss(tmp_path: Path) -> None:
+    reader = DiskCache(str(tmp_path))
+    assert reader.load(KEY, DIGEST) is None
+    writer = DiskCache(str(tmp_path))
+    writer.store(KEY, DIGEST, SUMMARY)
+    writer.flush()
+    assert reader.load(KEY, DIGEST) == SUMMARY
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_forked_child_writes_its_own_pack(tmp_path: Path) -> None:
+    cache = DiskCache(str(tmp_path))
+    cache.store(KEY, DIGEST, SUMMARY)  # pending in the parent
+    pid = os.fork()
+    if pid == 0:  # the child: reads what the parent had stored, writes its own pack
+        code = 0 if cache.load(KEY, DIGEST) == SUMMARY else 1
+        cache.store(KEY + "child", DIGEST, SUMMARY)
+        cache_module.flush_all()
+        os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert len(packs(tmp_path)) == 1  # the child's: the parent's pack is not written by it
+    cache.close()
+    reader = DiskCache(str(tmp_path))
+    assert reader.load(KEY, DIGEST) == SUMMARY and reader.load(KEY + "child", DIGEST) == SUMMARY
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
-def test_fifo_entry_does_not_block(tmp_path: Path) -> None:
+def test_fifo_pack_does_not_block(tmp_path: Path) -> None:
     cache = DiskCache(str(tmp_path))
-    os.mkfifo(entry_path(tmp_path, KEY))
+    os.mkfifo(tmp_path / ("pack-" + "1" * 20 + ".agnpack"))
     outcome: Dict[str, Any] = {}
     worker = threading.Thread(target=lambda: outcome.update(value=cache.load(KEY, DIGEST)))
     worker.daemon = True
     worker.start()
     worker.join(10)
-    assert not worker.is_alive(), "reading a FIFO entry blocked"
+    assert not worker.is_alive(), "reading a FIFO pack blocked"
     assert outcome == {"value": None}
-    # And writing replaces the FIFO with a regular entry.
+    # And writing still works, beside it.
     cache.store(KEY, DIGEST, SUMMARY)
-    assert stat.S_ISREG(os.lstat(entry_path(tmp_path, KEY)).st_mode)
-    assert cache.load(KEY, DIGEST) == SUMMARY
+    cache.close()
+    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) == SUMMARY
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
-def test_symlink_entries_are_not_followed(tmp_path: Path) -> None:
+def test_symlink_packs_are_not_followed(tmp_path: Path) -> None:
     directory = tmp_path / "c"
     cache = DiskCache(str(directory))
     cache.store(KEY, DIGEST, SUMMARY)
-    real = entry_path(directory, KEY)
-    outside = tmp_path / "outside.json"
+    cache.close()
+    real = only_pack(directory)
+    outside = tmp_path / "outside.agnpack"
     real.rename(outside)
-    # A symlink to a valid entry is not read, nor is one to /dev/zero (which would never end).
+    # A symlink to a valid pack is not read, nor is one to /dev/zero (which would never end).
     for target in (str(outside), "/dev/zero"):
         real.symlink_to(target)
         started = time.monotonic()
-        assert cache.load(KEY, DIGEST) is None
+        assert DiskCache(str(directory)).load(KEY, DIGEST) is None
         assert time.monotonic() - started < 5
         real.unlink()
-    # Writing replaces the symlink itself, never the file it points to.
+    # Writing never writes through the symlink.
     real.symlink_to(outside)
     before = outside.read_bytes()
+    cache = DiskCache(str(directory))
     cache.store(KEY, DIGEST, {"other": 1})
-    assert outside.read_bytes() == before
-    assert not real.is_symlink() and cache.load(KEY, DIGEST) == {"other": 1}
+    cache.close()
+    assert outside.read_bytes() == before and real.is_symlink()
+    assert DiskCache(str(directory)).load(KEY, DIGEST) == {"other": 1}
 
 
-def test_directory_at_an_entry_path_is_absent(tmp_path: Path) -> None:
+def test_directory_at_a_pack_path_is_absent(tmp_path: Path) -> None:
+    (tmp_path / ("pack-" + "2" * 20 + ".agnpack")).mkdir()
     cache = DiskCache(str(tmp_path))
-    entry_path(tmp_path, KEY).mkdir()
     assert cache.load(KEY, DIGEST) is None
-    cache.store(KEY, DIGEST, SUMMARY)  # cannot replace a directory: logged, not raised
-    assert cache.load(KEY, DIGEST) is None
+    cache.store(KEY, DIGEST, SUMMARY)
+    cache.close()
+    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) == SUMMARY
 
 
 def test_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = DiskCache(str(tmp_path))
     cache.store(KEY, DIGEST, SUMMARY)
-    size = entry_path(tmp_path, KEY).stat().st_size
+    cache.close()
+    size = len(json.dumps(SUMMARY, separators=(",", ":")))
     monkeypatch.setattr(cache_module, "MAX_ENTRY_BYTES", size)
-    assert cache.load(KEY, DIGEST) == SUMMARY
+    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) == SUMMARY
     monkeypatch.setattr(cache_module, "MAX_ENTRY_BYTES", size - 1)
-    assert cache.load(KEY, DIGEST) is None
+    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
     # A summary too large to be read back is not written.
+    cache = DiskCache(str(tmp_path))
     cache.store(KEY + "big", DIGEST, {"x": "y" * size})
     assert not cache.has(KEY + "big")
 
 
 def test_huge_entry_costs_bounded_memory_and_time(tmp_path: Path) -> None:
-    cache = DiskCache(str(tmp_path))
     body = b'{"x":"' + b"a" * (cache_module.MAX_ENTRY_BYTES + 10) + b'"}'
     write_entry(tmp_path, KEY, DIGEST, body)
     started = time.monotonic()
-    assert cache.load(KEY, DIGEST) is None
+    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
     assert time.monotonic() - started < 5
 
 
@@ -233,27 +318,65 @@ def test_deep_or_non_object_bodies_are_absent(tmp_path: Path, body: bytes) -> No
 @pytest.mark.parametrize(
     "header",
     [
-        # format 1: keyed on size and mtime (the previous layout)
-        {"tool": "flake8-asyncgen", "version": "0.1.0", "schema": 7, "facts": "x",
-         "path": KEY, "size": 1, "mtime_ns": 1, "sha256": DIGEST, "check": "..."},
+        # another plugin version, cache format or summary schema
+        {**DiskCache._expected(), "version": "0.1.0"},
+        {**DiskCache._expected(), "format": 2},
+        {**DiskCache._expected(), "schema": -1},
+        {**DiskCache._expected(), "facts": "another build"},
+        {**DiskCache._expected(), "extra": 1},
         "not a dict",
         {"nested": [[[[]]]]},
     ],
 )
 def test_foreign_headers_are_absent(tmp_path: Path, header: Any) -> None:
+    write_pack(tmp_path, [(KEY, DIGEST, json.dumps(SUMMARY).encode())], header)
+    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:-1],  # truncated trailer
+        lambda data: data.replace(b"agn-pack-index 0000", b"agn-pack-index 9999"),
+        lambda data: data.replace(b'"entries":[["', b'"entries":[[1,"'),
+        lambda data: data.replace(b',0,', b',-5,'),  # an offset before the file
+        lambda data: b"x" * 30 + data,  # the index is no longer where the trailer says
+        lambda data: data.replace(b"{", b"[" * 10 + b"{", 1),
+    ],
+    ids=["trailer", "index-offset", "row-type", "negative-offset", "shifted", "deep"],
+)
+def test_malformed_packs_are_absent(tmp_path: Path, damage: Any) -> None:
+    path = write_pack(tmp_path, [(KEY, DIGEST, json.dumps(SUMMARY).encode())])
+    path.write_bytes(damage(path.read_bytes()))
+    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
+
+
+def test_an_entry_outside_its_pack_is_absent(tmp_path: Path) -> None:
     body = json.dumps(SUMMARY).encode()
-    if isinstance(header, dict) and "check" in header:
-        header["check"] = hashlib.sha256(body).hexdigest()
-    entry_path(tmp_path, KEY).write_bytes(json.dumps(header).encode() + b"\n" + body)
+    index = encode_index(DiskCache._expected(), [
+        PackEntry(KEY, DIGEST, hashlib.sha256(body).hexdigest(), 0, len(body) + 5, 0)])
+    (tmp_path / ("pack-" + "3" * 20 + ".agnpack")).write_bytes(
+        body + index + trailer(len(body)))
+    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
+
+
+def test_files_of_the_older_layout_are_ignored(tmp_path: Path) -> None:
+    # Format 2: one file per entry, a header line then the body.
+    body = json.dumps(SUMMARY).encode()
+    header = {"tool": "flake8-asyncgen", "format": 2, "key": KEY, "sha256": DIGEST,
+              "check": hashlib.sha256(body).hexdigest()}
+    (tmp_path / (hashlib.sha256(KEY.encode()).hexdigest()[:40] + ".json")).write_bytes(
+        json.dumps(header).encode() + b"\n" + body)
     assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
 
 
 def test_checksum_detects_damage(tmp_path: Path) -> None:
     cache = DiskCache(str(tmp_path))
     cache.store(KEY, DIGEST, SUMMARY)
-    path = entry_path(tmp_path, KEY)
-    path.write_bytes(path.read_bytes().replace(b'"m"', b'"c"'))
-    assert cache.load(KEY, DIGEST) is None
+    cache.close()
+    path = only_pack(tmp_path)
+    path.write_bytes(path.read_bytes().replace(b'"m"', b'"c"', 1))
+    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
 
 
 def test_too_deep_agrees_with_a_recursive_count() -> None:
@@ -293,17 +416,20 @@ def test_failed_write_keeps_the_old_entry_and_leaves_no_temporary(
 ) -> None:
     cache = DiskCache(str(tmp_path / "c"))
     cache.store(KEY, DIGEST, SUMMARY)
+    cache.close()
+    kept = only_pack(tmp_path / "c").name
 
     def broken_replace(*args: Any, **kwargs: Any) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
+    cache = DiskCache(str(tmp_path / "c"))
     cache.store(KEY, DIGEST, {"new": True})
+    cache.flush()
     monkeypatch.undo()
-    assert cache.load(KEY, DIGEST) == SUMMARY
-    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [
-        ".gitignore", ".pruned", entry_path(tmp_path / "c", KEY).name
-    ]
+    assert cache.load(KEY, DIGEST) == SUMMARY  # what could not be written is forgotten
+    assert DiskCache(str(tmp_path / "c")).load(KEY, DIGEST) == SUMMARY
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [".gitignore", ".pruned", kept]
 
 
 # -- the folder: never followed out of the project ----------------------------------------
@@ -345,6 +471,7 @@ def test_gitignore_only_in_a_folder_the_tool_created(tmp_path: Path) -> None:
     existing = tmp_path / "existing"
     existing.mkdir()
     DiskCache(str(existing)).store(KEY, DIGEST, SUMMARY)
+    cache_module.flush_all()
     assert not (existing / ".gitignore").exists()
     assert DiskCache(str(existing)).load(KEY, DIGEST) == SUMMARY
     created = tmp_path / "made" / "by" / "us"
@@ -395,11 +522,8 @@ def test_flake8_survives_fifo_and_dev_zero_entries(tmp_path: Path) -> None:
     folder = copy_project(tmp_path / "p")
     cache = tmp_path / "cache"
     clean = flake8(["--agn-cache-dir", str(cache), "app"], folder).stdout
-    entries = sorted(cache.glob("*.json"))
-    assert len(entries) >= 5
-    # Journal chunks are named by their content: another split of the files between worker
-    # processes may need other chunks, so only summaries and findings must be rebuilt.
-    rebuilt = [e for e in entries if b"journal chunk" not in e.read_bytes().split(b"\n")[0]]
+    entries = packs(cache)
+    assert entries
     for index, entry in enumerate(entries):
         entry.unlink()
         if index % 2:
@@ -408,7 +532,10 @@ def test_flake8_survives_fifo_and_dev_zero_entries(tmp_path: Path) -> None:
             entry.symlink_to("/dev/zero")
     hostile = flake8(["--agn-cache-dir", str(cache), "-j", "2", "app"], folder, timeout=60)
     assert hostile.stdout == clean
-    assert rebuilt and all(stat.S_ISREG(os.lstat(e).st_mode) for e in rebuilt)  # files again
+    # The summaries and findings were rebuilt, into new packs (regular files).
+    rebuilt = [p for p in packs(cache) if p not in entries]
+    assert rebuilt and all(stat.S_ISREG(os.lstat(p).st_mode) for p in rebuilt)
+    assert all(not stat.S_ISREG(os.lstat(p).st_mode) for p in entries)
 
 
 # -- content keys: a CI cache hits on a fresh checkout -------------------------------------

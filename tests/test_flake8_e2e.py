@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Set
 
 import pytest
 
 from agn_harness import expected_in, write_files
+from flake8_asyncgen.cache import MAX_ENTRY_BYTES, DiskCache
+from flake8_asyncgen.cachepack import read_index
 
 ROOT = Path(__file__).resolve().parent.parent
 INCIDENT = ROOT / "fixtures" / "incident"
@@ -195,10 +196,17 @@ def _lint(folder: Path, cache: Optional[Path], jobs: str = "1", target: str = "a
 
 
 def _entry_kinds(cache: Path) -> "Counter[str]":
-    """How many cache entries of each kind: module summaries, findings, journal chunks."""
+    """How many keys of each kind the cache's packs hold: module summaries, findings, journal
+    chunks."""
+    keys: Set[str] = set()
+    for pack in cache.glob("pack-*.agnpack"):
+        with open(pack, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            entries = read_index(handle.fileno(), size, DiskCache._expected(), MAX_ENTRY_BYTES)
+        assert entries is not None, pack
+        keys.update(entry.key for entry in entries)
     kinds: "Counter[str]" = Counter()
-    for entry in cache.glob("*.json"):
-        key = json.loads(entry.read_bytes().split(b"\n")[0])["key"]
+    for key in keys:
         kind = key.split("\0")[0]
         kinds[kind if kind in ("findings", "journal chunk") else "summary"] += 1
     return kinds
@@ -235,18 +243,20 @@ def test_damaged_cache_entries_are_rebuilt(tmp_path: Path, damage: str) -> None:
     cache = tmp_path / "cache"
     clean = _lint(folder, cache, target="app/use.py")
     assert codes(clean) == ["AGN201"]
-    entries = list(cache.glob("*.json"))
+    entries = list(cache.glob("pack-*.agnpack"))
     assert entries
     for entry in entries:
-        text = entry.read_text()
+        data = entry.read_bytes()
         if damage == "garbage":
             entry.write_bytes(b"\x00\xff not json")
         elif damage == "truncate":
-            entry.write_text(text[: len(text) // 2])
+            entry.write_bytes(data[: len(data) // 2])
         elif damage == "tamper":
-            entry.write_text(text.replace('"a":true', '"a":false'))
+            assert b'"a":true' in data
+            entry.write_bytes(data.replace(b'"a":true', b'"a":false'))
         else:
-            entry.write_text(text.replace('"version": "', '"version": "0.0.0-'))
+            assert b'"version":"' in data
+            entry.write_bytes(data.replace(b'"version":"', b'"version":"0.0.0-'))
     assert _lint(folder, cache, target="app/use.py") == clean
     assert _lint(folder, cache, target="app/use.py") == clean
 

@@ -17,6 +17,7 @@ import pytest
 
 from agn_harness import write_files
 from flake8_asyncgen import analyzer, cli
+from flake8_asyncgen import cache as cache_module
 from flake8_asyncgen import project as project_module
 from flake8_asyncgen.cache import DiskCache
 from flake8_asyncgen.resultcache import (
@@ -254,8 +255,24 @@ def test_a_fact_that_no_longer_holds_fails_its_chunk_and_every_later_one(tmp_pat
     assert not ChainChecker(cache, lambda kind, key: now[(kind, key)]).holds("f" * 40)
 
 
-def test_old_chunks_expire_once_a_day(tmp_path: Path) -> None:
+class _Clock:
+    """Stands for the ``time`` module inside ``flake8_asyncgen.cache``."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def time(self) -> float:
+        return self.now
+
+    def time_ns(self) -> int:
+        return int(self.now * 1e9)
+
+
+def test_old_chunks_expire_once_a_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "c"
+    now = time.time()
+    clock = _Clock(now - 30 * 24 * 3600)  # a month ago
+    monkeypatch.setattr(cache_module, "time", clock)
     cache = DiskCache(str(folder))
     journal = Journal()
     journal.record("file", "/old.py", "d")
@@ -263,28 +280,36 @@ def test_old_chunks_expire_once_a_day(tmp_path: Path) -> None:
     journal.record("file", "/new.py", "d")
     new = journal.head(cache)
     cache.store("/m.py\0m", "digest", {"a": 1})  # a module summary: never expires
-    (folder / ".tmp-1-dead").write_bytes(b"half")
-    names = {entry.name for entry in folder.iterdir()}
-    now = time.time()
+    cache.flush()
+    clock.now = now - 3600
+    again = Journal()
+    again.record("file", "/old.py", "d")
+    assert again.head(DiskCache(str(folder))) == old  # stored again an hour ago
+    cache_module.flush_all()
+    (folder / ".tmp-1-dead").write_bytes(b"half")  # a crashed writer's
     month = now - 30 * 24 * 3600
-    for name in names - {".gitignore"}:
-        os.utime(folder / name, (month, month))
-    fresh = [n for n in names if n.startswith("expiring-")]
-    assert len(fresh) == 2
-    os.utime(folder / fresh[0], (now, now))  # one chunk written recently
+    for path in folder.iterdir():
+        if path.name != ".gitignore":
+            os.utime(path, (month, month))
+    clock.now = now
+    cache = DiskCache(str(folder))
     cache.prune(now)
-    left = {entry.name for entry in folder.iterdir()}
-    assert left == (names - set(fresh[1:]) - {".tmp-1-dead"}) | {".pruned"}
-    # The chain whose newer chunk expired is a miss; the one kept still holds.
-    checker = ChainChecker(cache, lambda kind, key: "d")
-    kept_old = fresh[0] == DiskCache._entry_name(f"journal chunk\0{old}")
-    assert checker.holds(old) == kept_old and not checker.holds(new)
+    packs = sorted(p.name for p in folder.iterdir() if p.name.startswith("pack-"))
+    assert len(packs) == 1  # merged
+    assert not (folder / ".tmp-1-dead").exists()
+    # The chain whose newer chunk expired is a miss; the one stored again still holds.
+    checker = ChainChecker(DiskCache(str(folder)), lambda kind, key: "d")
+    assert checker.holds(old) and not checker.holds(new)
+    assert DiskCache(str(folder)).load("/m.py\0m", "digest") == {"a": 1}
     # Pruned less than a day ago: nothing is looked at.
-    os.utime(folder / fresh[0], (month, month))
+    clock.now = now + 15 * 24 * 3600
+    cache = DiskCache(str(folder))
     cache.prune(now + 3600)
-    assert {entry.name for entry in folder.iterdir()} == left
-    cache.prune(now + 2 * 24 * 3600)
-    assert not any(entry.name.startswith("expiring-") for entry in folder.iterdir())
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith("pack-")) == packs
+    cache.prune(now + 15 * 24 * 3600)
+    fresh = DiskCache(str(folder))
+    assert not ChainChecker(fresh, lambda kind, key: "d").holds(old)
+    assert fresh.load("/m.py\0m", "digest") == {"a": 1}
 
 
 def test_a_damaged_chunk_is_written_again(tmp_path: Path) -> None:
