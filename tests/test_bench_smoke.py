@@ -22,7 +22,7 @@ import corpus_files  # noqa: E402
 import environments  # noqa: E402
 import report  # noqa: E402
 import results  # noqa: E402
-from benchmark import Flake8Runs, benchmark, cache_info  # noqa: E402
+from benchmark import Flake8Runs, benchmark, cache_info, measured_environment  # noqa: E402
 from measure import BenchError, Command, Sample, Summary, judge, measure, run_once  # noqa: E402
 
 
@@ -301,3 +301,10 @@ def test_benchmark_measures_the_command_and_the_parse_floor(
     table = report.render_table(result)
     assert "| flake8-asyncgen (the command), cold cache |" in table
     assert "x faster than flake8 --select AGN cold" in table
+
+
+def test_measured_commands_do_not_inherit_the_callers_venv_or_path() -> None:
+    # An activated venv is where the plugin reads installed packages: the numbers must not
+    # depend on the shell the benchmark was started from.
+    given = {"VIRTUAL_ENV": "/dev/venv", "PYTHONPATH": "/src", "PATH": "/bin", "HOME": "/h"}
+    assert measured_environment(given) == {"PATH": "/bin", "HOME": "/h"}

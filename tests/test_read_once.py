@@ -5,6 +5,7 @@ linted later in the same process, and what that gives is exactly what linting it
 from __future__ import annotations
 
 from collections import Counter
+import os
 from pathlib import Path
 from typing import Any, List, Tuple
 
@@ -102,14 +103,21 @@ def test_a_file_that_does_not_parse_is_still_reported(
     assert status == 1 and len(reported) == 1 and " E999 SyntaxError: " in reported[0]
 
 
-@pytest.mark.parametrize("count", [1, 2, 4, 7])
-def test_neighbour_chunks_keep_every_file_in_order(tmp_path: Path, count: int) -> None:
+@pytest.mark.parametrize("jobs", [1, 2, 4, 7])
+def test_neighbour_chunks_keep_every_file_in_order(tmp_path: Path, jobs: int) -> None:
     files = []
-    for index, size in enumerate([10, 500, 3, 3, 3, 800, 1, 40, 40, 40]):
+    sizes = [10, 500, 3, 3, 3, 800, 1, 40, 40, 40] * 5
+    for index, size in enumerate(sizes):
         path = tmp_path / f"m{index}.py"
         path.write_text("x" * size)
         files.append(str(path))
     files.append(str(tmp_path / "missing.py"))
-    chunks = cli._neighbour_chunks(files, count)
-    assert [path for chunk in chunks for path in chunk] == files
-    assert 1 <= len(chunks) <= count and all(chunks)
+    chunks = cli._neighbour_chunks(files, jobs)
+    assert [path for chunk in chunks for path in chunk] == files and all(chunks)
+    # The first run is about 1 / (2 * jobs) of the bytes; runs shrink towards the end, so
+    # the processes finish together.
+    weight = [sum(os.path.getsize(p) if os.path.exists(p) else 1 for p in c) for c in chunks]
+    total = sum(weight)
+    assert total / (2 * jobs) <= weight[0] <= total / (2 * jobs) + 800
+    assert len(chunks) > jobs  # more runs than processes: the last ones even out the end
+    assert weight[-1] <= weight[0]
