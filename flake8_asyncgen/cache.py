@@ -398,12 +398,16 @@ class DiskCache:
             return
         try:
             data = json.dumps(summary, separators=(",", ":")).encode("utf-8")
-            if len(data) > MAX_ENTRY_BYTES or too_deep(data, MAX_JSON_DEPTH):
-                return  # would be refused when read back
-            entry = PackEntry(key, digest, hashlib.sha256(data).hexdigest(), 0, len(data),
-                              int(time.time()))
+        except (ValueError, TypeError, RecursionError) as exc:
+            LOG.info("flake8-asyncgen: could not encode the cache entry for %s: %s", key, exc)
+            return
+        if len(data) > MAX_ENTRY_BYTES or too_deep(data, MAX_JSON_DEPTH):
+            return  # would be refused when read back
+        entry = PackEntry(key, digest, hashlib.sha256(data).hexdigest(), 0, len(data),
+                          int(time.time()))
+        try:
             self._append(entry, data)
-        except (OSError, ValueError, TypeError, RecursionError) as exc:
+        except OSError as exc:  # the disk is full, say: what this process stored is dropped
             LOG.info("flake8-asyncgen: could not write cache entry for %s: %s", key, exc)
             self._abandon()
             return

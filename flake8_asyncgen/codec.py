@@ -105,6 +105,9 @@ def binding_to_json(binding: Binding) -> List[Any]:
         if binding.declared is not None:
             return encoded + [binding.scope, expr_to_json(binding.declared)]
         return encoded if binding.scope is None else encoded + [binding.scope]
+    if isinstance(binding, ParamBinding) and binding.passed:
+        declared = None if binding.declared is None else expr_to_json(binding.declared)
+        return ["p", declared, [[expr_to_json(expr), sid] for expr, sid in binding.passed]]
     if isinstance(binding, (ParamBinding, DeclaredBinding)):
         tag = "p" if isinstance(binding, ParamBinding) else "a"
         return [tag] if binding.declared is None else [tag, expr_to_json(binding.declared)]
@@ -340,6 +343,8 @@ class _Reader:
             scope = self.scope_ref(items[2], None) if size >= 3 and items[2] is not None else None
             declared = expr_from_json(items[3]) if size == 4 else None
             return ValueBinding(expr_from_json(items[1]), scope, declared)
+        if tag == "p" and size == 3:
+            return ParamBinding(self.optional_expr(items[1]), self.passed(items[2]))
         if tag in ("p", "a") and size in (1, 2):
             declared = expr_from_json(items[1]) if size == 2 else None
             if tag == "p":
@@ -348,6 +353,19 @@ class _Reader:
         if tag == "?" and size == 1:
             return UNKNOWN_BINDING
         raise _fail("unknown binding")
+
+    def passed(self, data: Any) -> Tuple[Tuple[Expr, int], ...]:
+        """A helper parameter's arguments: (expression, scope it is evaluated in), at least
+        one."""
+        found = []
+        for item in _list(data, "passed arguments"):
+            pair = _list(item, "passed argument")
+            if len(pair) != 2:
+                raise _fail("passed argument")
+            found.append((expr_from_json(pair[0]), self.scope_ref(pair[1], None)))
+        if not found:
+            raise _fail("empty passed arguments")
+        return tuple(found)
 
     def bindings(self, data: Any) -> Dict[str, Binding]:
         if not isinstance(data, dict):

@@ -292,13 +292,25 @@ class Evaluator:
         binding, owner = found
         if isinstance(binding, ParamBinding):
             found_self = self.classes.self_or_cls(info, owner, name)
-            if found_self is not None or binding.declared is None:
+            if found_self is not None:
                 return found_self
+            if binding.declared is None:
+                return self._passed(info, binding) if binding.passed else None
             # Annotations are evaluated where the ``def`` statement is.
             return self.declared_value(
                 info, binding.declared, info.scopes[owner].parent, owner, name
             )
         return self.binding(info, owner, binding)
+
+    def _passed(self, info: ModuleInfo, binding: ParamBinding) -> Value:
+        """A private helper's parameter, from what its module's calls pass: an instance of
+        the one class they all agree on (``None`` aside); unknown otherwise, and for any other
+        kind of value (a function passed in may be told apart with ``inspect``)."""
+        joined = join_alternatives(
+            [self.eval(expr, info.name, sid) for expr, sid in binding.passed],
+            self.classes.common_base,
+        )
+        return joined if isinstance(joined, Instance) else None
 
     def each(self, expr: Expr, module: str, sid: int) -> List[Value]:
         """What a name, attribute chain or call of one may evaluate to, one value per

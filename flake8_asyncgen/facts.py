@@ -55,9 +55,10 @@ from .model import (
     strip_subscript,
 )
 from .paramtypes import bool_literals, demands
+from .passedargs import HelperCall, HelperSignature, is_private, record_passed_arguments
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -768,6 +769,10 @@ class _Collector:
         # callee of an awaited call (``await self._stream(...)``).
         self.private_uses: Counter[str] = Counter()
         self.private_awaited_calls: Counter[str] = Counter()
+        # Every function's parameters as written, and the calls of private names that pass
+        # no argument (those that do are pending calls): see :mod:`passedargs`.
+        self.signatures: Dict[int, HelperSignature] = {}
+        self.bare_private_calls: List[HelperCall] = []
         # Names shadowed by enclosing lambdas and comprehensions: a site using them is
         # evaluated in a scope the summary does not model, so it is not a site.
         self.shadows: List[FrozenSet[str]] = []
@@ -1366,6 +1371,7 @@ class _Collector:
                   function=facts)
         )
         state = self.functions[sid] = _FunctionState(facts)
+        signature = self.signatures[sid] = HelperSignature(node.args, bool(node.decorator_list))
         self.sid = sid
         lambdas, self.in_lambda = self.in_lambda, 0
         shadows, self.shadows = self.shadows, []
@@ -1377,6 +1383,7 @@ class _Collector:
             self.guards = {k: v for k, v in guards.items() if k not in own}
         tested, self.type_tested = self.type_tested, set()
         self.body(node.body)
+        signature.tested = frozenset(self.type_tested)
         bindings = self.scopes[sid].bindings
         for name in self.type_tested:
             binding = bindings.get(name)
@@ -1594,6 +1601,9 @@ class _Collector:
         if name is not None and (node.args or node.keywords):
             shadows = tuple(self.shadows) if self.shadows else ()
             self.pending_calls.append((name, node, self.sid, shadows, self.guards))
+        elif name is not None and is_private(name):
+            # ``self._connect()``: a helper's call too (it passes the defaults).
+            self.bare_private_calls.append(HelperCall(name, node, self.sid, bool(self.shadows)))
 
     def argument_sites(self, pending: _PendingCall, general: bool = False) -> None:
         """The ``arg`` sites of a call, in the scope and shadows it was met in.
@@ -1817,6 +1827,13 @@ def collect(
     collector = _Collector(module, is_package, call_names)
     collector.body(tree.body)
     summary = _finish(collector)
+    record_passed_arguments(
+        summary.scopes, collector.signatures,
+        [HelperCall(name, node, sid, bool(shadows))
+         for name, node, sid, shadows, _ in collector.pending_calls if is_private(name)]
+        + collector.bare_private_calls,
+        collector.private_uses, describe,
+    )
     wanted = call_names | collector.aliases | collector.container_classes
     for pending in collector.pending_calls:
         collector.argument_sites(pending, general=pending[0] not in wanted)

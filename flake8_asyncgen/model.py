@@ -213,9 +213,12 @@ class ValueBinding(NamedTuple):
 
 class ParamBinding(NamedTuple):
     """A parameter; ``declared`` is the class its annotation names (``repo: Repo``,
-    ``Optional[Repo]``, ``"Repo"``): the argument is an instance of it or of a subclass."""
+    ``Optional[Repo]``, ``"Repo"``): the argument is an instance of it or of a subclass.
+    ``passed``: for a private helper's unannotated parameter, what each of its module's
+    calls passes, with the scope it is evaluated in (see :mod:`passedargs`)."""
 
     declared: Optional[Expr] = None
+    passed: Tuple[Tuple[Expr, int], ...] = ()
     shape: Literal["param"] = "param"
 
 

@@ -172,6 +172,15 @@ def test_store_then_load_round_trips_and_checks_key_and_digest(tmp_path: Path) -
     assert DiskCache(str(tmp_path / "c")).load(KEY, DIGEST) == {"newer": 1}
 
 
+def test_an_entry_that_cannot_be_encoded_keeps_the_others(tmp_path: Path) -> None:
+    cache = DiskCache(str(tmp_path))
+    cache.store(KEY, DIGEST, SUMMARY)
+    cache.store(KEY + "x", DIGEST, {"not JSON": object()})
+    cache.close()
+    reader = DiskCache(str(tmp_path))
+    assert reader.load(KEY, DIGEST) == SUMMARY and not reader.has(KEY + "x")
+
+
 def test_many_packs_are_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache_module, "MAX_PACKS", 3)
     folder = tmp_path / "c"

@@ -46,6 +46,11 @@ SOURCE = "class C:\n    def m(self):\n        self.x = 1\nasync def f():\n    yi
         lambda s: s["scopes"][0]["b"].update(C=["d", 1]),  # a class scope called a function
         lambda s: s["scopes"][0]["b"].update(x=["e", ["n", "y"], 99]),
         lambda s: s["scopes"][0]["b"].update(x=["zz"]),
+        # A helper parameter's passed arguments: none, a scope that does not exist, no pair.
+        lambda s: s["scopes"][2]["b"].update(c=["p", None, []]),
+        lambda s: s["scopes"][2]["b"].update(c=["p", None, [[["n", "x"], 99]]]),
+        lambda s: s["scopes"][2]["b"].update(c=["p", None, [[["n", "x"]]]]),
+        lambda s: s["scopes"][2]["b"].update(c=["p", None, "x"]),
         lambda s: s["scopes"][0].update(n="x" * 100_000),
         lambda s: s["scopes"][3]["fn"].update(a="yes"),
         lambda s: s["scopes"][3].pop("fn"),

@@ -1,0 +1,256 @@
+"""Unannotated parameters of private helpers, from what their callers pass.
+
+A private function (``_name``) or private method of a class whose every use in its module is
+a direct call (``_first(client, "a")``, ``self._drain(self.client)``) receives what those calls
+pass.  When every call passes an instance of one class (a client made in the caller, an
+attribute set in ``__init__``) and the body neither rebinds the parameter nor tests its type,
+the parameter holds an instance of that class, as if annotated.  The body is then wrong for
+every one of those calls when it misuses that instance.
+
+Silent where the helper may receive something else: a public name (other modules may call
+it), a use that is not a direct call (a callback, a table), calls that disagree or pass what
+is not known, ``*args`` / ``**kwargs`` at a call, a decorator, a parameter rebound or tested
+with ``isinstance``, a subclass calling the inherited method, and values that are not
+instances (functions, coroutines: a helper may test them with ``inspect``).
+"""
+import inspect
+
+
+class Client:
+    async def fetch(self, key):
+        return key
+
+    async def stream(self, key):
+        yield key
+
+    def close(self):
+        return None
+
+
+class SyncClient:
+    def fetch(self, key):
+        return key
+
+    def stream(self, key):
+        return [key]
+
+
+# -- found ------------------------------------------------------------------------------------
+
+
+def _first(client, key):
+    return client.fetch(key).upper()  # error: AGN210
+
+
+async def main():
+    client = Client()
+    _first(client, "a")
+    _first(key="b", client=Client())
+
+
+async def _consume(source):
+    async for item in source.fetch("k"):  # error: AGN201
+        print(item)
+
+
+async def consume_twice():
+    await _consume(Client())
+    await _consume(Client())
+
+
+def _with_default(client=None):
+    # ``None`` supports no protocol: a misuse fails with it too.
+    return client.fetch("x").strip()  # error: AGN210
+
+
+def use_default():
+    return _with_default(Client())
+
+
+class Service:
+    def __init__(self):
+        self.client = Client()
+
+    async def run(self):
+        await self._drain(self.client)
+
+    async def _drain(self, client):
+        for item in client.stream("k"):  # error: AGN203
+            print(item)
+
+
+def _outer_helper(client):
+    def inner():
+        # The parameter seen from a nested function.
+        return client.fetch("n").upper()  # error: AGN210
+
+    return inner
+
+
+_outer_helper(Client())
+
+
+# -- correct ------------------------------------------------------------------------------------
+
+
+async def _awaited(client, key):
+    return (await client.fetch(key)).upper()
+
+
+async def _iterated(client):
+    async for item in client.stream("k"):
+        print(item)
+
+
+async def correct():
+    await _awaited(Client(), "a")
+    await _iterated(Client())
+
+
+# -- traps: the helper may receive something else ------------------------------------------------
+
+
+def _disagree(client):
+    # One caller passes the sync client: this works for it.
+    return client.fetch("k").upper()
+
+
+def disagree():
+    _disagree(Client())
+    _disagree(SyncClient())
+
+
+def _from_unknown(client):
+    return client.fetch("k").upper()
+
+
+def unknown_caller(given):
+    _from_unknown(Client())
+    _from_unknown(given)
+
+
+def _escapes(client):
+    return client.fetch("k").upper()
+
+
+HANDLERS = {"fetch": _escapes}  # used as a value: other callers, other arguments
+_escapes(Client())
+
+
+def public_helper(client):
+    # Public: other modules may call it with another client.
+    return client.fetch("k").upper()
+
+
+public_helper(Client())
+
+
+def _splat(client, key):
+    return client.fetch(key).upper()
+
+
+def splat(args):
+    _splat(Client(), "k")
+    _splat(*args)
+
+
+def _rebound(client):
+    client = client if isinstance(client, SyncClient) else SyncClient()
+    return client.fetch("k").upper()
+
+
+_rebound(Client())
+
+
+def _tested(client):
+    if isinstance(client, SyncClient):
+        return client.fetch("k").upper()
+    return None
+
+
+_tested(Client())
+
+
+def trace(fn):
+    return lambda *args: fn(*args)
+
+
+@trace
+def _decorated(client):
+    return client.fetch("k").upper()
+
+
+_decorated(Client())
+
+
+def _callable(factory):
+    # A function passed in: the helper tells coroutines apart itself.
+    result = factory()
+    if inspect.isawaitable(result):
+        return result
+    return result.upper()
+
+
+async def make():
+    return "x"
+
+
+_callable(make)
+
+
+class Base:
+    def __init__(self):
+        self.client = Client()
+
+    async def go(self):
+        await self._handle(self.client)
+
+    async def _handle(self, client):
+        return client.fetch("k").upper()
+
+
+class Child(Base):
+    async def go_sync(self):
+        # The inherited helper, called with a sync client.
+        await self._handle(SyncClient())
+
+
+def _recursive(node, depth):
+    if depth:
+        return _recursive(node.parent, depth - 1)
+    return node.fetch("k").upper()
+
+
+_recursive(Client(), 3)
+
+
+def _shadowed(client):
+    return client.fetch("k").upper()
+
+
+def shadowing():
+    _shadowed = SyncClient().fetch  # a local of the same name: not the helper
+    return _shadowed("k")
+
+
+_shadowed(SyncClient())
+
+
+class Pool:
+    def __init__(self):
+        self._refresh()
+
+    def _refresh(self, client=None):
+        # Called with no argument (the default, ``None``) and with a client: the client's.
+        return client.fetch("k").upper()  # error: AGN210
+
+    def renew(self):
+        self._refresh(Client())
+
+
+def _only_defaults(client=None):
+    # Only ever called without the argument: ``None``, which is no instance.
+    return client.fetch("k")
+
+
+_only_defaults()
