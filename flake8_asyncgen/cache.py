@@ -1,24 +1,24 @@
 """On-disk cache of module summaries and findings, shared by worker processes and later runs.
 
-**Layout.**  The folder holds *packs* (:mod:`cachepack`): files of many entries each, written
-once and then only read.  A process appends what it stores to a temporary file of its own and
-renames that into place as a new pack when it has gathered :data:`FLUSH_BYTES`, when asked
-(:meth:`DiskCache.flush`, at the end of each batch of the command's workers) and when it ends.
-Other processes see a pack once it is renamed: a process that misses an entry looks again when
-the folder has changed.  When a process finds more than :data:`MAX_PACKS` packs it merges them
-into one, keeping the newest entry of each key (what one file per key used to keep).
+**Layout.**  The folder holds *packs* (:mod:`cachepack`): logs of entries.  A process appends
+what it stores to one pack of its own, which every process reads as it grows (a process that
+misses an entry reads the packs still being written further, and scans the folder again when
+it changed), and closes it when it ends (at exit, or through multiprocessing's finalizers in a
+worker).  When a process closes a pack and finds more than :data:`MAX_PACKS` closed ones, it
+merges them into one, keeping the newest entry of each key (what one file per key used to
+keep).
 
 **The cache is untrusted input.**  Anyone who can write the cache folder (a restored CI
 cache, a shared checkout, a hostile pull request's artefacts) controls what it holds, so:
 
 - A pack is read only if it is a regular file: it is opened without following symbolic
   links (``O_NOFOLLOW``) and without blocking (``O_NONBLOCK``: a FIFO planted at a pack's
-  path cannot hang the run), then checked with ``fstat``.  Its index is read whole only if it
-  is at most :data:`cachepack.MAX_INDEX_BYTES`, and used only if it is well-formed, for this
-  exact plugin (tool, cache format, version, summary schema, a fingerprint of the plugin's
-  own code) and every entry lies inside the pack; an entry is at most :data:`MAX_ENTRY_BYTES`.
-  JSON nested deeper than :data:`MAX_JSON_DEPTH` is refused before ``json.loads`` sees it, and
-  a body that is not a JSON object is absent.
+  path cannot hang the run), then checked with ``fstat``.  It is used only if its header is
+  this exact plugin's (tool, cache format, version, summary schema, a fingerprint of the
+  plugin's own code); reading stops at the first record that is malformed, or longer than
+  :data:`cachepack.MAX_META_BYTES` (its meta) or :data:`MAX_ENTRY_BYTES` (its body).  JSON
+  nested deeper than :data:`MAX_JSON_DEPTH` is refused before ``json.loads`` sees it, and a
+  body that is not a JSON object is absent.
 - An entry is used only if it was stored for the caller's key (path and module name) and
   the sha256 of the module file's *bytes* (not its mtime: a fresh checkout of the same code
   hits, which is what makes a CI cache useful), and its body's sha256 is the index's.  That
@@ -34,11 +34,12 @@ cache, a shared checkout, a hostile pull request's artefacts) controls what it h
   for the run (one log line per process).  Only the folder's last component is checked: the
   parents of an explicit ``--agn-cache-dir`` are the user's choice.  ``.gitignore`` (``*``)
   is written only into a folder this tool has just created itself, never into an existing one.
-- Files are created new (``O_EXCL``, no symlinks followed) under a temporary name, then
-  renamed into place with ``os.replace``: a reader never sees half a pack, and a crash leaves
-  a temporary file that pruning deletes a day later.  Where the platform allows, every
-  operation is relative to one descriptor of the folder opened with ``O_NOFOLLOW``, so
-  swapping the folder for a symlink mid-run changes nothing.
+- Packs are created new (``O_EXCL``, no symlinks followed) and only appended to, one
+  record per write: a reader sees a prefix of the log, and a record that runs past the end of
+  the file is not there yet.  A pack whose writer crashed is never closed; pruning deletes it
+  once it has not changed for a day.  Where the platform allows, every operation is relative
+  to one descriptor of the folder opened with ``O_NOFOLLOW``, so swapping the folder for a
+  symlink mid-run changes nothing.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Set, Tuple
 
 from . import __version__
 from .boundedjson import MAX_JSON_DEPTH, parse_bounded, too_deep
-from .cachepack import PackEntry, encode_index, read_at, read_index, trailer
+from .cachepack import END, PackEntry, entry_record, read_at, read_records, record
 from .facts import SCHEMA_VERSION
 
 __all__ = ["DiskCache", "MAX_JSON_DEPTH", "flush_all", "parse_bounded", "shared", "too_deep"]
@@ -66,32 +67,31 @@ __all__ = ["DiskCache", "MAX_JSON_DEPTH", "flush_all", "parse_bounded", "shared"
 LOG = logging.getLogger("flake8.asyncgen")
 
 # Bumped whenever the entry layout or key changes, so older entries are ignored (2: keyed on
-# the file's content hash instead of its size and mtime; 3: entries in packs).
-CACHE_FORMAT = 3
+# the file's content hash instead of its size and mtime; 3: entries in packs; 4: packs are
+# logs read while they grow).
+CACHE_FORMAT = 4
 # The largest entry read or written.  A summary is about 0.5-2.5 times the size of its module's
 # source (the largest of 4,000 real modules: 0.5 MB), so this covers modules of several
 # megabytes; a larger module is simply re-read with ``ast`` each time (correct, only slower).
 # It also bounds the work a forged entry can cause (about a second, once per process).
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
-# A process's temporary pack becomes a pack once it holds this much (and when the process
-# ends).  Small enough that what a process holds in its page cache and index stays small
-# beside flake8's own memory; large enough that a cold run over 500 files writes a few packs.
-FLUSH_BYTES = 4 * 1024 * 1024
-# More packs than this in the folder: the process that writes the next one merges them all.
+# A pack this large is closed, and the next entry starts a new one.
+MAX_PACK_BYTES = 64 * 1024 * 1024
+# More closed packs than this in the folder: the process that closes the next one merges them.
 MAX_PACKS = 16
-# At most this many packs are opened (the newest): bounds descriptors and index reads.
+# At most this many packs are opened (the newest): bounds descriptors and reads.
 MAX_OPEN_PACKS = 64
-# fsync each pack before renaming it into place?  No: the checksums already turn a pack torn
-# by a power cut into misses (and a miss is only a re-parse), so fsync would buy durability the
-# cache does not need.  Files the fix command writes are the user's and are fsynced.
+# fsync packs?  No: the checksums already turn an entry torn by a power cut into a miss (and a
+# miss is only a re-parse), so fsync would buy durability the cache does not need.  Files the
+# fix command writes are the user's and are fsynced.
 FSYNC_ENTRIES = False
 # Entries whose key starts with this expire: the chunks of the journals that cached findings
 # depend on (:mod:`resultcache`).  They are named by their content, so runs that read the same
 # things share them, but runs that differ add new ones; unused ones would pile up.  Once a day
 # at most (a marker file's age says when), the packs are merged without the expiring entries
-# stored more than two weeks ago, and temporary files a crashed writer left are deleted, with
-# packs some other version of the plugin wrote.  A chunk still in use is simply written again
-# by the next run that needs it (its findings are a miss once).
+# stored more than two weeks ago, and packs a crashed writer never closed, packs some other
+# version of the plugin wrote and temporary files are deleted once a day old.  A chunk still
+# in use is simply written again by the next run that needs it (its findings are a miss once).
 EXPIRING_KEY_PREFIX = "journal chunk\0"
 EXPIRE_AFTER_SECONDS = 14 * 24 * 3600
 _PRUNE_EVERY_SECONDS = 24 * 3600
@@ -276,7 +276,7 @@ class DiskCache:
 
     @staticmethod
     def _expected() -> Dict[str, Any]:
-        """What a pack's index must say to be read: written by this exact plugin."""
+        """What a pack's header must say to be read: written by this exact plugin."""
         return {
             "tool": "flake8-asyncgen",
             "format": CACHE_FORMAT,
@@ -293,7 +293,7 @@ class DiskCache:
         return info.st_mtime_ns
 
     def _scan(self) -> None:
-        """Open the packs written since the last scan (newest first, up to MAX_OPEN_PACKS)."""
+        """Open the packs created since the last scan (newest first, up to MAX_OPEN_PACKS)."""
         stamp = self._folder_stamp()
         try:
             names = os.listdir(self._fd if self._fd is not None else self.directory)
@@ -324,17 +324,37 @@ class DiskCache:
             return
         try:
             info = os.fstat(fd)
-            entries = read_index(fd, info.st_size, self._expected(), MAX_ENTRY_BYTES) \
-                if stat.S_ISREG(info.st_mode) else None
         except OSError:
-            entries = None
-        if entries is None:
+            info = None
+        if info is None or not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            self._refused.add(name)
+            return
+        found = read_records(fd, info.st_size, 0, MAX_ENTRY_BYTES)
+        if found.header is None and not found.damaged:
+            os.close(fd)  # its header is not written yet: look again at the next scan
+            return
+        if found.header != self._expected():
             os.close(fd)
             self._refused.add(name)  # damaged, forged, or another version's: pruned later
             return
-        pack = _Pack(name, fd, mtime_ns, entries)
+        pack = _Pack(name, fd, mtime_ns, found.offset, found.complete or found.damaged)
         self._packs[name] = pack
-        for entry in entries:
+        for entry in found.entries:
+            self._add(pack, entry)
+
+    def _grow(self, pack: _Pack) -> None:
+        """Read what another process appended to its open pack since the last read."""
+        try:
+            size = os.fstat(pack.fd).st_size
+        except OSError:
+            return
+        if size <= pack.offset:
+            return
+        found = read_records(pack.fd, size, pack.offset, MAX_ENTRY_BYTES)
+        pack.offset = found.offset
+        pack.complete = found.complete or found.damaged
+        for entry in found.entries:
             self._add(pack, entry)
 
     def _add(self, pack: _Pack, entry: PackEntry) -> None:
@@ -344,21 +364,27 @@ class DiskCache:
             found.sort(key=_age, reverse=True)
 
     def _candidates(self, key: str, digest: Optional[str]) -> List[_Located]:
-        """The entries stored for ``key`` (and ``digest``, unless None), newest first; the
-        folder is scanned again first if none is known and it changed since the last scan."""
+        """The entries stored for ``key`` (and ``digest``, unless None), newest first; when
+        none is known, the packs other processes are writing are read further first, and the
+        folder is scanned again if it changed."""
         if self._writer is not None and self._writer.pid != os.getpid():
             self._writer = None  # the parent's, inherited by fork: its entries stay readable
         found = [located for located in self._index.get(key, ())
                  if digest is None or located.entry.digest == digest]
-        if not found and (self._stamp is None or self._folder_stamp() != self._stamp):
-            self._scan()
+        if not found:
+            if self._stamp is None or self._folder_stamp() != self._stamp:
+                self._scan()
+            own = self._writer.pack if self._writer is not None else None
+            for pack in list(self._packs.values()):
+                if not pack.complete and pack is not own:
+                    self._grow(pack)
             found = [located for located in self._index.get(key, ())
                      if digest is None or located.entry.digest == digest]
         return found
 
     @staticmethod
     def _body(located: _Located) -> Optional[bytes]:
-        """The entry's body if it is intact (its sha256 is the index's)."""
+        """The entry's body if it is intact (its sha256 is the meta's)."""
         entry = located.entry
         data = read_at(located.pack.fd, entry.offset, entry.length)
         if data is None or hashlib.sha256(data).hexdigest() != entry.check:
@@ -393,7 +419,7 @@ class DiskCache:
 
     def store(self, key: str, digest: str, summary: Dict[str, Any]) -> None:
         """Save ``summary`` for ``key`` (best effort: failures are logged, never raised).  It
-        can be loaded in this process at once, in others once the pack is written."""
+        can be loaded at once, by this process and the others."""
         if not self._open_folder(create=True):
             return
         try:
@@ -404,73 +430,63 @@ class DiskCache:
         if len(data) > MAX_ENTRY_BYTES or too_deep(data, MAX_JSON_DEPTH):
             return  # would be refused when read back
         entry = PackEntry(key, digest, hashlib.sha256(data).hexdigest(), 0, len(data),
-                          int(time.time()))
+                          time.time_ns())
         try:
             self._append(entry, data)
-        except OSError as exc:  # the disk is full, say: what this process stored is dropped
+        except OSError as exc:  # the disk is full, say: this process's pack is dropped
             LOG.info("flake8-asyncgen: could not write cache entry for %s: %s", key, exc)
             self._abandon()
             return
         writer = self._writer
-        if writer is not None and (writer.size >= FLUSH_BYTES
-                                   or writer.index_bytes >= _FLUSH_INDEX_BYTES):
+        if writer is not None and writer.size >= MAX_PACK_BYTES:
             self.flush()
 
     def _append(self, entry: PackEntry, data: bytes) -> None:
         writer = self._writer
         if writer is None or writer.pid != os.getpid():
-            name = f"{_TEMPORARY_PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
+            name = f"pack-{secrets.token_hex(10)}.agnpack"
             fd = self._open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL)
-            writer = self._writer = _Writer(_Pack(name, fd, time.time_ns(), []))
+            pack = _Pack(name, fd, time.time_ns(), 0, False)
+            writer = self._writer = _Writer(pack)
+            self._packs[name] = pack
             _watch(self)
-        entry = entry._replace(offset=writer.size)
+            header = record(self._expected())
+            _write_at(fd, 0, header)
+            writer.size = pack.offset = len(header)
+        data = entry_record(entry, data)
+        entry = entry._replace(offset=writer.size + len(data) - entry.length)
         _write_at(writer.pack.fd, writer.size, data)
-        writer.size += len(data)
-        writer.index_bytes += len(entry.key) + len(entry.digest) + 120
-        writer.pack.entries.append(entry)
+        writer.size = writer.pack.offset = writer.size + len(data)
         self._add(writer.pack, entry)
 
     def flush(self) -> None:
-        """Make what this process stored a pack other processes can read (best effort); merge
-        the packs if there are too many."""
-        if not self._write_pack():
+        """Close this process's pack (nothing more is appended to it; the next entry starts
+        a new one), then merge the closed packs if there are too many (best effort)."""
+        if not self._close_pack():
             return
         if self._folder_stamp() != self._stamp:
             self._scan()
-        if len(self._packs) > MAX_PACKS:
+        if sum(1 for pack in self._packs.values() if pack.complete) > MAX_PACKS:
             self._merge(time.time())
 
-    def _write_pack(self) -> bool:
-        """Rename this process's temporary pack into place; whether one was written."""
+    def _close_pack(self) -> bool:
+        """Append the closing record to this process's pack; whether there was one."""
         writer = self._writer
         if writer is None or writer.pid != os.getpid():
             return False
         self._writer = None
-        pack = writer.pack
-        temporary = pack.name
         try:
-            index = encode_index(self._expected(), pack.entries)
-            _write_at(pack.fd, writer.size, index + trailer(writer.size))
+            _write_at(writer.pack.fd, writer.size, record(END))
             if FSYNC_ENTRIES:
-                os.fsync(pack.fd)
-            name = f"pack-{secrets.token_hex(10)}.agnpack"
-            if os.name == "nt":  # an open file cannot be renamed there
-                os.close(pack.fd)
-            os.replace(self._path(temporary), self._path(name),
-                       src_dir_fd=self._fd, dst_dir_fd=self._fd)
-            if os.name == "nt":
-                pack.fd = self._open(name, os.O_RDONLY)
+                os.fsync(writer.pack.fd)
         except OSError as exc:
-            LOG.info("flake8-asyncgen: could not write a cache pack: %s", exc)
-            self._writer = writer
-            self._abandon()
-            return False
-        pack.name = name
-        self._packs[name] = pack
+            LOG.info("flake8-asyncgen: could not close a cache pack: %s", exc)
+            return False  # readers take it for one still being written; pruned in a day
+        writer.pack.complete = True
         return True
 
     def _abandon(self) -> None:
-        """Drop this process's temporary pack and what it held (after a failed write)."""
+        """Drop this process's pack and what it held (after a failed write)."""
         writer = self._writer
         self._writer = None
         if writer is None or writer.pid != os.getpid():
@@ -498,16 +514,20 @@ class DiskCache:
                 del self._index[key]
 
     def _merge(self, now: float) -> None:
-        """Replace every pack this process has open by one holding the newest intact entry of
-        each key, without the expiring entries older than their limit."""
-        self._write_pack()
-        merged = list(self._packs.values())
+        """Replace the closed packs this process has open by one holding the newest intact
+        entry of each key they hold, without the expiring entries older than their limit
+        (packs still being written are left alone)."""
+        self._close_pack()
+        merged = [pack for pack in self._packs.values() if pack.complete]
+        chosen = {id(pack) for pack in merged}
         try:
             for key, found in [(key, list(found)) for key, found in self._index.items()]:
                 for located in found:
+                    if id(located.pack) not in chosen:
+                        continue
                     entry = located.entry
                     if key.startswith(EXPIRING_KEY_PREFIX) and \
-                            now - entry.written > EXPIRE_AFTER_SECONDS:
+                            now - entry.written / 1e9 > EXPIRE_AFTER_SECONDS:
                         break
                     data = self._body(located)
                     if data is not None:
@@ -518,7 +538,7 @@ class DiskCache:
             self._abandon()
             return
         self._forget(merged)
-        self._write_pack()
+        self._close_pack()
         for pack in merged:
             try:
                 os.unlink(self._path(pack.name), dir_fd=self._fd)
@@ -527,8 +547,9 @@ class DiskCache:
 
     def prune(self, now: Optional[float] = None) -> None:
         """Once a day at most (best effort): merge the packs without the expiring entries
-        older than their limit, and delete temporary files and unreadable packs (another
-        version's, damaged) older than a day."""
+        older than their limit, and delete what has not changed for a day among temporary
+        files, unreadable packs (another version's, damaged) and packs never closed (their
+        writer crashed)."""
         if not self._open_folder(create=False):
             return
         now = time.time() if now is None else now
@@ -547,9 +568,10 @@ class DiskCache:
             return
         self._scan()
         own = self._writer.pack.name if self._writer is not None else None
+        unfinished = {pack.name for pack in self._packs.values() if not pack.complete}
         for name in names:
-            if not ((name.startswith(_TEMPORARY_PREFIX) and name != own)
-                    or name in self._refused):
+            if name == own or not (name.startswith(_TEMPORARY_PREFIX) or name in self._refused
+                                   or name in unfinished):
                 continue
             try:
                 info = self._lstat(name)
@@ -558,22 +580,24 @@ class DiskCache:
                     self._refused.discard(name)
             except OSError:
                 continue
+        oldest = (now - EXPIRE_AFTER_SECONDS) * 1e9
         if any(key.startswith(EXPIRING_KEY_PREFIX)
-               and any(now - located.entry.written > EXPIRE_AFTER_SECONDS for located in found)
+               and any(located.entry.written < oldest for located in found)
                for key, found in self._index.items()):
             self._merge(now)
 
 
 class _Pack:
-    """A pack this process reads, or writes (``name`` is then its temporary name)."""
+    """A pack this process reads or writes."""
 
-    __slots__ = ("name", "fd", "mtime_ns", "entries")
+    __slots__ = ("name", "fd", "mtime_ns", "offset", "complete")
 
-    def __init__(self, name: str, fd: int, mtime_ns: int, entries: List[PackEntry]) -> None:
+    def __init__(self, name: str, fd: int, mtime_ns: int, offset: int, complete: bool) -> None:
         self.name = name
         self.fd = fd
-        self.mtime_ns = mtime_ns
-        self.entries = entries
+        self.mtime_ns = mtime_ns  # when first seen: orders entries stored in the same second
+        self.offset = offset  # where the next record starts (read or written)
+        self.complete = complete  # closed: nothing more will be appended
 
 
 class _Located(NamedTuple):
@@ -587,19 +611,14 @@ def _age(located: _Located) -> Tuple[int, int, int]:
 
 
 class _Writer:
-    """This process's temporary pack: entries are written as they are stored."""
+    """This process's open pack: entries are appended as they are stored."""
 
-    __slots__ = ("pack", "pid", "size", "index_bytes")
+    __slots__ = ("pack", "pid", "size")
 
     def __init__(self, pack: _Pack) -> None:
         self.pack = pack
         self.pid = os.getpid()  # a forked child starts its own
         self.size = 0
-        self.index_bytes = 0
-
-
-# A pack's index stays well below what a reader accepts.
-_FLUSH_INDEX_BYTES = 4 * 1024 * 1024
 
 
 def _write_at(fd: int, offset: int, data: bytes) -> None:
@@ -627,15 +646,15 @@ def shared(directory: str) -> DiskCache:
     return cache
 
 
-# Caches with a temporary pack (held until it is written, even if their caller dropped them),
-# written out when the process ends: at exit, and in multiprocessing's workers (which end
-# without running ``atexit``) by its finalizers.
+# Caches with an open pack (held until it is closed, even if their caller dropped them), closed
+# when the process ends: at exit, and in multiprocessing's workers (which end without running
+# ``atexit``) by its finalizers.
 _WRITING: Set[DiskCache] = set()
 _FINALIZER_PID: Optional[int] = None
 
 
 def flush_all() -> None:
-    """Write the pending entries of every cache of this process as packs."""
+    """Close the open pack of every cache of this process (its entries are on disk already)."""
     for cache in list(_WRITING):
         _WRITING.discard(cache)
         try:

@@ -1,39 +1,41 @@
-"""The pack file: many cache entries in one file, written once, then only read.
+"""The pack file: a log of cache entries that one process appends to, and every process reads.
 
 Why packs rather than one file per entry: creating a file costs far more than writing its
 bytes (measured on ext4: about 0.15 ms per new file, against a few microseconds for the 7 KB an
 entry holds), and a cold run over the benchmark corpus stores about 1,500 entries (module
 summaries, each file's findings, journal chunks).  One file per entry was a quarter of the
-command's cold time.  A process now appends its entries to one temporary file and renames it
-into place as a pack when it has gathered enough, and when it ends (:mod:`cache`).
+command's cold time.  Why a log that others read while it grows: flake8's worker processes
+share what they learn through the cache.  A summary one worker stores must be usable by the
+other at once (a pack renamed into place at the end, or every half second, left the second
+worker parsing 460 more modules on the benchmark corpus with its dependencies installed).
 
-Layout::
+Layout: records back to back, each ``b"AGN1"``, the meta's length and the body's length (4
+bytes each, big-endian), the meta (JSON), the body.  The first record's meta is the header
+(tool, cache format, version, schema, code fingerprint) with no body; an entry's meta is
+``[key, digest, check, written]`` and its body the entry's JSON; the meta ``"end"`` closes the
+pack (its writer appends nothing more).  A record is appended with one write, so a reader sees
+a prefix of the log: a record that runs past the end of the file is not there yet.
 
-    the body of every entry, back to back (JSON text, UTF-8)
-    the index: one JSON object {"tool", "format", "version", "schema", "facts", "entries"},
-        entries = [[key, digest, check, offset, length, written], ...]
-    the trailer: b"\\nagn-pack-index " + the index's offset in 20 digits + b"\\n"
-
-The index comes last so that a writer streams entries to disk as they come instead of holding
-them in memory.  A pack is untrusted input like any cache content: :func:`read_index` accepts
-an index only if it is bounded, well-formed and for this plugin's exact code, and every entry
-lies inside the bodies; a body is used only if its sha256 is the index's ``check``.
+A pack is untrusted input like any cache content: :func:`read_records` stops at the first
+record that is malformed or too large, and the caller uses a pack only if its header is this
+plugin's; a body is used only if its sha256 is the meta's ``check``.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
-from typing import Any, Dict, List, NamedTuple, Optional
+import struct
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from .boundedjson import parse_bounded
 
-_TRAILER = re.compile(rb"\nagn-pack-index (\d{20})\n\Z")
-TRAILER_BYTES = len(b"\nagn-pack-index \n") + 20
-# The largest index read (about 200 bytes per entry: the key holds a path), so a pack indexes
-# tens of thousands of entries; a larger one is absent.
-MAX_INDEX_BYTES = 16 * 1024 * 1024
+MAGIC = b"AGN1"
+_PREFIX = struct.Struct(">4sII")
+PREFIX_BYTES = _PREFIX.size
+# The largest meta read: the header, or an entry's key (a path), digests and time.
+MAX_META_BYTES = 64 * 1024
+END = "end"
 
 
 class PackEntry(NamedTuple):
@@ -42,18 +44,19 @@ class PackEntry(NamedTuple):
     key: str  # the caller's name for what the entry describes (a module file's path and name)
     digest: str  # what it was made from (the sha256 of the module file's bytes, say)
     check: str  # the sha256 of the body: damage shows as a mismatch
-    offset: int
+    offset: int  # of the body
     length: int
-    written: int  # when the entry was first stored (seconds): journal chunks expire
+    written: int  # when the entry was first stored (ns since the epoch): chunks expire, the
+    # newest entry of a key wins
 
 
-def trailer(index_offset: int) -> bytes:
-    return b"\nagn-pack-index %020d\n" % index_offset
+def record(meta: Any, body: bytes = b"") -> bytes:
+    data = json.dumps(meta, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return _PREFIX.pack(MAGIC, len(data), len(body)) + data + body
 
 
-def encode_index(header: Dict[str, Any], entries: List[PackEntry]) -> bytes:
-    document = dict(header, entries=[list(entry) for entry in entries])
-    return json.dumps(document, separators=(",", ":")).encode("utf-8", "surrogatepass")
+def entry_record(entry: PackEntry, body: bytes) -> bytes:
+    return record([entry.key, entry.digest, entry.check, entry.written], body)
 
 
 def read_at(fd: int, offset: int, length: int) -> Optional[bytes]:
@@ -76,45 +79,66 @@ def read_at(fd: int, offset: int, length: int) -> Optional[bytes]:
     return b"".join(chunks)
 
 
-def read_index(
-    fd: int, size: int, expected: Dict[str, Any], max_entry_bytes: int
-) -> Optional[List[PackEntry]]:
-    """The entries of the pack open at ``fd`` (``size`` bytes), or None unless the trailer and
-    the index are well-formed, the index's header equals ``expected`` and every entry lies
-    inside the bodies, at most ``max_entry_bytes`` long."""
-    if size < TRAILER_BYTES:
+class Records(NamedTuple):
+    """What reading a pack from some offset found."""
+
+    entries: List[PackEntry]
+    offset: int  # where the next record will start
+    header: Optional[Dict[str, Any]]  # the header's meta, when the read started at 0
+    complete: bool  # the pack was closed: nothing more will be appended
+    damaged: bool  # a malformed record: nothing after it can be read
+
+
+def read_records(fd: int, size: int, offset: int, max_body: int) -> Records:
+    """The records of the pack open at ``fd`` (``size`` bytes) from ``offset`` on, up to the
+    first that runs past its end (not written yet) or is malformed."""
+    entries: List[PackEntry] = []
+    header: Optional[Dict[str, Any]] = None
+    while offset + PREFIX_BYTES <= size:
+        prefix = read_at(fd, offset, PREFIX_BYTES)
+        if prefix is None:
+            break
+        magic, meta_length, body_length = _PREFIX.unpack(prefix)
+        if magic != MAGIC or meta_length > MAX_META_BYTES or body_length > max_body:
+            return Records(entries, offset, header, False, True)
+        end = offset + PREFIX_BYTES + meta_length + body_length
+        if end > size:
+            break  # still being written
+        data = read_at(fd, offset + PREFIX_BYTES, meta_length)
+        if data is None:
+            break
+        try:
+            meta = parse_bounded(data, max_depth=2)
+        except (ValueError, RecursionError, MemoryError):
+            return Records(entries, offset, header, False, True)
+        if offset == 0:
+            if not isinstance(meta, dict) or body_length:
+                return Records(entries, offset, None, False, True)
+            header = meta
+        elif meta == END and not body_length:
+            return Records(entries, end, header, True, False)
+        else:
+            entry = _entry(meta, offset + PREFIX_BYTES + meta_length, body_length)
+            if entry is None:
+                return Records(entries, offset, header, False, True)
+            entries.append(entry)
+        offset = end
+    return Records(entries, offset, header, False, False)
+
+
+def _entry(meta: Any, offset: int, length: int) -> Optional[PackEntry]:
+    if not (isinstance(meta, list) and len(meta) == 4
+            and all(type(value) is str for value in meta[:3]) and type(meta[3]) is int):
         return None
-    end = read_at(fd, size - TRAILER_BYTES, TRAILER_BYTES)
-    match = _TRAILER.match(end) if end is not None else None
-    if match is None:
+    key, digest, check, written = meta
+    return PackEntry(key, digest, check, offset, length, written)
+
+
+def pack_entries(fd: int, expected: Dict[str, Any], max_body: int) -> Optional[Tuple[
+        List[PackEntry], bool]]:
+    """Every entry of a whole pack and whether it is closed, or None unless its header is
+    ``expected`` (a test's and a tool's view; the cache reads incrementally)."""
+    found = read_records(fd, os.fstat(fd).st_size, 0, max_body)
+    if found.header != expected:
         return None
-    index_offset = int(match.group(1))
-    index_length = size - TRAILER_BYTES - index_offset
-    if index_offset < 0 or not 0 < index_length <= MAX_INDEX_BYTES:
-        return None
-    data = read_at(fd, index_offset, index_length)
-    if data is None:
-        return None
-    try:
-        document = parse_bounded(data, max_depth=3)
-    except (ValueError, RecursionError, MemoryError):
-        return None
-    if not isinstance(document, dict) or set(document) != set(expected) | {"entries"}:
-        return None
-    if any(document[name] != value for name, value in expected.items()):
-        return None
-    rows = document["entries"]
-    if not isinstance(rows, list):
-        return None
-    entries = []
-    for row in rows:
-        if not (isinstance(row, list) and len(row) == 6
-                and all(type(value) is str for value in row[:3])
-                and all(type(value) is int for value in row[3:])):
-            return None
-        entry = PackEntry(*row)
-        if (entry.offset < 0 or not 0 <= entry.length <= max_entry_bytes
-                or entry.offset + entry.length > index_offset):
-            return None
-        entries.append(entry)
-    return entries
+    return found.entries, found.complete

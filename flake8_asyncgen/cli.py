@@ -511,6 +511,9 @@ def _run(argv: Optional[Sequence[str]]) -> int:
                 internal = True
     progress.clear()
     formatter.finish()
+    if parallel is not None:
+        for _ in parallel:  # past the last file: the pool is closed, its workers end normally
+            pass
     flush_all()
     if options.verbose:
         for description, names in environment_notes():
@@ -545,10 +548,7 @@ _WORKER_RUN: Optional[Run] = None
 
 def _report_chunk(paths: List[str]) -> List[Tuple[List[Item], List[Tuple[str, List[str]]]]]:
     assert _WORKER_RUN is not None
-    results = [(check_file(path, path, _WORKER_RUN).items, environment_notes())
-               for path in paths]
-    flush_all()  # the pool ends its workers with a signal: no exit hook runs there
-    return results
+    return [(check_file(path, path, _WORKER_RUN).items, environment_notes()) for path in paths]
 
 
 def _neighbour_chunks(files: Sequence[str], jobs: int) -> List[List[str]]:
@@ -625,11 +625,16 @@ def _parallel_results(
     results = pool.imap(_report_chunk, _neighbour_chunks(files, jobs), chunksize=1)
 
     def ordered() -> Iterator[Tuple[List[Item], List[Tuple[str, List[str]]]]]:
+        finished = False
         try:
             for chunk in results:
                 yield from chunk
+            finished = True
         finally:
-            pool.terminate()
+            if finished:
+                pool.close()  # the workers end normally: their exit hooks close their packs
+            else:
+                pool.terminate()
             pool.join()
 
     return ordered()

@@ -32,7 +32,7 @@ from flake8_asyncgen import cache as cache_module
 from flake8_asyncgen import facts as facts_module
 from flake8_asyncgen import project as project_module
 from flake8_asyncgen.cache import MAX_JSON_DEPTH, DiskCache, too_deep
-from flake8_asyncgen.cachepack import PackEntry, encode_index, trailer
+from flake8_asyncgen.cachepack import END, PackEntry, entry_record, record
 
 HERE = Path(__file__).resolve().parent
 XMOD = HERE / "cases" / "xmod_instances"
@@ -63,22 +63,22 @@ def only_pack(directory: Path) -> Path:
 
 def write_pack(
     directory: Path, rows: List[Tuple[str, str, bytes]], header: Any = None,
-    name: str = "pack-" + "0" * 20 + ".agnpack",
+    name: str = "pack-" + "0" * 20 + ".agnpack", close: bool = True,
 ) -> Path:
-    """A pack with a correct index and checksums around any bodies (a forger can do this)."""
-    bodies = b""
-    entries = []
+    """A pack with a correct header and checksums around any bodies (a forger can do this)."""
+    data = record(DiskCache._expected() if header is None else header)
     for key, digest, body in rows:
-        entries.append(PackEntry(key, digest, hashlib.sha256(body).hexdigest(), len(bodies),
-                                 len(body), int(time.time())))
-        bodies += body
-    if header is None or isinstance(header, dict):
-        index = encode_index(DiskCache._expected() if header is None else header, entries)
-    else:  # not an object at all
-        index = json.dumps(header).encode()
+        entry = PackEntry(key, digest, hashlib.sha256(body).hexdigest(), 0, len(body),
+                          int(time.time()))
+        data += entry_record(entry, body)
     path = directory / name
-    path.write_bytes(bodies + index + trailer(len(bodies)))
+    path.write_bytes(data + (record(END) if close else b""))
     return path
+
+
+def closed(path: Path) -> bool:
+    """Whether the pack ends with the closing record (its writer appends nothing more)."""
+    return path.read_bytes().endswith(record(END))
 
 
 def write_entry(directory: Path, key: str, digest: str, body: bytes) -> Path:
@@ -151,9 +151,9 @@ def test_store_then_load_round_trips_and_checks_key_and_digest(tmp_path: Path) -
     assert not cache.has(KEY) and cache.load(KEY, DIGEST) is None
     cache.store(KEY, DIGEST, SUMMARY)
     assert cache.has(KEY)
-    assert cache.load(KEY, DIGEST) == SUMMARY  # at once, from the process's own pack
+    assert cache.load(KEY, DIGEST) == SUMMARY
     other = DiskCache(str(tmp_path / "c"))
-    assert not other.has(KEY)  # another process sees it once the pack is written
+    assert other.has(KEY)  # another process sees it at once: the pack is read as it grows
     cache.flush()
     for reader in (cache, other, DiskCache(str(tmp_path / "c"))):
         assert reader.has(KEY) and reader.load(KEY, DIGEST) == SUMMARY
@@ -208,17 +208,20 @@ def test_a_pack_written_mid_run_is_seen_on_a_miss(tmp_path: Path) -> None:
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_a_forked_child_writes_its_own_pack(tmp_path: Path) -> None:
     cache = DiskCache(str(tmp_path))
-    cache.store(KEY, DIGEST, SUMMARY)  # pending in the parent
+    cache.store(KEY, DIGEST, SUMMARY)  # the parent's pack, still open
+    parent_pack = only_pack(tmp_path)
     pid = os.fork()
-    if pid == 0:  # the child: reads what the parent had stored, writes its own pack
+    if pid == 0:  # the child: reads what the parent stored, writes and closes its own pack
         code = 0 if cache.load(KEY, DIGEST) == SUMMARY else 1
         cache.store(KEY + "child", DIGEST, SUMMARY)
         cache_module.flush_all()
         os._exit(code)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
-    assert len(packs(tmp_path)) == 1  # the child's: the parent's pack is not written by it
+    child_pack = [p for p in packs(tmp_path) if p != parent_pack]
+    assert len(child_pack) == 1 and closed(child_pack[0]) and not closed(parent_pack)
     cache.close()
+    assert closed(parent_pack)
     reader = DiskCache(str(tmp_path))
     assert reader.load(KEY, DIGEST) == SUMMARY and reader.load(KEY + "child", DIGEST) == SUMMARY
 
@@ -345,28 +348,63 @@ def test_foreign_headers_are_absent(tmp_path: Path, header: Any) -> None:
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda data: data[:-1],  # truncated trailer
-        lambda data: data.replace(b"agn-pack-index 0000", b"agn-pack-index 9999"),
-        lambda data: data.replace(b'"entries":[["', b'"entries":[[1,"'),
-        lambda data: data.replace(b',0,', b',-5,'),  # an offset before the file
-        lambda data: b"x" * 30 + data,  # the index is no longer where the trailer says
-        lambda data: data.replace(b"{", b"[" * 10 + b"{", 1),
+        lambda data: b"AGN0" + data[4:],  # not a pack
+        lambda data: data[:6] + b"\xff\xff" + data[8:],  # a header longer than allowed
+        lambda data: data.replace(b'"tool":"flake8-asyncgen"', b'"tool":"flake8-asyncgeN"'),
+        lambda data: data.replace(b'"/project', b'["/project', 1),  # malformed meta
+        lambda data: data[:-30],  # the entry is not written yet: cut short
     ],
-    ids=["trailer", "index-offset", "row-type", "negative-offset", "shifted", "deep"],
+    ids=["magic", "huge-header", "tool", "meta-json", "cut-short"],
 )
 def test_malformed_packs_are_absent(tmp_path: Path, damage: Any) -> None:
-    path = write_pack(tmp_path, [(KEY, DIGEST, json.dumps(SUMMARY).encode())])
+    path = write_pack(tmp_path, [(KEY, DIGEST, json.dumps(SUMMARY).encode())], close=False)
     path.write_bytes(damage(path.read_bytes()))
     assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
 
 
-def test_an_entry_outside_its_pack_is_absent(tmp_path: Path) -> None:
+def test_a_malformed_entry_meta_stops_the_pack_there(tmp_path: Path) -> None:
     body = json.dumps(SUMMARY).encode()
-    index = encode_index(DiskCache._expected(), [
-        PackEntry(KEY, DIGEST, hashlib.sha256(body).hexdigest(), 0, len(body) + 5, 0)])
-    (tmp_path / ("pack-" + "3" * 20 + ".agnpack")).write_bytes(
-        body + index + trailer(len(body)))
-    assert DiskCache(str(tmp_path)).load(KEY, DIGEST) is None
+    check = hashlib.sha256(body).hexdigest()
+    path = write_pack(tmp_path, [(KEY, DIGEST, body)], close=False)
+    good = PackEntry(KEY + "after", DIGEST, check, 0, len(body), 1)
+    with open(path, "ab") as handle:
+        handle.write(record([1, DIGEST, check, 1], body) + entry_record(good, body))
+    cache = DiskCache(str(tmp_path))
+    assert cache.load(KEY, DIGEST) == SUMMARY and cache.load(KEY + "after", DIGEST) is None
+
+
+def test_an_entry_too_large_stops_the_pack_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = json.dumps(SUMMARY).encode()
+    big = b'{"x":"' + b"y" * 500 + b'"}'
+    write_pack(tmp_path, [(KEY, DIGEST, small), (KEY + "big", DIGEST, big),
+                          (KEY + "after", DIGEST, small)])
+    monkeypatch.setattr(cache_module, "MAX_ENTRY_BYTES", len(small))
+    cache = DiskCache(str(tmp_path))
+    assert cache.load(KEY, DIGEST) == SUMMARY
+    assert cache.load(KEY + "big", DIGEST) is None and cache.load(KEY + "after", DIGEST) is None
+
+
+def test_a_pack_being_written_is_read_as_it_grows(tmp_path: Path) -> None:
+    writer = DiskCache(str(tmp_path))
+    reader = DiskCache(str(tmp_path))
+    writer.store(KEY, DIGEST, SUMMARY)
+    assert reader.load(KEY, DIGEST) == SUMMARY  # not closed yet: read all the same
+    writer.store(KEY + "2", DIGEST, {"second": 1})
+    assert reader.load(KEY + "2", DIGEST) == {"second": 1}  # appended since the last read
+    # A record whose end is not written yet is not there yet, and is read once it is.
+    path = only_pack(tmp_path)
+    body = b'{"third":1}'
+    whole = entry_record(PackEntry(KEY + "3", DIGEST, hashlib.sha256(body).hexdigest(), 0,
+                                   len(body), 1), body)
+    with open(path, "ab") as handle:
+        handle.write(whole[:-3])
+    other = DiskCache(str(tmp_path))
+    assert other.load(KEY + "3", DIGEST) is None
+    with open(path, "ab") as handle:
+        handle.write(whole[-3:])
+    assert other.load(KEY + "3", DIGEST) == {"third": 1}
 
 
 def test_files_of_the_older_layout_are_ignored(tmp_path: Path) -> None:
@@ -420,7 +458,7 @@ def test_too_deep_agrees_with_a_recursive_count() -> None:
 # -- writes: temporary file, replace ---------------------------------------------------------
 
 
-def test_failed_write_keeps_the_old_entry_and_leaves_no_temporary(
+def test_failed_write_keeps_the_old_entry_and_leaves_no_partial_pack(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = DiskCache(str(tmp_path / "c"))
@@ -428,10 +466,10 @@ def test_failed_write_keeps_the_old_entry_and_leaves_no_temporary(
     cache.close()
     kept = only_pack(tmp_path / "c").name
 
-    def broken_replace(*args: Any, **kwargs: Any) -> None:
+    def disk_full(*args: Any, **kwargs: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", broken_replace)
+    monkeypatch.setattr(cache_module, "_write_at", disk_full)
     cache = DiskCache(str(tmp_path / "c"))
     cache.store(KEY, DIGEST, {"new": True})
     cache.flush()

@@ -13,7 +13,7 @@ import pytest
 
 from agn_harness import expected_in, write_files
 from flake8_asyncgen.cache import MAX_ENTRY_BYTES, DiskCache
-from flake8_asyncgen.cachepack import read_index
+from flake8_asyncgen.cachepack import pack_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 INCIDENT = ROOT / "fixtures" / "incident"
@@ -201,10 +201,9 @@ def _entry_kinds(cache: Path) -> "Counter[str]":
     keys: Set[str] = set()
     for pack in cache.glob("pack-*.agnpack"):
         with open(pack, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            entries = read_index(handle.fileno(), size, DiskCache._expected(), MAX_ENTRY_BYTES)
-        assert entries is not None, pack
-        keys.update(entry.key for entry in entries)
+            found = pack_entries(handle.fileno(), DiskCache._expected(), MAX_ENTRY_BYTES)
+        assert found is not None and found[1], pack  # this plugin's, and closed
+        keys.update(entry.key for entry in found[0])
     kinds: "Counter[str]" = Counter()
     for key in keys:
         kind = key.split("\0")[0]
