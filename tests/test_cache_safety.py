@@ -181,6 +181,17 @@ def test_an_entry_that_cannot_be_encoded_keeps_the_others(tmp_path: Path) -> Non
     assert reader.load(KEY, DIGEST) == SUMMARY and not reader.has(KEY + "x")
 
 
+def test_packs_larger_than_the_read_window_are_read_whole(tmp_path: Path) -> None:
+    cache = DiskCache(str(tmp_path))
+    bodies = {f"{KEY}{n}": {"n": n, "pad": "x" * (7_000 if n % 9 else 300_000)}
+              for n in range(60)}
+    for key, body in bodies.items():
+        cache.store(key, DIGEST, body)
+    cache.close()
+    reader = DiskCache(str(tmp_path))
+    assert all(reader.load(key, DIGEST) == body for key, body in bodies.items())
+
+
 def test_many_packs_are_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache_module, "MAX_PACKS", 3)
     folder = tmp_path / "c"
