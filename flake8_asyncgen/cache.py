@@ -96,6 +96,8 @@ EXPIRING_KEY_PREFIX = "journal chunk\0"
 EXPIRE_AFTER_SECONDS = 14 * 24 * 3600
 _PRUNE_EVERY_SECONDS = 24 * 3600
 _PRUNE_MARKER = ".pruned"
+# A pack without its header this long after its last change is no pack (pruned later).
+_HEADER_WAIT_SECONDS = 60
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{20}\.agnpack\Z")
 _TEMPORARY_PREFIX = ".tmp-"
 
@@ -331,7 +333,8 @@ class DiskCache:
             self._refused.add(name)
             return
         found = read_records(fd, info.st_size, 0, MAX_ENTRY_BYTES)
-        if found.header is None and not found.damaged:
+        if found.header is None and not found.damaged and \
+                time.time() - info.st_mtime < _HEADER_WAIT_SECONDS:
             os.close(fd)  # its header is not written yet: look again at the next scan
             return
         if found.header != self._expected():

@@ -384,6 +384,17 @@ def test_a_malformed_entry_meta_stops_the_pack_there(tmp_path: Path) -> None:
     assert cache.load(KEY, DIGEST) == SUMMARY and cache.load(KEY + "after", DIGEST) is None
 
 
+def test_a_pack_without_its_header_is_waited_for_then_refused(tmp_path: Path) -> None:
+    path = tmp_path / ("pack-" + "4" * 20 + ".agnpack")
+    path.write_bytes(b"AGN")  # its header not written yet
+    cache = DiskCache(str(tmp_path))
+    assert cache.load(KEY, DIGEST) is None and path.name not in cache._refused
+    old = time.time() - 3600
+    os.utime(path, (old, old))
+    other = DiskCache(str(tmp_path))
+    assert other.load(KEY, DIGEST) is None and path.name in other._refused
+
+
 def test_an_entry_too_large_stops_the_pack_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
