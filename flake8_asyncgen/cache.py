@@ -21,7 +21,7 @@ cache, a shared checkout, a hostile pull request's artefacts) controls what it h
   body that is not a JSON object is absent.
 - An entry is used only if it was stored for the caller's key (path and module name) and
   the sha256 of the module file's *bytes* (not its mtime: a fresh checkout of the same code
-  hits, which is what makes a CI cache useful), and its body's sha256 is the index's.  That
+  hits, which is what makes a CI cache useful), and its body's sha256 is its record's.  That
   checksum detects damage, **not forgery**: someone who can write the folder can write a
   well-formed pack that lies.  The caller validates the summary's shape (the engine's summary
   codec) and treats any error as a missing entry; a well-shaped lie (a decorator dropped, two
@@ -59,7 +59,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Set, Tuple
 
 from . import __version__
 from .boundedjson import MAX_JSON_DEPTH, parse_bounded, too_deep
-from .cachepack import END, PackEntry, entry_record, read_at, read_records, record
+from .cachepack import END, PackEntry, Records, entry_record, read_at, read_records, record
 from .facts import SCHEMA_VERSION
 
 __all__ = ["DiskCache", "MAX_JSON_DEPTH", "flush_all", "parse_bounded", "shared", "too_deep"]
@@ -228,7 +228,7 @@ class DiskCache:
         return True
 
     def close(self) -> None:
-        """Write what is pending, then let go of every file."""
+        """Close this process's pack, then let go of every file."""
         self.flush()
         self._forget(list(self._packs.values()))
         self._refused.clear()
@@ -341,10 +341,8 @@ class DiskCache:
             os.close(fd)
             self._refused.add(name)  # damaged, forged, or another version's: pruned later
             return
-        pack = _Pack(name, fd, mtime_ns, found.offset, found.complete or found.damaged)
-        self._packs[name] = pack
-        for entry in found.entries:
-            self._add(pack, entry)
+        pack = self._packs[name] = _Pack(name, fd, mtime_ns, 0, False)
+        self._take(pack, found)
 
     def _grow(self, pack: _Pack) -> None:
         """Read what another process appended to its open pack since the last read."""
@@ -354,7 +352,10 @@ class DiskCache:
             return
         if size <= pack.offset:
             return
-        found = read_records(pack.fd, size, pack.offset, MAX_ENTRY_BYTES)
+        self._take(pack, read_records(pack.fd, size, pack.offset, MAX_ENTRY_BYTES))
+
+    def _take(self, pack: _Pack, found: Records) -> None:
+        """Index the records just read from ``pack``; after a damaged one, read no further."""
         pack.offset = found.offset
         pack.complete = found.complete or found.damaged
         for entry in found.entries:
@@ -372,8 +373,7 @@ class DiskCache:
         folder is scanned again if it changed."""
         if self._writer is not None and self._writer.pid != os.getpid():
             self._writer = None  # the parent's, inherited by fork: its entries stay readable
-        found = [located for located in self._index.get(key, ())
-                 if digest is None or located.entry.digest == digest]
+        found = self._known(key, digest)
         if not found:
             if self._stamp is None or self._folder_stamp() != self._stamp:
                 self._scan()
@@ -381,9 +381,12 @@ class DiskCache:
             for pack in list(self._packs.values()):
                 if not pack.complete and pack is not own:
                     self._grow(pack)
-            found = [located for located in self._index.get(key, ())
-                     if digest is None or located.entry.digest == digest]
+            found = self._known(key, digest)
         return found
+
+    def _known(self, key: str, digest: Optional[str]) -> List[_Located]:
+        return [located for located in self._index.get(key, ())
+                if digest is None or located.entry.digest == digest]
 
     @staticmethod
     def _body(located: _Located) -> Optional[bytes]:
@@ -441,7 +444,7 @@ class DiskCache:
             self._abandon()
             return
         writer = self._writer
-        if writer is not None and writer.size >= MAX_PACK_BYTES:
+        if writer is not None and writer.pack.offset >= MAX_PACK_BYTES:
             self.flush()
 
     def _append(self, entry: PackEntry, data: bytes) -> None:
@@ -455,12 +458,13 @@ class DiskCache:
             _watch(self)
             header = record(self._expected())
             _write_at(fd, 0, header)
-            writer.size = pack.offset = len(header)
+            pack.offset = len(header)
+        pack = writer.pack
         data = entry_record(entry, data)
-        entry = entry._replace(offset=writer.size + len(data) - entry.length)
-        _write_at(writer.pack.fd, writer.size, data)
-        writer.size = writer.pack.offset = writer.size + len(data)
-        self._add(writer.pack, entry)
+        entry = entry._replace(offset=pack.offset + len(data) - entry.length)
+        _write_at(pack.fd, pack.offset, data)
+        pack.offset += len(data)
+        self._add(pack, entry)
 
     def flush(self) -> None:
         """Close this process's pack (nothing more is appended to it; the next entry starts
@@ -479,7 +483,7 @@ class DiskCache:
             return False
         self._writer = None
         try:
-            _write_at(writer.pack.fd, writer.size, record(END))
+            _write_at(writer.pack.fd, writer.pack.offset, record(END))
             if FSYNC_ENTRIES:
                 os.fsync(writer.pack.fd)
         except OSError as exc:
@@ -528,13 +532,11 @@ class DiskCache:
                 for located in found:
                     if id(located.pack) not in chosen:
                         continue
-                    entry = located.entry
-                    if key.startswith(EXPIRING_KEY_PREFIX) and \
-                            now - entry.written / 1e9 > EXPIRE_AFTER_SECONDS:
+                    if _expired(key, located.entry, now):
                         break
                     data = self._body(located)
                     if data is not None:
-                        self._append(entry, data)
+                        self._append(located.entry, data)
                         break
         except OSError as exc:
             LOG.info("flake8-asyncgen: could not merge the cache packs: %s", exc)
@@ -583,10 +585,8 @@ class DiskCache:
                     self._refused.discard(name)
             except OSError:
                 continue
-        oldest = (now - EXPIRE_AFTER_SECONDS) * 1e9
-        if any(key.startswith(EXPIRING_KEY_PREFIX)
-               and any(located.entry.written < oldest for located in found)
-               for key, found in self._index.items()):
+        if any(_expired(key, located.entry, now)
+               for key, found in self._index.items() for located in found):
             self._merge(now)
 
 
@@ -608,6 +608,11 @@ class _Located(NamedTuple):
     entry: PackEntry
 
 
+def _expired(key: str, entry: PackEntry, now: float) -> bool:
+    """An expiring entry (a journal chunk) stored more than its age limit before ``now``."""
+    return key.startswith(EXPIRING_KEY_PREFIX) and now - entry.written / 1e9 > EXPIRE_AFTER_SECONDS
+
+
 def _age(located: _Located) -> Tuple[int, int, int]:
     """Sorts entries oldest first: by when stored, then by pack, then by place in the pack."""
     return located.entry.written, located.pack.mtime_ns, located.entry.offset
@@ -616,12 +621,11 @@ def _age(located: _Located) -> Tuple[int, int, int]:
 class _Writer:
     """This process's open pack: entries are appended as they are stored."""
 
-    __slots__ = ("pack", "pid", "size")
+    __slots__ = ("pack", "pid")
 
     def __init__(self, pack: _Pack) -> None:
-        self.pack = pack
+        self.pack = pack  # its ``offset`` is where the next record goes
         self.pid = os.getpid()  # a forked child starts its own
-        self.size = 0
 
 
 def _write_at(fd: int, offset: int, data: bytes) -> None:

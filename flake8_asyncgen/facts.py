@@ -51,6 +51,7 @@ from .model import (
     SubscriptExpr,
     ValueBinding,
     WrapExpr,
+    last_name,
     root_names,
     strip_subscript,
 )
@@ -214,7 +215,7 @@ def is_async_genexp(node: ast.GeneratorExp) -> bool:
 def _type_variable_bound(node: ast.expr) -> Optional[Expr]:
     """The class ``TypeVar(name, bound=C)`` names as its bound; None for anything else (no
     bound, constraints, a union bound)."""
-    if not isinstance(node, ast.Call) or _last_name(describe(node.func)) != "TypeVar":
+    if not isinstance(node, ast.Call) or last_name(describe(node.func)) != "TypeVar":
         return None
     for keyword in node.keywords:
         if keyword.arg == "bound":
@@ -234,7 +235,7 @@ def describe_type(node: Optional[ast.AST]) -> Optional[Expr]:
                 return None
             node = members[0]
         elif isinstance(node, ast.Subscript):
-            outer = _last_name(describe(node.value))
+            outer = last_name(describe(node.value))
             args = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
             if outer in ("Optional", "Annotated") and args:
                 node = args[0]
@@ -262,7 +263,7 @@ def _wraps_one_type(node: ast.expr) -> bool:
     as annotations, declare one class (:func:`describe_type` unwraps them)."""
     if isinstance(node, ast.BinOp):
         return isinstance(node.op, ast.BitOr) and (_is_none(node.left) or _is_none(node.right))
-    return isinstance(node, ast.Subscript) and _last_name(describe(node.value)) in _TYPE_WRAPPERS
+    return isinstance(node, ast.Subscript) and last_name(describe(node.value)) in _TYPE_WRAPPERS
 
 
 def describe_generic(node: ast.AST) -> Expr:
@@ -396,7 +397,7 @@ def _yield_type(node: Optional[ast.AST]) -> Optional[Expr]:
     """``Conn`` in ``AsyncIterator[Conn]`` / ``AsyncGenerator[Conn, None]`` (and the sync
     ones): the class a generator annotated so yields."""
     node = _annotation_node(node)
-    if not isinstance(node, ast.Subscript) or _last_name(describe(node.value)) not in _YIELDING:
+    if not isinstance(node, ast.Subscript) or last_name(describe(node.value)) not in _YIELDING:
         return None
     first = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) and node.slice.elts else (
         node.slice
@@ -409,7 +410,7 @@ def _names_stream(node: Optional[ast.AST]) -> bool:
     node = _annotation_node(node)
     if isinstance(node, ast.Subscript):
         node = node.value
-    return _last_name(describe(node)) in ASYNC_ITERATOR_NAMES if node is not None else False
+    return last_name(describe(node)) in ASYNC_ITERATOR_NAMES if node is not None else False
 
 
 def _declares_awaited_stream(node: Optional[ast.AST]) -> bool:
@@ -428,7 +429,7 @@ def _declares_awaited_stream(node: Optional[ast.AST]) -> bool:
         return _mixed_union(members)
     if not isinstance(node, ast.Subscript):
         return False
-    outer = _last_name(describe(node.value))
+    outer = last_name(describe(node.value))
     inner = node.slice
     args = list(inner.elts) if isinstance(inner, ast.Tuple) else [inner]
     if outer in ("Awaitable", "Coroutine"):
@@ -445,14 +446,6 @@ def _mixed_union(members: Sequence[ast.AST]) -> bool:
         if not _names_stream(m) and not (isinstance(m, ast.Constant) and m.value is None)
     ]
     return bool(streams) and bool(others)
-
-
-def _last_name(expr: Expr) -> Optional[str]:
-    if isinstance(expr, NameExpr):
-        return expr.id
-    if isinstance(expr, AttrExpr):
-        return expr.attr
-    return None
 
 
 # A call whose arguments become ``arg`` sites if its callee may be a known API, decided when
@@ -495,7 +488,7 @@ def _keeps_signature(
         if positional and _type_variable(positional[0].annotation) == returned:
             return "decorator"
         return None
-    if isinstance(returns, ast.Subscript) and _last_name(describe(returns.value)) == "Callable":
+    if isinstance(returns, ast.Subscript) and last_name(describe(returns.value)) == "Callable":
         parts = returns.slice
         if isinstance(parts, ast.Tuple) and len(parts.elts) == 2:
             params, result = parts.elts
@@ -521,7 +514,7 @@ def _gives_back_argument(
     (``REGISTRY.append(fn); return fn``: a registered function still runs as written, but a
     class handed on may be changed).  None for anything else."""
     if isinstance(node, ast.AsyncFunctionDef) or any(
-        _last_name(describe(d)) == "staticmethod" for d in node.decorator_list
+        last_name(describe(d)) == "staticmethod" for d in node.decorator_list
     ):
         return None
     positional = node.args.posonlyargs + node.args.args
@@ -577,7 +570,7 @@ _ENVIRONMENT_NAMES = frozenset({
 def _catches_import_error(node: Optional[ast.AST]) -> bool:
     if isinstance(node, ast.Tuple):
         return any(_catches_import_error(element) for element in node.elts)
-    return node is not None and _last_name(describe(node)) in _IMPORT_ERRORS
+    return node is not None and last_name(describe(node)) in _IMPORT_ERRORS
 
 
 def _tests_environment(test: ast.AST) -> bool:
@@ -588,7 +581,7 @@ def _tests_environment(test: ast.AST) -> bool:
         node = stack.pop()
         if isinstance(node, ast.Attribute):
             if node.attr in _ENVIRONMENT_NAMES:
-                base = _last_name(describe(node.value))
+                base = last_name(describe(node.value))
                 if base in ("sys", "os", "platform") or node.attr == "version_info":
                     return True
             stack.append(node.value)
@@ -617,12 +610,12 @@ _FLIPPED = {ast.GtE: ast.LtE, ast.Gt: ast.Lt, ast.Lt: ast.Gt, ast.LtE: ast.GtE}
 def _version_part(node: ast.AST) -> Optional[Tuple[int, Optional[int]]]:
     """How a test reads ``sys.version_info``: (start, stop) of the slice compared, ``stop``
     None for one item (``version_info[0]``, ``.major``)."""
-    if _last_name(describe(node)) == "version_info" and not isinstance(node, ast.Subscript):
+    if last_name(describe(node)) == "version_info" and not isinstance(node, ast.Subscript):
         return (0, 99)
     if isinstance(node, ast.Attribute) and node.attr in ("major", "minor"):
-        if _last_name(describe(node.value)) == "version_info":
+        if last_name(describe(node.value)) == "version_info":
             return (0 if node.attr == "major" else 1, None)
-    if isinstance(node, ast.Subscript) and _last_name(describe(node.value)) == "version_info":
+    if isinstance(node, ast.Subscript) and last_name(describe(node.value)) == "version_info":
         index = node.slice
         if isinstance(index, ast.Constant) and isinstance(index.value, int):
             return (index.value, None)
@@ -651,7 +644,7 @@ def _version_test(test: ast.AST, decided: Optional[Dict[str, bool]] = None) -> O
     if not isinstance(test, ast.Compare) or len(test.ops) != 1:
         return None
     left, op, right = test.left, type(test.ops[0]), test.comparators[0]
-    if _last_name(describe(left)) == "hexversion" and isinstance(right, ast.Constant) and (
+    if last_name(describe(left)) == "hexversion" and isinstance(right, ast.Constant) and (
         isinstance(right.value, int) and op in _COMPARE
     ):
         hexed = {_COMPARE[op]((3 << 24) | (minor << 16), right.value)
@@ -985,7 +978,7 @@ class _Collector:
                 for target in node.targets:
                     if isinstance(target, ast.Name):
                         self.decided_names[target.id] = decided
-        if self.sid == 0 and isinstance(node.value, ast.Call) and _last_name(
+        if self.sid == 0 and isinstance(node.value, ast.Call) and last_name(
             describe(node.value.func)
         ) in ("TypeVar", "ParamSpec"):
             self.type_variable_names.update(
@@ -1010,7 +1003,7 @@ class _Collector:
             # ``RepoDep = Annotated[Repo, Depends(...)]`` (FastAPI's style), ``MaybeRepo =
             # Optional[Repo]``: as an annotation, the alias declares a ``Repo``.
             value = describe_type(node.value) or value
-        alias = _last_name(value) if isinstance(value, (NameExpr, AttrExpr)) else None
+        alias = last_name(value) if isinstance(value, (NameExpr, AttrExpr)) else None
         # ``_AS = TypeVar("_AS", bound="AsyncSession")``: as an annotation, an instance of the
         # bound (or of a subclass), as a type checker reads a type variable it cannot solve.
         bound = _type_variable_bound(node.value) if self.sid == 0 else None
@@ -1019,7 +1012,7 @@ class _Collector:
                 self.bind(target.id, ValueBinding(value, None, bound))
                 if alias is not None and alias in self.call_names:
                     self.aliases.add(target.id)  # ``spawn = asyncio.create_task``
-                iterator = _last_name(strip_subscript(value))
+                iterator = last_name(strip_subscript(value))
                 if iterator in ASYNC_ITERATOR_NAMES:
                     self.iterator_aliases.add(target.id)
             elif isinstance(target, ast.Attribute):
@@ -1247,7 +1240,7 @@ class _Collector:
         ):
             return None, False
         func = describe(test.func)
-        tested = _GUARDS.get(_last_name(func) or "")
+        tested = _GUARDS.get(last_name(func) or "")
         if tested is None or self.sid == 0:
             return None, False
         name = test.args[0].id
@@ -1259,7 +1252,7 @@ class _Collector:
             return not test.value
         if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
             return any(self._never_true(value) for value in test.values)
-        if _last_name(describe(test)) == "TYPE_CHECKING":
+        if last_name(describe(test)) == "TYPE_CHECKING":
             return True  # false at run time, by definition
         if not isinstance(test, ast.Name) or test.id not in self.false_constants:
             return False
@@ -1440,7 +1433,7 @@ class _Collector:
         for keyword in node.keywords:
             self.expr(keyword.value)
         self.bind(node.name, ClassBinding(len(self.scopes)))
-        if any(_last_name(describe(base)) in _CONTAINERS for base in node.bases):
+        if any(last_name(describe(base)) in _CONTAINERS for base in node.bases):
             self.container_classes.add(node.name)  # its calls may iterate their argument
         outer = self.sid
         metaclass = [describe(k.value) for k in node.keywords if k.arg == "metaclass"]
@@ -1839,6 +1832,6 @@ def collect(
         collector.argument_sites(pending, general=pending[0] not in wanted)
     iterator_names = ASYNC_ITERATOR_NAMES | collector.iterator_aliases
     for function, annotation, span in collector.annotated_coroutines:
-        if _last_name(strip_subscript(annotation)) in iterator_names:
+        if last_name(strip_subscript(annotation)) in iterator_names:
             collector.sites.append(Site("def", function, annotation, span))
     return summary, collector.sites

@@ -139,6 +139,15 @@ COMPUTED_ATTRIBUTE = "<computed>"
 LITERAL_TYPES = frozenset({"str", "bytes", "list", "set", "dict", "tuple", "NoneType", "bool"})
 
 
+def last_name(expr: Expr) -> Optional[str]:
+    """The name an expression ends in: ``Name`` for ``Name`` and ``a.b.Name``, else None."""
+    if isinstance(expr, NameExpr):
+        return expr.id
+    if isinstance(expr, AttrExpr):
+        return expr.attr
+    return None
+
+
 def strip_subscript(expr: Expr) -> Expr:
     while isinstance(expr, SubscriptExpr):
         expr = expr.value

@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 from typing import Callable, Counter, Dict, List, Optional, Sequence, Tuple
 
-from .model import PARAM, DefBinding, Expr, ParamBinding, Scope
+from .model import PARAM, DefBinding, Expr, ParamBinding, Scope, last_name
 
 _RECEIVER_DECORATORS = frozenset({"staticmethod", "classmethod"})
 
@@ -93,7 +93,7 @@ def _callee(
         signature = signatures.get(call.scope)
         if (facts is None or signature is None or facts.first_param != func.value.id
                 or scopes[caller.parent].kind != "class"
-                or any(_last_name(d) in _RECEIVER_DECORATORS for d in facts.decorators)):
+                or any(last_name(d) in _RECEIVER_DECORATORS for d in facts.decorators)):
             return None
         binding = scopes[caller.parent].bindings.get(call.name)
         method = True
@@ -120,10 +120,6 @@ def _visible(scopes: List[Scope], sid: int, name: str) -> object:
         first = False
         sid = scope.parent
     return None
-
-
-def _last_name(expr: Expr) -> Optional[str]:
-    return getattr(expr, "attr", None) or getattr(expr, "id", None)
 
 
 def _record(

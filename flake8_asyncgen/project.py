@@ -238,7 +238,7 @@ def forget_all() -> None:
     command re-analyses its working copy after each round): without this, summaries keyed by
     (size, mtime) could survive an edit that keeps both.
     """
-    flush_all()  # what was stored stays for the next analysis
+    flush_all()  # close this process's packs: what they hold is kept for the next analysis
     _BY_PATH.clear()
     _PROJECTS.clear()
     _SITES.clear()
