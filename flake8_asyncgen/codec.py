@@ -33,6 +33,7 @@ from .model import (
     ClassFacts,
     DeclaredBinding,
     DefBinding,
+    ElementExpr,
     EnteredExpr,
     Expr,
     FromImportBinding,
@@ -85,7 +86,11 @@ def expr_to_json(expr: Expr) -> List[Any]:
     if isinstance(expr, AsyncGenExpr):
         return ["ag", expr.line]
     if isinstance(expr, LiteralExpr):
+        if expr.items:
+            return ["lit", expr.type_name, [expr_to_json(item) for item in expr.items]]
         return ["lit", expr.type_name]
+    if isinstance(expr, ElementExpr):
+        return ["el", expr_to_json(expr.container), expr.second]
     if isinstance(expr, WrapExpr):
         return ["wrap", expr_to_json(expr.func), expr_to_json(expr.value)]
     return ["?"]
@@ -295,6 +300,13 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
         return AsyncGenExpr(_int(items[1], "line"))
     if tag == "lit" and size == 2 and items[1] in LITERAL_TYPES:
         return LiteralExpr(items[1])
+    if tag == "lit" and size == 3 and items[1] in LITERAL_TYPES:
+        shown = tuple(expr_from_json(item, depth + 1) for item in _list(items[2], "items"))
+        if not shown:
+            raise _fail("empty display items")
+        return LiteralExpr(items[1], shown)
+    if tag == "el" and size == 3:
+        return ElementExpr(expr_from_json(items[1], depth + 1), _bool(items[2], "pair flag"))
     if tag == "wrap" and size == 3:
         return WrapExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
     if tag == "?" and size == 1:

@@ -39,6 +39,7 @@ from .model import (
     UnknownBinding,
     ValueBinding,
     WrapExpr,
+    ElementExpr,
     dotted,
     strip_subscript,
 )
@@ -52,6 +53,7 @@ from .values import (
     ClassRef,
     DeclaredCall,
     DeclaredCallable,
+    Elements,
     FunctionKind,
     FunctionRef,
     Instance,
@@ -66,6 +68,9 @@ from .values import (
 T = TypeVar("T")
 _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 40
+# Builtins giving their argument's elements, and the builtin type they give ("" for an
+# iterator).
+_ELEMENT_KEEPING_BUILTINS = {"sorted": "list", "reversed": "", "iter": ""}
 _MAX_IMPORT_HOPS = 5  # ``from a import T`` links followed to a type variable
 
 
@@ -216,9 +221,15 @@ class Evaluator:
         if isinstance(expr, AttrExpr):
             return self.attr(self.eval(expr.base, info.name, sid), expr.attr)
         if isinstance(expr, CallExpr):
+            picked = self._element_method(info, expr, sid)
+            if picked is not None:
+                return picked
             callee = self.eval(expr.func, info.name, sid)
             if expr.literals and isinstance(callee, FunctionRef):
                 callee = self._overload(callee, expr.literals)
+            chained = self._chained_receiver(info, expr, callee, sid)
+            if chained is not None:
+                return chained
             called = self.call(callee)
             if called is None and isinstance(callee, FunctionRef) and isinstance(
                 expr.func, AttrExpr
@@ -246,6 +257,8 @@ class Evaluator:
             value = self.eval(expr.value, info.name, sid)
             if isinstance(value, Instance):
                 return self._item(value)
+            if isinstance(value, Elements):
+                return value.picked  # ``clients["primary"]``, ``replicas[0]``
             return value if isinstance(value, ClassRef) and value.exact else None
         if isinstance(expr, WrapExpr):
             wrapper = self.eval(expr.func, info.name, sid)
@@ -254,6 +267,11 @@ class Evaluator:
             ):
                 # ``cast(T, value)`` is ``value``; ``getattr(obj, "name")`` reads ``obj.name``.
                 return self.eval(expr.value, info.name, sid)
+            if isinstance(wrapper, Builtin) and wrapper.name in _ELEMENT_KEEPING_BUILTINS:
+                # ``sorted(repos, key=...)``, ``reversed(repos)``: the same elements.
+                target = self.eval(expr.value, info.name, sid)
+                if isinstance(target, Elements) and target.item is not None:
+                    return Elements(_ELEMENT_KEEPING_BUILTINS[wrapper.name], target.item)
             if isinstance(wrapper, Outside) and wrapper.qualified in kinds.PARTIAL_FUNCTIONS:
                 # ``partial(fetch, url)``: calling it calls ``fetch``, so it is judged as the
                 # function (a coroutine function's partial gives coroutines).
@@ -263,7 +281,11 @@ class Evaluator:
         if isinstance(expr, AsyncGenExpr):
             return AsyncGenExpression(info.name, expr.line)
         if isinstance(expr, LiteralExpr):
+            if expr.items:
+                return self._display(info, expr, sid)
             return BuiltinInstance(expr.type_name)
+        if isinstance(expr, ElementExpr):
+            return self._element(info, expr, sid)
         if isinstance(expr, IfExpr):
             first = self.eval(expr.body, info.name, sid)
             second = self.eval(expr.orelse, info.name, sid)
@@ -418,7 +440,15 @@ class Evaluator:
             return Outside(f"{source}.{name}")
         if isinstance(binding, ValueBinding):
             value = self._assigned(info, owner, binding)
-            if (value is None or value == NONE) and binding.declared is not None:
+            if (value is None or value == NONE or isinstance(value, BuiltinInstance)) and (
+                binding.declared is not None
+            ):
+                if isinstance(value, BuiltinInstance) and value != NONE:
+                    # ``repos: list[Repo] = []``: the annotation says what it will hold.
+                    held = self._declared(info, owner, binding)
+                    if isinstance(held, Elements) and held.type_name in ("", value.type_name):
+                        return held._replace(type_name=value.type_name)
+                    return value
                 # ``conn: Optional[Conn] = None``, ``svc: Service = registry.get()``: the
                 # annotation says what the value does not.
                 return self._declared(info, owner, binding)
@@ -474,9 +504,69 @@ class Evaluator:
             return found
         if isinstance(value, ClassRef):
             return self.classes.member(value, name)
-        if isinstance(value, BuiltinInstance):
+        if isinstance(value, (BuiltinInstance, Elements)) and value.type_name:
             return Builtin(f"{value.type_name}.{name}")  # a method of a builtin type
         return None
+
+    # -- containers ------------------------------------------------------------------------
+    def _display(self, info: ModuleInfo, expr: LiteralExpr, sid: int) -> Value:
+        """``[Primary(), Replica()]``: the container, holding objects of the class they
+        agree on (one deriving from the other: the base); a plain one otherwise."""
+        joined = join_alternatives(
+            [self.eval(item, info.name, sid) for item in expr.items], self.classes.common_base
+        )
+        if not isinstance(joined, Instance):
+            return BuiltinInstance(expr.type_name)
+        if expr.type_name == "dict":
+            return Elements("dict", None, joined)
+        return Elements(expr.type_name, joined)
+
+    def _element(self, info: ModuleInfo, expr: ElementExpr, sid: int) -> Value:
+        """What a ``for`` loop takes from its iterable: an element of a known container,
+        a mapping's value from ``.values()`` / ``.items()``, an element from
+        ``enumerate(...)``."""
+        container = expr.container
+        if isinstance(container, CallExpr) and isinstance(container.func, AttrExpr) and (
+            container.func.attr in ("values", "items")
+        ):
+            if (container.func.attr == "items") != expr.second:
+                return None
+            owner = self.eval(container.func.base, info.name, sid)
+            return owner.value if isinstance(owner, Elements) else None
+        if expr.second:
+            if not isinstance(container, WrapExpr):
+                return None
+            if self.eval(container.func, info.name, sid) != Builtin("enumerate"):
+                return None
+            container = container.value
+        found = self.eval(container, info.name, sid)
+        return found.item if isinstance(found, Elements) else None
+
+    def _element_method(self, info: ModuleInfo, call: CallExpr, sid: int) -> Value:
+        """``clients.get(name)``, ``queue.pop()``: one of a known container's elements (or
+        ``None``, which supports no protocol either)."""
+        if not isinstance(call.func, AttrExpr) or call.func.attr not in kinds.ELEMENT_METHODS:
+            return None
+        owner = self.eval(call.func.base, info.name, sid)
+        return owner.picked if isinstance(owner, Elements) else None
+
+    def _declared_elements(self, info: ModuleInfo, annotation: SubscriptExpr, scope: int) -> Value:
+        """``list[Repo]``, ``Sequence[Repo]``, ``dict[str, Repo]``: a container of objects of
+        the class (or a subclass) its type arguments name."""
+        base = self.eval(annotation.value, info.name, scope)
+        name = base.name if isinstance(base, Builtin) else (
+            base.qualified if isinstance(base, Outside) else None
+        )
+        shape = kinds.CONTAINER_ANNOTATIONS.get(name) if name is not None else None
+        if shape is None:
+            return None
+        type_name, mapping = shape
+        if len(annotation.args) != (2 if mapping else 1):
+            return None
+        held = self.annotated_instance(info, annotation.args[-1], scope)
+        if not isinstance(held, Instance):
+            return None
+        return Elements(type_name, None, held) if mapping else Elements(type_name, held)
 
     def _item(self, value: Instance) -> Value:
         method = self.attr(value, "__getitem__")
@@ -581,7 +671,9 @@ class Evaluator:
                 return None
             if self.classes.has_own_new(info, value.scope):
                 return None
-            return Instance(value.module, value.scope, value.exact)
+            # ``cls(...)`` builds the class a caller named, which may be any subclass in the
+            # project (``Sub.from_url(...)``): an instance as an annotation declares one.
+            return Instance(value.module, value.scope, value.exact, declared=not value.exact)
         if isinstance(value, Instance):
             return self.call(self.attr(value, "__call__"))
         if isinstance(value, DeclaredCallable):
@@ -666,6 +758,19 @@ class Evaluator:
             for declared in self.each(strip_subscript(facts.result_type), info.name, parent)
         )
 
+    def _chained_receiver(self, info: ModuleInfo, call: CallExpr, callee: Value, sid: int) -> Value:
+        """``Client().with_timeout(3)`` where the plain method only ever returns ``self`` (a
+        fluent builder): the object it was called on."""
+        if not isinstance(callee, FunctionRef) or not isinstance(call.func, AttrExpr):
+            return None
+        owner = self.module(callee.module)
+        facts = owner.scopes[callee.scope].function if owner is not None else None
+        if owner is None or facts is None or facts.decorators or facts.has_yield:
+            return None
+        if self.func_kind(callee.module, callee.scope) != "sync":
+            return None
+        return self._returned_receiver(info, call, callee, sid)
+
     def _awaited_receiver(self, info: ModuleInfo, call: Expr, value: CallResult, sid: int) -> Value:
         """``await conn.connect()`` where the coroutine method only ever returns ``self``:
         the object it was called on (asyncpg's ``Cursor._init``)."""
@@ -673,7 +778,14 @@ class Evaluator:
             return None
         if not isinstance(call.func, AttrExpr):
             return None
-        method = FunctionRef(value.module, value.scope)
+        return self._returned_receiver(info, call, FunctionRef(value.module, value.scope), sid)
+
+    def _returned_receiver(
+        self, info: ModuleInfo, call: CallExpr, method: FunctionRef, sid: int
+    ) -> Value:
+        """The receiver of ``obj.m(...)`` when ``m`` (and, for an object that may be of a
+        subclass, every override of it) only ever returns its ``self``."""
+        assert isinstance(call.func, AttrExpr)
         if not self._returns_self(method):
             return None
         receiver = self.eval(call.func.base, info.name, sid)
@@ -761,8 +873,11 @@ class Evaluator:
     def _returns_self(self, function: FunctionRef) -> bool:
         info = self.module(function.module)
         facts = info.scopes[function.scope].function if info is not None else None
-        if facts is None or not facts.returns or facts.first_param is None:
+        if info is None or facts is None or not facts.returns or facts.first_param is None:
             return False
+        first = self.classes.self_or_cls(info, function.scope, facts.first_param)
+        if not isinstance(first, Instance):
+            return False  # a ``staticmethod`` returning its first argument, or a ``classmethod``
         return all(expr == NameExpr(facts.first_param) for expr in facts.returns)
 
     def _yielded_instance(self, manager: CallResult) -> Value:
@@ -892,6 +1007,9 @@ class Evaluator:
             known = (isinstance(value, Instance) and (
                 value.exact or (value.declared and (
                     _awaited_here(info, sid, expr) or self._module_function_call(info, sid, expr)
+                    # ``return cls(...)`` in a classmethod (``from_url``): an instance of
+                    # the class the caller named, or of a subclass.
+                    or (value.module, value.scope) == (info.name, info.scopes[sid].parent)
                 ))
             )) or (isinstance(value, FunctionRef) and self.is_closure(value))
             if known and first is not None and value != first:
@@ -973,6 +1091,9 @@ class Evaluator:
         if isinstance(value, Outside) and value.qualified in kinds.TYPE_VARIABLE_CALLS:
             return self._type_variable_bound(info, annotation, scope)
         if value is None and isinstance(annotation, SubscriptExpr):
+            held = self._declared_elements(info, annotation, scope)
+            if held is not None:
+                return held
             value = self.eval(annotation.value, info.name, scope)  # ``asyncio.Queue[int]``
             if not isinstance(value, Outside):
                 return None

@@ -23,6 +23,7 @@ from .model import (
     NONE_LITERAL,
     FALSE_LITERAL,
     AsyncGenExpr,
+    ElementExpr,
     DeclaredBinding,
     ParamBinding,
     LiteralExpr,
@@ -59,7 +60,7 @@ from .paramtypes import bool_literals, demands
 from .passedargs import HelperCall, HelperSignature, is_private, record_passed_arguments
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -78,6 +79,11 @@ def _bool_keywords(keywords: List[ast.keyword]) -> Tuple[Tuple[str, bool], ...]:
     return tuple(found) if found else ()
 
 
+# Builtins whose result holds its first argument's elements (``enumerate``: paired).
+_ELEMENT_KEEPING_CALLS = frozenset({"enumerate", "sorted", "reversed", "iter"})
+_WRAPPING_CALLS = frozenset({"cast", "partial", "getattr"}) | _ELEMENT_KEEPING_CALLS
+
+
 def _wrap(node: Any) -> Optional[Expr]:
     """The :class:`WrapExpr` of a call that gives back (or calls) one of its arguments, as
     written: ``cast(T, value)`` gives ``value``, ``partial(value, ...)`` calls it, and
@@ -88,13 +94,15 @@ def _wrap(node: Any) -> Optional[Expr]:
     name = func.id if type(func) is ast.Name else (
         func.attr if type(func) is ast.Attribute else None
     )
-    if name not in ("cast", "partial", "getattr") or any(
-        type(arg) is ast.Starred for arg in args
-    ):
+    if name not in _WRAPPING_CALLS or any(type(arg) is ast.Starred for arg in args):
         return None
     value: Expr
     if name == "cast" and len(args) == 2 and not node.keywords:
         value = describe(args[1])
+    elif name in _ELEMENT_KEEPING_CALLS and type(func) is ast.Name and args and (
+        len(args) <= (2 if name == "enumerate" else 1)
+    ):
+        value = describe(args[0])  # ``enumerate(repos)``, ``sorted(repos, key=...)``
     elif name == "partial" and args:
         value = describe(args[0])
     elif name == "getattr" and type(func) is ast.Name and not node.keywords and (
@@ -129,6 +137,8 @@ def describe(node: ast.AST) -> Expr:
     if kind is ast.Await:
         return AwaitExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.Subscript:
+        if type(node.slice) is ast.Slice:  # type: ignore[attr-defined]
+            return UNKNOWN  # ``items[1:]``: a new sequence, not an element
         return SubscriptExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.IfExp:
         return IfExpr(describe(node.body), describe(node.orelse))  # type: ignore[attr-defined]
@@ -144,6 +154,10 @@ def describe(node: ast.AST) -> Expr:
         return AsyncGenExpr(genexp.lineno) if is_async_genexp(genexp) else UNKNOWN
     literal = _LITERALS.get(kind)
     if literal is not None:
+        if kind in _DISPLAYS:
+            shown = _display_items(node)
+            if shown:
+                return LiteralExpr(literal.type_name, shown)  # type: ignore[union-attr]
         return literal
     if kind is ast.Constant:
         value = node.value  # type: ignore[attr-defined]
@@ -166,6 +180,28 @@ _LITERALS: Dict[type, Expr] = {
     ast.Tuple: LiteralExpr("tuple"),
     ast.JoinedStr: LiteralExpr("str"),
 }
+
+
+_DISPLAYS = frozenset({ast.List, ast.Tuple, ast.Set, ast.Dict})
+_MAX_DISPLAY_ITEMS = 8
+# What a display's items must be to be kept: objects a project class may have built.
+_OBJECT_NODES = (ast.Call, ast.Name, ast.Attribute)
+
+
+def _display_items(node: Any) -> Tuple[Expr, ...]:
+    """The elements of a short list, tuple or set display (a dict display's values) when
+    each is a call, name or attribute (``[Primary(), Replica()]``); () otherwise."""
+    if type(node) is ast.Dict:
+        if None in node.keys:
+            return ()  # ``{**base, ...}``
+        elements = node.values
+    else:
+        elements = node.elts
+    if not 0 < len(elements) <= _MAX_DISPLAY_ITEMS or not all(
+        isinstance(element, _OBJECT_NODES) for element in elements
+    ):
+        return ()
+    return tuple(describe(element) for element in elements)
 
 
 # Context managers that assert their block raises (pytest, unittest).
@@ -725,6 +761,9 @@ class _Collector:
         self.overload_scopes: Dict[Tuple[int, str], List[int]] = {}
         # class scope -> attribute -> [(method name, scope of the assignment, binding)]
         self.instance_attrs: Dict[int, Dict[str, List[Tuple[str, int, Binding]]]] = {}
+        # Last names of containers the module changes in place (``handlers.append(...)``,
+        # ``self.pool[key] = ...``, ``+=``): their displays say nothing of what they hold.
+        self.mutated: Set[str] = set()
         self.patched: Set[str] = set()
         self.patch_sites: Dict[str, List[Tuple[Expr, int]]] = {}
         # Classes whose methods write ``self``'s attributes by computed names.
@@ -838,7 +877,16 @@ class _Collector:
             self._instance_attr(target, UNKNOWN_BINDING)
             self.expr(target.value)
         else:
+            if isinstance(target, ast.Subscript):
+                self._mutates(target.value)
             self.expr(target)
+
+    def _mutates(self, container: ast.AST) -> None:
+        name = container.id if isinstance(container, ast.Name) else (
+            container.attr if isinstance(container, ast.Attribute) else None
+        )
+        if name is not None:
+            self.mutated.add(name)
 
     def _instance_attr(self, target: ast.Attribute, binding: Binding) -> None:
         """Record ``self.x = ...``; any other ``obj.x = ...`` marks ``x`` as patched."""
@@ -1059,6 +1107,7 @@ class _Collector:
 
     def aug_assign(self, node: ast.AugAssign) -> None:
         self.expr(node.value)
+        self._mutates(node.target)
         if isinstance(node.target, ast.Name) and node.target.id == "__all__":
             self.exports_computed = True  # computed: fall back to the module's public names
         self.bind_target(node.target)
@@ -1068,7 +1117,19 @@ class _Collector:
         self.site(
             "aiter" if isinstance(node, ast.AsyncFor) else "iter", node.iter, how="for"
         )
-        self.bind_target(node.target)
+        target = node.target
+        if isinstance(node, ast.AsyncFor):
+            self.bind_target(target)
+        elif isinstance(target, ast.Name):
+            self.bind(target.id, ValueBinding(ElementExpr(describe(node.iter))))
+        elif isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == 2 and (
+            isinstance(target.elts[1], ast.Name) and not isinstance(target.elts[0], ast.Starred)
+        ):
+            # ``for name, repo in repos.items()``, ``for i, repo in enumerate(repos)``.
+            self.bind_target(target.elts[0])
+            self.bind(target.elts[1].id, ValueBinding(ElementExpr(describe(node.iter), True)))
+        else:
+            self.bind_target(target)
         self.body(node.body)
         self.body(node.orelse)
 
@@ -1560,6 +1621,8 @@ class _Collector:
     def call(self, node: ast.Call) -> None:
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+        if name in _MUTATING_METHODS and isinstance(func, ast.Attribute):
+            self._mutates(func.value)
         if name in ("setattr", "__setattr__") and len(node.args) >= 2:
             attr = node.args[1]
             if isinstance(attr, ast.Constant) and isinstance(attr.value, str):
@@ -1718,12 +1781,43 @@ _GUARDS: Dict[str, Tuple[str, bool]] = {
 _EXITS = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 
 
+_MUTATING_METHODS = frozenset({
+    "append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft",
+    "__setitem__",
+})
+
+
+def _forget_mutated_displays(scopes: List[Scope], mutated: Set[str]) -> None:
+    """A display bound to a name the module changes in place (``middlewares = [Log()]``, then
+    ``middlewares.append(Auth())``) holds more than its items: a plain container."""
+    def forget(binding: Binding) -> Binding:
+        if isinstance(binding, AlternativesBinding):
+            return binding._replace(options=tuple(
+                forget(option) for option in binding.options  # type: ignore[misc]
+            ))
+        if isinstance(binding, ValueBinding) and isinstance(binding.expr, LiteralExpr) and (
+            binding.expr.items
+        ):
+            return binding._replace(expr=LiteralExpr(binding.expr.type_name))
+        return binding
+
+    for scope in scopes:
+        for name in mutated & scope.bindings.keys():
+            scope.bindings[name] = forget(scope.bindings[name])
+        if scope.klass is not None:
+            attrs = scope.klass.instance_attrs
+            for name in mutated & attrs.keys():
+                attrs[name] = forget(attrs[name])
+
+
 def _instance_attr_binding(assignments: List[Tuple[str, int, Binding]]) -> Binding:
     if len(assignments) == 1 and assignments[0][0] in _INITIALISERS:
         return assignments[0][2]
     options: List[SimpleBinding] = []
     for method, _, binding in assignments:
-        if method == "<nested>" or not isinstance(binding, ValueBinding):
+        # An assignment in a function nested in a method (a callback, a task's body) writes
+        # the method's ``self`` all the same: one more value the attribute may hold.
+        if not isinstance(binding, ValueBinding):
             return UNKNOWN_BINDING
         if binding not in options:
             options.append(binding)
@@ -1792,6 +1886,8 @@ def _finish(collector: _Collector) -> ModuleSummary:
                 UNKNOWN_BINDING if class_sid in collector.dynamic_classes
                 else _instance_attr_binding(assignments)
             )
+    if collector.mutated:
+        _forget_mutated_displays(scopes, collector.mutated)
     summary = ModuleSummary(
         scopes=scopes,
         stars=collector.stars,

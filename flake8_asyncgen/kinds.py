@@ -6,6 +6,8 @@ and unknown means silence.
 
 from __future__ import annotations
 
+from typing import Dict, Tuple
+
 # Installed packages whose APIs the rules know by qualified name below: they stay "outside"
 # (never read from site-packages), so that this knowledge decides what they do.  Every other
 # qualified name below is from the standard library (a test checks both).
@@ -283,3 +285,29 @@ STDLIB_ASYNC_ONLY_MANAGERS: dict[str, str] = {
     "asyncio.Condition()": "asyncio.Condition", "asyncio.timeout()": "asyncio.Timeout",
     "asyncio.timeout_at()": "asyncio.Timeout", "asyncio.TaskGroup()": "asyncio.TaskGroup",
 }
+
+
+# Annotations of containers whose elements an annotation's type arguments declare: the
+# builtin type the container is ("" when it may be any class implementing the protocol), and
+# whether its type arguments are the elements' (``list[Repo]``) or a key's and a value's
+# (``dict[str, Repo]``).  ``tuple[...]`` is left out: ``tuple[A, B]`` is a pair, not a
+# sequence of one class.
+_SEQUENCE_ABCS = ("Sequence", "MutableSequence", "Iterable", "Iterator", "Collection",
+                  "Set", "MutableSet", "Reversible")
+_MAPPING_ABCS = ("Mapping", "MutableMapping")
+CONTAINER_ANNOTATIONS: Dict[str, Tuple[str, bool]] = {
+    "list": ("list", False), "set": ("set", False), "frozenset": ("frozenset", False),
+    "dict": ("dict", True),
+    "typing.List": ("list", False), "typing.Set": ("set", False),
+    "typing.FrozenSet": ("frozenset", False), "typing.Dict": ("dict", True),
+    "typing.AbstractSet": ("", False), "typing.Deque": ("", False),
+    "typing.DefaultDict": ("", True), "typing.OrderedDict": ("", True),
+    "collections.deque": ("", False), "collections.defaultdict": ("", True),
+    "collections.OrderedDict": ("", True),
+    **{f"{module}.{name}": ("", False)
+       for module in ("typing", "collections.abc") for name in _SEQUENCE_ABCS},
+    **{f"{module}.{name}": ("", True)
+       for module in ("typing", "collections.abc") for name in _MAPPING_ABCS},
+}
+# Methods of a container that give one of its elements (a mapping's values), or ``None``.
+ELEMENT_METHODS = frozenset({"get", "pop", "setdefault", "popleft"})

@@ -105,10 +105,24 @@ class AsyncGenExpr(NamedTuple):
 
 
 class LiteralExpr(NamedTuple):
-    """A display or constant of a builtin type: ``"..."``, ``[...]``, ``{...}``, ``(...)``."""
+    """A display or constant of a builtin type: ``"..."``, ``[...]``, ``{...}``, ``(...)``.
+
+    ``items``: a short list, tuple or set display's elements, a dict display's values, when
+    each may be an object of a project class (``(Client(), Client())``); empty otherwise."""
 
     type_name: str
+    items: Tuple["Expr", ...] = ()
     shape: Literal["literal"] = "literal"
+
+
+class ElementExpr(NamedTuple):
+    """What a ``for`` loop's target takes from the iterable ``container``: each element
+    (``for repo in repos``), or with ``second`` the second item of each pair (``for name,
+    repo in repos.items()``, ``for i, repo in enumerate(repos)``)."""
+
+    container: "Expr"
+    second: bool = False
+    shape: Literal["element"] = "element"
 
 
 class WrapExpr(NamedTuple):
@@ -129,7 +143,7 @@ class UnknownExpr(NamedTuple):
 
 Expr = Union[
     NameExpr, AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, IfExpr, EnteredExpr, AsyncGenExpr,
-    LiteralExpr, WrapExpr, UnknownExpr,
+    LiteralExpr, ElementExpr, WrapExpr, UnknownExpr,
 ]
 UNKNOWN: Expr = UnknownExpr()
 NONE_LITERAL = LiteralExpr("NoneType")
@@ -166,10 +180,14 @@ def dotted(expr: Expr) -> Optional[str]:
 
 def root_names(expr: Expr) -> List[str]:
     """The names an expression's value depends on."""
-    while isinstance(expr, (AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, EnteredExpr)):
+    while isinstance(
+        expr, (AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, EnteredExpr, ElementExpr)
+    ):
         expr = expr.base if isinstance(expr, AttrExpr) else (
             expr.func if isinstance(expr, CallExpr) else (
-                expr.manager if isinstance(expr, EnteredExpr) else expr.value
+                expr.manager if isinstance(expr, EnteredExpr) else (
+                    expr.container if isinstance(expr, ElementExpr) else expr.value
+                )
             )
         )
     if isinstance(expr, NameExpr):

@@ -173,9 +173,30 @@ class BuiltinInstance(NamedTuple):
 
 NONE = BuiltinInstance("NoneType")
 
+
+class Elements(NamedTuple):
+    """A container of objects of one project class: declared (``list[Repo]``, ``dict[str,
+    Repo]``, ``Sequence[Repo]``) or a display of them (``(Repo(), Repo())``).
+
+    ``type_name``: the builtin type when it is known to be one (``list``, ``dict``), whose
+    methods (``list.extend``) are then known; "" for an abstract one (``Sequence``).
+    ``item``: what iterating it gives (None for a mapping: its keys); ``value``: a mapping's
+    values."""
+
+    type_name: str
+    item: Optional[Instance]
+    value: Optional[Instance] = None
+    shape: Literal["elements"] = "elements"
+
+    @property
+    def picked(self) -> Optional[Instance]:
+        """What ``container[key]`` gives: a mapping's value, a sequence's element."""
+        return self.value if self.value is not None else self.item
+
+
 Known = Union[
     FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult,
-    AsyncGenExpression, BuiltinInstance, Guarded, AnnotatedStream, DeclaredCallable,
+    AsyncGenExpression, BuiltinInstance, Elements, Guarded, AnnotatedStream, DeclaredCallable,
     DeclaredCall, StdlibCall,
 ]
 Value = Optional[Known]
