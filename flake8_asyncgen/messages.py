@@ -82,6 +82,17 @@ CODES: dict[str, Code] = {
             summary="An abstract, `Protocol`, `@overload` or stub method returning an async "
                     "iterator is declared `async def`; declare it `def`.",
         ),
+        Code(
+            "AGN104",
+            "coroutine-returns-coroutine",
+            "coroutine `{func}` returns the coroutine `{callee}()` ({where}) without awaiting "
+            "it, while another `return` gives a result, so on this path `await "
+            "{func_short}(...)` gives a coroutine object whose body never runs: write `return "
+            "await {call}(...)`",
+            fix="none",
+            summary="A coroutine returns an un-awaited coroutine call on one path and a result "
+                    "on another, so awaiting it can give a coroutine object.",
+        ),
         # Call site.
         Code(
             "AGN200",

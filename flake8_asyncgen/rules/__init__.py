@@ -7,6 +7,7 @@ from typing import Dict, FrozenSet, List, Tuple, Type
 from ..sitetypes import CONTEXTS, Context
 from .agn100_101_returns import CoroutineReturnsAsyncGenerator
 from .agn102_103_annotation import CoroutineAnnotatedAsAsyncIterator
+from .agn104_returns_coroutine import CoroutineReturnsCoroutine
 from .agn200_await_agen import AwaitAsyncGenerator
 from .agn201_async_for_coroutine import AsyncForOverCoroutine
 from .agn202_agen_as_coroutine import AsyncGeneratorPassedAsCoroutine
@@ -24,6 +25,7 @@ from .api import Rule
 ALL_RULES: Tuple[Type[Rule], ...] = (
     CoroutineReturnsAsyncGenerator,
     CoroutineAnnotatedAsAsyncIterator,
+    CoroutineReturnsCoroutine,
     AwaitAsyncGenerator,
     AsyncForOverCoroutine,
     AsyncGeneratorPassedAsCoroutine,

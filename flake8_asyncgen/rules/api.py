@@ -29,13 +29,14 @@ from .. import kinds, messages
 from ..callsignature import Landing, landing
 from ..evaluator import Evaluator
 from ..fixes import Fix, async_for_delegation, awaits_in_own_body, find_returns
-from ..model import AttrExpr, DefBinding, Expr, strip_subscript
+from ..model import AttrExpr, AwaitExpr, CallExpr, DefBinding, Expr, strip_subscript
 from ..project import ModuleInfo
 from ..sitetypes import Context, Site, Span, Tag
 from ..values import (
     AnnotatedStream,
     AsyncGenExpression,
     Builtin,
+    BuiltinInstance,
     ClassRef,
     CallResult,
     DeclaredCall,
@@ -44,6 +45,7 @@ from ..values import (
     Guarded,
     Instance,
     ModuleRef,
+    NONE,
     ObjectKind,
     Outside,
     StdlibCall,
@@ -54,7 +56,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import libcst as cst
 
 __all__ = [
-    "AsyncGenExpression", "AttrExpr", "Builtin", "CallResult", "Context", "DeclaredCall", "Fix",
+    "AsyncGenExpression", "AttrExpr", "Builtin", "CallExpr", "CallResult", "Context",
+    "DeclaredCall", "Fix",
     "StdlibCall",
     "Fixer",
     "FunctionRef", "JudgedSite", "Located", "Outside", "Queries", "Rule", "RuleContext", "Site",
@@ -447,6 +450,22 @@ class Queries:
             "object": messages.unawaited_instance(kind, scope.qualname),
             "where": messages.where_defined(f"{info.display}:{scope.line}"),
         }
+
+    def returns_a_result(self, scope: int) -> bool:
+        """Some ``return`` of function ``scope`` gives a plain result: an awaited value
+        (``return await self.find()``) or a builtin object (``return []``, ``return
+        list(nodes)``); not ``return None``, which a function handing out coroutines may also
+        give for "nothing to run"."""
+        facts = self.info.scopes[scope].function
+        if facts is None:
+            return False
+        for expr in facts.returns:
+            if isinstance(expr, AwaitExpr):
+                return True
+            value = self.eval(expr, scope)
+            if isinstance(value, BuiltinInstance) and value != NONE:
+                return True
+        return False
 
     def may_return_none(self, value: Value) -> bool:
         """A plain ``def`` wrapper (the callee of ``value``) some path of which returns

@@ -1,0 +1,48 @@
+"""AGN104: a coroutine returns another coroutine without awaiting it."""
+
+from __future__ import annotations
+
+from .api import CallExpr, CallResult, DeclaredCall, JudgedSite, Rule, RuleContext, StdlibCall
+
+
+class CoroutineReturnsCoroutine(Rule):
+    """``async def`` without ``yield`` whose ``return`` hands back a coroutine call it did not
+    await (``return self.find()``), while another ``return`` gives a plain result.
+
+    Awaiting the outer coroutine then gives the inner coroutine object on that path: the
+    caller's result is a coroutine (``'coroutine' object is not iterable`` / ``has no
+    attribute``), and the inner body never runs.  A coroutine whose returns all hand out
+    coroutine calls (or things not known) is a design some libraries use on purpose (the
+    caller awaits twice: litellm's router, redis' cluster transactions): not judged.  Only a
+    call written in the ``return`` is judged: a name holding a coroutine may have been made
+    for a task.
+    """
+
+    code = "AGN104"
+    contexts = ("return",)
+    triggers = frozenset({"coro"})
+    INVALID = [
+        "async def fetch():\n    return 1\nasync def cached(hit):\n    if hit:\n"
+        "        return [1]\n    return fetch()\n",
+        "class Crawler:\n    async def find(self):\n        return []\n"
+        "    async def next_round(self, done):\n        if done:\n            return []\n"
+        "        return self.find()\n",
+    ]
+    VALID = [
+        "async def fetch():\n    return 1\nasync def fetch_twice():\n    return await fetch()\n",
+        "async def fetch():\n    return 1\nasync def route():\n    return fetch()\n",
+        "async def fetch():\n    return 1\ndef schedule():\n    return fetch()\n",
+        "import asyncio\nasync def fetch():\n    return 1\nasync def start():\n"
+        "    return asyncio.create_task(fetch())\n",
+    ]
+
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        if not isinstance(judged.site.expr, CallExpr) or not isinstance(
+            judged.value, (CallResult, DeclaredCall, StdlibCall)
+        ):
+            return
+        if not ctx.queries.returns_a_result(judged.site.scope):
+            return
+        fields = ctx.queries.callee_fields(judged.value)
+        fields["func"] = ctx.queries.qualname(judged.site.scope)
+        ctx.report(self.code, judged.site.span, fields)

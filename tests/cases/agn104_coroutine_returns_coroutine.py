@@ -1,0 +1,118 @@
+"""AGN104: a coroutine returns an un-awaited coroutine call on one path and a result on
+another (kademlia's `_nodesFound`: `return list(self.nearest)` / `return self.find()`)."""
+import asyncio
+from typing import Awaitable, Callable, Coroutine
+
+
+class Crawler:
+    def __init__(self) -> None:
+        self.nearest: list = []
+        self.rounds = 0
+
+    async def find(self) -> list:
+        self.rounds += 1
+        return await self._next_round()
+
+    async def _next_round(self) -> list:
+        if self.rounds > 3:
+            return list(self.nearest)
+        return self.find()  # error: AGN104
+
+    async def lookup(self, key: str) -> list:
+        if key in self.nearest:
+            return [key]
+        return self.find()  # error: AGN104
+
+
+async def fetch(url: str) -> bytes:
+    await asyncio.sleep(0)
+    return url.encode()
+
+
+async def fetch_cached(url: str, cache: dict) -> bytes:
+    if url in cache:
+        return await fetch(url)
+    return fetch(url)  # error: AGN104
+
+
+async def pause(seconds: float, skip: bool) -> str:
+    if skip:
+        return "skipped"
+    return asyncio.sleep(seconds)  # error: AGN104
+
+
+async def call_hook(hook: Callable[[], Coroutine[None, None, int]], enabled: bool) -> object:
+    if not enabled:
+        return {}
+    return hook()  # error: AGN104
+
+
+# The correct versions.
+class FixedCrawler(Crawler):
+    async def _next_round(self) -> list:
+        if self.rounds > 3:
+            return list(self.nearest)
+        return await self.find()
+
+
+async def fetch_cached_correctly(url: str, cache: dict) -> bytes:
+    if url in cache:
+        return cache[url]
+    return await fetch(url)
+
+
+# Trap: a coroutine handing out coroutines on every path is a design (the caller awaits
+# twice: `llm_call = await route(...); response = await llm_call`).
+async def route(kind: str, handlers: dict):
+    if kind == "fetch":
+        return fetch("https://example.com")
+    if kind == "pause":
+        return pause(1, False)
+    return handlers[kind]()
+
+
+# Trap: `None` for "nothing to run" beside a coroutine is the same design.
+async def next_job(queue: list):
+    if not queue:
+        return None
+    return fetch(queue.pop())
+
+
+# Trap: a task or future is not a coroutine: awaiting it later is the point.
+async def start(url: str, eager: bool):
+    if eager:
+        return await fetch(url)
+    return asyncio.ensure_future(fetch(url))
+
+
+# Trap: a plain `def` returning a coroutine gives it to its caller to await.
+def fetch_later(url: str, cache: dict):
+    if url in cache:
+        return cache[url]
+    return fetch(url)
+
+
+# Trap: a name holding a coroutine may have been made for a task, or awaited already.
+async def pending(url: str, cache: dict):
+    job = fetch(url)
+    if url in cache:
+        return [cache[url]]
+    return job
+
+
+# Trap: a callable declared to give an awaitable (not a coroutine) may give a future.
+async def call_declared(hook: Callable[[], Awaitable[int]], enabled: bool):
+    if not enabled:
+        return []
+    return hook()
+
+
+# Trap: returning an async generator is AGN101's business, not this rule's.
+async def rows():
+    yield 1
+
+
+async def rows_or_cached(cache: list):
+    if cache:
+        return list(cache)
+    return rows()  # error: AGN101
