@@ -59,9 +59,20 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
 def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
     """The value at ``site`` and its tag, or None when no rule can fire there."""
     evaluator, info = queries.evaluator, queries.info
+    body_only = False
     if site.context in ("def", "return"):
         # Definition rules judge coroutines whose decorators are all known.
-        if evaluator.func_kind(info.name, site.scope) != "coro":
+        kind = evaluator.func_kind(info.name, site.scope)
+        facts = info.scopes[site.scope].function
+        if kind is None and site.context == "return" and facts is not None and (
+            facts.is_async and not facts.has_yield
+        ):
+            # Under a decorator not known (``@retry(...)``): what its body returns is still
+            # a coroutine's result, whatever the wrapper makes of it; only a coroutine
+            # returned un-awaited is judged there (AGN104), not a returned stream, which a
+            # decorator may be built to iterate.
+            body_only = True
+        elif kind != "coro":
             return None
         if site.context == "def":
             annotation = queries.async_iterator_annotation(site.scope)
@@ -71,9 +82,15 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
             return None  # ``__aenter__`` and friends are awaited by the interpreter
     value = evaluator.eval(site.expr, info.name, site.scope)
     tag = value_tag(evaluator, value)
+    if tag is None and site.context == "return":
+        # ``return response`` where one branch bound it to an un-awaited coroutine.
+        value = queries.unawaited_alternative(site.scope, site.expr)
+        tag = value_tag(evaluator, value)
     if tag is None and site.guard is not None:
         value = guarded(queries, site, site.guard)
         tag = value_tag(evaluator, value)
+    if body_only and tag != "coro":
+        return None
     return (value, tag) if tag is not None else None
 
 

@@ -86,9 +86,8 @@ CODES: dict[str, Code] = {
             "AGN104",
             "coroutine-returns-coroutine",
             "coroutine `{func}` returns the coroutine `{callee}()` ({where}) without awaiting "
-            "it, while another `return` gives a result, so on this path `await "
-            "{func_short}(...)` gives a coroutine object whose body never runs: write `return "
-            "await {call}(...)`",
+            "it, while another path gives a result, so on this path `await {func_short}(...)` "
+            "gives a coroutine object whose body never runs: `await` the call",
             fix="none",
             summary="A coroutine returns an un-awaited coroutine call on one path and a result "
                     "on another, so awaiting it can give a coroutine object.",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .api import CallExpr, CallResult, DeclaredCall, JudgedSite, Rule, RuleContext, StdlibCall
+from .api import (
+    CallExpr, CallResult, DeclaredCall, JudgedSite, NameExpr, Rule, RuleContext, StdlibCall,
+)
 
 
 class CoroutineReturnsCoroutine(Rule):
@@ -37,12 +39,16 @@ class CoroutineReturnsCoroutine(Rule):
     ]
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
-        if not isinstance(judged.site.expr, CallExpr) or not isinstance(
+        site = judged.site
+        if isinstance(site.expr, NameExpr):
+            # Bound by branches, one un-awaited and one awaited: the awaited one is the
+            # result (a name bound once to a coroutine may have been made for a task).
+            if ctx.queries.unawaited_alternative(site.scope, site.expr) is None:
+                return
+        elif not isinstance(site.expr, CallExpr) or not isinstance(
             judged.value, (CallResult, DeclaredCall, StdlibCall)
-        ):
-            return
-        if not ctx.queries.returns_a_result(judged.site.scope):
+        ) or not ctx.queries.returns_a_result(site.scope):
             return
         fields = ctx.queries.callee_fields(judged.value)
-        fields["func"] = ctx.queries.qualname(judged.site.scope)
+        fields["func"] = ctx.queries.qualname(site.scope)
         ctx.report(self.code, judged.site.span, fields)

@@ -29,7 +29,10 @@ from .. import kinds, messages
 from ..callsignature import Landing, landing
 from ..evaluator import Evaluator
 from ..fixes import Fix, async_for_delegation, awaits_in_own_body, find_returns
-from ..model import AttrExpr, AwaitExpr, CallExpr, DefBinding, Expr, strip_subscript
+from ..model import (
+    AlternativesBinding, AttrExpr, AwaitExpr, CallExpr, DefBinding, Expr, NameExpr,
+    ValueBinding, strip_subscript,
+)
 from ..project import ModuleInfo
 from ..sitetypes import Context, Site, Span, Tag
 from ..values import (
@@ -56,7 +59,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import libcst as cst
 
 __all__ = [
-    "AsyncGenExpression", "AttrExpr", "Builtin", "CallExpr", "CallResult", "Context",
+    "AsyncGenExpression", "AttrExpr", "Builtin", "CallExpr", "CallResult", "Context", "NameExpr",
     "DeclaredCall", "Fix",
     "StdlibCall",
     "Fixer",
@@ -466,6 +469,31 @@ class Queries:
             if isinstance(value, BuiltinInstance) and value != NONE:
                 return True
         return False
+
+    def unawaited_alternative(self, scope: int, expr: Expr) -> Value:
+        """``response = acompletion(...)`` on one branch and ``response = await
+        acompletion(...)`` on another, then ``return response``: the coroutine the un-awaited
+        branch binds (None unless ``expr`` is such a name of function ``scope``)."""
+        if not isinstance(expr, NameExpr):
+            return None
+        binding = self.info.scopes[scope].bindings.get(expr.id)
+        if not isinstance(binding, AlternativesBinding):
+            return None
+        coroutine: Value = None
+        awaited = False
+        for option in binding.options:
+            if not isinstance(option, ValueBinding):
+                continue
+            if isinstance(option.expr, AwaitExpr):
+                awaited = True
+            elif isinstance(option.expr, CallExpr):
+                where = scope if option.scope is None else option.scope
+                value = self.eval(option.expr, where)
+                if isinstance(value, (CallResult, DeclaredCall, StdlibCall)) and (
+                    value.kind == "coro"
+                ):
+                    coroutine = value
+        return coroutine if awaited else None
 
     def may_return_none(self, value: Value) -> bool:
         """A plain ``def`` wrapper (the callee of ``value``) some path of which returns

@@ -47,6 +47,30 @@ async def call_hook(hook: Callable[[], Coroutine[None, None, int]], enabled: boo
     return hook()  # error: AGN104
 
 
+# A name one branch binds to the un-awaited call and another to the awaited one (AI-Researcher's
+# `completion_response = acompletion(...)`), also under a decorator not known: its body's
+# returns are still what awaiting the function gives the wrapper.
+from tenacity_like import retry  # not installed: an unknown decorator
+
+
+@retry(attempts=3)
+async def complete(prompt: str, fast: bool) -> bytes:
+    if fast:
+        response = fetch(prompt)
+    else:
+        response = await fetch(prompt.strip())
+    return response  # error: AGN104
+
+
+@retry(attempts=3)
+async def complete_cached(prompt: str, cache: dict) -> bytes:
+    if not prompt:
+        return b""
+    if prompt in cache:
+        return cache[prompt]
+    return fetch(prompt)  # error: AGN104
+
+
 # The correct versions.
 class FixedCrawler(Crawler):
     async def _next_round(self) -> list:
@@ -116,3 +140,30 @@ async def rows_or_cached(cache: list):
     if cache:
         return list(cache)
     return rows()  # error: AGN101
+
+
+# Trap: a name bound by branches to a coroutine and to something not known, or to two
+# coroutines, holds no result on either path the rule can see.
+async def choose(prompt: str, fast: bool, other):
+    if fast:
+        response = fetch(prompt)
+    else:
+        response = other(prompt)
+    return response
+
+
+async def choose_both(prompt: str, fast: bool):
+    if fast:
+        job = fetch(prompt)
+    else:
+        job = pause(1, True)
+    return job
+
+
+# Trap: under a decorator not known, a returned async generator is not judged (the decorator
+# may be built to iterate it).
+@retry(attempts=3)
+async def decorated_rows(cache: list):
+    if cache:
+        return list(cache)
+    return rows()
