@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS
 from .model import (
@@ -54,6 +54,7 @@ from .model import (
     WrapExpr,
     last_name,
     root_names,
+    substitute_roots,
     strip_subscript,
 )
 from .paramtypes import bool_literals, demands
@@ -487,7 +488,8 @@ def _mixed_union(members: Sequence[ast.AST]) -> bool:
 # A call whose arguments become ``arg`` sites if its callee may be a known API, decided when
 # the walk is over (so an alias bound later in the file counts): (callee's last name, the
 # call, its scope, the names shadowed there).
-_PendingCall = Tuple[str, ast.Call, int, Tuple[FrozenSet[str], ...], Dict[str, Guard]]
+_Shadow = Mapping[str, Optional[Expr]]
+_PendingCall = Tuple[str, ast.Call, int, Tuple[_Shadow, ...], Dict[str, Guard]]
 
 
 class _FunctionState:
@@ -807,7 +809,9 @@ class _Collector:
         self.bare_private_calls: List[HelperCall] = []
         # Names shadowed by enclosing lambdas and comprehensions: a site using them is
         # evaluated in a scope the summary does not model, so it is not a site.
-        self.shadows: List[FrozenSet[str]] = []
+        # Names a lambda or comprehension binds, innermost last: what a comprehension's
+        # variable takes from its iterable (``ElementExpr``), None when not known.
+        self.shadows: List[Mapping[str, Optional[Expr]]] = []
 
     # -- scopes and bindings ---------------------------------------------------------------
     def _new_scope(self, scope: Scope) -> int:
@@ -976,9 +980,12 @@ class _Collector:
         how: str = "",
         call: Optional[CallArg] = None,
     ) -> Optional[Site]:
-        expr = describe(node)
-        if type(expr) is UnknownExpr or type(expr) is LiteralExpr or self._shadowed(expr):
+        described = describe(node)
+        if type(described) is UnknownExpr or type(described) is LiteralExpr:
             return None  # nothing is known, or a display of a builtin type: no rule fires
+        expr = self._unshadowed(described)
+        if expr is None:
+            return None
         guard = None
         if self.guards:
             root = root_names(expr)
@@ -993,13 +1000,25 @@ class _Collector:
             self.sites.append(found)
         return found
 
-    def _shadowed(self, expr: Expr) -> bool:
+    def _unshadowed(self, expr: Expr) -> Optional[Expr]:
+        """``expr`` as the enclosing scope can evaluate it: a comprehension's variable
+        replaced by what it takes from its iterable (``repo.rows()`` in ``... for repo in
+        repos`` is ``<element of repos>.rows()``); None when it depends on a name a lambda or
+        comprehension binds otherwise."""
         if not self.shadows:
-            return False
+            return expr
         if self.scopes[self.sid].kind == "class":
-            return True  # a lambda or comprehension in a class body does not see the class
-        names = root_names(expr)
-        return any(name in shadow for shadow in self.shadows for name in names)
+            return None  # a lambda or comprehension in a class body does not see the class
+        found: Dict[str, Expr] = {}
+        for name in root_names(expr):
+            for shadow in reversed(self.shadows):
+                if name in shadow:
+                    source = shadow[name]
+                    if source is None:
+                        return None
+                    found[name] = source
+                    break
+        return substitute_roots(expr, found) if found else expr
 
     # -- statements ------------------------------------------------------------------------
     def body(self, stmts: List[ast.stmt]) -> None:
@@ -1576,7 +1595,7 @@ class _Collector:
                 names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
                 names += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
                 self.in_lambda += 1
-                self.shadows.append(frozenset(names))
+                self.shadows.append(dict.fromkeys(names))
                 self.expr(node.body)
                 self.shadows.pop()
                 self.in_lambda -= 1
@@ -1599,12 +1618,7 @@ class _Collector:
             id(sub) for sub in ast.walk(node) if isinstance(sub, ast.NamedExpr)
         )
         generators: List[ast.comprehension] = node.generators  # type: ignore[attr-defined]
-        targets: Set[str] = set()
-        for generator in generators:
-            for sub in ast.walk(generator.target):
-                if isinstance(sub, ast.Name):
-                    targets.add(sub.id)
-        self.shadows.append(frozenset(targets))
+        self.shadows.append(self._comprehension_variables(generators))
         for generator in generators:
             context: Context = "aiter" if generator.is_async else "iter"
             self.site(context, generator.iter, how="comprehension")
@@ -1617,6 +1631,39 @@ class _Collector:
             child = getattr(node, field, None)
             if child is not None:
                 stack.append(child)
+
+    def _comprehension_variables(
+        self, generators: List[ast.comprehension]
+    ) -> Dict[str, Optional[Expr]]:
+        """What each variable of a comprehension takes from its iterable: an element
+        (``for repo in repos``), a pair's second item (``for name, repo in
+        repos.items()``), each resolved where the comprehension is; None otherwise (``async
+        for`` targets, other unpacking, a name bound twice)."""
+        variables: Dict[str, Optional[Expr]] = {}
+        for generator in generators:
+            target = generator.target
+            names = [sub.id for sub in ast.walk(target) if isinstance(sub, ast.Name)]
+            source: Optional[Expr] = None
+            if not generator.is_async and not any(name in variables for name in names):
+                # Earlier variables of this comprehension, then the enclosing ones.
+                self.shadows.append(variables)
+                source = self._unshadowed(describe(generator.iter))
+                self.shadows.pop()
+                if source is not None and any(root in names for root in root_names(source)):
+                    source = None
+            for name in names:
+                variables[name] = None
+            if source is None or type(source) is UnknownExpr:
+                continue
+            if isinstance(target, ast.Name):
+                variables[target.id] = ElementExpr(source)
+            elif isinstance(target, ast.Tuple) and len(target.elts) == 2 and (
+                isinstance(target.elts[1], ast.Name)
+            ) and not isinstance(target.elts[0], ast.Starred) and names.count(
+                target.elts[1].id
+            ) == 1:
+                variables[target.elts[1].id] = ElementExpr(source, True)
+        return variables
 
     def call(self, node: ast.Call) -> None:
         func = node.func

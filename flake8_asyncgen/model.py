@@ -14,7 +14,7 @@ not ``await f``).  The JSON form lives only in :mod:`codec`.
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List, Literal, NamedTuple, Optional, Tuple, Union
+from typing import Dict, FrozenSet, List, Literal, Mapping, NamedTuple, Optional, Tuple, Union
 
 # -- expression descriptors ------------------------------------------------------------------
 
@@ -176,6 +176,27 @@ def dotted(expr: Expr) -> Optional[str]:
         base = dotted(expr.base)
         return f"{base}.{expr.attr}" if base else None
     return None
+
+
+def substitute_roots(expr: Expr, values: Mapping[str, Expr]) -> Expr:
+    """``expr`` with the names :func:`root_names` finds replaced as ``values`` says."""
+    if isinstance(expr, NameExpr):
+        return values.get(expr.id, expr)
+    if isinstance(expr, AttrExpr):
+        return expr._replace(base=substitute_roots(expr.base, values))
+    if isinstance(expr, CallExpr):
+        return expr._replace(func=substitute_roots(expr.func, values))
+    if isinstance(expr, (AwaitExpr, SubscriptExpr)):
+        return expr._replace(value=substitute_roots(expr.value, values))
+    if isinstance(expr, EnteredExpr):
+        return expr._replace(manager=substitute_roots(expr.manager, values))
+    if isinstance(expr, ElementExpr):
+        return expr._replace(container=substitute_roots(expr.container, values))
+    if isinstance(expr, IfExpr):
+        return expr._replace(
+            body=substitute_roots(expr.body, values), orelse=substitute_roots(expr.orelse, values)
+        )
+    return expr
 
 
 def root_names(expr: Expr) -> List[str]:

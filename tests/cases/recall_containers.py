@@ -188,3 +188,35 @@ async def sources(all_sources: list[Source]) -> None:
     for source in all_sources:
         async for item in source.read():
             print(item)
+
+
+# Comprehension variables take their iterable's elements too (also through an earlier
+# variable of the same comprehension, and from an enclosing comprehension).
+class Shelf:
+    def __init__(self) -> None:
+        self.repos = [Repo(), Repo()]
+
+
+async def comprehensions(repos: list[Repo], by_name: dict[str, Repo], shelves: list[Shelf]) -> None:
+    counts = [len(await repo.stream()) for repo in repos]  # error: AGN200
+    streams = {name: await repo.stream() for name, repo in by_name.items()}  # error: AGN200
+    nested = [await repo.stream() for shelf in shelves for repo in shelf.repos]  # error: AGN200
+    inner = [[await repo.stream() for repo in shelf.repos] for shelf in shelves]  # error: AGN200
+    print(counts, streams, nested, inner)
+
+
+async def comprehensions_correctly(repos: list[Repo], by_name: dict[str, Repo]) -> None:
+    counts = [len(await repo.rows()) for repo in repos]
+    streams = [[row async for row in repo.stream()] for repo in by_name.values()]
+    print(counts, streams)
+
+
+# Trap: a comprehension variable bound twice, unpacked otherwise, taken from `async for`, or
+# named like an outer name is not followed.
+async def comprehension_traps(repos: list[Repo], pairs: list, sources) -> None:
+    twice = [await repo.rows() for repo in repos for repo in pairs]
+    unpacked = [await first.stream() for first, second in pairs]
+    awaited = [await item.stream() async for item in sources]
+    repo = Tag()
+    shadowed = [await repo.rows() for repo in pairs]
+    print(twice, unpacked, awaited, shadowed, [text async for text in repo.label()])
