@@ -1039,6 +1039,8 @@ class _Collector:
 
     def assign(self, node: ast.Assign) -> None:
         self.expr(node.value)
+        if any(isinstance(target, (ast.Tuple, ast.List)) for target in node.targets):
+            self.site("iter", node.value, how="target_unpacking")  # ``a, b = pair()``
         if self.sid == 0 and isinstance(node.value, (ast.Compare, ast.BoolOp, ast.UnaryOp)):
             decided = _version_test(node.value, self.decided_names)
             if decided is not None:
@@ -1589,6 +1591,10 @@ class _Collector:
             elif kind is ast.Starred:
                 if type(node.ctx) is load:
                     self.site("iter", node.value, how="unpacking")
+            elif kind is ast.Compare:
+                for op, operand in zip(node.ops, node.comparators):
+                    if type(op) is ast.In or type(op) is ast.NotIn:
+                        self.site("iter", operand, how="membership")  # ``key in rows()``
             elif kind is ast.Lambda:
                 self.arguments(node.args, defaults_only=True)
                 args = node.args

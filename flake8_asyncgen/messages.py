@@ -303,6 +303,8 @@ ITERATION_WORDING = {
     "comprehension": "a comprehension",
     "yield_from": "`yield from`",
     "unpacking": "`*` unpacking",
+    "target_unpacking": "unpacking into names (`a, b = ...`)",
+    "membership": "`in`",
 }
 
 
@@ -524,6 +526,8 @@ PROTOCOL_ITERATION = {
     "comprehension": "a comprehension",
     "yield_from": "`yield from`",
     "unpacking": "`*` unpacking",
+    "target_unpacking": "unpacking into names (`a, b = ...`)",
+    "membership": "`in`",
 }
 
 

@@ -325,11 +325,15 @@ class Queries:
         dunder = needs[1]
         # ``for`` works with either special method; a ``with`` needs both of its pair.
         pair = {"awith": ("__aenter__", "__aexit__"), "with": ("__enter__", "__exit__")}
+        # ``in`` asks ``__contains__`` first.
+        iteration = ("__iter__", "__getitem__") + (
+            ("__contains__",) if site.how == "membership" else ()
+        )
         if context == "iter":
-            supported = [classes.defines(info, value.scope, n) for n in ("__iter__", "__getitem__")]
+            supported = [classes.defines(info, value.scope, n) for n in iteration]
             if None in supported or any(supported):
                 return None
-            missing = dunder
+            missing = "__contains__" if site.how == "membership" else dunder
         else:
             names = pair.get(context, (dunder,))
             found = [classes.defines(info, value.scope, n) for n in names]
@@ -342,7 +346,9 @@ class Queries:
             value.module, value.scope,
             lambda sub_info, sid: all(
                 classes.defines(sub_info, sid, name) is False
-                for name in pair.get(context, (dunder, "__getitem__"))
+                for name in pair.get(
+                    context, iteration if context == "iter" else (dunder, "__getitem__")
+                )
             ),
         ):
             return None

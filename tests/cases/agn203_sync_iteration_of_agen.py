@@ -404,3 +404,15 @@ async def unsure_async_genexp_with_sync_for() -> List[Any]:
     # `for` clause is sync: raises TypeError when the generator starts.
     pending = (await enrich(row) for row in fetch_rows("users"))  # error: AGN203
     return [row async for row in pending]
+
+
+def unpacked_and_tested() -> bool:
+    first, second = fetch_rows("users")  # error: AGN203
+    print(first, second)
+    return {"id": 1} in fetch_rows("users")  # error: AGN203
+
+
+async def unpacked_and_tested_correctly() -> bool:
+    first, second = [row async for row in fetch_rows("users")][:2]
+    print(first, second)
+    return {"id": 1} in [row async for row in fetch_rows("users")]

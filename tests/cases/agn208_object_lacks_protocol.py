@@ -633,3 +633,30 @@ def enter_that_raises():
     # RuntimeError from ``__enter__``, not the TypeError of a missing protocol.
     with EnterFails():
         pass
+
+
+class Pair:
+    def __init__(self) -> None:
+        self.left, self.right = 1, 2
+
+
+class Members:
+    def __contains__(self, item: object) -> bool:
+        return item == 1
+
+
+class Indexed:
+    def __getitem__(self, index: int) -> int:
+        if index > 1:
+            raise IndexError(index)
+        return index
+
+
+def unpacking_and_membership() -> bool:
+    left, right = Pair()  # error: AGN208
+    print(left, right)
+    # `in` asks `__contains__`, then `__iter__`, then `__getitem__`; unpacking `__iter__`, then
+    # `__getitem__`.
+    first, second = Indexed()
+    print(first, second)
+    return 1 in Members() and 1 in Indexed() and 1 in Pair()  # error: AGN208

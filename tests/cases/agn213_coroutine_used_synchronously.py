@@ -82,3 +82,28 @@ async def unknown_kind():
 def unknown():
     for item in unknown_kind():  # an unknown decorator (here: it makes the call sync): silent
         print(item)
+
+
+async def get_pair(headers: dict) -> tuple:
+    return headers.get("a"), headers.get("b")
+
+
+async def current_url() -> str:
+    return "https://example.com/checkpoint/"
+
+
+def unpacked_and_tested(headers: dict) -> bool:
+    # pyTelegramBotAPI / DouyinLiveRecorder: a helper became `async def`, the caller still
+    # unpacks its result; facebook2rss: `"..." in self.get_actual_url()`.
+    first, second = get_pair(headers)  # error: AGN213
+    pending = get_pair(headers)
+    [third, fourth] = pending  # error: AGN213
+    print(first, second, third, fourth)
+    return "/checkpoint/" in current_url()  # error: AGN213
+
+
+async def unpacked_correctly(headers: dict) -> bool:
+    first, second = await get_pair(headers)
+    single = get_pair(headers)  # not unpacked: kept (and awaited) as one object
+    print(first, second, await single)
+    return "/checkpoint/" in await current_url() and current_url not in (None,)
