@@ -142,6 +142,32 @@ class ClassModel:
                 return False
         return not _CLASS_HOOKS & set(info.scopes[value.scope].bindings)
 
+    def builds_plain_instances(self, value: Value) -> bool:
+        """A metaclass (``type``, ``abc.ABCMeta``, or a readable one deriving from them) that
+        does not define ``__call__``: calling a class made by it creates the instance and
+        runs its ``__init__`` as usual, whatever its ``__new__`` does to the class's methods
+        (discord.py's ``CogMeta``)."""
+        if _neutral_metaclass(value):
+            return True
+        if not isinstance(value, ClassRef) or not value.exact:
+            return False
+        info = self.resolver.module(value.module)
+        if info is None:
+            return False
+        scope = info.scopes[value.scope]
+        klass = scope.klass
+        if klass is None or klass.metaclass is not None or klass.decorators or not klass.bases:
+            return False
+        if "__call__" in scope.bindings:
+            return False
+        for base in klass.bases:
+            base_value = self.resolver.eval(strip_subscript(base), info.name, scope.parent)
+            if not self.resolver.guarded(
+                info, ("plain instances", base_value), self.builds_plain_instances, base_value
+            ):
+                return False
+        return True
+
     def is_metaclass(self, info: ModuleInfo, sid: int) -> bool:
         klass = info.scopes[sid].klass
         if klass is None:
@@ -778,7 +804,7 @@ class ClassModel:
                 if base_info is None:
                     sequences.append([unknown])
                     continue
-                base_order = self.full_order(base_info, value.scope)
+                base_order = self.full_order(base_info, value.scope, decorators)
                 sequences.append(
                     [e if e is not None else ("?", value.module, value.scope, i)
                      for i, e in enumerate(base_order)]
@@ -812,8 +838,11 @@ class ClassModel:
         ]
 
     def is_opaque(self, info: ModuleInfo, sid: int, decorators: bool = True) -> bool:
-        """A class whose decorators (unless ``decorators=False``), metaclass or class keywords
-        may change its members."""
+        """A class whose decorators, metaclass or class keywords may change its members.
+
+        ``decorators=False``: as far as what ``__init__`` stores on instances goes, which its
+        own and its bases' decorators, metaclasses without ``__call__`` and
+        ``__init_subclass__`` hooks leave alone (they act on the class)."""
         scope = info.scopes[sid]
         klass = scope.klass
         if _is_model_base(info, sid):
@@ -824,7 +853,9 @@ class ClassModel:
         evaluate = self.resolver.eval
         if klass.metaclass is not None:
             metaclass = evaluate(klass.metaclass, info.name, parent)
-            if not _neutral_metaclass(metaclass) and not self.inert_metaclass(metaclass):
+            if not _neutral_metaclass(metaclass) and not self.inert_metaclass(metaclass) and (
+                decorators or not self.builds_plain_instances(metaclass)
+            ):
                 return True
         for decorator in klass.decorators if decorators else ():
             target = decorator.func if isinstance(decorator, CallExpr) else decorator
@@ -849,10 +880,11 @@ class ClassModel:
                     continue
                 if _is_model_base(base_info, value.scope):
                     continue
-                if "__init_subclass__" in base_info.scopes[value.scope].bindings:
+                if decorators and "__init_subclass__" in base_info.scopes[value.scope].bindings:
                     return True
                 opaque = self.resolver.guarded(
-                    base_info, ("opaque", value.scope), self.is_opaque, base_info, value.scope
+                    base_info, ("opaque", value.scope, decorators), self.is_opaque, base_info,
+                    value.scope, decorators,
                 )
                 if opaque is not False:
                     return True
