@@ -42,6 +42,15 @@ class CoroutineAnnotatedAsAsyncIterator(Rule):
             "callee": annotation.qualified.rsplit(".", 1)[-1],
         }
         if not queries.is_stub(site.scope):
+            if fields["callee"] in _PROTOCOL_ANNOTATIONS and (
+                fields["func"] in queries.info.summary.awaited_only
+            ):
+                # A private helper its module only ever awaits, declared to give an async
+                # iterable or iterator (``stream = await _normalize(response)``): the
+                # annotation is what awaiting it gives, as type checkers read it.  (The
+                # incident's ``_stream_completion`` says ``AsyncGenerator``: a generator type
+                # only ``yield`` makes, still reported.)
+                return
             ctx.report("AGN102", site.span, fields)
             return
         # A stub is judged by what implements it: the ``@overload`` implementation, or the
@@ -51,6 +60,9 @@ class CoroutineAnnotatedAsAsyncIterator(Rule):
             return
         fields["detail"] = verdict.detail
         ctx.report("AGN103", site.span, fields, _declare_def)
+
+
+_PROTOCOL_ANNOTATIONS = frozenset({"AsyncIterable", "AsyncIterator"})
 
 
 def _declare_def(located: Located) -> Optional[Fix]:

@@ -308,3 +308,29 @@ async def subscribe(broker: Any, topic: str) -> ObjectReceiveStream[bytes]:
 async def user_stream(db: Any) -> AsyncIterator[Row]:
     # Unknown decorator: the fixture's value is what the coroutine returns.
     return db.stream("SELECT * FROM users")
+
+
+# Trap: a private helper its module only ever awaits, annotated with the protocol awaiting it
+# gives (microsoft/agent-framework's `_normalize_response_stream`): an await-then-iterate step
+# used as such.
+async def _normalize_stream(response: object) -> "AsyncIterable[str]":
+    if isinstance(response, collections.abc.Awaitable):
+        response = await response
+    return response  # type: ignore[return-value]
+
+
+async def relay(response: object):
+    stream = await _normalize_stream(response)
+    async for chunk in stream:
+        yield chunk
+
+
+# The same helper shape, also called without `await` somewhere in its module: reported.
+async def _open_stream(response: object) -> "AsyncIterator[str]":  # error: AGN102
+    return response  # type: ignore[return-value]
+
+
+async def relay_all(response: object):
+    opened = _open_stream(response)
+    async for chunk in await opened:
+        yield chunk
