@@ -319,9 +319,14 @@ class Evaluator:
             if binding.declared is None:
                 return self._passed(info, binding) if binding.passed else None
             # Annotations are evaluated where the ``def`` statement is.
-            return self.declared_value(
+            declared = self.declared_value(
                 info, binding.declared, info.scopes[owner].parent, owner, name
             )
+            if declared is None and binding.passed:
+                # ``c: Union[Redis, AsyncRedis]`` / ``c: Any`` of a private helper: what
+                # its module's calls pass.
+                return self._passed(info, binding)
+            return declared
         return self.binding(info, owner, binding)
 
     def _passed(self, info: ModuleInfo, binding: ParamBinding) -> Value:

@@ -1,4 +1,4 @@
-"""What private helpers receive: unannotated parameters known from their callers.
+"""What private helpers receive: parameters known from their callers.
 
 Why: real code hands its SDK clients and services to small private helpers without
 annotating them (``def _first(client, key): return client.fetch(key).upper()``, called as
@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 from typing import Callable, Counter, Dict, List, Optional, Sequence, Tuple
 
-from .model import PARAM, DefBinding, Expr, ParamBinding, Scope, last_name
+from .model import DefBinding, Expr, ParamBinding, Scope, last_name
 
 _RECEIVER_DECORATORS = frozenset({"staticmethod", "classmethod"})
 
@@ -152,7 +152,8 @@ def _record(
         name = arg.arg
         if index < 0 and arg in positional:
             continue  # the receiver
-        if bindings.get(name) != PARAM or name in signature.tested:
+        binding = bindings.get(name)
+        if not isinstance(binding, ParamBinding) or binding.passed or name in signature.tested:
             continue
         passed: List[Tuple[Expr, int]] = []
         for call, _ in calls:
@@ -167,7 +168,9 @@ def _record(
                 break  # a call that leaves it out fails anyway: say nothing
         else:
             if passed:
-                bindings[name] = ParamBinding(None, tuple(passed))
+                # An annotation, when it names one class, still decides (the evaluator asks
+                # the arguments only when it says nothing: ``Any``, a union of classes).
+                bindings[name] = ParamBinding(binding.declared, tuple(passed))
 
 
 def _argument(

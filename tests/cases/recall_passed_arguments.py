@@ -254,3 +254,27 @@ def _only_defaults(client=None):
 
 
 _only_defaults()
+
+
+# A parameter annotated with what names no one class (`Any`, a union of classes) is known from
+# its module's calls the same way.
+from typing import Any, Union  # noqa: E402
+
+
+def _first_any(client: Any, key: str) -> str:
+    return client.fetch(key).upper()  # error: AGN210
+
+
+def _first_union(client: Union[Client, SyncClient], key: str) -> str:
+    return client.fetch(key).upper()  # error: AGN210
+
+
+# Trap: an annotation naming one class decides, whatever the calls pass (as a type checker
+# would say: the call passing a `Client` is the error, reported by type checkers).
+def _first_declared(client: "SyncClient", key: str) -> str:
+    return client.fetch(key).upper()
+
+
+def use_annotated_helpers() -> None:
+    client = Client()
+    print(_first_any(client, "a"), _first_union(client, "b"), _first_declared(client, "c"))
