@@ -25,6 +25,7 @@ class Landing(NamedTuple):
     param: ParamDemand
     callee: str  # ``StreamingResponse`` for a constructor, else the function's qualname
     where: str  # ``starlette/responses.py:230``: the ``def``
+    function: Optional[FunctionRef] = None  # the ``def`` the parameter belongs to
 
 
 def landing(evaluator: Evaluator, module: str, scope: int, call: CallArg) -> Optional[Landing]:
@@ -47,9 +48,9 @@ def landing(evaluator: Evaluator, module: str, scope: int, call: CallArg) -> Opt
             and param.position >= 0
         ):
             if callee is not None:
-                return Landing(param, *callee)
+                return Landing(param, *callee, function)
             defined = info.scopes[function.scope]
-            return Landing(param, defined.qualname, f"{info.display}:{defined.line}")
+            return Landing(param, defined.qualname, f"{info.display}:{defined.line}", function)
     return None
 
 

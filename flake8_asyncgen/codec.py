@@ -258,7 +258,7 @@ def _param_demand(data: Any) -> ParamDemand:
     )
 
 
-_ACCEPTED_KINDS = frozenset({"await", "aiter", "call", "iter", "value", "none"})
+_ACCEPTED_KINDS = frozenset({"await", "aiter", "call", "iter", "value", "none", "class"})
 
 
 def _texts(value: Any, what: str) -> List[str]:

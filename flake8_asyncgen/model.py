@@ -317,7 +317,7 @@ class ParamDemand(NamedTuple):
 
     name: str
     position: int  # among the positional parameters; -1 for a keyword-only one
-    accepts: FrozenSet[str]  # "await", "aiter", "call", "iter", "value", "none"
+    accepts: FrozenSet[str]  # "await", "aiter", "call", "iter", "value", "none", "class"
     declared: str  # the annotation as written (shortened), for messages
     positional_only: bool = False  # before a ``/``: not passed by keyword
 

@@ -28,6 +28,9 @@ from .model import UNKNOWN_BINDING, Binding, FromImportBinding, ImportBinding, P
 # What fits a parameter: "await" (a coroutine does), "aiter" (an async generator does),
 # "call", "iter", "value" (a builtin value type), "none".
 AWAIT, AITER, CALL, ITER, VALUE, NONE = "await", "aiter", "call", "iter", "value", "none"
+# An annotation naming one class (``response: httpx.Response``, ``Optional[Repo]``): whether
+# a coroutine or an async generator fits it is decided where the class can be read.
+CLASS = "class"
 _TYPING_MODULES = ("typing", "collections.abc", "typing_extensions")
 _PROTOCOL_TAGS: Dict[str, str] = {
     "Awaitable": AWAIT, "Coroutine": AWAIT,
@@ -77,7 +80,11 @@ def demands(
         if arg.annotation is None:
             continue
         accepts = accepted(arg.annotation, bindings, aliases)
-        if accepts is None or not accepts & _PROTOCOL_RELATED or {AWAIT, AITER} <= accepts:
+        if accepts is None:
+            accepts = _one_class(arg.annotation, bindings)
+            if accepts is None:
+                continue
+        elif not accepts & _PROTOCOL_RELATED or {AWAIT, AITER} <= accepts:
             continue
         declared = _written(arg.annotation, 0)
         if len(declared) > _DECLARED_LENGTH:
@@ -147,6 +154,42 @@ def accepted(
             return accepted(_subscript_members(node)[0], bindings, aliases, depth + 1)
         return _named(node.value, bindings, aliases, depth)
     return _named(node, bindings, aliases, depth)
+
+
+def _one_class(
+    node: ast.expr, bindings: Mapping[str, Binding], depth: int = 0
+) -> Optional[FrozenSet[str]]:
+    """``{CLASS}`` (with ``NONE`` for ``Optional[...]``) when the annotation names one class
+    that is not the typing module's (``Any``, a protocol) nor a builtin (``object``); None
+    otherwise."""
+    if depth > _MAX_DEPTH:
+        return None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            parsed = ast.parse(node.value.strip(), mode="eval").body
+        except SyntaxError:
+            return None
+        return _one_class(parsed, bindings, depth + 1)
+    outer = _last_name(node.value) if isinstance(node, ast.Subscript) else None
+    members = union_members(node, outer)
+    if members is not None:
+        named = [m for m in members if not (isinstance(m, ast.Constant) and m.value is None)]
+        if len(named) != 1:
+            return None
+        found = _one_class(named[0], bindings, depth + 1)
+        return found | {NONE} if found is not None and len(named) < len(members) else found
+    if isinstance(node, ast.Subscript) and outer == "Annotated":
+        return _one_class(_subscript_members(node)[0], bindings, depth + 1)
+    if not isinstance(node, (ast.Name, ast.Attribute)):
+        return None
+    qualified = _qualified(node, bindings)
+    if qualified is not None:
+        module = qualified.rpartition(".")[0]
+        if module in _TYPING_MODULES or not module:
+            return None  # ``Any``, ``Protocol``s, ``object``, ``type``
+    elif isinstance(node, ast.Name) and hasattr(builtins, node.id):
+        return None
+    return frozenset({CLASS})
 
 
 def union_members(node: ast.expr, outer: Optional[str]) -> Optional[List[ast.expr]]:

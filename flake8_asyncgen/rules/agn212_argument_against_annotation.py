@@ -49,6 +49,8 @@ class ArgumentAgainstAnnotation(Rule):
         accepts = landing.param.accepts
         if ("await" if kind == "coro" else "aiter") in accepts:
             return
+        if "class" in accepts and not ctx.queries.class_rules_out(landing, kind, site):
+            return  # an awaitable or async-iterable class, a Protocol, or one not known
         fields = ctx.queries.callee_fields(value)
         short = fields["callee"].rsplit(".", 1)[-1]
         genexp = isinstance(value, AsyncGenExpression)

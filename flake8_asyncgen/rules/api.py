@@ -31,7 +31,7 @@ from ..evaluator import Evaluator
 from ..fixes import Fix, async_for_delegation, awaits_in_own_body, find_returns
 from ..model import (
     AlternativesBinding, AttrExpr, AwaitExpr, CallExpr, DefBinding, Expr, NameExpr,
-    ValueBinding, strip_subscript,
+    ParamBinding, ValueBinding, strip_subscript,
 )
 from ..project import ModuleInfo
 from ..sitetypes import Context, Site, Span, Tag
@@ -459,6 +459,26 @@ class Queries:
             "object": messages.unawaited_instance(kind, scope.qualname),
             "where": messages.where_defined(f"{info.display}:{scope.line}"),
         }
+
+    def class_rules_out(self, landing: Landing, kind: str, site: Site) -> bool:
+        """Whether the class a parameter's annotation names (``response: httpx.Response``)
+        is known to be neither awaitable (for a coroutine, ``kind`` ``coro``) nor
+        async-iterable (for an async generator): whole method order known, no subclass (in
+        the project or the class's package) adding it; not a ``Protocol``."""
+        function = landing.function
+        info = self.evaluator.module(function.module) if function is not None else None
+        if function is None or info is None:
+            return False
+        binding = info.scopes[function.scope].bindings.get(landing.param.name)
+        if not isinstance(binding, ParamBinding) or binding.declared is None:
+            return False  # type-tested in the body (``isinstance``): not only the annotation
+        declared = self.evaluator.annotated_instance(
+            info, binding.declared, info.scopes[function.scope].parent
+        )
+        if not isinstance(declared, Instance):
+            return False
+        use = site._replace(context="await" if kind == "coro" else "aiter", how="")
+        return self.missing_protocol(declared, use) is not None
 
     def returns_a_result(self, scope: int) -> bool:
         """Some ``return`` of function ``scope`` gives a plain result: an awaited value

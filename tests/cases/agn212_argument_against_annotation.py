@@ -513,3 +513,76 @@ def write_late(lines: LateStream) -> str:
 
 
 LateStream = Iterable[str]
+
+
+# A parameter annotated with one class that is neither awaitable nor async-iterable (its whole
+# method order known, also through its subclasses): memobase's
+# `unpack_response(self.client.get(...))` with `response: httpx.Response`.
+class Page:
+    def __init__(self, rows: list) -> None:
+        self.rows = rows
+
+    def raise_for_status(self) -> None:
+        pass
+
+
+class Ticket:
+    pass
+
+
+class LazyTicket(Ticket):
+    def __await__(self):
+        yield
+
+
+async def load_page(number: int) -> Page:
+    return Page([number])
+
+
+async def page_rows(number: int):
+    yield number
+
+
+def unpack_page(page: Page, strict: bool = True) -> list:
+    page.raise_for_status()
+    return page.rows
+
+
+def unpack_optional(page: "Optional[Page]" = None) -> list:
+    return page.rows if page else []
+
+
+def redeem(ticket: Ticket) -> None:
+    print(ticket)
+
+
+def render(page: "Renderable") -> None:
+    print(page)
+
+
+class Renderable(Protocol):
+    def render(self) -> str: ...
+
+
+async def class_annotations() -> None:
+    unpack_page(load_page(1))  # error: AGN212
+    unpack_optional(page=load_page(2))  # error: AGN212
+    unpack_page(page_rows(3))  # error: AGN212
+    # The correct version.
+    unpack_page(await load_page(1))
+    # Traps: a subclass of the annotated class is awaitable (`Ticket` may be a
+    # `LazyTicket`); a Protocol; `Any`; a parameter tested with isinstance in the body.
+    redeem(load_page(4))
+    render(load_page(5))
+    anything(load_page(6))
+    checked(load_page(7))
+
+
+def anything(value: Any) -> None:
+    print(value)
+
+
+def checked(page: Page) -> list:
+    if isinstance(page, Page):
+        return page.rows
+    return []
