@@ -770,10 +770,10 @@ class Evaluator:
             return None
         owner = self.module(callee.module)
         facts = owner.scopes[callee.scope].function if owner is not None else None
-        if owner is None or facts is None or facts.decorators or facts.has_yield:
-            return None
-        if self.func_kind(callee.module, callee.scope) != "sync":
-            return None
+        if owner is None or facts is None or facts.decorators or facts.is_async or (
+            facts.has_yield
+        ):
+            return None  # undecorated, so a plain ``def``'s call gives what it returns
         return self._returned_receiver(info, call, callee, sid)
 
     def _awaited_receiver(self, info: ModuleInfo, call: Expr, value: CallResult, sid: int) -> Value:
@@ -880,10 +880,11 @@ class Evaluator:
         facts = info.scopes[function.scope].function if info is not None else None
         if info is None or facts is None or not facts.returns or facts.first_param is None:
             return False
+        if not all(expr == NameExpr(facts.first_param) for expr in facts.returns):
+            return False
+        # Not a ``staticmethod`` returning its first argument, nor a ``classmethod``.
         first = self.classes.self_or_cls(info, function.scope, facts.first_param)
-        if not isinstance(first, Instance):
-            return False  # a ``staticmethod`` returning its first argument, or a ``classmethod``
-        return all(expr == NameExpr(facts.first_param) for expr in facts.returns)
+        return isinstance(first, Instance)
 
     def _yielded_instance(self, manager: CallResult) -> Value:
         """The instance every ``yield`` of an ``@asynccontextmanager`` gives, if they agree;
