@@ -18,7 +18,7 @@ from .sitetypes import Guard, Site, Span, Tag
 from .model import CallExpr, NameExpr
 from .values import (
     AnnotatedStream, AsyncGenExpression, CallResult, DeclaredCall, FunctionRef, Guarded, Instance,
-    ObjectKind, Outside, StdlibCall, Value,
+    ObjectKind, Outside, PlainResult, StdlibCall, Value,
 )
 
 
@@ -47,6 +47,8 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
         return "function" if kind is not None else None
     if isinstance(value, Instance):
         return "instance"
+    if isinstance(value, PlainResult):
+        return "plain"
     if isinstance(value, Outside):
         # The standard library is not read: what the rules know of it is known by name.
         if value.qualified in kinds.STDLIB_ASYNC_ONLY_MANAGERS:

@@ -24,6 +24,7 @@ from .project import ModuleInfo
 from .resolver_api import Resolver
 from .values import (
     NONE, Builtin, BuiltinInstance, CallResult, ClassRef, FunctionRef, Instance, ModuleRef, Outside,
+    PlainResult,
     Value,
 )
 
@@ -371,6 +372,8 @@ class ClassModel:
             result = self.resolver.call(value)
             if isinstance(result, CallResult):
                 return ("result", result.kind, getter)
+            if isinstance(result, PlainResult):
+                result = None  # a builtin object: the same for every rule, whoever returns it
             return ("function", self.resolver.func_kind(value.module, value.scope), result, getter)
         return value
 

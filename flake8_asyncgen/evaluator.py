@@ -61,6 +61,7 @@ from .values import (
     ModuleRef,
     ObjectKind,
     Outside,
+    PlainResult,
     StdlibCall,
     Value,
 )
@@ -948,7 +949,38 @@ class Evaluator:
                 return CallResult("coro", function.module, function.scope)
             if declared == "agen":
                 return AnnotatedStream(function.module, function.scope, direct=True)
+        if found is None:
+            return self._plain_result(info, function)
         return found
+
+    def _plain_result(self, info: ModuleInfo, function: FunctionRef) -> Value:
+        """A plain ``def`` every path of which returns an object of one builtin type: ``None``
+        for one without ``return`` (``def notify(self, msg): print(msg)``), ``list`` for
+        ``return [...]``.  Not a stub or a body that only raises (a hook meant to be
+        overridden), nor a bare ``return`` among others (not told apart from an unknown
+        value)."""
+        facts = info.scopes[function.scope].function
+        if facts is None or facts.is_stub or facts.always_raises or facts.has_yield:
+            return None
+        type_name = "NoneType" if facts.falls_through or not facts.returns else None
+        if not facts.returns and not facts.falls_through:
+            return None  # every path raises
+        for expr in facts.returns:
+            value = self.eval(expr, function.module, function.scope)
+            if not isinstance(value, BuiltinInstance) or (
+                type_name is not None and value.type_name != type_name
+            ):
+                return None
+            type_name = value.type_name
+        assert type_name is not None
+        if facts.annotation is not None:
+            # ``-> Optional[AsyncIterator[str]]``: overrides (or a later version) may give a
+            # stream; only an annotation saying the same builtin type is kept.
+            parent = info.scopes[function.scope].parent
+            declared = self.eval(facts.annotation, function.module, parent)
+            if declared not in (Builtin(type_name), BuiltinInstance(type_name)):
+                return None
+        return PlainResult(function.module, function.scope, type_name)
 
     def _callable_result(
         self, info: ModuleInfo, annotation: Expr, scope: int

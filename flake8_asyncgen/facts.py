@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from typing import Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple, Union
+from typing import (
+    Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple, Union,
+)
 
 from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS
 from .model import (

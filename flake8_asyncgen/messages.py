@@ -382,6 +382,21 @@ ALTERNATIVE_NOTE = (
 )
 
 
+def plain_result(name: str, location: str) -> str:
+    """AGN208's ``where`` for what a plain ``def`` returns."""
+    return f"what the plain `def {name}()`, defined at {location}, returns"
+
+
+# AGN208's advice for awaiting (iterating, entering) what a plain ``def`` returns, by context.
+PLAIN_ADVICE = {
+    "await": "`{func}` is not a coroutine function: drop the `await`, or make it `async def`",
+    "aiter": "`{func}` is not an async generator function: iterate it with `for`, or make it "
+             "`async def` with `yield`",
+    "awith": "`{func}` does not give an async context manager: make it one "
+             "(`@contextlib.asynccontextmanager`), or enter what it gives with `with`",
+}
+
+
 def narrowed_by(test: str, name: str, line: int) -> str:
     """``where`` for a value known from an ``inspect`` guard."""
     return f"narrowed by `{test}({name})` at line {line}"

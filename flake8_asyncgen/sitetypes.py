@@ -27,7 +27,7 @@ CONTEXTS: Tuple[Context, ...] = (
 # What a value is, as far as the rules care.
 # ``astream``: what awaiting an overload declared to give an async iterator gives.
 Tag = Literal[
-    "coro", "agen", "acm", "cm", "agen_fn", "function", "asynciter", "instance", "astream",
+    "coro", "agen", "acm", "cm", "agen_fn", "function", "asynciter", "instance", "plain", "astream",
 ]
 
 

@@ -174,6 +174,16 @@ class BuiltinInstance(NamedTuple):
 NONE = BuiltinInstance("NoneType")
 
 
+class PlainResult(NamedTuple):
+    """What calling a plain ``def`` gives when every path returns an object of one builtin
+    type (``None`` when it has no ``return``): ``await notifier.notify(msg)`` awaits it."""
+
+    module: str
+    scope: int
+    type_name: str  # ``NoneType``, ``list``, ``str``...
+    shape: Literal["plain result"] = "plain result"
+
+
 class Elements(NamedTuple):
     """A container of objects of one project class: declared (``list[Repo]``, ``dict[str,
     Repo]``, ``Sequence[Repo]``) or a display of them (``(Repo(), Repo())``).
@@ -196,7 +206,7 @@ class Elements(NamedTuple):
 
 Known = Union[
     FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult,
-    AsyncGenExpression, BuiltinInstance, Elements, Guarded, AnnotatedStream, DeclaredCallable,
-    DeclaredCall, StdlibCall,
+    AsyncGenExpression, BuiltinInstance, Elements, PlainResult, Guarded, AnnotatedStream,
+    DeclaredCallable, DeclaredCall, StdlibCall,
 ]
 Value = Optional[Known]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from .api import JudgedSite, Rule, RuleContext
+from .api import CallExpr, JudgedSite, PlainResult, Rule, RuleContext
+
+_ASYNC_PROTOCOLS = frozenset({"await", "aiter", "awith"})
 
 
 class ObjectLacksProtocol(Rule):
     code = "AGN208"
     contexts = ("await", "aiter", "iter", "awith", "with")
-    triggers = frozenset({"instance"})
+    triggers = frozenset({"instance", "plain"})
     INVALID = [
         "class Session:\n    async def __aenter__(self):\n        return self\n"
         "    async def __aexit__(self, *exc):\n        return None\n"
@@ -27,6 +29,15 @@ class ObjectLacksProtocol(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         site = judged.site
-        fields = ctx.queries.missing_protocol(judged.value, site)
+        value = judged.value
+        if isinstance(value, PlainResult):
+            # ``await notifier.notify(msg)`` with ``def notify``: no builtin object is
+            # awaitable, async-iterable or an async context manager.  Only the call itself:
+            # a name holding the result may be narrowed (``if stream is None: return``).
+            if site.context in _ASYNC_PROTOCOLS and isinstance(site.expr, CallExpr):
+                plain = ctx.queries.plain_fields(value, site)
+                ctx.report(self.code, site.outer or site.span, plain)
+            return
+        fields = ctx.queries.missing_protocol(value, site)
         if fields is not None:
             ctx.report(self.code, site.outer or site.span, fields)

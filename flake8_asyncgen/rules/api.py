@@ -51,6 +51,7 @@ from ..values import (
     NONE,
     ObjectKind,
     Outside,
+    PlainResult,
     StdlibCall,
     Value,
 )
@@ -60,6 +61,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "AsyncGenExpression", "AttrExpr", "Builtin", "CallExpr", "CallResult", "Context", "NameExpr",
+    "PlainResult",
     "DeclaredCall", "Fix",
     "StdlibCall",
     "Fixer",
@@ -479,6 +481,20 @@ class Queries:
             return False
         use = site._replace(context="await" if kind == "coro" else "aiter", how="")
         return self.missing_protocol(declared, use) is not None
+
+    def plain_fields(self, value: PlainResult, site: Site) -> Dict[str, str]:
+        """AGN208's fields for what a plain ``def`` returns (``None``, a ``list``)."""
+        info = self.evaluator.module(value.module)
+        scope = info.scopes[value.scope] if info is not None else None
+        location = f"{info.display}:{scope.line}" if info is not None and scope else "?"
+        name = scope.qualname if scope is not None else messages.UNKNOWN_CALLEE
+        return {
+            "how": messages.protocol_use(site.context, site.how),
+            "dunder": messages.PROTOCOL_NEEDS[site.context][1],
+            "callee": value.type_name,
+            "where": messages.plain_result(name, location),
+            "advice": messages.PLAIN_ADVICE[site.context].format(func=name),
+        }
 
     def returns_a_result(self, scope: int) -> bool:
         """Some ``return`` of function ``scope`` gives a plain result: an awaited value

@@ -15,7 +15,7 @@ written from outside a class makes that method unknown for the whole module.
 import asyncio
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Dict, Generic, Iterator, List, Optional, TypeVar
+from typing import Any, AsyncIterator, Dict, Generic, Iterator, List, Optional, TypeVar
 
 from sdk_base import BaseSession  # not installed here: a base the linter cannot read
 
@@ -660,3 +660,99 @@ def unpacking_and_membership() -> bool:
     first, second = Indexed()
     print(first, second)
     return 1 in Members() and 1 in Indexed() and 1 in Pair()  # error: AGN208
+
+
+# What a plain `def` returns when every path gives one builtin type (`None` without a
+# `return`): no builtin object is awaitable, async-iterable or an async context manager
+# ("object NoneType can't be used in 'await' expression", electrumx's `await ...notify()`).
+class Notifier:
+    def __init__(self) -> None:
+        self.sent: List[str] = []
+
+    def notify(self, message: str) -> None:
+        self.sent.append(message)
+
+    def pending(self) -> list:
+        return list(self.sent)
+
+    def log(self, message: str) -> None:
+        print(message)
+
+    def on_idle(self) -> None:
+        """A hook subclasses may override with a coroutine."""
+
+    def refuse(self) -> None:
+        raise NotImplementedError
+
+    def maybe(self, flag: bool):
+        if flag:
+            return []
+        return compute_later()
+
+    def sometimes(self, flag: bool):
+        if flag:
+            return
+        return []
+
+    def wrapped(self):
+        return self.deliver()
+
+    async def deliver(self) -> None:
+        pass
+
+    def lines(self):
+        yield "line"
+
+
+def compute_later() -> object:
+    return object()
+
+
+def unknown_decorator(func):
+    return func
+
+
+async def plain_results(notifier: Notifier) -> None:
+    await notifier.log("hi")  # error: AGN208
+    for message in await notifier.pending():  # error: AGN208
+        print(message)
+    async for message in notifier.pending():  # error: AGN208
+        print(message)
+    async with notifier.pending() as messages:  # error: AGN208
+        print(messages)
+    # The correct versions.
+    notifier.notify("hi")
+    for message in notifier.pending():
+        print(message)
+    await notifier.wrapped()
+    # Traps: a hook or stub (overridden, maybe by a coroutine); returns not all known; a bare
+    # `return` beside others; a generator.
+    await notifier.on_idle()
+    await notifier.refuse()
+    await notifier.maybe(True)
+    await notifier.sometimes(True)
+    # A sync generator is not judged here.
+    async for line in notifier.lines():
+        print(line)
+    # `notify` is overridden by a coroutine in a subclass: `notifier` may be one.
+    await notifier.notify("hi")
+    # An annotation saying more than the body (a stream in a later version or an override).
+    async for part in no_stream_yet():
+        print(part)
+    # A name holding the result may be narrowed before use.
+    pending = notifier.pending()
+    if pending:
+        await pending
+
+
+def no_stream_yet() -> "Optional[AsyncIterator[str]]":
+    return None
+
+
+class AsyncNotifier(Notifier):
+    async def notify(self, message: str) -> None:
+        self.sent.append(message)
+
+    async def send(self) -> None:
+        # Trap: `self` may be an instance of a subclass overriding `notify` with a coroutine.
+        await self.notify("x")
