@@ -1251,8 +1251,26 @@ class _Collector:
         self._in_arm(node, 0, node.orelse)
         self.body(node.finalbody)
 
+    def truth(self, test: ast.AST) -> None:
+        """The calls a condition tests for truth, or compares with ``None`` by identity:
+        ``if self.is_burnt(x)``, ``not ctx.confirm(...)``, the operands of ``and`` / ``or``,
+        ``api.get_room_info(key) is None``."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            self.truth(test.operand)
+        elif isinstance(test, ast.BoolOp):
+            for value in test.values:
+                self.truth(value)
+        elif isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
+            test.ops[0], (ast.Is, ast.IsNot)
+        ) and _is_none(test.comparators[0]):
+            if isinstance(test.left, ast.Call):
+                self.site("truth", test.left, how="none")
+        elif isinstance(test, ast.Call):
+            self.site("truth", test, how="truth")
+
     def if_(self, node: ast.If) -> None:
         self.expr(node.test)
+        self.truth(node.test)
         guard, negated = self._guard(node.test)
         if guard is not None:
             outer = self.guards
@@ -1345,8 +1363,15 @@ class _Collector:
 
     def while_(self, node: ast.While) -> None:
         self.expr(node.test)
+        self.truth(node.test)
         self.body(node.body)
         self.body(node.orelse)
+
+    def assert_(self, node: ast.Assert) -> None:
+        self.expr(node.test)
+        self.truth(node.test)
+        if node.msg is not None:
+            self.expr(node.msg)
 
     def match(self, node: ast.stmt) -> None:
         self.expr(node.subject)  # type: ignore[attr-defined]
@@ -1611,6 +1636,8 @@ class _Collector:
             elif kind in _COMPREHENSIONS:
                 self.comprehension(node, stack)
                 continue
+            elif kind is ast.IfExp:
+                self.truth(node.test)
             elif kind is ast.NamedExpr:
                 if not self.in_lambda:
                     # In a comprehension the value is evaluated once per item: unknown.
@@ -1630,6 +1657,8 @@ class _Collector:
         for generator in generators:
             context: Context = "aiter" if generator.is_async else "iter"
             self.site(context, generator.iter, how="comprehension")
+            for condition in generator.ifs:
+                self.truth(condition)
         # The names go out of scope once everything below is walked (a stack: pushed first).
         stack.append(_END_SHADOW)
         for generator in generators:
@@ -1796,6 +1825,7 @@ _Collector.HANDLERS = {
     ast.Return: _Collector.return_,  # type: ignore[dict-item]
     ast.Try: _Collector.try_,
     ast.If: _Collector.if_,  # type: ignore[dict-item]
+    ast.Assert: _Collector.assert_,  # type: ignore[dict-item]
     ast.While: _Collector.while_,  # type: ignore[dict-item]
 }
 for _name, _handler in (("TryStar", _Collector.try_), ("Match", _Collector.match),

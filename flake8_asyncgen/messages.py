@@ -213,6 +213,16 @@ CODES: dict[str, Code] = {
             summary="A coroutine object is iterated with `for`, `list()`, `sum()`, ..., or "
                     "entered with `with`, without `await`; that raises `TypeError`.",
         ),
+        Code(
+            "AGN214",
+            "coroutine-tested-for-truth",
+            "coroutine `{callee}()` ({where}) is {test} without `await`: a coroutine object is "
+            "{always}, so the condition never depends on its result, and the coroutine never "
+            "runs: `await` the call",
+            fix="none",
+            summary="An un-awaited coroutine call is tested for truth or compared with `None`: "
+                    "the condition is constant and the coroutine never runs.",
+        ),
         # Internal.
         Code(
             "AGN900",

@@ -19,10 +19,10 @@ from typing import Literal, NamedTuple, Optional, Tuple, Union
 from .model import Expr
 
 Context = Literal[
-    "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def",
+    "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def", "truth",
 ]
 CONTEXTS: Tuple[Context, ...] = (
-    "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def",
+    "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def", "truth",
 )
 # What a value is, as far as the rules care.
 # ``astream``: what awaiting an overload declared to give an async iterator gives.

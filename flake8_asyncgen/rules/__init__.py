@@ -20,6 +20,7 @@ from .agn209_function_not_called import FunctionUsedWithoutCall
 from .agn210_211_unawaited import AttributeOfUnawaitedObject, CoroutineCallDiscarded
 from .agn212_argument_against_annotation import ArgumentAgainstAnnotation
 from .agn213_coroutine_used_synchronously import CoroutineUsedSynchronously
+from .agn214_coroutine_tested_for_truth import CoroutineTestedForTruth
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -40,6 +41,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     CoroutineCallDiscarded,
     ArgumentAgainstAnnotation,
     CoroutineUsedSynchronously,
+    CoroutineTestedForTruth,
 )
 
 

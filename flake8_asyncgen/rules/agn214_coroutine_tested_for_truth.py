@@ -1,0 +1,42 @@
+"""AGN214: an un-awaited coroutine call tested for truth or compared with ``None``."""
+
+from __future__ import annotations
+
+from .api import CallExpr, CallResult, DeclaredCall, JudgedSite, Rule, RuleContext, StdlibCall
+
+
+class CoroutineTestedForTruth(Rule):
+    """``if self.is_burnt(key):``, ``if not ctx.confirm(...)``, ``api.get_room_info(key) is
+    None`` with a coroutine function: a coroutine object is always true and never ``None``, so
+    the test never depends on the result, and the coroutine never runs.
+
+    Only the call written in the condition is judged: a name holding a coroutine may be tested
+    on purpose (``if pending: await pending``)."""
+
+    code = "AGN214"
+    contexts = ("truth",)
+    triggers = frozenset({"coro"})
+    INVALID = [
+        "async def is_admin(user):\n    return user == 'root'\n"
+        "async def delete(user):\n    if not is_admin(user):\n        raise PermissionError\n",
+        "async def find(key):\n    return None\n"
+        "async def main():\n    if find('k') is None:\n        return 0\n",
+    ]
+    VALID = [
+        "async def is_admin(user):\n    return user == 'root'\n"
+        "async def delete(user):\n    if not await is_admin(user):\n"
+        "        raise PermissionError\n",
+        "async def find(key):\n    return None\n"
+        "async def main():\n    pending = find('k')\n    if pending:\n        await pending\n",
+    ]
+
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        site = judged.site
+        if not isinstance(site.expr, CallExpr) or not isinstance(
+            judged.value, (CallResult, DeclaredCall, StdlibCall)
+        ):
+            return
+        fields = ctx.queries.callee_fields(judged.value)
+        fields["test"] = "compared with `None`" if site.how == "none" else "tested for truth"
+        fields["always"] = "never `None`" if site.how == "none" else "always true"
+        ctx.report(self.code, site.span, fields)

@@ -1,0 +1,70 @@
+"""AGN214: an un-awaited coroutine call tested for truth or compared with `None`.
+
+MAD's `... and self._account_handler.is_burnt(id)` (always true: a healthy account dropped at
+every login), iirosebot's `APIIirose.get_room_info(id) is None` (never true), IdleRPG's
+`if not ctx.confirm(...)` (never prompts).
+"""
+import asyncio
+from abc import ABC, abstractmethod
+from typing import Optional
+
+
+class AccountHandler(ABC):
+    @abstractmethod
+    async def is_burnt(self, device: str) -> bool:
+        """Whether the account on `device` is banned."""
+
+
+class Api:
+    @staticmethod
+    async def get_room_info(room: str) -> Optional[dict]:
+        await asyncio.sleep(0)
+        return None
+
+
+class Screen:
+    def __init__(self, handler: AccountHandler) -> None:
+        self._handler = handler
+
+    async def on_login(self, device: str, logged_in: bool) -> str:
+        if logged_in and self._handler.is_burnt(device):  # error: AGN214
+            return "switch account"
+        while not self._handler.is_burnt(device):  # error: AGN214
+            break
+        assert not self._handler.is_burnt(device)  # error: AGN214
+        return "ok" if self._handler.is_burnt(device) else "burnt"  # error: AGN214
+
+    async def on_login_correctly(self, device: str, logged_in: bool) -> str:
+        if logged_in and await self._handler.is_burnt(device):
+            return "switch account"
+        return "ok"
+
+
+async def play(room: str) -> str:
+    if Api.get_room_info(room) is None:  # error: AGN214
+        return "no room"
+    rooms = [name for name in ("a", "b") if Api.get_room_info(name) is not None]  # error: AGN214
+    return str(rooms)
+
+
+async def play_correctly(room: str) -> str:
+    if await Api.get_room_info(room) is None:
+        return "no room"
+    # Trap: a name holding a coroutine may be tested on purpose.
+    pending = Api.get_room_info(room)
+    if pending is not None:
+        print(await pending)
+    # Trap: a task or future is not a coroutine; a plain function's result is what it is.
+    task = asyncio.ensure_future(Api.get_room_info(room))
+    if asyncio.ensure_future(Api.get_room_info(room)).done():
+        print(task)
+    if plain_check(room):
+        return "plain"
+    # Trap: comparing with something else than `None` is not judged here.
+    if Api.get_room_info(room) == {}:
+        return "empty"
+    return "ok"
+
+
+def plain_check(room: str) -> bool:
+    return bool(room)
