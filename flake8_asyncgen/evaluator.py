@@ -962,9 +962,9 @@ class Evaluator:
         facts = info.scopes[function.scope].function
         if facts is None or facts.is_stub or facts.always_raises or facts.has_yield:
             return None
-        type_name = "NoneType" if facts.falls_through or not facts.returns else None
         if not facts.returns and not facts.falls_through:
             return None  # every path raises
+        type_name = "NoneType" if facts.falls_through else None
         for expr in facts.returns:
             value = self.eval(expr, function.module, function.scope)
             if not isinstance(value, BuiltinInstance) or (

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from .api import (
-    CallExpr, CallResult, DeclaredCall, JudgedSite, NameExpr, Rule, RuleContext, StdlibCall,
-)
+from .api import CALL_RESULTS, CallExpr, JudgedSite, NameExpr, Rule, RuleContext
 
 
 class CoroutineReturnsCoroutine(Rule):
@@ -46,9 +44,9 @@ class CoroutineReturnsCoroutine(Rule):
             if ctx.queries.unawaited_alternative(site.scope, site.expr) is None:
                 return
         elif not isinstance(site.expr, CallExpr) or not isinstance(
-            judged.value, (CallResult, DeclaredCall, StdlibCall)
+            judged.value, CALL_RESULTS
         ) or not ctx.queries.returns_a_result(site.scope):
             return
         fields = ctx.queries.callee_fields(judged.value)
         fields["func"] = ctx.queries.qualname(site.scope)
-        ctx.report(self.code, judged.site.span, fields)
+        ctx.report(self.code, site.span, fields)

@@ -3,10 +3,7 @@ were the value awaiting it gives, or not used at all."""
 
 from __future__ import annotations
 
-from .api import (
-    AsyncGenExpression, CallResult, DeclaredCall, JudgedSite, Rule, RuleContext, StdlibCall,
-    messages,
-)
+from .api import AsyncGenExpression, CALL_RESULTS, JudgedSite, Rule, RuleContext, messages
 
 
 class AttributeOfUnawaitedObject(Rule):
@@ -34,7 +31,7 @@ class AttributeOfUnawaitedObject(Rule):
             if found is not None:
                 ctx.report(self.code, judged.site.span, found)
             return
-        if not isinstance(value, (CallResult, DeclaredCall, StdlibCall)) or isinstance(
+        if not isinstance(value, CALL_RESULTS) or isinstance(
             value, AsyncGenExpression
         ):
             return
@@ -59,7 +56,7 @@ class CoroutineCallDiscarded(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         if judged.site.how != "call" or not isinstance(
-            judged.value, (CallResult, DeclaredCall, StdlibCall)
+            judged.value, CALL_RESULTS
         ):
             return  # a name holding a coroutine: made (and maybe awaited) elsewhere
         if ctx.queries.may_return_none(judged.value):

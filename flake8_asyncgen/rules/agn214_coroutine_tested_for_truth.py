@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .api import CallExpr, CallResult, DeclaredCall, JudgedSite, Rule, RuleContext, StdlibCall
+from .api import CALL_RESULTS, CallExpr, JudgedSite, Rule, RuleContext
 
 
 class CoroutineTestedForTruth(Rule):
@@ -32,9 +32,7 @@ class CoroutineTestedForTruth(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         site = judged.site
-        if not isinstance(site.expr, CallExpr) or not isinstance(
-            judged.value, (CallResult, DeclaredCall, StdlibCall)
-        ):
+        if not isinstance(site.expr, CallExpr) or not isinstance(judged.value, CALL_RESULTS):
             return
         fields = ctx.queries.callee_fields(judged.value)
         fields["test"] = "compared with `None`" if site.how == "none" else "tested for truth"

@@ -59,8 +59,13 @@ from ..values import (
 if TYPE_CHECKING:  # pragma: no cover
     import libcst as cst
 
+# What a call of a known function gives, as the rules see it: a project or installed
+# function's object, a callable declared by an annotation, an asyncio function's coroutine.
+CALL_RESULTS = (CallResult, DeclaredCall, StdlibCall)
+
 __all__ = [
-    "AsyncGenExpression", "AttrExpr", "Builtin", "CallExpr", "CallResult", "Context", "NameExpr",
+    "AsyncGenExpression", "AttrExpr", "Builtin", "CALL_RESULTS", "CallExpr", "CallResult",
+    "Context", "NameExpr",
     "PlainResult",
     "DeclaredCall", "Fix",
     "StdlibCall",
@@ -531,9 +536,7 @@ class Queries:
             elif isinstance(option.expr, CallExpr):
                 where = scope if option.scope is None else option.scope
                 value = self.eval(option.expr, where)
-                if isinstance(value, (CallResult, DeclaredCall, StdlibCall)) and (
-                    value.kind == "coro"
-                ):
+                if isinstance(value, CALL_RESULTS) and value.kind == "coro":
                     coroutine = value
         return coroutine if awaited else None
 
