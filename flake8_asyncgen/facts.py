@@ -63,7 +63,7 @@ from .paramtypes import bool_literals, demands
 from .passedargs import HelperCall, HelperSignature, is_private, record_passed_arguments
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -130,6 +130,11 @@ def describe(node: ast.AST) -> Expr:
         return _new(AttrExpr, (describe(value), attr, "attr"))
     if kind is ast.Call:
         keywords = node.keywords  # type: ignore[attr-defined]
+        func = node.func  # type: ignore[attr-defined]
+        if type(func) is ast.Name and func.id == "super" and (
+            node.args or keywords  # type: ignore[attr-defined]
+        ):
+            return UNKNOWN  # ``super(Other, self)``: only the zero-argument form is followed
         wrapped = _wrap(node)
         if wrapped is not None:
             return wrapped
@@ -1130,6 +1135,8 @@ class _Collector:
 
     def aug_assign(self, node: ast.AugAssign) -> None:
         self.expr(node.value)
+        if type(node.op) is not ast.Mod:  # ``text %= fetch()`` formats it
+            self._operands(_OPERATORS.get(type(node.op), "") + "=", node.value)
         self._mutates(node.target)
         if isinstance(node.target, ast.Name) and node.target.id == "__all__":
             self.exports_computed = True  # computed: fall back to the module's public names
@@ -1486,6 +1493,10 @@ class _Collector:
         tested, self.type_tested = self.type_tested, set()
         self.body(node.body)
         signature.tested = frozenset(self.type_tested)
+        if facts.params and self.type_tested:
+            # ``if not isinstance(text, str): text = await text``: the annotation of a
+            # parameter the body tests is not the whole truth; it demands nothing.
+            facts.params = tuple(p for p in facts.params if p.name not in self.type_tested)
         bindings = self.scopes[sid].bindings
         for name in self.type_tested:
             binding = bindings.get(name)
@@ -1619,9 +1630,25 @@ class _Collector:
                 if type(node.ctx) is load:
                     self.site("iter", node.value, how="unpacking")
             elif kind is ast.Compare:
+                left, ordered = node.left, None
                 for op, operand in zip(node.ops, node.comparators):
                     if type(op) is ast.In or type(op) is ast.NotIn:
                         self.site("iter", operand, how="membership")  # ``key in rows()``
+                    elif type(op) in _ORDERING:
+                        # ``0 < store.ttl(k) <= 60``: the middle operand once.
+                        first = (left,) if left is not ordered else ()
+                        self._operands(_ORDERING[type(op)], *first, operand)
+                        ordered = operand
+                    left = operand
+            elif kind is ast.BinOp:
+                if type(node.op) is ast.Mod:
+                    # ``"%s" % fetch()`` formats whatever it is given: only the left side.
+                    self._operands("%", node.left)
+                else:
+                    self._operands(_OPERATORS.get(type(node.op), ""), node.left, node.right)
+            elif kind is ast.UnaryOp:
+                if type(node.op) is not ast.Not:  # ``not`` is a truth test
+                    self._operands(_OPERATORS.get(type(node.op), ""), node.operand)
             elif kind is ast.Lambda:
                 self.arguments(node.args, defaults_only=True)
                 args = node.args
@@ -1727,7 +1754,7 @@ class _Collector:
             klass = self.scopes[self.sid].klass
             if klass is not None:
                 klass.has_class_keywords = True
-        elif name in ("isinstance", "issubclass", "type", "hasattr") and node.args and isinstance(
+        elif name in _TYPE_TESTS and node.args and isinstance(
             node.args[0], ast.Name
         ):
             # The code asks what the value is: its annotation is not the whole truth.
@@ -1794,6 +1821,14 @@ class _Collector:
                 if found is not None:
                     self.sites.append(found)
 
+    def _operands(self, operator: str, *operands: ast.expr) -> None:
+        """``operand`` sites: the operands of an arithmetic, bitwise or ordering operator that
+        may be what a call gave (a call, a name bound to one here).  No coroutine, async
+        generator or async context manager object supports any of them."""
+        for operand in operands:
+            if self._may_be_call_result(operand):
+                self.site("operand", operand, how=operator)
+
     def _may_be_call_result(self, node: ast.expr) -> bool:
         kind = type(node)
         if kind is ast.Call:
@@ -1804,6 +1839,19 @@ class _Collector:
             return type(binding) is ValueBinding and type(binding.expr) is CallExpr
         return isinstance(node, ast.GeneratorExp) and is_async_genexp(node)
 
+
+# Calls that ask what a value is: its annotation is not the whole truth after them.
+_TYPE_TESTS = frozenset({
+    "isinstance", "issubclass", "type", "hasattr", "isawaitable", "iscoroutine", "isasyncgen",
+})
+# The symbol of each operator a coroutine object does not support (``how`` of ``operand``).
+_OPERATORS: Dict[type, str] = {
+    ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.MatMult: "@", ast.Div: "/",
+    ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>",
+    ast.BitOr: "|", ast.BitXor: "^", ast.BitAnd: "&", ast.USub: "-", ast.UAdd: "+",
+    ast.Invert: "~",
+}
+_ORDERING: Dict[type, str] = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
 _Collector.HANDLERS = {
     ast.FunctionDef: _Collector.function,  # type: ignore[dict-item]

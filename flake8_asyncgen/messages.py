@@ -223,6 +223,15 @@ CODES: dict[str, Code] = {
             summary="An un-awaited coroutine call is tested for truth or compared with `None`: "
                     "the condition is constant and the coroutine never runs.",
         ),
+        Code(
+            "AGN215",
+            "coroutine-used-as-value",
+            "{use} {object} ({where}) raises TypeError: {what} {lacks}; {advice}",
+            fix="none",
+            summary="An un-awaited coroutine (or an async generator) used as a number, string "
+                    "or sized value: an operator, an ordering comparison, `len()`, `int()`, "
+                    "`json.loads()`, ... raise `TypeError`.",
+        ),
         # Internal.
         Code(
             "AGN900",
@@ -598,6 +607,33 @@ def access_fields(attr: str, kind: str) -> dict[str, str]:
         "attr": attr, "access": f"`.{attr}`", "lacks": "has no such attribute",
         "error": "AttributeError", "advice": ATTRIBUTE_ADVICE[kind].format(attr=attr),
     }
+
+
+# AGN215: how the use is named, and what to do, by the object's kind.
+def operator_use(operator: str) -> str:
+    """``+`` on ..., ``<`` with ..., ``+=`` with ..."""
+    if operator in ("<", "<=", ">", ">="):
+        return f"`{operator}` comparing"
+    if operator.endswith("=") and operator != "=":
+        return f"`{operator}` with"
+    return f"`{operator}` on"
+
+
+def conversion_use(api: str) -> str:
+    """``len()`` of ..."""
+    return f"`{api}()` of"
+
+
+OPERAND_LACKS = "supports no arithmetic, bitwise or ordering operator"
+CONVERSION_LACKS = "is not a number, a string, bytes or a sized object"
+
+
+VALUE_ADVICE = {
+    "coro": "`await` the call where it is made and use what it returns",
+    "agen": "iterate it with `async for` (or collect it: `[x async for x in ...]`) and use the "
+            "items",
+    "acm": "enter it with `async with ... as x` where it is made and use `x`",
+}
 
 
 def unawaited_call(kind: str, callee: str) -> str:

@@ -51,9 +51,11 @@ _BUILTIN_TAGS: Dict[str, str] = {
 }
 _MAX_DEPTH = 8
 _MAX_LITERAL_DEPTH = 6
-# The tags that make a parameter worth keeping: annotations about this bug class's
-# protocols. (Passing a coroutine as ``name: str`` is a type checker's business.)
-_PROTOCOL_RELATED = frozenset({AWAIT, AITER, CALL, ITER})
+# The tags that make a parameter worth keeping: every one rules out a coroutine or an async
+# generator object unless the annotation also accepts it.  A builtin value type counts
+# (``text: str`` given ``client.fetch(url)``): the object is none of them, and the call
+# passed in never runs.
+_PROTOCOL_RELATED = frozenset({AWAIT, AITER, CALL, ITER, VALUE})
 _DECLARED_LENGTH = 80
 _SHADOWED: Binding = UNKNOWN_BINDING  # a name bound around the ``def``: not the module's
 T = TypeVar("T")

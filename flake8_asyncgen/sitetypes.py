@@ -9,7 +9,9 @@ Contexts: ``await`` (``await x``), ``iter`` (``for``, sync comprehensions,
 ``yield from``, ``*`` unpacking), ``aiter`` (``async for``, async
 comprehensions), ``awith`` (``async with``), ``discard`` (an expression
 statement), ``return`` (a coroutine's ``return``), ``arg`` (an argument of a
-call) and ``def`` (a coroutine's return annotation).
+call), ``def`` (a coroutine's return annotation), ``truth`` (a condition) and
+``operand`` (an operand of an arithmetic, bitwise or ordering operator; ``how`` is the
+operator).
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from .model import Expr
 
 Context = Literal[
     "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def", "truth",
+    "operand",
 ]
 CONTEXTS: Tuple[Context, ...] = (
     "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def", "truth",
+    "operand",
 )
 # What a value is, as far as the rules care.
 # ``astream``: what awaiting an overload declared to give an async iterator gives.

@@ -21,6 +21,7 @@ from .agn210_211_unawaited import AttributeOfUnawaitedObject, CoroutineCallDisca
 from .agn212_argument_against_annotation import ArgumentAgainstAnnotation
 from .agn213_coroutine_used_synchronously import CoroutineUsedSynchronously
 from .agn214_coroutine_tested_for_truth import CoroutineTestedForTruth
+from .agn215_coroutine_used_as_value import CoroutineUsedAsValue
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -42,6 +43,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     ArgumentAgainstAnnotation,
     CoroutineUsedSynchronously,
     CoroutineTestedForTruth,
+    CoroutineUsedAsValue,
 )
 
 

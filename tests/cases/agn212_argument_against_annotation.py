@@ -5,7 +5,8 @@ call of an `async def` with `yield`, or an async generator expression) passed as
 parameter whose annotation rules it out.  A coroutine is awaitable and nothing else: it is not
 iterable, not async-iterable and not callable.  An async generator is async-iterable and nothing
 else.  So `content: Union[AsyncIterable[str], Iterable[str]]` cannot take a coroutine, and
-`func: Callable[..., Any]` can take neither.  Reported at the argument expression (the call, the
+`func: Callable[..., Any]` can take neither; nor can a builtin value type (`msg: str`,
+`data: bytes`, `count: int`, `Optional[str]`, ...).  Reported at the argument expression (the call, the
 async generator expression, or the name bound to the call).  Nothing here runs at import time.
 
 Every `# error:` line fails when its function runs and the callee uses the argument as its
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import collections.abc
 import functools
+import inspect
 import types
 from dataclasses import dataclass
 from typing import (
@@ -34,6 +36,7 @@ from typing import (
     Optional,
     Protocol,
     Sequence,
+    Text,
     TypeVar,
     Union,
 )
@@ -221,7 +224,7 @@ def close_later(stream: Closable) -> Closable:
 
 
 def log(message: str) -> None:
-    print(message)
+    print(message.rstrip())
 
 
 def collected(fn: Callable[[List[str]], T]) -> Callable[[AsyncIterable[str]], Awaitable[T]]:
@@ -497,12 +500,6 @@ def test_rejects_coroutine() -> None:
 # --------------------------------------------------------------------------
 
 
-def log_it() -> None:
-    # `str` is not about this bug class's protocols: left to type checkers.  (Printing the
-    # coroutine does not fail; it is never awaited.)
-    log(numbers())
-
-
 def report_late_alias() -> str:
     # `LateStream` is assigned below the `def`: only aliases assigned before it are read.
     return write_late(numbers())
@@ -586,3 +583,165 @@ def checked(page: Page) -> list:
     if isinstance(page, Page):
         return page.rows
     return []
+
+
+# --------------------------------------------------------------------------
+# Builtin value annotations: `str`, `bytes`, `int`, `float`, `typing.Text`, and unions of them
+# --------------------------------------------------------------------------
+# A coroutine is not a string, bytes or a number: the callee fails where it uses the argument
+# as one (a method of `str`, `len()`, `range()`, arithmetic), and the request never runs.
+
+
+class Svc:
+    """A service client whose requests are coroutines."""
+
+    async def fetch(self, key: str) -> str:
+        await asyncio.sleep(0)
+        return f"  value of {key}  "
+
+    async def read(self) -> bytes:
+        await asyncio.sleep(0)
+        return b"payload"
+
+    async def count(self) -> int:
+        await asyncio.sleep(0)
+        return 3
+
+    async def load(self) -> float:
+        await asyncio.sleep(0)
+        return 0.5
+
+
+def log_line(msg: str) -> str:
+    return msg.strip() + "\n"
+
+
+def decode(data: bytes) -> str:
+    return data.decode()
+
+
+def page_numbers(count: int) -> List[int]:
+    return list(range(count))
+
+
+def percent(load: float) -> str:
+    return f"{load * 100:.0f}%"
+
+
+def banner(text: Text) -> str:
+    return text.center(20, "=")
+
+
+def title(text: Optional[str] = None) -> str:
+    return text.title() if text is not None else ""
+
+
+def header(value: str | None) -> str:
+    return (value or "").upper()
+
+
+def size_of(content: Union[str, bytes]) -> int:
+    return len(content)
+
+
+class Reporter:
+    def __init__(self, svc: Svc) -> None:
+        self.svc: Svc = svc
+
+    def write(self, line: str) -> str:
+        return line.rstrip()
+
+    def status(self) -> str:
+        # Through an attribute declared `self.svc: Svc`, to a module-level function.
+        return log_line(self.svc.fetch("status"))  # error: AGN212
+
+    def status_line(self) -> str:
+        # To a method through `self` (no subclass overrides `write`).
+        return self.write(self.svc.fetch("status"))  # error: AGN212
+
+
+def log_status(svc: Svc) -> str:
+    # `msg: str` given a coroutine.
+    return log_line(svc.fetch("status"))  # error: AGN212
+
+
+def log_status_keyword(svc: Svc) -> str:
+    # As a keyword argument.
+    return log_line(msg=svc.fetch("status"))  # error: AGN212
+
+
+def log_it() -> None:
+    log(numbers())  # error: AGN212
+
+
+def body_text(svc: Svc) -> str:
+    # `data: bytes`, given a name bound to the call: reported at the name.
+    data = svc.read()
+    return decode(data)  # error: AGN212
+
+
+def pages(svc: Svc) -> List[int]:
+    return page_numbers(svc.count())  # error: AGN212
+
+
+def load_percent(svc: Svc) -> str:
+    return percent(svc.load())  # error: AGN212
+
+
+def welcome(svc: Svc) -> str:
+    return banner(svc.fetch("greeting"))  # error: AGN212
+
+
+def titled(svc: Svc) -> str:
+    # `Optional[str]`.
+    return title(svc.fetch("name"))  # error: AGN212
+
+
+def headed(svc: Svc) -> str:
+    # `str | None`.
+    return header(svc.fetch("name"))  # error: AGN212
+
+
+def body_size(svc: Svc) -> int:
+    # `Union[str, bytes]`.
+    return size_of(svc.read())  # error: AGN212
+
+
+def stream_size() -> int:
+    # An async generator is not a string either.
+    return size_of(stream_numbers())  # error: AGN212
+
+
+async def show(value: Union[str, Awaitable[str]]) -> str:
+    return await value if inspect.isawaitable(value) else value
+
+
+def debug(value: Any) -> str:
+    return f"<{value!r}>"
+
+
+def kind_of(value: object) -> str:
+    return type(value).__name__
+
+
+def describe(value) -> str:  # type: ignore[no-untyped-def]
+    return repr(value)
+
+
+async def normalize(text: str) -> str:
+    if not isinstance(text, str):
+        # Callers of the old API passed the request itself: it is awaited here.
+        text = await text
+    return text.lower()
+
+
+async def value_traps(svc: Svc) -> List[str]:
+    # Traps: an annotation that also takes an awaitable; `Any`, `object` and no annotation
+    # take anything (and only print the pending request, awaited below); an awaited
+    # argument; a `str` parameter the body tests with `isinstance`.
+    shown = await show(svc.fetch("name"))
+    pending = svc.fetch("status")
+    notes = [debug(pending), kind_of(pending), describe(pending)]
+    status = log_line(await pending)
+    lowered = await normalize(svc.fetch("NAME"))
+    return [shown, status, lowered, log_line(await svc.fetch("x")), *notes]
