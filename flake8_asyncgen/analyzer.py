@@ -43,12 +43,16 @@ T = TypeVar("T")
 TreeOrParser = Union[ast.Module, Callable[[], ast.Module]]
 
 
-def import_roots(filename: str, extra: Sequence[str] = ()) -> Tuple[str, ...]:
+def import_roots(
+    filename: str, extra: Sequence[str] = (), relative: bool = False
+) -> Tuple[str, ...]:
     """Where imports are looked for: the file's own root, the user's roots, the roots the
     project's configuration declares, ``src/`` beside the file's root, the project's folder
     (the nearest with ``pyproject.toml``, ``setup.cfg``, ``setup.py`` or ``.git``), then the
-    current directory and its ``src/`` (ruff's default source roots)."""
-    root = find_root(filename)
+    current directory and its ``src/`` (ruff's default source roots).  ``relative``: the file
+    imports relatively, so it is in a package even where its folder has no ``__init__.py``
+    (see :func:`find_root`)."""
+    root = find_root(filename, relative)
     project = project_root(root)
     declared = declared_roots(project) if project is not None else ()
     candidates = [root, *extra, *declared, os.path.join(root, "src")]
@@ -191,7 +195,7 @@ def analyse(
     with fewer_collections():
         if look_up and not force_cst:
             try:
-                cached = _cached_result(filename, settings, text_digest)
+                cached = _cached_result(filename, settings, text_digest, lines)
             except Exception:  # noqa: BLE001 - a cache that cannot be read is a miss
                 cached = None
             if cached is not None:
@@ -205,13 +209,19 @@ def analyse(
             )
 
 
-def _project(filename: str, settings: Settings) -> Project:
-    all_roots = import_roots(filename, settings.roots)
+def _project(filename: str, settings: Settings, lines: Sequence[str]) -> Project:
+    all_roots = import_roots(filename, settings.roots, has_relative_import(lines))
     environment = environment_for(all_roots[0], settings)
     return Project.get(all_roots, settings.cache_dir, environment, _CALL_NAMES)
 
 
 _CALL_NAMES = call_names()
+
+
+def has_relative_import(lines: Sequence[str]) -> bool:
+    """Whether some line starts a relative import (``from . import x``, ``from ..core import
+    y``): a cheap test on the text, made before (or without) parsing it."""
+    return any(line.lstrip().startswith("from .") for line in lines)
 
 
 def _text_digest(lines: Sequence[str]) -> str:
@@ -226,13 +236,15 @@ def _entry_digest(project: Project, settings: Settings, text_digest: str) -> str
 def cached_result(lines: Sequence[str], filename: str, settings: Settings) -> Optional[Result]:
     """The findings an earlier run stored for this text of the file, if everything they were
     made from still holds (see :mod:`resultcache`); else None. Never parses the file."""
-    return _cached_result(filename, settings, _text_digest(lines))
+    return _cached_result(filename, settings, _text_digest(lines), lines)
 
 
-def _cached_result(filename: str, settings: Settings, text_digest: str) -> Optional[Result]:
+def _cached_result(
+    filename: str, settings: Settings, text_digest: str, lines: Sequence[str]
+) -> Optional[Result]:
     if settings.cache_dir is None:
         return None
-    project = _project(filename, settings)
+    project = _project(filename, settings, lines)
     if project.cache is None:
         return None
     digest = _entry_digest(project, settings, text_digest)
@@ -285,7 +297,7 @@ def _module_info(
     text_digest: str,
 ) -> Tuple[Project, ModuleInfo, List[Site]]:
     """This file's facts and sites, registered with its project."""
-    project = _project(filename, settings)
+    project = _project(filename, settings, lines)
     root = project.roots[0]
     # Facts worked out for this file are used again for the files after it in this process.
     on_disk = _disk_digest(filename, lines, text_digest)

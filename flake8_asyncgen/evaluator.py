@@ -67,6 +67,16 @@ from .values import (
 )
 
 T = TypeVar("T")
+_SUPER = NameExpr("super")
+# The typing module's names of builtin types, as a return annotation gives them.
+_TYPING_BUILTINS = {
+    f"{module}.{alias}": name
+    for module in ("typing", "typing_extensions")
+    for alias, name in (
+        ("List", "list"), ("Dict", "dict"), ("Set", "set"), ("Tuple", "tuple"),
+        ("Text", "str"),
+    )
+}
 _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 40
 # Builtins giving their argument's elements, and the builtin type they give ("" for an
@@ -220,7 +230,10 @@ class Evaluator:
         if isinstance(expr, NameExpr):
             return self.name(info, sid, expr.id)
         if isinstance(expr, AttrExpr):
-            return self.attr(self.eval(expr.base, info.name, sid), expr.attr)
+            base = expr.base
+            if isinstance(base, CallExpr) and base.func == _SUPER and not base.literals:
+                return self._super_member(info, sid, expr.attr)
+            return self.attr(self.eval(base, info.name, sid), expr.attr)
         if isinstance(expr, CallExpr):
             picked = self._element_method(info, expr, sid)
             if picked is not None:
@@ -297,6 +310,33 @@ class Evaluator:
                 return first
             return join_alternatives([first, second], self.classes.common_base)
         return None
+
+    def _super_member(self, info: ModuleInfo, sid: int, name: str) -> Value:
+        """``super().name`` in a method of a class with one base: the method ``name`` is
+        looked up from that base, in its method resolution order (a subclass's own override
+        is skipped, whatever ``self`` is; only a class placed between them by multiple
+        inheritance could change it).  Only methods: ``super()`` finds no instance
+        attribute, and ``super()`` itself stays unknown (it is ``self``, whose class may be
+        any subclass)."""
+        if self.name(info, sid, "super") != Builtin("super"):
+            return None
+        facts = info.scopes[sid].function
+        if facts is None or not facts.first_param:
+            return None
+        me = self.classes.self_or_cls(info, sid, facts.first_param)
+        if not isinstance(me, (Instance, ClassRef)) or me.module != info.name:
+            return None
+        klass = info.scopes[me.scope].klass
+        if klass is None or len(klass.bases) != 1 or klass.metaclass is not None:
+            return None
+        base = self.eval(strip_subscript(klass.bases[0]), info.name, info.scopes[me.scope].parent)
+        if not isinstance(base, ClassRef):
+            return None
+        if isinstance(me, Instance):
+            found = self.attr(Instance(base.module, base.scope), name)
+        else:
+            found = self.attr(ClassRef(base.module, base.scope), name)
+        return found if isinstance(found, FunctionRef) else None
 
     # -- names -----------------------------------------------------------------------------
     def name(self, info: ModuleInfo, sid: int, name: str) -> Value:
@@ -965,12 +1005,12 @@ class Evaluator:
         if not facts.returns and not facts.falls_through:
             return None  # every path raises
         type_name = "NoneType" if facts.falls_through else None
-        for expr in facts.returns:
-            value = self.eval(expr, function.module, function.scope)
+        values = [self.eval(expr, function.module, function.scope) for expr in facts.returns]
+        for value in values:
             if not isinstance(value, BuiltinInstance) or (
                 type_name is not None and value.type_name != type_name
             ):
-                return None
+                return self._declared_plain_result(info, function, values)
             type_name = value.type_name
         assert type_name is not None
         if facts.annotation is not None:
@@ -981,6 +1021,35 @@ class Evaluator:
             if declared not in (Builtin(type_name), BuiltinInstance(type_name)):
                 return None
         return PlainResult(function.module, function.scope, type_name)
+
+    def _declared_plain_result(
+        self, info: ModuleInfo, function: FunctionRef, values: List[Value]
+    ) -> Value:
+        """A plain ``def`` annotated with one builtin type (``-> List[Dict]``) that returns
+        an object of that type on some path (``return []``) and nothing known to be anything
+        else on the others (``return results[:k]``): awaiting its call fails on that path
+        whatever the others give, and the annotation says they give the same."""
+        facts = info.scopes[function.scope].function
+        if facts is None or facts.annotation is None or facts.falls_through:
+            return None
+        parent = info.scopes[function.scope].parent
+        declared = self.eval(strip_subscript(facts.annotation), function.module, parent)
+        if isinstance(declared, Outside):
+            type_name = _TYPING_BUILTINS.get(declared.qualified)
+        elif isinstance(declared, Builtin) and declared.name in LITERAL_TYPES:
+            type_name = declared.name
+        else:
+            return None
+        if type_name is None or type_name == "NoneType":
+            return None
+        agreeing = False
+        for value in values:
+            if value is None:
+                continue  # unknown: the annotation says what it is
+            if value != BuiltinInstance(type_name):
+                return None
+            agreeing = True
+        return PlainResult(function.module, function.scope, type_name) if agreeing else None
 
     def _callable_result(
         self, info: ModuleInfo, annotation: Expr, scope: int

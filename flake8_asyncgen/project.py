@@ -48,14 +48,25 @@ class ModuleInfo:
         self.stub_file = display.endswith(".pyi")
 
 
-def find_root(path: str) -> str:
-    """The folder above the top package that holds ``path`` (walking up while ``__init__.py``)."""
+def find_root(path: str, relative: bool = False) -> str:
+    """The folder above the top package that holds ``path`` (walking up while ``__init__.py``).
+
+    ``relative``: the file imports relatively, so Python runs it as part of a package.  Then
+    a folder without ``__init__.py`` right under a package (``api/routes/`` under ``api/``)
+    is what Python makes of it, a namespace package inside that package, and the walk goes
+    on through it (``from ...browser import x`` in ``src/api/routes/streaming.py``).  Without
+    a relative import such a file may as well be a script run from its own folder."""
     folder = os.path.dirname(os.path.abspath(path))
-    while os.path.isfile(os.path.join(folder, "__init__.py")):
+    while True:
         parent = os.path.dirname(folder)
         if parent == folder:
             break
-        folder = parent
+        if os.path.isfile(os.path.join(folder, "__init__.py")) or (
+            relative and os.path.isfile(os.path.join(parent, "__init__.py"))
+        ):
+            folder = parent
+            continue
+        break
     return folder
 
 
