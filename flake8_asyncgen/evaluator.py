@@ -114,6 +114,16 @@ def join_alternatives(
     return found
 
 
+def _runs_to_completion(qualified: str) -> bool:
+    """``asyncio.run`` or the ``run_until_complete`` of a loop asyncio made
+    (``asyncio.get_event_loop().run_until_complete``)."""
+    if qualified in ("asyncio.run", "asyncio.runners.run"):
+        return True
+    return qualified.startswith("asyncio.") and qualified.endswith(
+        ("_event_loop().run_until_complete", "_running_loop().run_until_complete")
+    )
+
+
 def _awaited_here(info: ModuleInfo, sid: int, expr: Expr) -> bool:
     """``await ...``, or a name the function binds once, to ``await ...``."""
     if isinstance(expr, NameExpr):
@@ -286,6 +296,10 @@ class Evaluator:
                 target = self.eval(expr.value, info.name, sid)
                 if isinstance(target, Elements) and target.item is not None:
                     return Elements(_ELEMENT_KEEPING_BUILTINS[wrapper.name], target.item)
+            if isinstance(wrapper, Outside) and _runs_to_completion(wrapper.qualified):
+                # ``asyncio.run(main())``, ``loop.run_until_complete(fetch())``: what
+                # awaiting the argument gives (``expr.value`` is that ``await``).
+                return self.eval(expr.value, info.name, sid)
             if isinstance(wrapper, Outside) and wrapper.qualified in kinds.PARTIAL_FUNCTIONS:
                 # ``partial(fetch, url)``: calling it calls ``fetch``, so it is judged as the
                 # function (a coroutine function's partial gives coroutines).
@@ -779,12 +793,21 @@ class Evaluator:
             return self._awaited_instance(value)
         if not isinstance(value, CallResult) or value.kind != "coro":
             return None
-        stream = self.returned(value.module, value.scope, ("agen",))
-        if stream is not None:
-            return stream
         info = self.module(value.module)
         if info is None:
             return None
+        facts = info.scopes[value.scope].function
+        # An async generator, or a coroutine every path hands out un-awaited (``return
+        # self.client.create(...)``): a caller awaiting once holds that coroutine.  Only the
+        # returns of the ``async def`` itself: a plain ``def`` returning a coroutine (the
+        # object is named after it) returns the coroutine, not what awaiting it gives.
+        wanted: Tuple[ObjectKind, ...] = (
+            ("agen", "coro") if facts is not None and facts.is_async and value.called is None
+            else ("agen",)
+        )
+        stream = self.returned(value.module, value.scope, wanted)
+        if stream is not None:
+            return stream
         found = self._factory_result(info, value.scope)
         if found is None and self._declares_stream(info, value.scope):
             return AnnotatedStream(value.module, value.scope)
@@ -1016,11 +1039,24 @@ class Evaluator:
         if facts.annotation is not None:
             # ``-> Optional[AsyncIterator[str]]``: overrides (or a later version) may give a
             # stream; only an annotation saying the same builtin type is kept.
-            parent = info.scopes[function.scope].parent
-            declared = self.eval(facts.annotation, function.module, parent)
-            if declared not in (Builtin(type_name), BuiltinInstance(type_name)):
+            if self._annotated_builtin(info, function.scope) != type_name:
                 return None
         return PlainResult(function.module, function.scope, type_name)
+
+    def _annotated_builtin(self, info: ModuleInfo, sid: int) -> Optional[str]:
+        """The builtin type a function's return annotation names (``list``, ``List[Dict]``,
+        ``list[str]``, ``"List[str]"``), or None."""
+        facts = info.scopes[sid].function
+        if facts is None or facts.annotation is None:
+            return None
+        parent = info.scopes[sid].parent
+        declared = self.eval(strip_subscript(facts.annotation), info.name, parent)
+        if isinstance(declared, Outside):
+            return _TYPING_BUILTINS.get(declared.qualified)
+        if isinstance(declared, (Builtin, BuiltinInstance)):
+            name = declared.name if isinstance(declared, Builtin) else declared.type_name
+            return name if name in LITERAL_TYPES else None
+        return None
 
     def _declared_plain_result(
         self, info: ModuleInfo, function: FunctionRef, values: List[Value]
@@ -1030,22 +1066,15 @@ class Evaluator:
         else on the others (``return results[:k]``): awaiting its call fails on that path
         whatever the others give, and the annotation says they give the same."""
         facts = info.scopes[function.scope].function
-        if facts is None or facts.annotation is None or facts.falls_through:
+        if facts is None or facts.falls_through:
             return None
-        parent = info.scopes[function.scope].parent
-        declared = self.eval(strip_subscript(facts.annotation), function.module, parent)
-        if isinstance(declared, Outside):
-            type_name = _TYPING_BUILTINS.get(declared.qualified)
-        elif isinstance(declared, Builtin) and declared.name in LITERAL_TYPES:
-            type_name = declared.name
-        else:
-            return None
+        type_name = self._annotated_builtin(info, function.scope)
         if type_name is None or type_name == "NoneType":
             return None
         agreeing = False
         for value in values:
-            if value is None:
-                continue  # unknown: the annotation says what it is
+            if value is None or isinstance(value, Outside):
+                continue  # unknown, or from outside the project: the annotation says
             if value != BuiltinInstance(type_name):
                 return None
             agreeing = True

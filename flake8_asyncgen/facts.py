@@ -84,7 +84,11 @@ def _bool_keywords(keywords: List[ast.keyword]) -> Tuple[Tuple[str, bool], ...]:
 
 # Builtins whose result holds its first argument's elements (``enumerate``: paired).
 _ELEMENT_KEEPING_CALLS = frozenset({"enumerate", "sorted", "reversed", "iter"})
-_WRAPPING_CALLS = frozenset({"cast", "partial", "getattr"}) | _ELEMENT_KEEPING_CALLS
+# ``asyncio.run(coro)`` / ``loop.run_until_complete(coro)``: what awaiting ``coro`` gives.
+_RUNNING_CALLS = frozenset({"run", "run_until_complete"})
+_WRAPPING_CALLS = frozenset({"cast", "partial", "getattr"}) | _ELEMENT_KEEPING_CALLS | (
+    _RUNNING_CALLS
+)
 
 
 def _wrap(node: Any) -> Optional[Expr]:
@@ -108,6 +112,8 @@ def _wrap(node: Any) -> Optional[Expr]:
         value = describe(args[0])  # ``enumerate(repos)``, ``sorted(repos, key=...)``
     elif name == "partial" and args:
         value = describe(args[0])
+    elif name in _RUNNING_CALLS and type(func) is ast.Attribute and len(args) == 1:
+        value = AwaitExpr(describe(args[0]))  # ``asyncio.run(main())``
     elif name == "getattr" and type(func) is ast.Name and not node.keywords and (
         2 <= len(args) <= 3
     ) and type(args[1]) is ast.Constant and isinstance(args[1].value, str):
@@ -955,9 +961,9 @@ class _Collector:
                 return
         elif kind is ast.Name:
             binding = self.scopes[self.sid].bindings.get(base.id)
-            if type(binding) is not ValueBinding or type(binding.expr) is not CallExpr:
+            if type(binding) is not ValueBinding or not _gives_call_result(binding.expr):
                 return
-        else:
+        elif kind is not ast.Await or type(base.value) is not ast.Call:
             return
         self.site("attr", base, how=node.attr if how is None else how)
 
@@ -1836,8 +1842,18 @@ class _Collector:
             return not (type(func) is ast.Name and func.id in ("super", "type"))
         if kind is ast.Name:
             binding = self.scopes[self.sid].bindings.get(node.id)  # type: ignore[attr-defined]
-            return type(binding) is ValueBinding and type(binding.expr) is CallExpr
+            return type(binding) is ValueBinding and _gives_call_result(binding.expr)
+        if kind is ast.Await:
+            return type(node.value) is ast.Call  # type: ignore[attr-defined]
         return isinstance(node, ast.GeneratorExp) and is_async_genexp(node)
+
+
+def _gives_call_result(expr: Expr) -> bool:
+    """``fetch()`` or ``await fetch()``: what a call gives, or what awaiting it gives (a
+    coroutine returning an un-awaited coroutine hands that one out)."""
+    if type(expr) is CallExpr:
+        return True
+    return type(expr) is AwaitExpr and type(expr.value) is CallExpr
 
 
 # Calls that ask what a value is: its annotation is not the whole truth after them.
