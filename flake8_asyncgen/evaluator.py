@@ -1039,11 +1039,11 @@ class Evaluator:
         if facts.annotation is not None:
             # ``-> Optional[AsyncIterator[str]]``: overrides (or a later version) may give a
             # stream; only an annotation saying the same builtin type is kept.
-            if self._annotated_builtin(info, function.scope) != type_name:
+            if self.annotated_builtin(info, function.scope) != type_name:
                 return None
         return PlainResult(function.module, function.scope, type_name)
 
-    def _annotated_builtin(self, info: ModuleInfo, sid: int) -> Optional[str]:
+    def annotated_builtin(self, info: ModuleInfo, sid: int) -> Optional[str]:
         """The builtin type a function's return annotation names (``list``, ``List[Dict]``,
         ``list[str]``, ``"List[str]"``), or None."""
         facts = info.scopes[sid].function
@@ -1068,7 +1068,7 @@ class Evaluator:
         facts = info.scopes[function.scope].function
         if facts is None or facts.falls_through:
             return None
-        type_name = self._annotated_builtin(info, function.scope)
+        type_name = self.annotated_builtin(info, function.scope)
         if type_name is None or type_name == "NoneType":
             return None
         agreeing = False

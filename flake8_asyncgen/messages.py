@@ -86,8 +86,8 @@ CODES: dict[str, Code] = {
             "AGN104",
             "coroutine-returns-coroutine",
             "coroutine `{func}` returns the coroutine `{callee}()` ({where}) without awaiting "
-            "it, while another path gives a result, so on this path `await {func_short}(...)` "
-            "gives a coroutine object whose body never runs: `await` the call",
+            "it, {witness}, so on this path `await {func_short}(...)` gives a coroutine object "
+            "whose body never runs: `await` the call",
             fix="none",
             summary="A coroutine returns an un-awaited coroutine call on one path and a result "
                     "on another, so awaiting it can give a coroutine object.",
@@ -607,6 +607,14 @@ def access_fields(attr: str, kind: str) -> dict[str, str]:
         "attr": attr, "access": f"`.{attr}`", "lacks": "has no such attribute",
         "error": "AttributeError", "advice": ATTRIBUTE_ADVICE[kind].format(attr=attr),
     }
+
+
+# AGN104: what shows the un-awaited return is a mistake.
+ANOTHER_PATH = "while another path gives a result"
+
+
+def annotated_witness(declared: str) -> str:
+    return f"while it is annotated to give `{declared}`"
 
 
 # AGN215: how the use is named, and what to do, by the object's kind.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .api import CALL_RESULTS, CallExpr, JudgedSite, NameExpr, Rule, RuleContext
+from .api import CALL_RESULTS, CallExpr, JudgedSite, NameExpr, Rule, RuleContext, messages
 
 
 class CoroutineReturnsCoroutine(Rule):
@@ -43,10 +43,17 @@ class CoroutineReturnsCoroutine(Rule):
             # result (a name bound once to a coroutine may have been made for a task).
             if ctx.queries.unawaited_alternative(site.scope, site.expr) is None:
                 return
-        elif not isinstance(site.expr, CallExpr) or not isinstance(
-            judged.value, CALL_RESULTS
-        ) or not ctx.queries.returns_a_result(site.scope):
+        elif not isinstance(site.expr, CallExpr) or not isinstance(judged.value, CALL_RESULTS):
             return
+        witness = messages.ANOTHER_PATH
+        if isinstance(site.expr, CallExpr) and not ctx.queries.returns_a_result(site.scope):
+            # Every path may hand out coroutines on purpose, unless the annotation says the
+            # result is something no coroutine is (``-> str``, ``-> Completion``).
+            declared = ctx.queries.declared_not_awaitable(site.scope, site)
+            if declared is None:
+                return
+            witness = messages.annotated_witness(declared)
         fields = ctx.queries.callee_fields(judged.value)
         fields["func"] = ctx.queries.qualname(site.scope)
+        fields["witness"] = witness
         ctx.report(self.code, site.span, fields)

@@ -31,7 +31,7 @@ from ..evaluator import Evaluator
 from ..fixes import Fix, async_for_delegation, awaits_in_own_body, find_returns
 from ..model import (
     AlternativesBinding, AttrExpr, AwaitExpr, CallExpr, DefBinding, Expr, NameExpr,
-    ParamBinding, ValueBinding, strip_subscript,
+    ParamBinding, ValueBinding, dotted, strip_subscript,
 )
 from ..project import ModuleInfo
 from ..sitetypes import Context, Site, Span, Tag
@@ -516,6 +516,25 @@ class Queries:
             if isinstance(value, BuiltinInstance) and value != NONE:
                 return True
         return False
+
+    def declared_not_awaitable(self, scope: int, site: Site) -> Optional[str]:
+        """How the return annotation of function ``scope`` is written, when it names a type
+        whose objects are not awaitable: a builtin type (``-> str``, ``-> List[Dict]``) or a
+        class whose whole method order is known and lacks ``__await__``; None otherwise
+        (``Any``, ``Awaitable``, a union, a Protocol, a class that cannot be read)."""
+        facts = self.info.scopes[scope].function
+        if facts is None or facts.annotation is None:
+            return None
+        builtin = self.evaluator.annotated_builtin(self.info, scope)
+        if builtin is not None and builtin != "NoneType":
+            return dotted(strip_subscript(facts.annotation)) or builtin
+        parent = self.info.scopes[scope].parent
+        declared = self.evaluator.annotated_instance(self.info, facts.annotation, parent)
+        if not isinstance(declared, Instance):
+            return None
+        if self.missing_protocol(declared, site._replace(context="await", how="")) is None:
+            return None
+        return dotted(strip_subscript(facts.annotation))
 
     def unawaited_alternative(self, scope: int, expr: Expr) -> Value:
         """``response = acompletion(...)`` on one branch and ``response = await

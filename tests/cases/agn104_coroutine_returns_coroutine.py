@@ -1,7 +1,7 @@
 """AGN104: a coroutine returns an un-awaited coroutine call on one path and a result on
 another (kademlia's `_nodesFound`: `return list(self.nearest)` / `return self.find()`)."""
 import asyncio
-from typing import Awaitable, Callable, Coroutine
+from typing import Any, Awaitable, Callable, Coroutine, List, Optional
 
 
 class Crawler:
@@ -167,3 +167,67 @@ async def decorated_rows(cache: list):
     if cache:
         return list(cache)
     return rows()
+
+
+# --------------------------------------------------------------------------
+# Every path hands out the coroutine, but the annotation says the result is something no
+# coroutine is: a caller awaiting once gets a coroutine where it expects that.
+# --------------------------------------------------------------------------
+
+
+class ChatAnswer:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class Pending:
+    """Awaitable: a coroutine could be declared as one of these."""
+
+    def __await__(self):  # type: ignore[no-untyped-def]
+        return fetch("x").__await__()
+
+
+async def ask(prompt: str) -> str:
+    return fetch(prompt)  # error: AGN104
+
+
+async def reply(prompt: str) -> ChatAnswer:
+    return fetch(prompt)  # error: AGN104
+
+
+async def reply_later(prompt: str) -> "ChatAnswer":
+    return fetch(prompt)  # error: AGN104
+
+
+async def replies(prompt: str) -> List[str]:
+    return fetch(prompt)  # error: AGN104
+
+
+# Traps: annotations a coroutine fits, or that say nothing this module can judge.
+async def ask_awaitable(prompt: str) -> Awaitable[str]:
+    return fetch(prompt)
+
+
+async def ask_coroutine(prompt: str) -> Coroutine[None, None, str]:
+    return fetch(prompt)
+
+
+async def ask_anything(prompt: str) -> Any:
+    return fetch(prompt)
+
+
+async def ask_pending(prompt: str) -> Pending:
+    return fetch(prompt)
+
+
+async def ask_maybe(prompt: str) -> Optional[str]:
+    return fetch(prompt)
+
+
+async def ask_unannotated(prompt: str):  # type: ignore[no-untyped-def]
+    return fetch(prompt)
+
+
+def ask_plainly(prompt: str) -> str:
+    # A plain def returning a coroutine is AGN104's business only for coroutines.
+    return fetch(prompt)  # type: ignore[return-value]
