@@ -502,17 +502,21 @@ def _mixed_union(members: Sequence[ast.AST]) -> bool:
 # the walk is over (so an alias bound later in the file counts): (callee's last name, the
 # call, its scope, the names shadowed there).
 _Shadow = Mapping[str, Optional[Expr]]
-_PendingCall = Tuple[str, ast.Call, int, Tuple[_Shadow, ...], Dict[str, Guard]]
+_PendingCall = Tuple[
+    str, ast.Call, int, Tuple[_Shadow, ...], Dict[str, Guard], Mapping[str, Expr]
+]
 
 
 class _FunctionState:
     """Per-function data gathered while walking its body."""
 
-    __slots__ = ("facts", "returns")
+    __slots__ = ("facts", "returns", "reaching")
 
     def __init__(self, facts: FunctionFacts) -> None:
         self.facts = facts
-        self.returns: List[Tuple[Expr, Span]] = []
+        self.returns: List[Tuple[Expr, Span, Mapping[str, Expr]]] = []
+        # Indices of ``facts.returns`` written where names had straight-line values.
+        self.reaching: List[Tuple[int, Mapping[str, Expr]]] = []
 
 
 def _type_variable(node: Optional[ast.AST]) -> Optional[str]:
@@ -760,6 +764,15 @@ class _Collector:
         self.functions: Dict[int, _FunctionState] = {}
         self.sites: List[Site] = []
         self.pending_calls: List[_PendingCall] = []
+        # Straight-line values in the function being walked: a name assigned in its body's
+        # own sequence of statements (not in a branch or loop), with no binding of it since,
+        # holds what that assignment gave (``message = bot.send_message(...)`` after the
+        # parameter ``message``).  Replaced, never changed in place: sites keep a reference.
+        self.current: Mapping[str, Expr] = _NOTHING
+        self.straight = False
+        # Sites made where some of their names had straight-line values (by id), and those
+        # values: used when the name ends up bound more than once (see ``collect``).
+        self.reaching_sites: Dict[int, Tuple[Site, Mapping[str, Expr]]] = {}
         self.stars: List[Optional[str]] = []
         self.exports: Optional[List[str]] = None
         self.exports_computed = False
@@ -835,6 +848,8 @@ class _Collector:
         return f"{self.scopes[self.sid].qualname}.{name}" if self.sid > 0 else name
 
     def bind(self, name: str, binding: Binding) -> None:
+        if name in self.current:
+            self.current = {k: v for k, v in self.current.items() if k != name}
         if self.sid == 0:
             self.after_star.add(name)
             if self.arm and self._decisive(self.arm):
@@ -962,7 +977,9 @@ class _Collector:
         elif kind is ast.Name:
             binding = self.scopes[self.sid].bindings.get(base.id)
             if type(binding) is not ValueBinding or not _gives_call_result(binding.expr):
-                return
+                value = self.current.get(base.id)
+                if value is None or not _gives_call_result(value):
+                    return
         elif kind is not ast.Await or type(base.value) is not ast.Call:
             return
         self.site("attr", base, how=node.attr if how is None else how)
@@ -1009,6 +1026,9 @@ class _Collector:
             span_of(outer) if outer is not None else None, how, call, guard,
             self.environment_depth > 0,
         )
+        reaching = self._reaching(expr)
+        if reaching is not None:
+            self.reaching_sites[id(found)] = (found, reaching)
         if call is None:
             self.sites.append(found)
         return found
@@ -1039,11 +1059,61 @@ class _Collector:
         guards = self.guards
         for stmt in stmts:
             handler = handlers.get(type(stmt))
+            before = self.current
+            escaped = _escaping_reads(stmt, before) if self.straight and before else None
+            if self.straight and type(stmt) in _BRANCHING:
+                self._branching(stmt, handler)
+            elif handler is not None:
+                handler(self, stmt)
+            else:
+                self.other_statement(stmt)
+            if escaped:
+                # Handed on (``asyncio.run(message)``, ``await job``, ``tasks.append(job)``):
+                # what the name holds may have been consumed; a later read is not judged as
+                # the assignment's value (an assignment in the statement itself still is).
+                self.current = {
+                    k: v for k, v in self.current.items()
+                    if k not in escaped or v is not before.get(k)
+                }
+        self.guards = guards  # a guard set after an early return ends with its block
+
+    def _branching(self, stmt: ast.stmt, handler: Any) -> None:
+        """An ``if``, loop, ``try`` or ``match`` in a function's straight line: a name bound
+        anywhere in it has no straight-line value inside it (a loop runs its body again, an
+        arm may not run) nor after it; the others keep theirs."""
+        if self.current:
+            bound = _bound_names(stmt)
+            if bound & self.current.keys():
+                self.current = {k: v for k, v in self.current.items() if k not in bound}
+        self.straight = False
+        try:
             if handler is not None:
                 handler(self, stmt)
             else:
                 self.other_statement(stmt)
-        self.guards = guards  # a guard set after an early return ends with its block
+        finally:
+            self.straight = True
+
+    def _straight_value(self, name: str, node: ast.expr) -> None:
+        """``name = node`` in a function's straight line: its value from here on, with the
+        names it reads replaced by their own straight-line values (``response =
+        response.json()``)."""
+        if not self.straight or self.in_lambda or name in self.scopes[self.sid].global_names:
+            return
+        value = describe(node)
+        if type(value) is UnknownExpr:
+            return
+        if self.current:
+            value = substitute_roots(value, self.current)
+        self.current = {**self.current, name: value}
+
+    def _reaching(self, expr: Expr) -> Optional[Mapping[str, Expr]]:
+        """The straight-line values of the names ``expr`` reads, if any."""
+        current = self.current
+        if not current:
+            return None
+        found = {name: current[name] for name in root_names(expr) if name in current}
+        return found or None
 
     def other_statement(self, node: ast.stmt) -> None:
         for child in _children(node):
@@ -1051,6 +1121,11 @@ class _Collector:
                 self.expr(child)
 
     def assign(self, node: ast.Assign) -> None:
+        self._assign(node)
+        if self.straight and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
+            self._straight_value(node.targets[0].id, node.value)
+
+    def _assign(self, node: ast.Assign) -> None:
         self.expr(node.value)
         if any(isinstance(target, (ast.Tuple, ast.List)) for target in node.targets):
             self.site("iter", node.value, how="target_unpacking")  # ``a, b = pair()``
@@ -1235,9 +1310,12 @@ class _Collector:
                 state.facts.returns.append(UNKNOWN)
             else:
                 expr = describe(node.value)
+                reaching = self._reaching(expr)
+                if reaching is not None:
+                    state.reaching.append((len(state.facts.returns), reaching))
                 state.facts.returns.append(expr)
                 if expr != UNKNOWN and not isinstance(expr, AwaitExpr):
-                    state.returns.append((expr, span_of(node.value)))
+                    state.returns.append((expr, span_of(node.value), reaching or _NOTHING))
         if node.value is not None:
             self.expr(node.value)
 
@@ -1497,7 +1575,10 @@ class _Collector:
             own |= {a.arg for a in (node.args.vararg, node.args.kwarg) if a is not None}
             self.guards = {k: v for k, v in guards.items() if k not in own}
         tested, self.type_tested = self.type_tested, set()
+        current, straight = self.current, self.straight
+        self.current, self.straight = _NOTHING, True
         self.body(node.body)
+        self.current, self.straight = current, straight
         signature.tested = frozenset(self.type_tested)
         if facts.params and self.type_tested:
             # ``if not isinstance(text, str): text = await text``: the annotation of a
@@ -1514,12 +1595,19 @@ class _Collector:
         ):
             # Only a ``def`` returning names may give back its argument: walk it then.
             facts.keeps_signature = _gives_back_argument(node, self.scopes[outer].kind == "class")
+        for index, reaching in state.reaching:
+            values = _rebound(bindings, reaching)
+            if values:
+                facts.returns[index] = substitute_roots(facts.returns[index], values)
         self.guards = guards
         self.in_lambda = lambdas
         self.shadows = shadows
         if facts.is_async and not facts.has_yield:
             # Only coroutines can return async generators or carry a lying annotation.
-            for expr, span in state.returns:
+            for expr, span, reaching in state.returns:
+                values = _rebound(bindings, reaching)
+                if values:
+                    expr = substitute_roots(expr, values)
                 self.sites.append(Site("return", sid, expr, span))
             if node.returns is not None and facts.annotation not in (None, UNKNOWN):
                 assert facts.annotation is not None
@@ -1573,7 +1661,10 @@ class _Collector:
             Scope("class", node.name, self._qualname(node.name), outer, node.lineno, klass=facts)
         )
         shadows, self.shadows = self.shadows, []
+        current, straight = self.current, self.straight
+        self.current, self.straight = _NOTHING, False
         self.body(node.body)
+        self.current, self.straight = current, straight
         self.shadows = shadows
         self.sid = outer
 
@@ -1662,7 +1753,9 @@ class _Collector:
                 names += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
                 self.in_lambda += 1
                 self.shadows.append(dict.fromkeys(names))
+                current, self.current = self.current, _NOTHING  # runs later
                 self.expr(node.body)
+                self.current = current
                 self.shadows.pop()
                 self.in_lambda -= 1
                 continue
@@ -1773,7 +1866,9 @@ class _Collector:
             self.exports_computed = True  # ``__all__.extend(...)``: computed
         if name is not None and (node.args or node.keywords):
             shadows = tuple(self.shadows) if self.shadows else ()
-            self.pending_calls.append((name, node, self.sid, shadows, self.guards))
+            self.pending_calls.append(
+                (name, node, self.sid, shadows, self.guards, self.current)
+            )
         elif name is not None and is_private(name):
             # ``self._connect()``: a helper's call too (it passes the defaults).
             self.bare_private_calls.append(HelperCall(name, node, self.sid, bool(self.shadows)))
@@ -1786,8 +1881,9 @@ class _Collector:
         generator object are sites then (a call, a name bound to one in this scope, an
         async generator expression), and positional ones only up to a ``*args``.
         """
-        _, node, sid, shadows, guards = pending
+        _, node, sid, shadows, guards, current = pending
         self.sid = sid
+        self.current = current
         if general:
             for arg in node.args:
                 if self._may_be_call_result(arg):
@@ -1841,11 +1937,87 @@ class _Collector:
             func = node.func  # type: ignore[attr-defined]
             return not (type(func) is ast.Name and func.id in ("super", "type"))
         if kind is ast.Name:
-            binding = self.scopes[self.sid].bindings.get(node.id)  # type: ignore[attr-defined]
-            return type(binding) is ValueBinding and _gives_call_result(binding.expr)
+            name = node.id  # type: ignore[attr-defined]
+            binding = self.scopes[self.sid].bindings.get(name)
+            if type(binding) is ValueBinding and _gives_call_result(binding.expr):
+                return True
+            value = self.current.get(name)
+            return value is not None and _gives_call_result(value)
         if kind is ast.Await:
             return type(node.value) is ast.Call  # type: ignore[attr-defined]
         return isinstance(node, ast.GeneratorExp) and is_async_genexp(node)
+
+
+_NOTHING: Mapping[str, Expr] = {}
+# Statements whose bodies may run zero times, or more than once.
+_BRANCHING = frozenset({ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.Match} | (
+    {getattr(ast, "TryStar")} if hasattr(ast, "TryStar") else set()
+))
+
+
+def _bound_names(stmt: ast.stmt) -> FrozenSet[str]:
+    """Every name a statement may bind, at any depth (more than it binds, inside nested
+    functions too, which only makes fewer values straight-line)."""
+    found: Set[str] = set()
+    for node in ast.walk(stmt):
+        kind = type(node)
+        if kind is ast.Name:
+            found.add(node.id)  # type: ignore[attr-defined]
+        elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            found.add(node.name)  # type: ignore[attr-defined]
+        elif kind is ast.alias:
+            found.add((node.asname or node.name).partition(".")[0])  # type: ignore[attr-defined]
+        elif kind is ast.ExceptHandler and node.name:  # type: ignore[attr-defined]
+            found.add(node.name)  # type: ignore[attr-defined]
+        elif kind in _MATCH_BINDERS and getattr(node, "name", None):
+            found.add(node.name)  # type: ignore[attr-defined]
+    return frozenset(found)
+
+
+_MATCH_BINDERS = tuple(
+    getattr(ast, name) for name in ("MatchAs", "MatchStar") if hasattr(ast, name)
+) + tuple(getattr(ast, name) for name in ("MatchMapping",) if hasattr(ast, name))
+
+
+def _escaping_reads(stmt: ast.stmt, names: Mapping[str, Expr]) -> FrozenSet[str]:
+    """The names of ``names`` a statement reads other than to use an attribute, an item or
+    a call of them: passed, awaited, stored, returned."""
+    reads = [
+        node for node in ast.walk(stmt)
+        if isinstance(node, ast.Name) and node.id in names and isinstance(node.ctx, ast.Load)
+    ]
+    if not reads:
+        return frozenset()
+    used: Set[int] = set()
+    for node in ast.walk(stmt):
+        if isinstance(node, (ast.Attribute, ast.Subscript)):
+            used.add(id(node.value))
+        elif isinstance(node, ast.Call):
+            used.add(id(node.func))
+    return frozenset(node.id for node in reads if id(node) not in used)
+
+
+def _rebound(bindings: Mapping[str, Binding], reaching: Mapping[str, Expr]) -> Dict[str, Expr]:
+    """The straight-line values of the names bound more than once in their scope (bound once,
+    the scope's binding already says what the name holds)."""
+    return {
+        name: value for name, value in reaching.items()
+        if isinstance(bindings.get(name), (UnknownBinding, AlternativesBinding))
+    }
+
+
+def _use_straight_values(
+    sites: List[Site], reaching: Dict[int, Tuple[Site, Mapping[str, Expr]]], scopes: List[Scope]
+) -> None:
+    """Sites reading a name bound more than once in a function, where a straight-line
+    assignment says what it holds, read that assignment's value instead."""
+    for index, site in enumerate(sites):
+        entry = reaching.get(id(site))
+        if entry is None or entry[0] is not site:
+            continue
+        values = _rebound(scopes[site.scope].bindings, entry[1])
+        if values:
+            sites[index] = site._replace(expr=substitute_roots(site.expr, values))
 
 
 def _gives_call_result(expr: Expr) -> bool:
@@ -2068,13 +2240,15 @@ def collect(
     record_passed_arguments(
         summary.scopes, collector.signatures,
         [HelperCall(name, node, sid, bool(shadows))
-         for name, node, sid, shadows, _ in collector.pending_calls if is_private(name)]
+         for name, node, sid, shadows, _, _ in collector.pending_calls if is_private(name)]
         + collector.bare_private_calls,
         collector.private_uses, describe,
     )
     wanted = call_names | collector.aliases | collector.container_classes
     for pending in collector.pending_calls:
         collector.argument_sites(pending, general=pending[0] not in wanted)
+    if collector.reaching_sites:
+        _use_straight_values(collector.sites, collector.reaching_sites, summary.scopes)
     iterator_names = ASYNC_ITERATOR_NAMES | collector.iterator_aliases
     for function, annotation, span in collector.annotated_coroutines:
         if last_name(strip_subscript(annotation)) in iterator_names:
