@@ -770,6 +770,10 @@ class _Collector:
         # parameter ``message``).  Replaced, never changed in place: sites keep a reference.
         self.current: Mapping[str, Expr] = _NOTHING
         self.straight = False
+        # While walking a statement of the straight line: names of ``current`` read as a
+        # whole (not as ``x.attr``, ``x[k]``, ``x()``, whose nodes are in ``based``).
+        self.escaped: Set[str] = set()
+        self.based: Set[int] = set()
         # Sites made where some of their names had straight-line values (by id), and those
         # values: used when the name ends up bound more than once (see ``collect``).
         self.reaching_sites: Dict[int, Tuple[Site, Mapping[str, Expr]]] = {}
@@ -822,6 +826,8 @@ class _Collector:
         self.arm: Tuple[Tuple[int, int], ...] = ()
         self.arms: Dict[Tuple[int, str], List[Tuple[Tuple[int, int], ...]]] = {}
         self.nonlocals: Dict[int, List[str]] = {}
+        # (function scope, name) a nested function rebinds through ``nonlocal``.
+        self.written_inside: Set[Tuple[int, str]] = set()
         self.sid = self._new_scope(Scope("module", "<module>", "<module>", -1, 0))
         self.in_lambda = 0
         self.in_comprehension: Set[int] = set()
@@ -1060,14 +1066,18 @@ class _Collector:
         for stmt in stmts:
             handler = handlers.get(type(stmt))
             before = self.current
-            escaped = _escaping_reads(stmt, before) if self.straight and before else None
+            tracking = self.straight and bool(before)
+            if tracking:
+                self.escaped.clear()
+                self.based.clear()
             if self.straight and type(stmt) in _BRANCHING:
                 self._branching(stmt, handler)
             elif handler is not None:
                 handler(self, stmt)
             else:
                 self.other_statement(stmt)
-            if escaped:
+            escaped = self.escaped
+            if tracking and escaped:
                 # Handed on (``asyncio.run(message)``, ``await job``, ``tasks.append(job)``):
                 # what the name holds may have been consumed; a later read is not judged as
                 # the assignment's value (an assignment in the statement itself still is).
@@ -1079,9 +1089,10 @@ class _Collector:
 
     def _branching(self, stmt: ast.stmt, handler: Any) -> None:
         """An ``if``, loop, ``try`` or ``match`` in a function's straight line: a name bound
-        anywhere in it has no straight-line value inside it (a loop runs its body again, an
-        arm may not run) nor after it; the others keep theirs."""
-        if self.current:
+        in it has no straight-line value after it (an arm may not run), nor, in a loop,
+        anywhere inside it (the body runs again); ``bind`` drops it where the binding is met,
+        so only loops are searched first."""
+        if self.current and type(stmt) in _LOOPS:
             bound = _bound_names(stmt)
             if bound & self.current.keys():
                 self.current = {k: v for k, v in self.current.items() if k not in bound}
@@ -1576,9 +1587,12 @@ class _Collector:
             self.guards = {k: v for k, v in guards.items() if k not in own}
         tested, self.type_tested = self.type_tested, set()
         current, straight = self.current, self.straight
+        escaped, based = self.escaped, self.based
+        self.escaped, self.based = set(), set()  # this function's statements' own
         self.current, self.straight = _NOTHING, True
         self.body(node.body)
         self.current, self.straight = current, straight
+        self.escaped, self.based = escaped, based
         signature.tested = frozenset(self.type_tested)
         if facts.params and self.type_tested:
             # ``if not isinstance(text, str): text = await text``: the annotation of a
@@ -1684,8 +1698,11 @@ class _Collector:
             if kind is ast.Name:
                 if type(node.ctx) is not load:
                     self.bind(node.id, UNKNOWN_BINDING)
-                elif node.id[0] == "_":
-                    self.private_uses[node.id] += 1
+                else:
+                    if node.id[0] == "_":
+                        self.private_uses[node.id] += 1
+                    if self.current and node.id in self.current and id(node) not in self.based:
+                        self.escaped.add(node.id)  # read as a whole: passed, awaited, stored
                 continue
             if kind is ast.Constant:
                 continue
@@ -1696,12 +1713,18 @@ class _Collector:
                     self._attribute_site(node)
                     if node.attr[0] == "_":
                         self.private_uses[node.attr] += 1
+                if self.current:
+                    self.based.add(id(node.value))
                 stack.append(node.value)
                 continue
             if kind is ast.Subscript and type(node.ctx) is load:
                 self._attribute_site(node, ITEM_ACCESS)  # ``response["data"]``
+                if self.current:
+                    self.based.add(id(node.value))
             elif kind is ast.Call:
                 self.call(node)
+                if self.current:
+                    self.based.add(id(node.func))
                 stack.append(node.func)
                 stack.extend(node.args)
                 for keyword in node.keywords:
@@ -1955,6 +1978,9 @@ _BRANCHING = frozenset({ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.M
 ))
 
 
+_LOOPS = frozenset({ast.For, ast.AsyncFor, ast.While})
+
+
 def _bound_names(stmt: ast.stmt) -> FrozenSet[str]:
     """Every name a statement may bind, at any depth (more than it binds, inside nested
     functions too, which only makes fewer values straight-line)."""
@@ -1979,24 +2005,6 @@ _MATCH_BINDERS = tuple(
 ) + tuple(getattr(ast, name) for name in ("MatchMapping",) if hasattr(ast, name))
 
 
-def _escaping_reads(stmt: ast.stmt, names: Mapping[str, Expr]) -> FrozenSet[str]:
-    """The names of ``names`` a statement reads other than to use an attribute, an item or
-    a call of them: passed, awaited, stored, returned."""
-    reads = [
-        node for node in ast.walk(stmt)
-        if isinstance(node, ast.Name) and node.id in names and isinstance(node.ctx, ast.Load)
-    ]
-    if not reads:
-        return frozenset()
-    used: Set[int] = set()
-    for node in ast.walk(stmt):
-        if isinstance(node, (ast.Attribute, ast.Subscript)):
-            used.add(id(node.value))
-        elif isinstance(node, ast.Call):
-            used.add(id(node.func))
-    return frozenset(node.id for node in reads if id(node) not in used)
-
-
 def _rebound(bindings: Mapping[str, Binding], reaching: Mapping[str, Expr]) -> Dict[str, Expr]:
     """The straight-line values of the names bound more than once in their scope (bound once,
     the scope's binding already says what the name holds)."""
@@ -2007,7 +2015,10 @@ def _rebound(bindings: Mapping[str, Binding], reaching: Mapping[str, Expr]) -> D
 
 
 def _use_straight_values(
-    sites: List[Site], reaching: Dict[int, Tuple[Site, Mapping[str, Expr]]], scopes: List[Scope]
+    sites: List[Site],
+    reaching: Dict[int, Tuple[Site, Mapping[str, Expr]]],
+    scopes: List[Scope],
+    written_inside: Set[Tuple[int, str]],
 ) -> None:
     """Sites reading a name bound more than once in a function, where a straight-line
     assignment says what it holds, read that assignment's value instead."""
@@ -2016,6 +2027,8 @@ def _use_straight_values(
         if entry is None or entry[0] is not site:
             continue
         values = _rebound(scopes[site.scope].bindings, entry[1])
+        for name in [name for name in values if (site.scope, name) in written_inside]:
+            del values[name]
         if values:
             sites[index] = site._replace(expr=substitute_roots(site.expr, values))
 
@@ -2189,6 +2202,8 @@ def _finish(collector: _Collector) -> ModuleSummary:
                 owner = scopes[parent]
                 if owner.kind == "function" and name in owner.bindings:
                     owner.bindings[name] = UNKNOWN_BINDING
+                    # A call of the nested function may rebind it: no straight line.
+                    collector.written_inside.add((parent, name))
                     break
                 parent = owner.parent
     # Instance attributes: known when every assignment is in a method of the class (not in a
@@ -2248,7 +2263,9 @@ def collect(
     for pending in collector.pending_calls:
         collector.argument_sites(pending, general=pending[0] not in wanted)
     if collector.reaching_sites:
-        _use_straight_values(collector.sites, collector.reaching_sites, summary.scopes)
+        _use_straight_values(
+            collector.sites, collector.reaching_sites, summary.scopes, collector.written_inside
+        )
     iterator_names = ASYNC_ITERATOR_NAMES | collector.iterator_aliases
     for function, annotation, span in collector.annotated_coroutines:
         if last_name(strip_subscript(annotation)) in iterator_names:
