@@ -512,6 +512,12 @@ class Evaluator:
                 # ``conn: Optional[Conn] = None``, ``svc: Service = registry.get()``: the
                 # annotation says what the value does not.
                 return self._declared(info, owner, binding)
+            if isinstance(value, Instance) and binding.declared is not None and (
+                self._is_proxy(value)
+            ):
+                # ``request: Request = LocalProxy(...)`` (quart, flask): the proxy hands
+                # every attribute to the object the annotation declares.
+                return self._declared(info, owner, binding)
             return value
         if isinstance(binding, DeclaredBinding) and owner == 0 and binding.declared is not None:
             # ``stdout: TextWrapper`` at module level (a stub's way to declare a variable).
@@ -535,6 +541,20 @@ class Evaluator:
                 return declared.pop()
             return joined
         return None
+
+    def _is_proxy(self, value: Instance) -> bool:
+        """An object whose class answers attributes through ``__getattr__`` and has no public
+        member of its own but a few dunder hooks (werkzeug's ``LocalProxy``)."""
+        info = self.module(value.module)
+        if info is None:
+            return False
+        for entry in self.classes.mro(info, value.scope):
+            if not isinstance(entry, tuple):
+                continue  # an unknown base, a standard library class
+            owner = self.module(entry[0])
+            if owner is not None and "__getattr__" in owner.scopes[entry[1]].bindings:
+                return True
+        return False
 
     def _assigned(self, info: ModuleInfo, owner: int, binding: ValueBinding) -> Value:
         scope = owner if binding.scope is None else binding.scope

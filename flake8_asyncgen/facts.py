@@ -986,6 +986,16 @@ class _Collector:
                 value = self.current.get(base.id)
                 if value is None or not _gives_call_result(value):
                     return
+        elif kind is ast.Attribute:
+            # ``request.json.get(...)``: ``json`` may be a property whose getter is a
+            # coroutine function (quart's request), so reading it gives a coroutine.  Only on
+            # a module-level name, imported or global (chains on ``self`` and locals are
+            # everywhere, and cost more than the shape is worth).
+            root = base.value
+            if type(root) is not ast.Name or base.attr.startswith("__") or (
+                root.id in self.scopes[self.sid].bindings
+            ) or not isinstance(self.scopes[0].bindings.get(root.id), _IMPORTED):
+                return
         elif kind is not ast.Await or type(base.value) is not ast.Call:
             return
         self.site("attr", base, how=node.attr if how is None else how)
@@ -1972,6 +1982,7 @@ class _Collector:
 
 
 _NOTHING: Mapping[str, Expr] = {}
+_IMPORTED = (ImportBinding, FromImportBinding)
 # Statements whose bodies may run zero times, or more than once.
 _BRANCHING = frozenset({ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.Match} | (
     {getattr(ast, "TryStar")} if hasattr(ast, "TryStar") else set()
