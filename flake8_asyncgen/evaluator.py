@@ -1053,7 +1053,9 @@ class Evaluator:
             if not isinstance(value, BuiltinInstance) or (
                 type_name is not None and value.type_name != type_name
             ):
-                return self._declared_plain_result(info, function, values)
+                return self._declared_plain_result(info, function, values) or (
+                    self._none_on_some_path(info, function, values)
+                )
             type_name = value.type_name
         assert type_name is not None
         if facts.annotation is not None:
@@ -1077,6 +1079,27 @@ class Evaluator:
             name = declared.name if isinstance(declared, Builtin) else declared.type_name
             return name if name in LITERAL_TYPES else None
         return None
+
+    def _none_on_some_path(
+        self, info: ModuleInfo, function: FunctionRef, values: List[Value]
+    ) -> Value:
+        """A plain ``def`` with an explicit ``return None`` whose other returns are not known
+        (electrumx's ``notify``: ``return our_touched`` / ``return None``): awaiting its
+        call fails whenever it returns ``None``, whatever the others give.  Not when a return
+        is known to be anything else (a coroutine: an optional job to await), nor without an
+        annotation-free explicit ``None`` (a bare ``return`` is not told apart)."""
+        facts = info.scopes[function.scope].function
+        if facts is None or facts.annotation is not None:
+            return None  # ``-> Optional[Awaitable[...]]`` says the caller tests it first
+        explicit = False
+        for expr, value in zip(facts.returns, values):
+            if value == NONE and type(expr) is LiteralExpr:
+                explicit = True
+            elif value is not None and not isinstance(value, (Outside, BuiltinInstance)):
+                return None
+        if not explicit:
+            return None
+        return PlainResult(function.module, function.scope, "NoneType", some_path=True)
 
     def _declared_plain_result(
         self, info: ModuleInfo, function: FunctionRef, values: List[Value]

@@ -401,8 +401,10 @@ ALTERNATIVE_NOTE = (
 )
 
 
-def plain_result(name: str, location: str) -> str:
+def plain_result(name: str, location: str, some_path: bool = False) -> str:
     """AGN208's ``where`` for what a plain ``def`` returns."""
+    if some_path:
+        return f"what the plain `def {name}()`, defined at {location}, returns on some path"
     return f"what the plain `def {name}()`, defined at {location}, returns"
 
 

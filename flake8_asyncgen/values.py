@@ -181,6 +181,9 @@ class PlainResult(NamedTuple):
     module: str
     scope: int
     type_name: str  # ``NoneType``, ``list``, ``str``...
+    # Only some path is known to give it (``return None`` beside returns not known):
+    # awaiting the call still fails whenever that path is taken.
+    some_path: bool = False
     shape: Literal["plain result"] = "plain result"
 
 

@@ -497,7 +497,7 @@ class Queries:
             "how": messages.protocol_use(site.context, site.how),
             "dunder": messages.PROTOCOL_NEEDS[site.context][1],
             "callee": value.type_name,
-            "where": messages.plain_result(name, location),
+            "where": messages.plain_result(name, location, value.some_path),
             "advice": messages.PLAIN_ADVICE[site.context].format(func=name),
         }
 

@@ -229,3 +229,58 @@ async def show_profile_correctly() -> None:
 async def show_aliases(backend: Any) -> None:
     # The backend's `aliases` gives an awaitable here (and the `[]` path is not taken).
     print(await Profile(backend).aliases())
+
+
+# --------------------------------------------------------------------------
+# `return None` on one path, returns not known on the others (electrumx's `notify`, awaited
+# through `super()` by an `async def` override): awaiting the call fails whenever that path
+# is taken.
+# --------------------------------------------------------------------------
+
+
+class Session:
+    def __init__(self, subscriptions: Any) -> None:
+        self.subscriptions = subscriptions
+
+    def notify(self, touched: Any) -> Any:
+        ours = touched.intersection(self.subscriptions)
+        if ours:
+            return ours
+        return None
+
+    def notify_plainly(self, touched):  # type: ignore[no-untyped-def]
+        ours = touched.intersection(self.subscriptions)
+        if ours:
+            return ours
+        return None
+
+    def maybe_flush(self, now: bool):  # type: ignore[no-untyped-def]
+        # An optional job: the caller awaits it only when there is one.
+        if not now:
+            return None
+        return self.flush()
+
+    async def flush(self) -> None:
+        await asyncio.sleep(0)
+
+    def bare(self, touched):  # type: ignore[no-untyped-def]
+        # A bare `return` is not told apart from a value not known.
+        if not touched:
+            return
+        return touched.copy()
+
+
+class MasternodeSession(Session):
+    async def notify_plainly(self, touched):  # type: ignore[no-untyped-def]
+        await super().notify_plainly(touched)  # error: AGN208
+        return None
+
+
+async def notify_all(session: Session, touched: Set[str]) -> None:
+    # Trap: annotated (`-> Any`): what it returns is declared, not judged from the returns.
+    print(session.notify(touched))
+    # Traps: an optional job tested first, and a bare return.
+    job = session.maybe_flush(True)
+    if job is not None:
+        await job
+    print(session.bare(touched))
