@@ -1107,21 +1107,18 @@ class _Collector:
             if bound & self.current.keys():
                 self.current = {k: v for k, v in self.current.items() if k not in bound}
         self.straight = False
-        try:
-            if handler is not None:
-                handler(self, stmt)
-            else:
-                self.other_statement(stmt)
-        finally:
-            self.straight = True
+        if handler is not None:
+            handler(self, stmt)
+        else:
+            self.other_statement(stmt)
+        self.straight = True
 
-    def _straight_value(self, name: str, node: ast.expr) -> None:
+    def _straight_value(self, name: str, value: Expr) -> None:
         """``name = node`` in a function's straight line: its value from here on, with the
         names it reads replaced by their own straight-line values (``response =
         response.json()``)."""
         if not self.straight or self.in_lambda or name in self.scopes[self.sid].global_names:
             return
-        value = describe(node)
         if type(value) is UnknownExpr:
             return
         if self.current:
@@ -1142,11 +1139,12 @@ class _Collector:
                 self.expr(child)
 
     def assign(self, node: ast.Assign) -> None:
-        self._assign(node)
+        value = self._assign(node)
         if self.straight and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
-            self._straight_value(node.targets[0].id, node.value)
+            self._straight_value(node.targets[0].id, value)
 
-    def _assign(self, node: ast.Assign) -> None:
+    def _assign(self, node: ast.Assign) -> Expr:
+        """Bind the targets; the value as described."""
         self.expr(node.value)
         if any(isinstance(target, (ast.Tuple, ast.List)) for target in node.targets):
             self.site("iter", node.value, how="target_unpacking")  # ``a, b = pair()``
@@ -1198,6 +1196,7 @@ class _Collector:
                 self.expr(target.value)
             else:
                 self.bind_target(target)
+        return value
 
     def ann_assign(self, node: ast.AnnAssign) -> None:
         self.expr(node.annotation)
@@ -1699,6 +1698,8 @@ class _Collector:
         # A hot path: an explicit stack, and nodes typed ``Any`` to skip per-node checks.
         stack: List[Any] = [start]
         load = ast.Load
+        # Straight-line values only shrink during an expression (a ``:=`` drops one).
+        tracking = bool(self.current)
         while stack:
             node = stack.pop()
             if node is _END_SHADOW:
@@ -1711,7 +1712,7 @@ class _Collector:
                 else:
                     if node.id[0] == "_":
                         self.private_uses[node.id] += 1
-                    if self.current and node.id in self.current and id(node) not in self.based:
+                    if tracking and node.id in self.current and id(node) not in self.based:
                         self.escaped.add(node.id)  # read as a whole: passed, awaited, stored
                 continue
             if kind is ast.Constant:
@@ -1723,17 +1724,17 @@ class _Collector:
                     self._attribute_site(node)
                     if node.attr[0] == "_":
                         self.private_uses[node.attr] += 1
-                if self.current:
+                if tracking:
                     self.based.add(id(node.value))
                 stack.append(node.value)
                 continue
             if kind is ast.Subscript and type(node.ctx) is load:
                 self._attribute_site(node, ITEM_ACCESS)  # ``response["data"]``
-                if self.current:
+                if tracking:
                     self.based.add(id(node.value))
             elif kind is ast.Call:
                 self.call(node)
-                if self.current:
+                if tracking:
                     self.based.add(id(node.func))
                 stack.append(node.func)
                 stack.extend(node.args)
@@ -1996,18 +1997,26 @@ def _bound_names(stmt: ast.stmt) -> FrozenSet[str]:
     """Every name a statement may bind, at any depth (more than it binds, inside nested
     functions too, which only makes fewer values straight-line)."""
     found: Set[str] = set()
-    for node in ast.walk(stmt):
+    load = ast.Load
+    stack: List[Any] = [stmt]
+    while stack:
+        node = stack.pop()
         kind = type(node)
         if kind is ast.Name:
-            found.add(node.id)  # type: ignore[attr-defined]
-        elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
-            found.add(node.name)  # type: ignore[attr-defined]
+            if type(node.ctx) is not load:
+                found.add(node.id)
+            continue
+        if kind is ast.Constant:
+            continue
+        if kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            found.add(node.name)
         elif kind is ast.alias:
-            found.add((node.asname or node.name).partition(".")[0])  # type: ignore[attr-defined]
-        elif kind is ast.ExceptHandler and node.name:  # type: ignore[attr-defined]
-            found.add(node.name)  # type: ignore[attr-defined]
+            found.add((node.asname or node.name).partition(".")[0])
+        elif kind is ast.ExceptHandler and node.name:
+            found.add(node.name)
         elif kind in _MATCH_BINDERS and getattr(node, "name", None):
-            found.add(node.name)  # type: ignore[attr-defined]
+            found.add(node.name)
+        stack.extend(_children(node))
     return frozenset(found)
 
 
