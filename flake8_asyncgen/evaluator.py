@@ -68,6 +68,7 @@ from .values import (
 
 T = TypeVar("T")
 _SUPER = NameExpr("super")
+_ASYNC_DUNDERS = frozenset({"__aenter__", "__aexit__", "__anext__", "__aiter__", "__await__"})
 # The typing module's names of builtin types, as a return annotation gives them.
 _TYPING_BUILTINS = {
     f"{module}.{alias}": name
@@ -332,6 +333,8 @@ class Evaluator:
         inheritance could change it).  Only methods: ``super()`` finds no instance
         attribute, and ``super()`` itself stays unknown (it is ``self``, whose class may be
         any subclass)."""
+        if name.startswith("__") and name not in _ASYNC_DUNDERS:
+            return None  # ``super().__init__(...)``: never a coroutine function's call
         if self.name(info, sid, "super") != Builtin("super"):
             return None
         facts = info.scopes[sid].function
