@@ -820,6 +820,9 @@ class _Collector:
         self.false_constants: Set[str] = set()
         # Names passed to ``isinstance`` / ``issubclass`` / ``type`` in the current function.
         self.type_tested: Set[str] = set()
+        # Names the function body awaits (``await text``) or asks whether they are awaitable
+        # (``inspect.isawaitable(text)``): with a type test, it takes awaitables on purpose.
+        self.handles_awaitables: Set[str] = set()
         self.globals: Dict[int, List[str]] = {}
         # The branch arms enclosing the statement being walked: ((statement id, arm), ...),
         # and the arms each name of a scope was bound in (for alternatives).
@@ -1595,6 +1598,7 @@ class _Collector:
             own |= {a.arg for a in (node.args.vararg, node.args.kwarg) if a is not None}
             self.guards = {k: v for k, v in guards.items() if k not in own}
         tested, self.type_tested = self.type_tested, set()
+        handled, self.handles_awaitables = self.handles_awaitables, set()
         current, straight = self.current, self.straight
         escaped, based = self.escaped, self.based
         self.escaped, self.based = set(), set()  # this function's statements' own
@@ -1603,10 +1607,13 @@ class _Collector:
         self.current, self.straight = current, straight
         self.escaped, self.based = escaped, based
         signature.tested = frozenset(self.type_tested)
-        if facts.params and self.type_tested:
-            # ``if not isinstance(text, str): text = await text``: the annotation of a
-            # parameter the body tests is not the whole truth; it demands nothing.
-            facts.params = tuple(p for p in facts.params if p.name not in self.type_tested)
+        awaitable = self.type_tested & self.handles_awaitables
+        if facts.params and awaitable:
+            # ``if not isinstance(text, str): text = await text``: a parameter the body tests
+            # and awaits takes awaitables whatever its annotation says; it demands nothing.
+            # (starlette's ``isinstance(content, AsyncIterable)`` only picks how to iterate.)
+            facts.params = tuple(p for p in facts.params if p.name not in awaitable)
+        self.handles_awaitables = handled
         bindings = self.scopes[sid].bindings
         for name in self.type_tested:
             binding = bindings.get(name)
@@ -1743,6 +1750,8 @@ class _Collector:
                 continue
             if kind is ast.Await:
                 self.site("await", node.value, outer=node)
+                if type(node.value) is ast.Name:
+                    self.handles_awaitables.add(node.value.id)
                 called = node.value.func if type(node.value) is ast.Call else None
                 name = getattr(called, "id", None) or getattr(called, "attr", None)
                 if name is not None and name[0] == "_":
@@ -1892,6 +1901,8 @@ class _Collector:
         ):
             # The code asks what the value is: its annotation is not the whole truth.
             self.type_tested.add(node.args[0].id)
+            if name in _AWAITABLE_TESTS:
+                self.handles_awaitables.add(node.args[0].id)
         elif name == "__all__" or (
             isinstance(func, ast.Attribute)
             and isinstance(func.value, ast.Name)
@@ -2062,6 +2073,7 @@ def _gives_call_result(expr: Expr) -> bool:
 
 
 # Calls that ask what a value is: its annotation is not the whole truth after them.
+_AWAITABLE_TESTS = frozenset({"isawaitable", "iscoroutine", "isasyncgen"})
 _TYPE_TESTS = frozenset({
     "isinstance", "issubclass", "type", "hasattr", "isawaitable", "iscoroutine", "isasyncgen",
 })

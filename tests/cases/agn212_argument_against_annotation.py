@@ -745,3 +745,18 @@ async def value_traps(svc: Svc) -> List[str]:
     status = log_line(await pending)
     lowered = await normalize(svc.fetch("NAME"))
     return [shown, status, lowered, log_line(await svc.fetch("x")), *notes]
+
+
+class PickingResponse:
+    """starlette's own `__init__`: it tests its parameter only to pick how to iterate it."""
+
+    def __init__(self, content: ContentStream) -> None:
+        if isinstance(content, collections.abc.AsyncIterable):
+            self.body_iterator: Any = content
+        else:
+            self.body_iterator = iter(content)  # TypeError: 'coroutine' object is not iterable
+
+
+def picked() -> PickingResponse:
+    # A type test that never awaits the parameter: the annotation still rules a coroutine out.
+    return PickingResponse(numbers())  # error: AGN212
