@@ -1889,6 +1889,10 @@ class _Collector:
                 self._patch(COMPUTED_ATTRIBUTE, node.args[0])
         elif name == "vars" and len(node.args) == 1:
             self._dynamic_attributes(node.args[0])
+        elif name == "bool" and type(func) is ast.Name and len(node.args) == 1 and not (
+            node.keywords
+        ):
+            self.truth(node.args[0])  # ``bool(allow(user))``: a truth test too
         elif name in ("locals", "vars", "exec") and isinstance(func, ast.Name) and (
             self.scopes[self.sid].kind == "class"
         ):
