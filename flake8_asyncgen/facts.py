@@ -2000,9 +2000,9 @@ class _Collector:
 _NOTHING: Mapping[str, Expr] = {}
 _IMPORTED = (ImportBinding, FromImportBinding)
 # Statements whose bodies may run zero times, or more than once.
-_BRANCHING = frozenset({ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.Match} | (
-    {getattr(ast, "TryStar")} if hasattr(ast, "TryStar") else set()
-))
+_BRANCHING = frozenset({ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try} | {
+    getattr(ast, name) for name in ("Match", "TryStar") if hasattr(ast, name)  # 3.10, 3.11
+})
 
 
 _LOOPS = frozenset({ast.For, ast.AsyncFor, ast.While})
