@@ -1122,7 +1122,10 @@ class _Collector:
         response.json()``)."""
         if not self.straight or self.in_lambda or name in self.scopes[self.sid].global_names:
             return
-        if type(value) is UnknownExpr:
+        if type(value) is UnknownExpr or type(value) is LiteralExpr:
+            # Nothing known, or a builtin object no rule judges: only drop the old value.
+            if name in self.current:
+                self.current = {k: v for k, v in self.current.items() if k != name}
             return
         if self.current:
             value = substitute_roots(value, self.current)
