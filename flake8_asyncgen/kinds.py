@@ -269,6 +269,11 @@ STDLIB_COROUTINES = frozenset({
     "asyncio.Event().wait", "asyncio.Lock().acquire", "asyncio.Semaphore().acquire",
     "asyncio.BoundedSemaphore().acquire",
     "asyncio.Condition().wait", "asyncio.Condition().wait_for",
+    # The streams a server callback is handed (``async def handle(reader: StreamReader,
+    # writer: StreamWriter)``): ``writer.drain()`` without ``await`` never flushes.
+    "asyncio.StreamWriter().drain", "asyncio.StreamWriter().wait_closed",
+    "asyncio.StreamReader().read", "asyncio.StreamReader().readline",
+    "asyncio.StreamReader().readexactly", "asyncio.StreamReader().readuntil",
 } | {f"asyncio.{queue}().{method}" for queue in _QUEUES for method in ("get", "put", "join")})
 # The classes whose methods those are: a parameter or field annotated with one holds an
 # instance of it (``queue: asyncio.Queue[int]`` then ``queue.get()``).

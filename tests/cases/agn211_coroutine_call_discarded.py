@@ -282,3 +282,26 @@ def flush_disk(cache: DiskCache) -> None:
 def flush_unknown(client: Any) -> None:
     # `client` is of unknown type (a DiskCache works).
     client.flush_metrics()
+
+
+# --------------------------------------------------------------------------
+# The streams an asyncio server callback is handed: `drain()` and `wait_closed()` are
+# coroutines (in every Python from 3.9 to 3.13); `write()` and `close()` are plain.
+# --------------------------------------------------------------------------
+
+
+async def echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    line = reader.readline()
+    print(line.decode())  # error: AGN210
+    writer.write(b"ok\n")
+    writer.drain()  # error: AGN211
+    writer.close()
+    writer.wait_closed()  # error: AGN211
+
+
+async def echo_correctly(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    line = await reader.readline()
+    writer.write(line)
+    await writer.drain()
+    writer.close()
+    await writer.wait_closed()
