@@ -546,8 +546,8 @@ class Evaluator:
         return None
 
     def _is_proxy(self, value: Instance) -> bool:
-        """An object whose class answers attributes through ``__getattr__`` and has no public
-        member of its own but a few dunder hooks (werkzeug's ``LocalProxy``)."""
+        """An object whose class (or a base read from source) defines ``__getattr__``, so it
+        answers attributes it does not have (werkzeug's ``LocalProxy``)."""
         info = self.module(value.module)
         if info is None:
             return False

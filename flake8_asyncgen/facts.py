@@ -510,13 +510,11 @@ _PendingCall = Tuple[
 class _FunctionState:
     """Per-function data gathered while walking its body."""
 
-    __slots__ = ("facts", "returns", "reaching")
+    __slots__ = ("facts", "returns")
 
     def __init__(self, facts: FunctionFacts) -> None:
         self.facts = facts
-        self.returns: List[Tuple[Expr, Span, Mapping[str, Expr]]] = []
-        # Indices of ``facts.returns`` written where names had straight-line values.
-        self.reaching: List[Tuple[int, Mapping[str, Expr]]] = []
+        self.returns: List[Tuple[Expr, Span, Optional[Mapping[str, Expr]]]] = []
 
 
 def _type_variable(node: Optional[ast.AST]) -> Optional[str]:
@@ -775,8 +773,10 @@ class _Collector:
         self.escaped: Set[str] = set()
         self.based: Set[int] = set()
         # Sites made where some of their names had straight-line values (by id), and those
-        # values: used when the name ends up bound more than once (see ``collect``).
+        # values; likewise ``return`` values, by function and index in ``facts.returns``:
+        # used when the name ends up bound more than once (see ``_use_straight_values``).
         self.reaching_sites: Dict[int, Tuple[Site, Mapping[str, Expr]]] = {}
+        self.reaching_returns: List[Tuple[int, FunctionFacts, int, Mapping[str, Expr]]] = []
         self.stars: List[Optional[str]] = []
         self.exports: Optional[List[str]] = None
         self.exports_computed = False
@@ -984,11 +984,8 @@ class _Collector:
             if type(func) is ast.Name and func.id in ("super", "type"):
                 return
         elif kind is ast.Name:
-            binding = self.scopes[self.sid].bindings.get(base.id)
-            if type(binding) is not ValueBinding or not _gives_call_result(binding.expr):
-                value = self.current.get(base.id)
-                if value is None or not _gives_call_result(value):
-                    return
+            if not self._names_call_result(base.id):
+                return
         elif kind is ast.Attribute:
             # ``request.json.get(...)``: ``json`` may be a property whose getter is a
             # coroutine function (quart's request), so reading it gives a coroutine.  Only on
@@ -1045,9 +1042,7 @@ class _Collector:
             span_of(outer) if outer is not None else None, how, call, guard,
             self.environment_depth > 0,
         )
-        reaching = self._reaching(expr)
-        if reaching is not None:
-            self.reaching_sites[id(found)] = (found, reaching)
+        self._remember_reaching(found, self._reaching(expr))
         if call is None:
             self.sites.append(found)
         return found
@@ -1123,13 +1118,14 @@ class _Collector:
         if not self.straight or self.in_lambda or name in self.scopes[self.sid].global_names:
             return
         if type(value) is UnknownExpr or type(value) is LiteralExpr:
-            # Nothing known, or a builtin object no rule judges: only drop the old value.
-            if name in self.current:
-                self.current = {k: v for k, v in self.current.items() if k != name}
-            return
+            return  # nothing known, or a builtin object no rule judges (bind() dropped the old)
         if self.current:
             value = substitute_roots(value, self.current)
         self.current = {**self.current, name: value}
+
+    def _remember_reaching(self, site: Site, reaching: Optional[Mapping[str, Expr]]) -> None:
+        if reaching is not None:
+            self.reaching_sites[id(site)] = (site, reaching)
 
     def _reaching(self, expr: Expr) -> Optional[Mapping[str, Expr]]:
         """The straight-line values of the names ``expr`` reads, if any."""
@@ -1338,10 +1334,12 @@ class _Collector:
                 expr = describe(node.value)
                 reaching = self._reaching(expr)
                 if reaching is not None:
-                    state.reaching.append((len(state.facts.returns), reaching))
+                    self.reaching_returns.append(
+                        (self.sid, state.facts, len(state.facts.returns), reaching)
+                    )
                 state.facts.returns.append(expr)
                 if expr != UNKNOWN and not isinstance(expr, AwaitExpr):
-                    state.returns.append((expr, span_of(node.value), reaching or _NOTHING))
+                    state.returns.append((expr, span_of(node.value), reaching))
         if node.value is not None:
             self.expr(node.value)
 
@@ -1628,20 +1626,15 @@ class _Collector:
         ):
             # Only a ``def`` returning names may give back its argument: walk it then.
             facts.keeps_signature = _gives_back_argument(node, self.scopes[outer].kind == "class")
-        for index, reaching in state.reaching:
-            values = _rebound(bindings, reaching)
-            if values:
-                facts.returns[index] = substitute_roots(facts.returns[index], values)
         self.guards = guards
         self.in_lambda = lambdas
         self.shadows = shadows
         if facts.is_async and not facts.has_yield:
             # Only coroutines can return async generators or carry a lying annotation.
             for expr, span, reaching in state.returns:
-                values = _rebound(bindings, reaching)
-                if values:
-                    expr = substitute_roots(expr, values)
-                self.sites.append(Site("return", sid, expr, span))
+                site = Site("return", sid, expr, span)
+                self._remember_reaching(site, reaching)
+                self.sites.append(site)
             if node.returns is not None and facts.annotation not in (None, UNKNOWN):
                 assert facts.annotation is not None
                 # A ``def`` site when the walk is over and the annotation may name an async
@@ -1983,18 +1976,22 @@ class _Collector:
             if self._may_be_call_result(operand):
                 self.site("operand", operand, how=operator)
 
+    def _names_call_result(self, name: str) -> bool:
+        """``name`` holds what a call (or awaiting one) gave: its one binding in this scope,
+        or its straight-line value, says so."""
+        binding = self.scopes[self.sid].bindings.get(name)
+        if type(binding) is ValueBinding and _gives_call_result(binding.expr):
+            return True
+        value = self.current.get(name)
+        return value is not None and _gives_call_result(value)
+
     def _may_be_call_result(self, node: ast.expr) -> bool:
         kind = type(node)
         if kind is ast.Call:
             func = node.func  # type: ignore[attr-defined]
             return not (type(func) is ast.Name and func.id in ("super", "type"))
         if kind is ast.Name:
-            name = node.id  # type: ignore[attr-defined]
-            binding = self.scopes[self.sid].bindings.get(name)
-            if type(binding) is ValueBinding and _gives_call_result(binding.expr):
-                return True
-            value = self.current.get(name)
-            return value is not None and _gives_call_result(value)
+            return self._names_call_result(node.id)  # type: ignore[attr-defined]
         if kind is ast.Await:
             return type(node.value) is ast.Call  # type: ignore[attr-defined]
         return isinstance(node, ast.GeneratorExp) and is_async_genexp(node)
@@ -2002,13 +1999,11 @@ class _Collector:
 
 _NOTHING: Mapping[str, Expr] = {}
 _IMPORTED = (ImportBinding, FromImportBinding)
-# Statements whose bodies may run zero times, or more than once.
-_BRANCHING = frozenset({ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try} | {
-    getattr(ast, name) for name in ("Match", "TryStar") if hasattr(ast, name)  # 3.10, 3.11
-})
-
-
+# Statements whose bodies may run more than once, and those whose bodies may not run.
 _LOOPS = frozenset({ast.For, ast.AsyncFor, ast.While})
+_BRANCHING = _LOOPS | {ast.If, ast.Try} | {
+    getattr(ast, name) for name in ("Match", "TryStar") if hasattr(ast, name)  # 3.10, 3.11
+}
 
 
 def _bound_names(stmt: ast.stmt) -> FrozenSet[str]:
@@ -2032,43 +2027,54 @@ def _bound_names(stmt: ast.stmt) -> FrozenSet[str]:
             found.add((node.asname or node.name).partition(".")[0])
         elif kind is ast.ExceptHandler and node.name:
             found.add(node.name)
-        elif kind in _MATCH_BINDERS and getattr(node, "name", None):
-            found.add(node.name)
+        elif kind in _MATCH_BINDERS:
+            bound = getattr(node, _MATCH_BINDERS[kind])
+            if bound:
+                found.add(bound)
         stack.extend(_children(node))
     return frozenset(found)
 
 
-_MATCH_BINDERS = tuple(
-    getattr(ast, name) for name in ("MatchAs", "MatchStar") if hasattr(ast, name)
-) + tuple(getattr(ast, name) for name in ("MatchMapping",) if hasattr(ast, name))
+# ``match`` patterns (3.10) and the field naming what each binds (``case {**rest}``: rest).
+_MATCH_BINDERS: Dict[type, str] = {
+    getattr(ast, kind): field
+    for kind, field in (("MatchAs", "name"), ("MatchStar", "name"), ("MatchMapping", "rest"))
+    if hasattr(ast, kind)
+}
 
 
-def _rebound(bindings: Mapping[str, Binding], reaching: Mapping[str, Expr]) -> Dict[str, Expr]:
-    """The straight-line values of the names bound more than once in their scope (bound once,
-    the scope's binding already says what the name holds)."""
+def _rebound(
+    scopes: List[Scope], sid: int, reaching: Mapping[str, Expr],
+    written_inside: Set[Tuple[int, str]],
+) -> Dict[str, Expr]:
+    """The straight-line values of the names bound more than once in scope ``sid`` (bound
+    once, the scope's binding already says what the name holds), but for names a nested
+    function rebinds through ``nonlocal`` (a call of it may change them at any point)."""
+    bindings = scopes[sid].bindings
     return {
         name: value for name, value in reaching.items()
         if isinstance(bindings.get(name), (UnknownBinding, AlternativesBinding))
+        and (sid, name) not in written_inside
     }
 
 
-def _use_straight_values(
-    sites: List[Site],
-    reaching: Dict[int, Tuple[Site, Mapping[str, Expr]]],
-    scopes: List[Scope],
-    written_inside: Set[Tuple[int, str]],
-) -> None:
-    """Sites reading a name bound more than once in a function, where a straight-line
-    assignment says what it holds, read that assignment's value instead."""
+def _use_straight_values(collector: "_Collector", scopes: List[Scope]) -> None:
+    """Sites and ``return`` values reading a name bound more than once in a function, where a
+    straight-line assignment says what it holds, read that assignment's value instead.  Done
+    when the whole module is walked: only then is it known which names are bound more than
+    once, and which a nested function rebinds."""
+    sites = collector.sites
     for index, site in enumerate(sites):
-        entry = reaching.get(id(site))
+        entry = collector.reaching_sites.get(id(site))
         if entry is None or entry[0] is not site:
             continue
-        values = _rebound(scopes[site.scope].bindings, entry[1])
-        for name in [name for name in values if (site.scope, name) in written_inside]:
-            del values[name]
+        values = _rebound(scopes, site.scope, entry[1], collector.written_inside)
         if values:
             sites[index] = site._replace(expr=substitute_roots(site.expr, values))
+    for sid, facts, position, reaching in collector.reaching_returns:
+        values = _rebound(scopes, sid, reaching, collector.written_inside)
+        if values:
+            facts.returns[position] = substitute_roots(facts.returns[position], values)
 
 
 def _gives_call_result(expr: Expr) -> bool:
@@ -2081,9 +2087,7 @@ def _gives_call_result(expr: Expr) -> bool:
 
 # Calls that ask what a value is: its annotation is not the whole truth after them.
 _AWAITABLE_TESTS = frozenset({"isawaitable", "iscoroutine", "isasyncgen"})
-_TYPE_TESTS = frozenset({
-    "isinstance", "issubclass", "type", "hasattr", "isawaitable", "iscoroutine", "isasyncgen",
-})
+_TYPE_TESTS = frozenset({"isinstance", "issubclass", "type", "hasattr"}) | _AWAITABLE_TESTS
 # The symbol of each operator a coroutine object does not support (``how`` of ``operand``).
 _OPERATORS: Dict[type, str] = {
     ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.MatMult: "@", ast.Div: "/",
@@ -2301,10 +2305,7 @@ def collect(
     wanted = call_names | collector.aliases | collector.container_classes
     for pending in collector.pending_calls:
         collector.argument_sites(pending, general=pending[0] not in wanted)
-    if collector.reaching_sites:
-        _use_straight_values(
-            collector.sites, collector.reaching_sites, summary.scopes, collector.written_inside
-        )
+    _use_straight_values(collector, summary.scopes)
     iterator_names = ASYNC_ITERATOR_NAMES | collector.iterator_aliases
     for function, annotation, span in collector.annotated_coroutines:
         if last_name(strip_subscript(annotation)) in iterator_names:

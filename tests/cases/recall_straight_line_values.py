@@ -104,6 +104,27 @@ def later(bot: Bot, text: str) -> Any:
     return read()
 
 
+class Relay:
+    def __init__(self) -> None:
+        self.bot = Bot()
+
+    def send(self, text: str) -> Any:
+        # Trap: a nested function rebinds it through `nonlocal` before the return, so the
+        # return gives the message, not the coroutine.
+        message: Any = text
+        message = self.bot.send_message(1, message)
+
+        def settle() -> None:
+            nonlocal message
+            message = asyncio.run(message)
+
+        settle()
+        return message
+
+    def post(self, text: str) -> None:
+        self.send(text)
+
+
 async def main() -> None:
     bot = Bot()
     print(await first_choice_correctly(bot, "a"), await in_a_branch(bot, "b", True))
@@ -114,3 +135,4 @@ if __name__ == "__main__":
     asyncio.run(main())
     print(later(Bot(), "f"))
     Notifier().post_run("g")
+    Relay().post("h")
