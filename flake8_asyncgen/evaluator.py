@@ -1023,7 +1023,7 @@ class Evaluator:
         facts = info.scopes[function.scope].function
         if facts is None or facts.has_yield:
             return None
-        result = self.returned(function.module, function.scope, ("agen", "coro", "acm"))
+        result = self.returned(function.module, function.scope, ("agen", "coro", "acm", "cm"))
         if result is not None:
             # The object is the wrapper's: messages name the function the caller called.
             return CallResult(result.kind, function.module, function.scope)

@@ -63,7 +63,7 @@ from .paramtypes import bool_literals, demands
 from .passedargs import HelperCall, HelperSignature, is_private, record_passed_arguments
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 21
+SCHEMA_VERSION = 22
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -181,7 +181,16 @@ def describe(node: ast.AST) -> Expr:
             return NONE_LITERAL
         if value is False:
             return FALSE_LITERAL
+        if type(value) in _NUMBERS:
+            # ``return 0``: a number (not ``True``, kept apart from ``False``'s literal, which
+            # marks constants that are never true).
+            return _NUMBERS[type(value)]
     return UNKNOWN
+
+
+_NUMBERS: Dict[type, Expr] = {
+    int: LiteralExpr("int"), float: LiteralExpr("float"), complex: LiteralExpr("complex"),
+}
 
 
 _LITERALS: Dict[type, Expr] = {

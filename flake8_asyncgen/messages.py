@@ -144,11 +144,11 @@ CODES: dict[str, Code] = {
         Code(
             "AGN206",
             "misused-async-context-manager",
-            "`{api}` on `@asynccontextmanager` function `{callee}()` ({where}) raises "
+            "{api} on `@asynccontextmanager` function `{callee}()` ({where}) raises "
             "TypeError: use `async with {call}(...) as x`",
             fix="none",
-            summary="`await` or `async for` on an `@asynccontextmanager` function call raises "
-                    "`TypeError`.",
+            summary="`await`, `async for`, `with` or a `for` loop on an `@asynccontextmanager` "
+                    "function call raises `TypeError`.",
         ),
         Code(
             "AGN207",
@@ -232,6 +232,15 @@ CODES: dict[str, Code] = {
                     "or sized value: an operator, an ordering comparison, `len()`, `int()`, "
                     "`json.loads()`, ... raise `TypeError`.",
         ),
+        Code(
+            "AGN216",
+            "context-manager-used-asynchronously",
+            "{api} on `@contextmanager` function `{callee}()` ({where}) raises TypeError: "
+            "{advice}",
+            fix="none",
+            summary="`async with`, `await` or `async for` on a `@contextlib.contextmanager` "
+                    "function call raises `TypeError`.",
+        ),
         # Internal.
         Code(
             "AGN900",
@@ -277,6 +286,9 @@ ADVICE = {
     "manager, else `await` it",
     ("AGN207", "project"): "iterate it with `async for`, or make it a coroutine and `await` it",
     ("AGN207", "installed"): "iterate it with `async for`",
+    ("AGN216", "project"): "use `with {call}(...) as x`, or make `{short}` an "
+    "`@asynccontextmanager` `async def` if its body must await",
+    ("AGN216", "installed"): "use `with {call}(...) as x`",
     # AGN213, by how the coroutine is used (``iterated`` / ``entered``) and where its function is.
     ("AGN213", "iterated-project"): "`await` it first (`for ... in await {call}(...)`, "
     "`list(await {call}(...))`), or make `{short}` a plain function",

@@ -150,7 +150,9 @@ NONE_LITERAL = LiteralExpr("NoneType")
 FALSE_LITERAL = LiteralExpr("bool")
 # In ``ModuleSummary.patched``: some ``setattr(obj, name, ...)`` writes a computed name.
 COMPUTED_ATTRIBUTE = "<computed>"
-LITERAL_TYPES = frozenset({"str", "bytes", "list", "set", "dict", "tuple", "NoneType", "bool"})
+LITERAL_TYPES = frozenset(
+    {"str", "bytes", "list", "set", "dict", "tuple", "NoneType", "bool", "int", "float", "complex"}
+)
 
 
 def last_name(expr: Expr) -> Optional[str]:

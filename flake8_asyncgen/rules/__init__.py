@@ -22,6 +22,7 @@ from .agn212_argument_against_annotation import ArgumentAgainstAnnotation
 from .agn213_coroutine_used_synchronously import CoroutineUsedSynchronously
 from .agn214_coroutine_tested_for_truth import CoroutineTestedForTruth
 from .agn215_coroutine_used_as_value import CoroutineUsedAsValue
+from .agn216_context_manager_used_asynchronously import ContextManagerUsedAsynchronously
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -44,6 +45,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     CoroutineUsedSynchronously,
     CoroutineTestedForTruth,
     CoroutineUsedAsValue,
+    ContextManagerUsedAsynchronously,
 )
 
 

@@ -337,3 +337,87 @@ async def unsure_variable_bound_once(conn: Conn) -> None:
     manager = transaction(conn)
     # UNSURE: a variable bound once to a context manager call. Flagged.
     await manager  # error: AGN206
+
+
+# --------------------------------------------------------------------------
+# Entered with `with`, or iterated with `for` / `list()`: the object has
+# neither `__enter__` nor `__iter__`.
+# --------------------------------------------------------------------------
+
+
+def sync_transfer(conn: Conn) -> None:
+    with transaction(conn) as tx:  # error: AGN206
+        print(tx)
+
+
+async def with_in_coroutine(name: str) -> None:
+    with acquire_lease(name) as lease:  # error: AGN206
+        print(lease.name)
+
+
+async def with_method(record: Dict[str, Any]) -> None:
+    with repo.session() as conn:  # error: AGN206
+        await conn.execute(str(record))
+
+
+async def with_second_item(conn: Conn, name: str) -> None:
+    with open("/dev/null") as sink, transaction(conn) as tx:  # error: AGN206 @37
+        print(sink, tx)
+
+
+async def for_over_manager(conn: Conn) -> None:
+    for step in transaction(conn):  # error: AGN206
+        print(step)
+
+
+def listed(name: str) -> List[Any]:
+    return list(acquire_lease(name))  # error: AGN206
+
+
+def through_plain_factory(conn: Conn) -> None:
+    with begin(conn) as tx:  # error: AGN206
+        print(tx)
+
+
+# Traps: what a `with` / `for` may rightly be given.
+
+
+@contextlib.contextmanager
+def sync_lease(name: str) -> Any:
+    yield Lease(name, 30)
+
+
+def sync_with_ok(name: str) -> None:
+    with sync_lease(name) as lease:
+        print(lease.name)
+
+
+async def exit_stack_ok(name: str) -> None:
+    with contextlib.ExitStack() as stack:
+        lease = stack.enter_context(sync_lease(name))
+        print(lease)
+    async with AsyncExitStack() as stack_a:
+        print(await stack_a.enter_async_context(acquire_lease(name)))
+
+
+def shadowed_with(transaction: Callable[[Conn], Any], conn: Conn) -> None:
+    # The parameter shadows the module-level factory.
+    with transaction(conn) as tx:
+        print(tx)
+
+
+def not_iterated(name: str) -> List[Any]:
+    # Put in a list, not iterated.
+    return [acquire_lease(name)]
+
+
+try:
+    from contextlib import nullcontext as maybe_lease
+except ImportError:  # pragma: no cover
+    maybe_lease = acquire_lease  # type: ignore[assignment]
+
+
+def alternative_fallback() -> None:
+    # The ImportError fallback binds the async-only factory: on that path, `with` fails.
+    with maybe_lease("x"):  # error: AGN206
+        pass

@@ -756,3 +756,42 @@ class AsyncNotifier(Notifier):
     async def send(self) -> None:
         # Trap: `self` may be an instance of a subclass overriding `notify` with a coroutine.
         await self.notify("x")
+
+
+# A plain `def` returning a number on every path: `await` on its call raises.
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.hits = 0
+
+    def count(self) -> int:
+        return self.hits + 0 if self.hits else 0
+
+    def ratio(self) -> float:
+        return 0.5
+
+    def threshold(self):
+        return 10
+
+    def limit(self) -> int:
+        return 0
+
+
+class RemoteCounter(Counter):
+    async def limit(self) -> int:  # type: ignore[override]
+        return 5
+
+
+def zero() -> int:
+    return 0
+
+
+async def numbers(counter: Counter) -> None:
+    await zero()  # error: AGN208
+    print(await Counter().ratio())  # error: AGN208
+    print(await Counter().threshold())  # error: AGN208
+    # Traps: `count` returns what `self.hits + 0` gives on one path (not read); `limit` is
+    # overridden by a coroutine in a subclass, and `counter` may be one.
+    await counter.count()
+    await counter.limit()
