@@ -53,6 +53,8 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
         # The standard library is not read: what the rules know of it is known by name.
         if value.qualified in kinds.STDLIB_ASYNC_ONLY_MANAGERS:
             return "instance"  # ``asyncio.Lock()``
+        if value.qualified in kinds.STDLIB_SYNC_RESULTS:
+            return "instance"  # ``open(path)``, what ``time.sleep(1)`` returns
         if value.qualified in kinds.STDLIB_COROUTINES:
             return "function"  # ``asyncio.sleep`` itself, not its call
     return None

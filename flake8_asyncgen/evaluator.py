@@ -767,6 +767,8 @@ class Evaluator:
             return Outside(f"{value.qualified}()")  # something outside the project: still outside
         if isinstance(value, Builtin) and value.name in LITERAL_TYPES | {"frozenset"}:
             return BuiltinInstance(value.name)  # ``set()``, ``list(...)``: a new container
+        if value == Builtin("open"):
+            return Outside("open()")  # a file object, known by name (kinds.STDLIB_SYNC_RESULTS)
         return None
 
     def _delegated_to_receiver(self, receiver: Instance, method: FunctionRef) -> Value:
@@ -1021,8 +1023,14 @@ class Evaluator:
         if info is None:
             return None
         facts = info.scopes[function.scope].function
-        if facts is None or facts.has_yield:
+        if facts is None:
             return None
+        if facts.has_yield:
+            # A generator function: its call gives a generator, which is neither awaitable
+            # nor async-iterable (``async for row in rows()`` with ``def rows(): yield``).
+            # Only undecorated or transparently decorated ones reach here (not
+            # ``@types.coroutine``, which makes generator-based coroutines).
+            return PlainResult(function.module, function.scope, "generator")
         result = self.returned(function.module, function.scope, ("agen", "coro", "acm", "cm"))
         if result is not None:
             # The object is the wrapper's: messages name the function the caller called.

@@ -1451,6 +1451,12 @@ class _Collector:
                     and binding.options[0] == declared
                 ):
                     table[name] = binding.options[1] if never else binding.options[0]
+                elif always and declared is not None and binding != declared and (
+                    declared != before.get(name)
+                ):
+                    # ``if not _IS_SYNC: lock: asyncio.Lock`` / ``else: lock: threading.Lock``:
+                    # the dead ``else`` replaced the live declaration.
+                    table[name] = declared
         self.environment_depth -= environment
 
     def _guard(self, test: ast.AST) -> Tuple[Optional[Guard], bool]:

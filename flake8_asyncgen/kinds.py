@@ -6,7 +6,7 @@ and unknown means silence.
 
 from __future__ import annotations
 
-from typing import Dict, Tuple
+from typing import Dict, FrozenSet, Tuple
 
 # Installed packages whose APIs the rules know by qualified name below: they stay "outside"
 # (never read from site-packages), so that this knowledge decides what they do.  Every other
@@ -275,10 +275,77 @@ STDLIB_COROUTINES = frozenset({
     "asyncio.StreamReader().read", "asyncio.StreamReader().readline",
     "asyncio.StreamReader().readexactly", "asyncio.StreamReader().readuntil",
 } | {f"asyncio.{queue}().{method}" for queue in _QUEUES for method in ("get", "put", "join")})
+# What the standard library's plain functions and methods give, spelled as ``Outside.qualified``
+# spells a call's result: the class a message names, and which of the statements' special
+# methods that class has (the same in Python 3.9-3.13, checked by running each).  None of them is
+# awaitable, async-iterable or an async context manager, so ``await time.sleep(1)``, ``await
+# writer.write(data)``, ``await event.set()``, ``async with open(path)`` and ``async with
+# threading.Lock()`` raise TypeError (the first three at the ``None`` they return).
+_CONTEXT = frozenset({"__enter__", "__exit__"})
+_NOTHING: Tuple[str, FrozenSet[str]] = ("NoneType", frozenset())
+_FLAG: Tuple[str, FrozenSet[str]] = ("bool", frozenset())
+STDLIB_SYNC_RESULTS: Dict[str, Tuple[str, FrozenSet[str]]] = {
+    "time.sleep()": _NOTHING,
+    "open()": ("io.IOBase", _CONTEXT | {"__iter__"}),
+    "io.open()": ("io.IOBase", _CONTEXT | {"__iter__"}),
+    **{f"threading.{name}()": (f"threading.{name}", _CONTEXT)
+       for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition")},
+    "threading.Event()": ("threading.Event", frozenset()),
+    "threading.Event().wait()": _FLAG,
+    "threading.Lock().acquire()": _FLAG,
+    "subprocess.run()": ("subprocess.CompletedProcess", frozenset()),
+    "subprocess.call()": ("int", frozenset()),
+    "subprocess.check_call()": ("int", frozenset()),
+    "subprocess.check_output()": ("bytes", frozenset({"__iter__"})),
+    "subprocess.Popen()": ("subprocess.Popen", _CONTEXT),
+    "os.system()": ("int", frozenset()),
+    "tempfile.TemporaryDirectory()": ("tempfile.TemporaryDirectory", _CONTEXT),
+    "tempfile.NamedTemporaryFile()": ("tempfile.NamedTemporaryFile", _CONTEXT | {"__iter__"}),
+    "sqlite3.connect()": ("sqlite3.Connection", _CONTEXT),
+    "socket.socket()": ("socket.socket", _CONTEXT),
+    "concurrent.futures.ThreadPoolExecutor()": ("concurrent.futures.ThreadPoolExecutor", _CONTEXT),
+    "concurrent.futures.ProcessPoolExecutor()": (
+        "concurrent.futures.ProcessPoolExecutor", _CONTEXT
+    ),
+    "contextlib.suppress()": ("contextlib.suppress", _CONTEXT),
+    "contextlib.ExitStack()": ("contextlib.ExitStack", _CONTEXT),
+    "contextlib.redirect_stdout()": ("contextlib.redirect_stdout", _CONTEXT),
+    "contextlib.redirect_stderr()": ("contextlib.redirect_stderr", _CONTEXT),
+    "asyncio.get_running_loop()": ("asyncio.AbstractEventLoop", frozenset()),
+    "asyncio.get_event_loop()": ("asyncio.AbstractEventLoop", frozenset()),
+    "asyncio.new_event_loop()": ("asyncio.AbstractEventLoop", frozenset()),
+    "asyncio.Event().set()": _NOTHING, "asyncio.Event().clear()": _NOTHING,
+    "asyncio.Event().is_set()": _FLAG,
+    **{f"asyncio.{lock}().{method}()": result
+       for lock in ("Lock", "Semaphore", "BoundedSemaphore", "Condition")
+       for method, result in (("release", _NOTHING), ("locked", _FLAG))
+       if (lock, method) != ("Condition", "locked")},
+    "asyncio.Condition().notify()": _NOTHING, "asyncio.Condition().notify_all()": _NOTHING,
+    **{f"asyncio.{queue}().{method}()": result
+       for queue in _QUEUES
+       for method, result in (
+           ("put_nowait", _NOTHING), ("task_done", _NOTHING), ("qsize", ("int", frozenset())),
+           ("empty", _FLAG), ("full", _FLAG),
+       )},
+    "asyncio.StreamWriter().write()": _NOTHING, "asyncio.StreamWriter().writelines()": _NOTHING,
+    "asyncio.StreamWriter().write_eof()": _NOTHING, "asyncio.StreamWriter().close()": _NOTHING,
+    "asyncio.StreamWriter().is_closing()": _FLAG, "asyncio.StreamWriter().can_write_eof()": _FLAG,
+    "asyncio.StreamReader().at_eof()": _FLAG,
+}
+# What to use instead, where the standard library has an async twin.
+STDLIB_ASYNC_TWINS: Dict[str, str] = {
+    "time.sleep()": "asyncio.sleep", "threading.Lock()": "asyncio.Lock",
+    "threading.Semaphore()": "asyncio.Semaphore", "threading.Event()": "asyncio.Event",
+    "threading.Condition()": "asyncio.Condition", "subprocess.run()":
+    "asyncio.create_subprocess_exec", "subprocess.Popen()": "asyncio.create_subprocess_exec",
+}
 # The classes whose methods those are: a parameter or field annotated with one holds an
 # instance of it (``queue: asyncio.Queue[int]`` then ``queue.get()``).
+# (asyncio's only: ``threading.Lock`` is a factory function in some versions, and a module
+# generated for both worlds may declare either, see pymongo's ``asynchronous/``.)
 STDLIB_ANNOTATED_CLASSES = frozenset(
-    name.split("()", 1)[0] for name in STDLIB_COROUTINES if "()" in name
+    name.split("()", 1)[0] for name in (*STDLIB_COROUTINES, *STDLIB_SYNC_RESULTS)
+    if "()." in name and name.startswith("asyncio.")
 )
 # Objects of the standard library that are async context managers only (no ``__enter__`` in
 # Python 3.9-3.13; ``asyncio.timeout`` and ``TaskGroup`` from 3.11): ``with`` on one raises

@@ -364,6 +364,25 @@ STANDARD_LIBRARY = "an `async def` of the standard library"
 STANDARD_LIBRARY_CLASS = "a class of the standard library"
 
 
+def stdlib_result(qualified: str) -> str:
+    """AGN208's ``where`` for what a plain standard-library function or method gives:
+    ``what `time.sleep()` returns, in the standard library``."""
+    return f"what `{stdlib_callee(qualified)}()` returns, in the standard library"
+
+
+def stdlib_sync_advice(
+    context: str, qualified: str, twin: "str | None", defines: "Callable[[str], object]"
+) -> str:
+    """AGN208's advice for an async statement on what a plain standard-library function
+    gives: its async twin when there is one (``asyncio.sleep`` for ``time.sleep``), else what
+    the object supports."""
+    if twin is not None:
+        return f"`{stdlib_callee(qualified)}` is not async: use `{twin}` instead"
+    if context == "await" and not defines("__enter__") and not defines("__iter__"):
+        return f"`{stdlib_callee(qualified)}` is not a coroutine function: drop the `await`"
+    return protocol_advice(context, defines)
+
+
 def stdlib_callee(qualified: str) -> str:
     """How messages name a standard-library coroutine function: ``asyncio.sleep``,
     ``asyncio.Event.wait`` (for the ``wait`` method of an ``asyncio.Event()``)."""

@@ -48,3 +48,93 @@ def test_stdlib_async_only_managers_lack_enter(made: str, class_name: str) -> No
     if found is None:
         pytest.skip(f"{class_name} is not in this Python")
     assert hasattr(found, "__aenter__") and not hasattr(found, "__enter__"), made
+
+
+def _resolve_anywhere(qualified: str) -> Any:
+    """Like :func:`_resolve`, for any standard-library module (``threading.Event().wait``,
+    ``subprocess.run``); ``open`` is the builtin."""
+    import builtins
+    import importlib
+
+    made, _, method = qualified.partition("().")
+    path = made.split(".")
+    if path == ["open"]:
+        return builtins.open
+    for split in range(len(path), 0, -1):
+        try:
+            found: Any = importlib.import_module(".".join(path[:split]))
+        except ImportError:
+            continue
+        for part in path[split:]:
+            found = getattr(found, part)
+        if method:
+            # A method of what ``found()`` makes: looked up on an instance, since some are
+            # set in ``__init__`` (``asyncio.Condition().release``) and ``threading.Lock``
+            # is a factory function in some versions.
+            found = getattr(found, method, None) or getattr(found(), method)
+        return found
+    raise AssertionError(qualified)
+
+
+_ASYNC_DUNDERS = ("__await__", "__aiter__", "__aenter__")
+
+
+@pytest.mark.parametrize("made", sorted(kinds.STDLIB_SYNC_RESULTS))
+def test_stdlib_sync_results_are_not_async(made: str) -> None:
+    """Each entry is made by a plain function or method (no coroutine, no async generator),
+    and an object the entry says is an instance of a class (``threading.Lock()``) has the
+    listed special methods and no async one."""
+    assert made.endswith("()"), made
+    maker = _resolve_anywhere(made[:-2])
+    assert not inspect.iscoroutinefunction(maker), made
+    assert not inspect.isasyncgenfunction(maker), made
+    type_name, defines = kinds.STDLIB_SYNC_RESULTS[made]
+    if "()." in made or type_name in ("NoneType", "bool", "int", "bytes") or made in (
+        "open()", "io.open()", "subprocess.run()",
+    ) or type_name.startswith("asyncio."):
+        return  # what a call returns: checked by running it (see below for the classes)
+    made_class = maker if inspect.isclass(maker) else type(maker.__call__)
+    if inspect.isclass(maker):
+        for dunder in _ASYNC_DUNDERS:
+            assert not hasattr(made_class, dunder), (made, dunder)
+        for dunder in ("__enter__", "__exit__", "__iter__"):
+            assert hasattr(made_class, dunder) == (dunder in defines), (made, dunder)
+
+
+def test_stdlib_sync_results_by_running() -> None:
+    """What the plain calls return, run here (no network, no subprocess)."""
+    import io
+    import os
+    import threading
+    import time
+
+    def has(obj: Any) -> "set[str]":
+        return {d for d in ("__enter__", "__exit__", "__iter__") if hasattr(type(obj), d)}
+
+    def result(obj: Any, method: str, *args: Any) -> Any:
+        return getattr(obj, method)(*args)
+
+    assert result(time, "sleep", 0) is None
+    with open(os.devnull) as handle:
+        assert isinstance(handle, io.IOBase)
+        assert has(handle) == set(kinds.STDLIB_SYNC_RESULTS["open()"][1])
+        assert not any(hasattr(type(handle), d) for d in _ASYNC_DUNDERS)
+    for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition", "Event"):
+        made = getattr(threading, name)()
+        assert has(made) == set(kinds.STDLIB_SYNC_RESULTS[f"threading.{name}()"][1]), name
+        assert not any(hasattr(type(made), d) for d in _ASYNC_DUNDERS), name
+
+    async def plain_results() -> None:
+        event, lock = asyncio.Event(), asyncio.Lock()
+        queue: "asyncio.Queue[int]" = asyncio.Queue()
+        assert result(event, "set") is None and result(event, "clear") is None
+        assert event.is_set() is False
+        await lock.acquire()
+        assert result(lock, "release") is None and lock.locked() is False
+        assert result(queue, "put_nowait", 1) is None and queue.qsize() == 1
+        queue.get_nowait()
+        assert result(queue, "task_done") is None
+        loop = asyncio.get_running_loop()
+        assert not any(hasattr(type(loop), d) for d in _ASYNC_DUNDERS)
+
+    asyncio.run(plain_results())

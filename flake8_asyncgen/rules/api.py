@@ -420,7 +420,25 @@ class Queries:
     @staticmethod
     def _stdlib_missing_protocol(value: Outside, site: Site) -> Optional[Dict[str, str]]:
         """``with asyncio.Lock():``: a standard-library object that is an async context
-        manager only (known by name, :data:`kinds.STDLIB_ASYNC_ONLY_MANAGERS`)."""
+        manager only (known by name, :data:`kinds.STDLIB_ASYNC_ONLY_MANAGERS`); ``await
+        time.sleep(1)``, ``async with open(path)``: what a plain standard-library function
+        gives, which supports no async statement (:data:`kinds.STDLIB_SYNC_RESULTS`)."""
+        known = kinds.STDLIB_SYNC_RESULTS.get(value.qualified)
+        if known is not None:
+            if site.context not in ("await", "aiter", "awith"):
+                return None
+            type_name, defines = known
+            twin = kinds.STDLIB_ASYNC_TWINS.get(value.qualified)
+            return {
+                "how": messages.protocol_use(site.context, site.how),
+                "dunder": messages.PROTOCOL_NEEDS[site.context][1],
+                "callee": type_name,
+                "where": messages.stdlib_result(value.qualified),
+                "advice": messages.stdlib_sync_advice(
+                    site.context, value.qualified, twin,
+                    lambda method: method in defines,
+                ),
+            }
         if site.context != "with" or value.qualified not in kinds.STDLIB_ASYNC_ONLY_MANAGERS:
             return None
         return {

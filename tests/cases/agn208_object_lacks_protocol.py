@@ -14,6 +14,7 @@ written from outside a class makes that method unknown for the whole module.
 
 import asyncio
 import dataclasses
+import types
 from dataclasses import dataclass
 from typing import Any, AsyncIterator, Dict, Generic, Iterator, List, Optional, TypeVar
 
@@ -731,8 +732,8 @@ async def plain_results(notifier: Notifier) -> None:
     await notifier.refuse()
     await notifier.maybe(True)
     await notifier.sometimes(True)
-    # A sync generator is not judged here.
-    async for line in notifier.lines():
+    # A generator function's call is a generator, not async-iterable.
+    async for line in notifier.lines():  # error: AGN208
         print(line)
     # `notify` is overridden by a coroutine in a subclass: `notifier` may be one.
     await notifier.notify("hi")
@@ -795,3 +796,64 @@ async def numbers(counter: Counter) -> None:
     # overridden by a coroutine in a subclass, and `counter` may be one.
     await counter.count()
     await counter.limit()
+
+
+# A generator function's call gives a generator: neither awaitable nor async-iterable.
+
+
+def numbered(limit: int) -> Iterator[int]:
+    for number in range(limit):
+        yield number
+
+
+class Export:
+    def rows(self) -> Iterator[Dict[str, Any]]:
+        yield {"id": 1}
+
+    def pages(self) -> Iterator[int]:
+        yield 1
+
+
+class RemoteExport(Export):
+    async def pages(self) -> AsyncIterator[int]:  # type: ignore[override]
+        yield 2
+
+
+def as_stream(func: Any) -> Any:
+    async def stream(*args: Any) -> AsyncIterator[Any]:
+        for item in func(*args):
+            yield item
+
+    return stream
+
+
+@as_stream
+def wrapped_rows() -> Iterator[int]:
+    yield 1
+
+
+async def generators(export: Export) -> None:
+    async for number in numbered(3):  # error: AGN208
+        print(number)
+    await numbered(1)  # error: AGN208
+    async for row in Export().rows():  # error: AGN208
+        print(row)
+    # Traps: iterated synchronously; a method a subclass overrides with an async generator,
+    # on an object that may be of that subclass; a decorator replacing the function with an
+    # async generator.
+    for number in numbered(3):
+        print(number)
+    async for page in export.pages():
+        print(page)
+    async for value in wrapped_rows():
+        print(value)
+
+
+@types.coroutine
+def legacy_sleep() -> Iterator[None]:
+    yield
+
+
+async def generator_based_coroutine() -> None:
+    # Trap: `@types.coroutine` makes a generator function awaitable.
+    await legacy_sleep()
