@@ -112,10 +112,11 @@ CODES: dict[str, Code] = {
             "AGN202",
             "async-generator-passed-as-coroutine",
             "`{api}` needs {needs} but gets {what} ({where}), which fails at run time: "
-            "pass a coroutine{function} that consumes it with `async for`",
+            "{advice}",
             fix="none",
-            summary="An async generator is handed to `asyncio.run`, `create_task`, `gather`, "
-                    "`start_soon`, ..., which need a coroutine.",
+            summary="An async generator (or what a plain function returns) is handed to "
+                    "`asyncio.run`, `create_task`, `gather`, `start_soon`, ..., which need a "
+                    "coroutine.",
         ),
         Code(
             "AGN203",
@@ -483,11 +484,28 @@ def function_passed_fields(api: str) -> "dict[str, str]":
 def agn202_fields(tag: str, callee: str, obj: str) -> "dict[str, str]":
     """AGN202's wording for an async generator object or an async generator function."""
     if tag == "agen":
-        return {"needs": "a coroutine", "what": f"async generator {obj}", "function": ""}
+        return {
+            "needs": "a coroutine", "what": f"async generator {obj}",
+            "advice": "pass a coroutine that consumes it with `async for`",
+        }
     return {
         "needs": "an async function",
         "what": f"async generator function `{callee}`",
-        "function": " function",
+        "advice": "pass a coroutine function that consumes it with `async for`",
+    }
+
+
+def agn202_plain_fields(type_name: str, where: str, func: str) -> "dict[str, str]":
+    """AGN202's wording for what a plain function returns (``None``, a ``list``) handed to an
+    API that needs a coroutine: ``where`` says which function (:func:`plain_result`,
+    :func:`stdlib_result`), ``func`` names it for the advice."""
+    shown = "None" if type_name == "NoneType" else f"an instance of `{type_name}`"
+    return {
+        "needs": "a coroutine",
+        "what": f"`{shown}`" if shown == "None" else shown,
+        "where": where,
+        "advice": f"`{func}` is not a coroutine function: call it without the API, or make it "
+                  "`async def`",
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .api import JudgedSite, Rule, RuleContext, kinds, messages
+from .api import CallExpr, JudgedSite, Outside, PlainResult, Rule, RuleContext, kinds, messages
 
 
 def _last(name: str) -> str:
@@ -21,7 +21,7 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
 
     code = "AGN202"
     contexts = ("arg",)
-    triggers = frozenset({"agen", "agen_fn"})
+    triggers = frozenset({"agen", "agen_fn", "plain", "instance"})
     call_names = frozenset(
         {_last(name) for name in kinds.COROUTINE_APIS}
         | {_last(name) for name in kinds.ASYNC_FUNCTION_APIS}
@@ -41,6 +41,9 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
         site = judged.site
         if site.call is None:
             return
+        if judged.tag in ("plain", "instance"):
+            self._plain(judged, ctx)
+            return
         api = self._api(judged, ctx)
         if api is None:
             return
@@ -48,6 +51,32 @@ class AsyncGeneratorPassedAsCoroutine(Rule):
         obj = fields.get("obj", f"`{fields['callee']}()`")
         fields.update(messages.agn202_fields(judged.tag, fields["callee"], obj))
         ctx.report(self.code, site.span, {"api": api, **fields})
+
+    def _plain(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        """``asyncio.create_task(refresh())`` with a plain ``def refresh``, or
+        ``asyncio.gather(time.sleep(1))``: what the call gives is no coroutine nor awaitable.
+        Only the call written as the argument (a name may hold something else by then), and
+        not a generator: asyncio before 3.12 takes one as a generator-based coroutine."""
+        value, site = judged.value, judged.site
+        if not isinstance(site.expr, CallExpr):
+            return
+        if isinstance(value, PlainResult):
+            if value.type_name == "generator":
+                return
+            type_name = value.type_name
+            where, func = ctx.queries.plain_origin(value)
+        elif isinstance(value, Outside) and value.qualified in kinds.STDLIB_SYNC_RESULTS:
+            type_name = kinds.STDLIB_SYNC_RESULTS[value.qualified][0]
+            where = messages.stdlib_result(value.qualified)
+            func = messages.stdlib_callee(value.qualified)
+        else:
+            return
+        api = ctx.queries.awaitable_api(site)
+        if api is None:
+            return
+        ctx.report(self.code, site.span, {
+            "api": api, **messages.agn202_plain_fields(type_name, where, func),
+        })
 
     @staticmethod
     def _api(judged: JudgedSite, ctx: RuleContext) -> Optional[str]:

@@ -507,17 +507,23 @@ class Queries:
 
     def plain_fields(self, value: PlainResult, site: Site) -> Dict[str, str]:
         """AGN208's fields for what a plain ``def`` returns (``None``, a ``list``)."""
-        info = self.evaluator.module(value.module)
-        scope = info.scopes[value.scope] if info is not None else None
-        location = f"{info.display}:{scope.line}" if info is not None and scope else "?"
-        name = scope.qualname if scope is not None else messages.UNKNOWN_CALLEE
+        where, name = self.plain_origin(value)
         return {
             "how": messages.protocol_use(site.context, site.how),
             "dunder": messages.PROTOCOL_NEEDS[site.context][1],
             "callee": value.type_name,
-            "where": messages.plain_result(name, location, value.some_path),
+            "where": where,
             "advice": messages.PLAIN_ADVICE[site.context].format(func=name),
         }
+
+    def plain_origin(self, value: PlainResult) -> Tuple[str, str]:
+        """How a message says which plain ``def`` gave ``value`` (``what the plain `def
+        notify()`, defined at app.py:3, returns``), and that function's qualified name."""
+        info = self.evaluator.module(value.module)
+        scope = info.scopes[value.scope] if info is not None else None
+        location = f"{info.display}:{scope.line}" if info is not None and scope else "?"
+        name = scope.qualname if scope is not None else messages.UNKNOWN_CALLEE
+        return messages.plain_result(name, location, value.some_path), name
 
     def returns_a_result(self, scope: int) -> bool:
         """Some ``return`` of function ``scope`` gives a plain result: an awaited value

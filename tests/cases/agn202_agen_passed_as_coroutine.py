@@ -462,3 +462,64 @@ async def unsure_bound_method_reference() -> None:
     async with trio.open_nursery() as nursery:
         # UNSURE: a bound-method reference to an async generator method.
         nursery.start_soon(worker.pump)  # error: AGN202
+
+
+# --------------------------------------------------------------------------
+# What a plain function returns (`None`, a list), or a plain standard-library
+# function: no coroutine nor awaitable either.
+# --------------------------------------------------------------------------
+
+
+def refresh_cache() -> None:
+    print("refreshed")
+
+
+def pending_ids() -> List[int]:
+    return [1, 2]
+
+
+def legacy_steps() -> Any:
+    yield None
+
+
+class Poller:
+    def poll(self) -> None:
+        print("poll")
+
+    def start(self) -> "asyncio.Task[None]":
+        return asyncio.create_task(self.poll())  # error: AGN202
+
+
+async def schedule_plain(poller: Poller) -> None:
+    asyncio.create_task(refresh_cache())  # error: AGN202
+    await asyncio.gather(refresh_cache(), asyncio.sleep(0))  # error: AGN202 @26
+    await asyncio.wait_for(pending_ids(), 1)  # error: AGN202
+    await asyncio.gather(asyncio.sleep(0), poller.poll())  # error: AGN202 @44
+    import time
+
+    await asyncio.wait_for(time.sleep(0), 1)  # error: AGN202
+
+
+def main_plain() -> None:
+    run(refresh_cache())  # error: AGN202
+
+
+# Traps: a coroutine; a generator (asyncio before 3.12 takes one as a generator-based
+# coroutine); a plain function returning an awaitable; a name (it may hold anything by then).
+
+
+async def refreshed() -> None:
+    refresh_cache()
+
+
+def make_job() -> Awaitable[None]:
+    return refreshed()
+
+
+async def schedule_ok() -> None:
+    asyncio.create_task(refreshed())
+    asyncio.ensure_future(legacy_steps())
+    await asyncio.gather(make_job())
+    job = refresh_cache()
+    if job is not None:
+        await asyncio.wait_for(job, 1)
