@@ -36,7 +36,7 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
     if isinstance(value, AnnotatedStream):
         return "astream"
     if isinstance(value, DeclaredCall):
-        return "coro" if value.kind == "coro" else "astream"
+        return "astream" if value.kind == "agen" else value.kind
     if isinstance(value, (CallResult, AsyncGenExpression, Guarded, StdlibCall)):
         return value.kind
     if isinstance(value, FunctionRef):

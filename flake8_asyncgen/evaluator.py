@@ -1136,16 +1136,56 @@ class Evaluator:
 
     def _callable_result(
         self, info: ModuleInfo, annotation: Expr, scope: int
-    ) -> Optional[Literal["coro", "agen"]]:
+    ) -> Optional[Literal["coro", "agen", "awaitable"]]:
         """``coro`` for ``Callable[..., Coroutine[...]]``, ``agen`` for ``Callable[...,
-        AsyncIterator[...]]`` (or ``AsyncGenerator``); None for anything else."""
+        AsyncIterator[...]]`` (or ``AsyncGenerator``), ``awaitable`` for ``Callable[...,
+        Awaitable[...]]``, also through a module-level alias (``Authorizer = Callable[...,
+        Awaitable[bool]]``, imported or not); None for anything else."""
+        if isinstance(annotation, NameExpr):
+            aliased = self._alias_of(info, annotation.id, scope)
+            if aliased is None:
+                return None
+            info, annotation = aliased
+            scope = 0
         if not isinstance(annotation, SubscriptExpr) or len(annotation.args) != 2:
             return None
         outer = self.eval(annotation.value, info.name, scope)
         if not isinstance(outer, Outside) or outer.qualified not in kinds.CALLABLE_ANNOTATIONS:
             return None
         result = annotation.args[1]
-        return self._protocol_named(info, result, scope)
+        found = self._protocol_named(info, result, scope)
+        if found is not None:
+            return found
+        named = self.each(strip_subscript(result), info.name, scope)
+        if named and all(
+            isinstance(value, Outside) and value.qualified in kinds.AWAITABLE_ANNOTATIONS
+            for value in named
+        ):
+            return "awaitable"
+        return None
+
+    def _alias_of(
+        self, info: ModuleInfo, name: str, scope: int
+    ) -> Optional[Tuple[ModuleInfo, Expr]]:
+        """The module and the subscript a module-level alias ``name`` is bound to once
+        (``Authorizer = Callable[..., Awaitable[bool]]``), followed through ``from`` imports."""
+        for _ in range(_MAX_IMPORT_HOPS):
+            found = self._lookup(info, scope, name)
+            if found is None or isinstance(found, str):
+                return None
+            binding, owner = found
+            if isinstance(binding, ValueBinding):
+                expr = binding.expr
+                if owner != 0 or not isinstance(expr, SubscriptExpr) or not expr.args:
+                    return None
+                return info, expr
+            if not isinstance(binding, FromImportBinding):
+                return None
+            source = self.module(binding.module)
+            if source is None:
+                return None
+            info, scope, name = source, 0, binding.name
+        return None
 
     def _protocol_named(
         self, info: ModuleInfo, annotation: Expr, scope: int

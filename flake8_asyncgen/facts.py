@@ -1226,6 +1226,10 @@ class _Collector:
         if node.value is not None:
             self.expr(node.value)
             value = describe(node.value)
+            if self.sid == 0 and last_name(describe(node.annotation)) == "TypeAlias":
+                # ``Authorizer: TypeAlias = Callable[..., Awaitable[bool]]``: an alias keeps
+                # its type arguments, as with a plain assignment (``assign``).
+                value = describe_generic(node.value)
             if isinstance(target, ast.Name) and in_class:
                 # A field declaration (dataclass, attrs, pydantic): instances may hold
                 # something else than the default, of the declared type.

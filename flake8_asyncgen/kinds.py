@@ -142,6 +142,9 @@ CALLABLE_ANNOTATIONS = frozenset(
 COROUTINE_ANNOTATIONS = frozenset(
     f"{mod}.Coroutine" for mod in ("typing", "typing_extensions", "collections.abc")
 )
+AWAITABLE_ANNOTATIONS = frozenset(
+    f"{mod}.Awaitable" for mod in ("typing", "typing_extensions", "collections.abc")
+)
 
 # APIs that need a coroutine (or awaitable) and reject an async generator: the index of the
 # positional arguments to check (None: all of them).

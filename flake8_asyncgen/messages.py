@@ -217,9 +217,9 @@ CODES: dict[str, Code] = {
         Code(
             "AGN214",
             "coroutine-tested-for-truth",
-            "coroutine `{callee}()` ({where}) is {test} without `await`: a coroutine object is "
-            "{always}, so the condition never depends on its result, and the coroutine never "
-            "runs: `await` the call",
+            "{kind} `{callee}()` ({where}) is {test} without `await`: {an_object} is "
+            "{always}, so the condition never depends on its result{never_runs}: `await` the "
+            "call",
             fix="none",
             summary="An un-awaited coroutine call is tested for truth or compared with `None`: "
                     "the condition is constant and the coroutine never runs.",
@@ -353,6 +353,14 @@ OBJECT_WORDING = {
     "coro": "a coroutine",
     "acm": "an async context manager",
     "cm": "a context manager",
+    "awaitable": "an awaitable",
+}
+# AGN214's wording, by what the tested call gives.
+TRUTH_WORDING = {
+    "coro": {"kind": "coroutine", "an_object": "a coroutine object",
+             "never_runs": ", and the coroutine never runs"},
+    "awaitable": {"kind": "awaitable", "an_object": "an awaitable object (a coroutine, task or "
+                  "future)", "never_runs": ""},
 }
 UNKNOWN_CALLEE = "?"
 # How messages name an async generator expression (``(x async for x in rows())``).
@@ -401,7 +409,7 @@ def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
 def declared_callable(kind: str, name: str, owner: str, location: str) -> str:
     """``where`` for a call of a parameter or field annotated ``Callable[..., Coroutine[...]]``
     (or ``Callable[..., AsyncIterator[...]]``); ``owner`` is its function or class."""
-    returns = "a coroutine" if kind == "coro" else "an async iterator"
+    returns = {"coro": "a coroutine", "awaitable": "an awaitable"}.get(kind, "an async iterator")
     return (
         f"`{name}` of `{owner}` (defined at {location}) is annotated as a callable returning "
         f"{returns}"
@@ -533,7 +541,10 @@ def too_large_reason(size: int, limit: int) -> str:
 
 
 # AGN212: what the object is, and what to do, by what the parameter accepts (first match).
-ARGUMENT_WHAT = {"coro": "a coroutine object", "agen": "an async generator object"}
+ARGUMENT_WHAT = {
+    "coro": "a coroutine object", "agen": "an async generator object",
+    "awaitable": "an awaitable object (a coroutine, task or future)",
+}
 ASYNC_GENEXP_WORDING = "an async generator expression"
 _PASS_THE_FUNCTION = (
     "pass the function itself, `{short}`, and its arguments as the API takes them, not a call "
@@ -635,6 +646,7 @@ OBJECT_ATTRIBUTES: dict[str, frozenset[str]] = {
         "ag_suspended",
     }),
     "acm": frozenset({"gen", "func", "args", "kwds"}),
+    "awaitable": frozenset(),  # only ``[...]`` is judged on one (AGN210)
 }
 ATTRIBUTE_ADVICE = {
     "coro": "`await` the call where it is made, and read `.{attr}` from what it returns",
@@ -692,6 +704,7 @@ VALUE_ADVICE = {
     "agen": "iterate it with `async for` (or collect it: `[x async for x in ...]`) and use the "
             "items",
     "acm": "enter it with `async with ... as x` where it is made and use `x`",
+    "awaitable": "`await` the call where it is made and use what it returns",
 }
 
 

@@ -30,8 +30,11 @@ CONTEXTS: Tuple[Context, ...] = (
 )
 # What a value is, as far as the rules care.
 # ``astream``: what awaiting an overload declared to give an async iterator gives.
+# ``awaitable``: what calling a callable declared to return ``Awaitable[...]`` gives (a
+# coroutine, a task or a future: only what none of them supports is judged).
 Tag = Literal[
     "coro", "agen", "acm", "cm", "agen_fn", "function", "asynciter", "instance", "plain", "astream",
+    "awaitable",
 ]
 
 

@@ -129,11 +129,12 @@ class StdlibCall(NamedTuple):
 
 class DeclaredCallable(NamedTuple):
     """A parameter or field an annotation declares a callable returning a coroutine
-    (``handler: Callable[..., Coroutine[Any, Any, T]]``, kind ``coro``) or an async iterator
-    (``Callable[..., AsyncIterator[T]]``, kind ``agen``): ``name`` of the function or class
-    ``scope``."""
+    (``handler: Callable[..., Coroutine[Any, Any, T]]``, kind ``coro``), an async iterator
+    (``Callable[..., AsyncIterator[T]]``, kind ``agen``) or an awaitable (``Callable[...,
+    Awaitable[bool]]``, kind ``awaitable``: a coroutine, a task or a future, judged only where
+    none of those works): ``name`` of the function or class ``scope``."""
 
-    kind: Literal["coro", "agen"]
+    kind: Literal["coro", "agen", "awaitable"]
     module: str
     scope: int
     name: str
@@ -141,14 +142,14 @@ class DeclaredCallable(NamedTuple):
 
 
 class DeclaredCall(NamedTuple):
-    """What calling :class:`DeclaredCallable` ``source`` gives: a coroutine, or an async
-    iterator (iterated with ``async for`` only)."""
+    """What calling :class:`DeclaredCallable` ``source`` gives: a coroutine, an async
+    iterator (iterated with ``async for`` only), or an awaitable."""
 
     source: DeclaredCallable
     shape: Literal["declared call"] = "declared call"
 
     @property
-    def kind(self) -> Literal["coro", "agen"]:
+    def kind(self) -> Literal["coro", "agen", "awaitable"]:
         return self.source.kind
 
     @property

@@ -3,13 +3,13 @@ were the value awaiting it gives, or not used at all."""
 
 from __future__ import annotations
 
-from .api import AsyncGenExpression, CALL_RESULTS, JudgedSite, Rule, RuleContext, messages
+from .api import AsyncGenExpression, CALL_RESULTS, JudgedSite, Rule, RuleContext, kinds, messages
 
 
 class AttributeOfUnawaitedObject(Rule):
     code = "AGN210"
     contexts = ("attr",)
-    triggers = frozenset({"coro", "agen", "acm", "instance"})
+    triggers = frozenset({"coro", "agen", "acm", "instance", "awaitable"})
     INVALID = [
         "async def fetch():\n    return {}\nasync def main():\n"
         "    response = fetch()\n    print(response.status)\n",
@@ -35,6 +35,8 @@ class AttributeOfUnawaitedObject(Rule):
             value, AsyncGenExpression
         ):
             return
+        if value.kind == "awaitable" and attr != kinds.ITEM_ACCESS:
+            return  # a task or a future has attributes (``.result()``); none is subscriptable
         if attr in messages.OBJECT_ATTRIBUTES[value.kind] or attr.startswith("_"):
             return  # private names: implementation details an object may have
         fields = ctx.queries.callee_fields(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .api import CALL_RESULTS, CallExpr, JudgedSite, Rule, RuleContext
+from .api import CALL_RESULTS, CallExpr, JudgedSite, Rule, RuleContext, messages
 
 
 class CoroutineTestedForTruth(Rule):
@@ -15,7 +15,7 @@ class CoroutineTestedForTruth(Rule):
 
     code = "AGN214"
     contexts = ("truth",)
-    triggers = frozenset({"coro"})
+    triggers = frozenset({"coro", "awaitable"})
     INVALID = [
         "async def is_admin(user):\n    return user == 'root'\n"
         "async def delete(user):\n    if not is_admin(user):\n        raise PermissionError\n",
@@ -35,6 +35,7 @@ class CoroutineTestedForTruth(Rule):
         if not isinstance(site.expr, CallExpr) or not isinstance(judged.value, CALL_RESULTS):
             return
         fields = ctx.queries.callee_fields(judged.value)
+        fields.update(messages.TRUTH_WORDING[judged.tag])
         fields["test"] = "compared with `None`" if site.how == "none" else "tested for truth"
         fields["always"] = "never `None`" if site.how == "none" else "always true"
         ctx.report(self.code, site.span, fields)

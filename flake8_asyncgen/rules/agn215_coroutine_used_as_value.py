@@ -33,7 +33,7 @@ class CoroutineUsedAsValue(Rule):
 
     code = "AGN215"
     contexts = ("operand", "arg")
-    triggers = frozenset({"coro", "agen", "acm"})
+    triggers = frozenset({"coro", "agen", "acm", "awaitable"})
     INVALID = [
         "async def count():\n    return 1\nasync def main():\n    return count() + 1\n",
         "async def body():\n    return b''\nasync def main():\n    return len(body())\n",

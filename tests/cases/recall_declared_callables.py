@@ -1,9 +1,19 @@
 """A parameter annotated as a callable returning a coroutine (``Callable[..., Coroutine[...]]``)
 or an async iterator (``Callable[..., AsyncIterator[...]]``): calling it gives one, also
-through the attribute the constructor stores it in.  ``Awaitable`` and ``AsyncIterable``
-results say too little (tasks, futures, paginators that are awaitable and async-iterable
-both), so they are not judged."""
+through the attribute the constructor stores it in.  ``AsyncIterable`` results say too little
+(paginators that are awaitable and async-iterable both), so they are not judged.  An
+``Awaitable`` result is a coroutine, a task or a future: only what none of them supports is
+judged (a truth test, an operator, ``[...]``, ``len()``), not a discarded call, an attribute
+read (``.result()``) or iteration (a future is iterable).  Aliases are followed
+(``Authorizer = Callable[..., Awaitable[bool]]``, also ``: TypeAlias``)."""
 from typing import Any, AsyncIterable, AsyncIterator, Awaitable, Callable, Coroutine, Optional
+
+from typing_extensions import TypeAlias
+
+Authorizer: TypeAlias = Callable[[Any], Awaitable[bool]]
+Counter = Callable[[], Awaitable[int]]
+Handler = Callable[[str], Coroutine[Any, Any, str]]
+MaybeSync = Callable[[Any], "bool | Awaitable[bool]"]
 
 
 class Agent:
@@ -67,3 +77,51 @@ class Tools:
         print(await self.search("q"))
         async for item in self.feed():
             print(item)
+
+
+# Awaitable results: a coroutine, a task or a future.
+
+
+class Gate:
+    def __init__(self, check: Authorizer, count: Counter, handle: Handler) -> None:
+        self.check = check
+        self.count = count
+        self.handle = handle
+
+    async def wrong(self, user: Any) -> int:
+        if not self.check(user):  # error: AGN214
+            return 0
+        allowed = bool(self.check(user))  # error: AGN214
+        total = self.count() + 1  # error: AGN215
+        first = self.count()[0]  # error: AGN210
+        self.handle("x")  # error: AGN211
+        return total + first + allowed
+
+    async def right(self, user: Any) -> int:
+        if not await self.check(user):
+            return 0
+        pending = self.count()
+        # Traps: a task or a future has attributes, is iterable, and may be scheduled
+        # without being awaited here.
+        print(getattr(pending, "done", None))
+        self.check(user)
+        return await pending + 1
+
+
+def allowed(check: Optional[Authorizer], user: Any) -> bool:
+    return bool(check is not None and check(user))  # error: AGN214
+
+
+def either(check: MaybeSync, user: Any) -> bool:
+    # Trap: the result may be a plain bool.
+    return bool(check(user))
+
+
+def rebound(check: Authorizer, user: Any) -> bool:
+    # Trap: a name bound twice: what it holds at the call is not known.
+    check = _sync_check
+    return bool(check(user))
+
+
+def _sync_check(user: Any) -> bool:
+    return user is not None
