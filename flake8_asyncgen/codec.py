@@ -34,6 +34,7 @@ from .model import (
     DeclaredBinding,
     DefBinding,
     ElementExpr,
+    ItemExpr,
     EnteredExpr,
     Expr,
     FromImportBinding,
@@ -55,6 +56,9 @@ MAX_TEXT = 4096  # longest name, qualified name or module name accepted
 MAX_DEPTH = 200  # deepest expression accepted (deeper code is re-read from source)
 _SCOPE_KINDS: Dict[str, ScopeKind] = {"m": "module", "c": "class", "f": "function"}
 _SCOPE_CODES = {kind: code for code, kind in _SCOPE_KINDS.items()}
+
+
+_MAX_UNPACKED = 8  # the most names an unpacking target may have to be followed (facts)
 
 
 class InvalidSummary(ValueError):
@@ -91,6 +95,8 @@ def expr_to_json(expr: Expr) -> List[Any]:
         return ["lit", expr.type_name]
     if isinstance(expr, ElementExpr):
         return ["el", expr_to_json(expr.container), expr.second]
+    if isinstance(expr, ItemExpr):
+        return ["it", expr_to_json(expr.value), expr.position, expr.size]
     if isinstance(expr, WrapExpr):
         return ["wrap", expr_to_json(expr.func), expr_to_json(expr.value)]
     return ["?"]
@@ -307,6 +313,11 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
         return LiteralExpr(items[1], shown)
     if tag == "el" and size == 3:
         return ElementExpr(expr_from_json(items[1], depth + 1), _bool(items[2], "pair flag"))
+    if tag == "it" and size == 4:
+        index, count = _int(items[2], "item index"), _int(items[3], "item count")
+        if not 0 <= index < count <= _MAX_UNPACKED:
+            raise _fail("item index out of range")
+        return ItemExpr(expr_from_json(items[1], depth + 1), index, count)
     if tag == "wrap" and size == 3:
         return WrapExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
     if tag == "?" and size == 1:

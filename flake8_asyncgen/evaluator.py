@@ -40,6 +40,7 @@ from .model import (
     ValueBinding,
     WrapExpr,
     ElementExpr,
+    ItemExpr,
     dotted,
     strip_subscript,
 )
@@ -315,6 +316,8 @@ class Evaluator:
             return BuiltinInstance(expr.type_name)
         if isinstance(expr, ElementExpr):
             return self._element(info, expr, sid)
+        if isinstance(expr, ItemExpr):
+            return self._unpacked_item(info, expr, sid)
         if isinstance(expr, IfExpr):
             first = self.eval(expr.body, info.name, sid)
             second = self.eval(expr.orelse, info.name, sid)
@@ -624,6 +627,48 @@ class Evaluator:
             container = container.value
         found = self.eval(container, info.name, sid)
         return found.item if isinstance(found, Elements) else None
+
+    def _unpacked_item(self, info: ModuleInfo, expr: ItemExpr, sid: int) -> Value:
+        """What target ``expr.position`` takes when unpacking: an item of a tuple display of the
+        same length (``a, b = Primary(), Replica()``), what a function's return annotation
+        declares at that position (``-> tuple[Repo, Authorizer]``, awaited for a coroutine),
+        or a standard-library pair known by name (``reader, writer = await
+        asyncio.open_connection(...)``)."""
+        value = expr.value
+        if isinstance(value, LiteralExpr):
+            if value.type_name in ("tuple", "list") and len(value.items) == expr.size:
+                return self.eval(value.items[expr.position], info.name, sid)
+            return None
+        awaited = isinstance(value, AwaitExpr)
+        call = value.value if isinstance(value, AwaitExpr) else value
+        if not isinstance(call, CallExpr):
+            return None
+        func = self.eval(call.func, info.name, sid)
+        if isinstance(func, Outside):
+            known = kinds.STDLIB_UNPACKED.get(func.qualified)
+            if known is None or not awaited or len(known) != expr.size:
+                return None
+            return Outside(known[expr.position])
+        if not isinstance(func, FunctionRef):
+            return None
+        kind, wrapper = self.functions.call_kind(func.module, func.scope)
+        if wrapper is not None or kind != ("coro" if awaited else "sync"):
+            return None
+        owner = self.module(func.module)
+        facts = owner.scopes[func.scope].function if owner is not None else None
+        if owner is None or facts is None:
+            return None
+        annotation = facts.annotation
+        if not isinstance(annotation, SubscriptExpr) or len(annotation.args) != expr.size:
+            return None
+        parent = owner.scopes[func.scope].parent
+        base = self.eval(annotation.value, owner.name, parent)
+        if base != Builtin("tuple") and not (
+            isinstance(base, Outside) and base.qualified in kinds.TUPLE_ANNOTATIONS
+        ):
+            return None
+        name = f"{owner.scopes[func.scope].name}()[{expr.position}]"
+        return self.declared_value(owner, annotation.args[expr.position], parent, func.scope, name)
 
     def _element_method(self, info: ModuleInfo, call: CallExpr, sid: int) -> Value:
         """``clients.get(name)``, ``queue.pop()``: one of a known container's elements (or

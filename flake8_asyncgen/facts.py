@@ -26,6 +26,7 @@ from .model import (
     FALSE_LITERAL,
     AsyncGenExpr,
     ElementExpr,
+    ItemExpr,
     DeclaredBinding,
     ParamBinding,
     LiteralExpr,
@@ -63,7 +64,7 @@ from .paramtypes import bool_literals, demands
 from .passedargs import HelperCall, HelperSignature, is_private, record_passed_arguments
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 22
+SCHEMA_VERSION = 23
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -1205,6 +1206,12 @@ class _Collector:
             elif isinstance(target, ast.Attribute):
                 self._instance_attr(target, ValueBinding(value, self.sid))
                 self.expr(target.value)
+            elif _unpacked_names(target) and type(value) is not UnknownExpr:
+                # ``reader, writer = await asyncio.open_connection(...)``: each name takes its
+                # position's item (known from a display, an annotation or by name).
+                names = _unpacked_names(target)
+                for index, name in enumerate(names):
+                    self.bind(name, ValueBinding(ItemExpr(value, index, len(names))))
             else:
                 self.bind_target(target)
         return value
@@ -1569,7 +1576,7 @@ class _Collector:
             has_yield=False,
             decorators=tuple(describe(d) for d in node.decorator_list),
             returns=[],
-            annotation=describe(returns) if returns is not None else (
+            annotation=_describe_returns(returns) if returns is not None else (
                 None if node.returns is None else UNKNOWN
             ),
             is_stub=_is_stub_body(node.body),
@@ -2023,6 +2030,27 @@ _LOOPS = frozenset({ast.For, ast.AsyncFor, ast.While})
 _BRANCHING = _LOOPS | {ast.If, ast.Try} | {
     getattr(ast, name) for name in ("Match", "TryStar") if hasattr(ast, name)  # 3.10, 3.11
 }
+
+
+def _describe_returns(returns: ast.AST) -> Expr:
+    """A function's return annotation; a tuple's keeps its type arguments (``-> tuple[Repo,
+    Authorizer]``: what unpacking the call gives, position by position)."""
+    if isinstance(returns, ast.Subscript) and last_name(describe(returns.value)) in (
+        "tuple", "Tuple"
+    ):
+        return describe_generic(returns)
+    return describe(returns)
+
+
+def _unpacked_names(target: ast.AST) -> List[str]:
+    """The names of a tuple or list target made of distinct plain names only (``a, b``), or
+    an empty list."""
+    if not isinstance(target, (ast.Tuple, ast.List)) or not 1 < len(target.elts) <= 8:
+        return []
+    names = [elt.id for elt in target.elts if isinstance(elt, ast.Name)]
+    if len(names) != len(target.elts) or len(set(names)) != len(names):
+        return []
+    return names
 
 
 def _bound_names(stmt: ast.stmt) -> FrozenSet[str]:

@@ -335,6 +335,13 @@ STDLIB_SYNC_RESULTS: Dict[str, Tuple[str, FrozenSet[str]]] = {
     "asyncio.StreamWriter().is_closing()": _FLAG, "asyncio.StreamWriter().can_write_eof()": _FLAG,
     "asyncio.StreamReader().at_eof()": _FLAG,
 }
+# Standard-library coroutines whose result is unpacked into a fixed number of objects known by
+# name: ``reader, writer = await asyncio.open_connection(...)``.
+STDLIB_UNPACKED: Dict[str, Tuple[str, ...]] = {
+    "asyncio.open_connection": ("asyncio.StreamReader()", "asyncio.StreamWriter()"),
+    "asyncio.open_unix_connection": ("asyncio.StreamReader()", "asyncio.StreamWriter()"),
+}
+TUPLE_ANNOTATIONS = frozenset({"typing.Tuple", "typing_extensions.Tuple"})
 # What to use instead, where the standard library has an async twin.
 STDLIB_ASYNC_TWINS: Dict[str, str] = {
     "time.sleep()": "asyncio.sleep", "threading.Lock()": "asyncio.Lock",

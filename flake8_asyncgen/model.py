@@ -125,6 +125,17 @@ class ElementExpr(NamedTuple):
     shape: Literal["element"] = "element"
 
 
+class ItemExpr(NamedTuple):
+    """What target ``position`` of ``size`` names takes from unpacking ``value`` (``reader,
+    writer = await asyncio.open_connection(...)``, ``a, b = pair()`` with ``-> tuple[A,
+    B]``)."""
+
+    value: "Expr"
+    position: int
+    size: int
+    shape: Literal["item"] = "item"
+
+
 class WrapExpr(NamedTuple):
     """``cast(T, value)``, which gives ``value`` itself (typed decorators end with ``return
     cast(Callable[P, T], wrapper)``), ``partial(value, ...)``, a callable that calls
@@ -143,7 +154,7 @@ class UnknownExpr(NamedTuple):
 
 Expr = Union[
     NameExpr, AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, IfExpr, EnteredExpr, AsyncGenExpr,
-    LiteralExpr, ElementExpr, WrapExpr, UnknownExpr,
+    LiteralExpr, ElementExpr, ItemExpr, WrapExpr, UnknownExpr,
 ]
 UNKNOWN: Expr = UnknownExpr()
 NONE_LITERAL = LiteralExpr("NoneType")
@@ -194,6 +205,8 @@ def substitute_roots(expr: Expr, values: Mapping[str, Expr]) -> Expr:
         return expr._replace(manager=substitute_roots(expr.manager, values))
     if isinstance(expr, ElementExpr):
         return expr._replace(container=substitute_roots(expr.container, values))
+    if isinstance(expr, ItemExpr):
+        return expr._replace(value=substitute_roots(expr.value, values))
     if isinstance(expr, IfExpr):
         return expr._replace(
             body=substitute_roots(expr.body, values), orelse=substitute_roots(expr.orelse, values)
@@ -204,7 +217,7 @@ def substitute_roots(expr: Expr, values: Mapping[str, Expr]) -> Expr:
 def root_names(expr: Expr) -> List[str]:
     """The names an expression's value depends on."""
     while isinstance(
-        expr, (AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, EnteredExpr, ElementExpr)
+        expr, (AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, EnteredExpr, ElementExpr, ItemExpr)
     ):
         expr = expr.base if isinstance(expr, AttrExpr) else (
             expr.func if isinstance(expr, CallExpr) else (

@@ -1,0 +1,118 @@
+"""Unpacking into names (``a, b = ...``): each name takes its position's item when that is
+known: a tuple display of the same length (``primary, replica = Repo(), Repo()``), what a
+function's return annotation declares at that position (``-> tuple[Repo, Authorizer]``;
+awaited, for a coroutine), or the standard library's pair known by name (``reader, writer =
+await asyncio.open_connection(...)``).  Not followed: starred or nested targets, a name
+unpacked twice, a function without a tuple annotation, a tuple of another length, an
+``...`` position."""
+import asyncio
+from typing import Any, Awaitable, Callable, Optional, Tuple
+
+Authorizer = Callable[[Any], Awaitable[bool]]
+
+
+class Repo:
+    async def rows(self) -> Any:
+        yield 1
+
+    async def count(self) -> int:
+        return 1
+
+
+def connect() -> Tuple[Repo, Authorizer]:
+    return Repo(), _allow
+
+
+async def _allow(user: Any) -> bool:
+    return user is not None
+
+
+def callbacks() -> "tuple[Optional[Authorizer], Optional[Authorizer]]":
+    return _allow, None
+
+
+async def open_repo() -> "tuple[Repo, int]":
+    return Repo(), 1
+
+
+def untyped():
+    return Repo(), _allow
+
+
+def many() -> "tuple[Repo, ...]":
+    return (Repo(),)
+
+
+async def client(host: str) -> None:
+    reader, writer = await asyncio.open_connection(host, 80)
+    writer.write(b"ping")
+    writer.drain()  # error: AGN211
+    reply = reader.readline()
+    print(reply.decode())  # error: AGN210
+    await writer.close()  # error: AGN208
+
+
+async def uses() -> None:
+    repo, check = connect()
+    await repo.rows()  # error: AGN200
+    if check("me"):  # error: AGN214
+        return
+    resume, retry = callbacks()
+    print(bool(retry and retry("me")))  # error: AGN214
+    opened, size = await open_repo()
+    print(opened.count() + size)  # error: AGN215
+    primary, replica = Repo(), Repo()
+    await replica.rows()  # error: AGN200
+
+
+# --------------------------------------------------------------------------
+# Traps: correct code, or not followed
+# --------------------------------------------------------------------------
+
+
+async def client_ok(host: str) -> None:
+    reader, writer = await asyncio.open_connection(host, 80)
+    writer.write(b"ping")
+    await writer.drain()
+    print((await reader.readline()).decode())
+    writer.close()
+    await writer.wait_closed()
+
+
+async def uses_ok() -> None:
+    repo, check = connect()
+    async for row in repo.rows():
+        print(row)
+    if await check("me"):
+        return
+    opened, size = await open_repo()
+    print(await opened.count() + size)
+
+
+async def not_followed() -> None:
+    # No annotation; an `...` position; a starred target; nested targets; a swap.
+    repo, check = untyped()
+    await repo.rows()
+    first, second = many()
+    await second.rows()
+    head, *rest = Repo(), Repo(), Repo()
+    await head.count()
+    (left, right), other = (Repo(), Repo()), Repo()
+    await left.count()
+    a, b = Repo(), Repo()
+    a, b = b, a
+    print(await a.count(), rest, right, other, check)
+
+
+async def rebound() -> None:
+    # `item` is bound again in the loop: what it holds at the await is not known.
+    item, extra = Repo(), 1
+    for item in (1, 2):
+        print(item)
+    print(await item, extra)  # type: ignore[misc]
+
+
+def length_differs() -> None:
+    # A display of another length fails on its own (ValueError), not as a protocol misuse.
+    one, two, three = connect()  # type: ignore[misc]
+    print(one, two, three)
