@@ -42,6 +42,7 @@ from .model import (
     Binding,
     CallExpr,
     ClassBinding,
+    DefBinding,
     ClassFacts,
     EnteredExpr,
     Expr,
@@ -847,6 +848,9 @@ class _Collector:
         # Private names (``_name``, ``obj._name``) read, and how many of those reads are the
         # callee of an awaited call (``await self._stream(...)``).
         self.private_uses: Counter[str] = Counter()
+        # ``asyncio.start_server(callback, ...)`` calls: (scope, callback, ``asyncio`` as
+        # written), for :func:`_declare_server_callbacks`.
+        self.server_callbacks: List[Tuple[int, Expr, Expr]] = []
         self.private_awaited_calls: Counter[str] = Counter()
         # Every function's parameters as written, and the calls of private names that pass
         # no argument (those that do are pending calls): see :mod:`passedargs`.
@@ -1839,6 +1843,16 @@ class _Collector:
                 continue
             stack.extend(_children(node))
 
+    def _server_callback(self, node: ast.Call, func: ast.Attribute) -> None:
+        """``asyncio.start_server(self.handle, host, port)``: asyncio calls the callback with
+        a ``StreamReader`` and a ``StreamWriter``; kept to declare its parameters so (see
+        :func:`_declare_server_callbacks`)."""
+        callback = node.args[0] if node.args else next(
+            (k.value for k in node.keywords if k.arg == "client_connected_cb"), None
+        )
+        if isinstance(callback, (ast.Name, ast.Attribute)):
+            self.server_callbacks.append((self.sid, describe(callback), describe(func.value)))
+
     def comprehension(self, node: ast.AST, stack: List[Any]) -> None:
         self.in_comprehension.update(
             id(sub) for sub in ast.walk(node) if isinstance(sub, ast.NamedExpr)
@@ -1896,6 +1910,8 @@ class _Collector:
     def call(self, node: ast.Call) -> None:
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+        if name in _STREAM_SERVERS and isinstance(func, ast.Attribute):
+            self._server_callback(node, func)
         if name in _MUTATING_METHODS and isinstance(func, ast.Attribute):
             self._mutates(func.value)
         if name in ("setattr", "__setattr__") and len(node.args) >= 2:
@@ -2040,6 +2056,51 @@ def _describe_returns(returns: ast.AST) -> Expr:
     ):
         return describe_generic(returns)
     return describe(returns)
+
+
+# asyncio's stream servers: the callback they take is called with a reader and a writer.
+_STREAM_SERVERS = frozenset({"start_server", "start_unix_server"})
+
+
+def _declare_server_callbacks(collector: "_Collector") -> None:
+    """A function of this module handed to ``asyncio.start_server`` (by name, or as
+    ``self.method`` from a method of its class) is called by asyncio with a
+    ``StreamReader`` and a ``StreamWriter``: its first two positional parameters, when not
+    annotated, are declared so (tina4's ``handle_client(self, reader, writer)``).  Checked
+    where the value is used: ``asyncio`` must be what the call named (``Outside``)."""
+    scopes = collector.scopes
+    for sid, callback, module in collector.server_callbacks:
+        target: Optional[int] = None
+        skip = 0
+        if isinstance(callback, NameExpr):
+            current = sid
+            while current >= 0:
+                binding = scopes[current].bindings.get(callback.id)
+                if binding is not None:
+                    target = binding.scope if isinstance(binding, DefBinding) else None
+                    break
+                current = scopes[current].parent
+        elif isinstance(callback, AttrExpr) and isinstance(callback.base, NameExpr):
+            function = scopes[sid].function
+            owner = scopes[sid].parent
+            if function is None or function.first_param != callback.base.id or (
+                owner < 0 or scopes[owner].kind != "class"
+            ):
+                continue
+            binding = scopes[owner].bindings.get(callback.attr)
+            target = binding.scope if isinstance(binding, DefBinding) else None
+            skip = 1
+        signature = collector.signatures.get(target) if target is not None else None
+        if target is None or signature is None or signature.decorated:
+            continue
+        positional = signature.args.posonlyargs + signature.args.args
+        params = positional[skip:skip + 2]
+        if len(positional) - skip < 2:
+            continue
+        bindings = scopes[target].bindings
+        for param, class_name in zip(params, ("StreamReader", "StreamWriter")):
+            if param.annotation is None and bindings.get(param.arg) == PARAM:
+                bindings[param.arg] = ParamBinding(AttrExpr(module, class_name))
 
 
 def _unpacked_names(target: ast.AST) -> List[str]:
@@ -2353,6 +2414,7 @@ def collect(
     for pending in collector.pending_calls:
         collector.argument_sites(pending, general=pending[0] not in wanted)
     _use_straight_values(collector, summary.scopes)
+    _declare_server_callbacks(collector)
     iterator_names = ASYNC_ITERATOR_NAMES | collector.iterator_aliases
     for function, annotation, span in collector.annotated_coroutines:
         if last_name(strip_subscript(annotation)) in iterator_names:

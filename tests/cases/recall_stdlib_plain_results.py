@@ -164,3 +164,48 @@ class SyncAuthenticator:
     async def refresh(self) -> None:
         async with self.lock:  # error: AGN208
             pass
+
+
+# A stream server's callback: asyncio calls it with a StreamReader and a StreamWriter.
+
+
+async def echo(reader, writer):
+    data = await reader.read(100)
+    writer.write(data)
+    writer.drain()  # error: AGN211
+    await writer.close()  # error: AGN208
+
+
+class Server:
+    async def start(self) -> None:
+        await asyncio.start_server(self.handle, "127.0.0.1", 0)
+        await asyncio.start_server(echo, "127.0.0.1", 0)
+        await asyncio.start_server(client_connected_cb=self.annotated, host="127.0.0.1")
+        await asyncio.start_server(self.rebinding, "127.0.0.1", 0)
+        await asyncio.start_server(self.correct, "127.0.0.1", 0)
+
+    async def handle(self, reader, writer) -> None:
+        line = reader.readline()
+        print(line.decode())  # error: AGN210
+        writer.close()
+
+    async def annotated(self, reader: Any, writer: Any) -> None:
+        # Trap: annotated parameters say what they are (here: anything).
+        await writer.close()
+
+    async def rebinding(self, reader, writer) -> None:
+        # Trap: the parameter is bound again.
+        writer = Relay()
+        await writer.backoff(0)
+        print(reader)
+
+    async def correct(self, reader, writer) -> None:
+        writer.write(await reader.read(10))
+        await writer.drain()
+        writer.close()
+        await writer.wait_closed()
+
+
+async def not_a_callback(reader, writer) -> None:
+    # Trap: never handed to a server: its parameters may be anything.
+    await writer.close()
