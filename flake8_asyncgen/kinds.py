@@ -317,6 +317,10 @@ STDLIB_SYNC_RESULTS: Dict[str, Tuple[str, FrozenSet[str]]] = {
     "asyncio.get_running_loop()": ("asyncio.AbstractEventLoop", frozenset()),
     "asyncio.get_event_loop()": ("asyncio.AbstractEventLoop", frozenset()),
     "asyncio.new_event_loop()": ("asyncio.AbstractEventLoop", frozenset()),
+    # asyncio's own plain objects: ``async for item in queue`` and ``await event`` (for
+    # ``await event.wait()``) raise TypeError too.
+    **{f"asyncio.{queue}()": (f"asyncio.{queue}", frozenset()) for queue in _QUEUES},
+    "asyncio.Event()": ("asyncio.Event", frozenset()),
     "asyncio.Event().set()": _NOTHING, "asyncio.Event().clear()": _NOTHING,
     "asyncio.Event().is_set()": _FLAG,
     **{f"asyncio.{lock}().{method}()": result

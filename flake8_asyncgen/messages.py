@@ -380,14 +380,16 @@ def stdlib_result(qualified: str) -> str:
 
 
 def stdlib_sync_advice(
-    context: str, qualified: str, twin: "str | None", defines: "Callable[[str], object]"
+    context: str, qualified: str, twin: "str | None", type_name: str,
+    defines: "Callable[[str], object]",
 ) -> str:
     """AGN208's advice for an async statement on what a plain standard-library function
-    gives: its async twin when there is one (``asyncio.sleep`` for ``time.sleep``), else what
-    the object supports."""
+    gives: its async twin when there is one (``asyncio.sleep`` for ``time.sleep``), that the
+    function is not a coroutine function when it gives a builtin value (``None``), else what
+    the object supports (``await event`` for ``await event.wait()``)."""
     if twin is not None:
         return f"`{stdlib_callee(qualified)}` is not async: use `{twin}` instead"
-    if context == "await" and not defines("__enter__") and not defines("__iter__"):
+    if context == "await" and type_name in ("NoneType", "bool", "int", "bytes"):
         return f"`{stdlib_callee(qualified)}` is not a coroutine function: drop the `await`"
     return protocol_advice(context, defines)
 

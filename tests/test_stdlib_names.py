@@ -89,16 +89,12 @@ def test_stdlib_sync_results_are_not_async(made: str) -> None:
     assert not inspect.iscoroutinefunction(maker), made
     assert not inspect.isasyncgenfunction(maker), made
     type_name, defines = kinds.STDLIB_SYNC_RESULTS[made]
-    if "()." in made or type_name in ("NoneType", "bool", "int", "bytes") or made in (
-        "open()", "io.open()", "subprocess.run()",
-    ) or type_name.startswith("asyncio."):
-        return  # what a call returns: checked by running it (see below for the classes)
-    made_class = maker if inspect.isclass(maker) else type(maker.__call__)
-    if inspect.isclass(maker):
-        for dunder in _ASYNC_DUNDERS:
-            assert not hasattr(made_class, dunder), (made, dunder)
-        for dunder in ("__enter__", "__exit__", "__iter__"):
-            assert hasattr(made_class, dunder) == (dunder in defines), (made, dunder)
+    if not inspect.isclass(maker):
+        return  # what a function or method returns: checked by running it (below)
+    for dunder in _ASYNC_DUNDERS:
+        assert not hasattr(maker, dunder), (made, dunder)
+    for dunder in ("__enter__", "__exit__", "__iter__"):
+        assert hasattr(maker, dunder) == (dunder in defines), (made, dunder)
 
 
 def test_stdlib_sync_results_by_running() -> None:

@@ -435,7 +435,7 @@ class Queries:
                 "callee": type_name,
                 "where": messages.stdlib_result(value.qualified),
                 "advice": messages.stdlib_sync_advice(
-                    site.context, value.qualified, twin,
+                    site.context, value.qualified, twin, type_name,
                     lambda method: method in defines,
                 ),
             }

@@ -209,3 +209,32 @@ class Server:
 async def not_a_callback(reader, writer) -> None:
     # Trap: never handed to a server: its parameters may be anything.
     await writer.close()
+
+
+# asyncio's queues and events are neither async-iterable nor awaitable themselves.
+
+
+class Consumer:
+    def __init__(self) -> None:
+        self.jobs: "asyncio.Queue[str]" = asyncio.Queue()
+        self.stopped = asyncio.Event()
+
+    async def drain(self, extra: "asyncio.Queue[str]") -> None:
+        async for job in self.jobs:  # error: AGN208
+            print(job)
+        async for job in extra:  # error: AGN208
+            print(job)
+        await self.stopped  # error: AGN208
+
+    async def drain_ok(self) -> None:
+        while not self.stopped.is_set():
+            job = await self.jobs.get()
+            print(job)
+            self.jobs.task_done()
+        await self.stopped.wait()
+        async for job in self._iterate():
+            print(job)
+
+    async def _iterate(self) -> Any:
+        while True:
+            yield await self.jobs.get()
