@@ -15,7 +15,7 @@ from .project import ModuleInfo
 from .rules import ALL_RULES, by_context
 from .rules.api import Fixer, JudgedSite, Queries, Rule
 from .sitetypes import Guard, Site, Span, Tag
-from .model import CallExpr, NameExpr
+from .model import AttrExpr, CallExpr, NameExpr
 from .values import (
     AnnotatedStream, AsyncGenExpression, CallResult, DeclaredCall, FunctionRef, Guarded, Instance,
     ObjectKind, Outside, PlainResult, StdlibCall, Value,
@@ -63,6 +63,8 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
 def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
     """The value at ``site`` and its tag, or None when no rule can fire there."""
     evaluator, info = queries.evaluator, queries.info
+    if site.how in messages.STACK_ENTRIES and not _exit_stack_call(queries, site):
+        return None
     body_only = False
     if site.context in ("def", "return"):
         # Definition rules judge coroutines whose decorators are all known.
@@ -96,6 +98,17 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
     if body_only and tag != "coro":
         return None
     return (value, tag) if tag is not None else None
+
+
+def _exit_stack_call(queries: Queries, site: Site) -> bool:
+    """``stack.enter_async_context(x)`` (``enter_context``) on an object known to be one of
+    contextlib's exit stacks (made here, entered, or stored in an attribute): other APIs of
+    the same name (aiormq's ``Countdown.enter_context``) wrap their argument instead."""
+    func = site.call.func if site.call is not None else None
+    if not isinstance(func, AttrExpr):
+        return False
+    receiver = queries.eval(func.base, site.scope)
+    return isinstance(receiver, Outside) and receiver.qualified.startswith(kinds.EXIT_STACKS)
 
 
 # Guard functions a site's guard must evaluate to (``inspect.isasyncgenfunction`` ...).

@@ -601,6 +601,10 @@ class Evaluator:
         joined = join_alternatives(
             [self.eval(item, info.name, sid) for item in expr.items], self.classes.common_base
         )
+        if isinstance(joined, ClassRef) and joined.exact and expr.type_name == "dict":
+            # ``{"bash": BashToolkit}``: one class, or one registered later (the class or a
+            # subclass, as an annotation ``dict[str, type[BashToolkit]]`` would say).
+            return Elements("dict", None, joined._replace(exact=False))
         if not isinstance(joined, Instance):
             return BuiltinInstance(expr.type_name)
         if expr.type_name == "dict":
@@ -691,10 +695,27 @@ class Evaluator:
         type_name, mapping = shape
         if len(annotation.args) != (2 if mapping else 1):
             return None
-        held = self.annotated_instance(info, annotation.args[-1], scope)
-        if not isinstance(held, Instance):
+        held: Value = self.annotated_instance(info, annotation.args[-1], scope)
+        if held is None:
+            held = self._declared_class(info, annotation.args[-1], scope)
+        if not isinstance(held, (Instance, ClassRef)):
             return None
         return Elements(type_name, None, held) if mapping else Elements(type_name, held)
+
+    def _declared_class(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value:
+        """``type[Toolkit]`` (``Type[Toolkit]``): the class or a subclass, whose call gives an
+        instance as declared (a registry ``dict[str, type[Toolkit]]``)."""
+        if not isinstance(annotation, SubscriptExpr) or len(annotation.args) != 1:
+            return None
+        base = self.eval(annotation.value, info.name, scope)
+        if base != Builtin("type") and not (
+            isinstance(base, Outside) and base.qualified in kinds.TYPE_ANNOTATIONS
+        ):
+            return None
+        held = self.annotated_instance(info, annotation.args[0], scope)
+        if not isinstance(held, Instance) or not held.declared:
+            return None
+        return ClassRef(held.module, held.scope, exact=False)
 
     def _item(self, value: Instance) -> Value:
         method = self.attr(value, "__getitem__")

@@ -1912,6 +1912,17 @@ class _Collector:
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
         if name in _STREAM_SERVERS and isinstance(func, ast.Attribute):
             self._server_callback(node, func)
+        elif name in _STACK_ENTRIES and isinstance(func, ast.Attribute) and (
+            len(node.args) == 1 and not node.keywords
+        ):
+            # ``await stack.enter_async_context(x)`` enters ``x`` as ``async with x`` does,
+            # when ``stack`` is contextlib's (the call is kept to ask, see ``checker.judge``).
+            entered = self.site(
+                _STACK_ENTRIES[name], node.args[0], how=name,
+                call=CallArg(describe(func), 0, 1),
+            )
+            if entered is not None:
+                self.sites.append(entered)
         if name in _MUTATING_METHODS and isinstance(func, ast.Attribute):
             self._mutates(func.value)
         if name in ("setattr", "__setattr__") and len(node.args) >= 2:
@@ -2058,6 +2069,8 @@ def _describe_returns(returns: ast.AST) -> Expr:
     return describe(returns)
 
 
+# ``contextlib`` exit stacks' methods entering their argument: the statement they stand for.
+_STACK_ENTRIES: Dict[str, Context] = {"enter_async_context": "awith", "enter_context": "with"}
 # asyncio's stream servers: the callback they take is called with a reader and a writer.
 _STREAM_SERVERS = frozenset({"start_server", "start_unix_server"})
 

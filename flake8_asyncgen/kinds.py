@@ -346,6 +346,9 @@ STDLIB_UNPACKED: Dict[str, Tuple[str, ...]] = {
     "asyncio.open_unix_connection": ("asyncio.StreamReader()", "asyncio.StreamWriter()"),
 }
 TUPLE_ANNOTATIONS = frozenset({"typing.Tuple", "typing_extensions.Tuple"})
+TYPE_ANNOTATIONS = frozenset({"typing.Type", "typing_extensions.Type"})
+# contextlib's exit stacks, as ``Outside.qualified`` spells one made (or entered: a suffix).
+EXIT_STACKS = ("contextlib.AsyncExitStack()", "contextlib.ExitStack()")
 # What to use instead, where the standard library has an async twin.
 STDLIB_ASYNC_TWINS: Dict[str, str] = {
     "time.sleep()": "asyncio.sleep", "threading.Lock()": "asyncio.Lock",

@@ -130,7 +130,7 @@ CODES: dict[str, Code] = {
         Code(
             "AGN204",
             "async-with-async-generator",
-            "`async with` on async generator `{callee}()` ({where}) raises TypeError: {advice}",
+            "{stmt} on async generator `{callee}()` ({where}) raises TypeError: {advice}",
             fix="none",
             summary="`async with` on an async generator lacking `@asynccontextmanager` raises "
                     "`TypeError`.",
@@ -138,7 +138,7 @@ CODES: dict[str, Code] = {
         Code(
             "AGN205",
             "async-with-coroutine",
-            "`async with` on coroutine `{callee}()` ({where}) raises TypeError: {advice}",
+            "{stmt} on coroutine `{callee}()` ({where}) raises TypeError: {advice}",
             fix="none",
             summary="`async with` on an un-awaited coroutine call raises `TypeError`.",
         ),
@@ -346,7 +346,11 @@ def iterated_by(api: str) -> str:
 
 
 # AGN213: how the coroutine object is used (its advice is in ADVICE).
-ENTERED_BY_WITH = "entered by `with`"
+def entered_by(how: str) -> str:
+    """AGN213's ``use`` for a coroutine entered by ``with`` (or ``ExitStack.enter_context``)."""
+    return f"entered by {protocol_use('with', how)}"
+
+
 # What a call gives, by kind.
 OBJECT_WORDING = {
     "agen": "an async generator",
@@ -629,11 +633,22 @@ PROTOCOL_ITERATION = {
 }
 
 
+# The exit stacks' methods that enter their argument as ``with`` / ``async with`` do (sites
+# of those contexts, ``how`` naming the method).
+STACK_ENTRIES = {
+    "enter_async_context": "`AsyncExitStack.enter_async_context()`",
+    "enter_context": "`ExitStack.enter_context()`",
+}
+
+
 def protocol_use(context: str, how: str) -> str:
-    """How AGN208 / AGN209 name the statement of a site (``await``, a `for` loop, ``*``
-    unpacking...), from its context and, for iteration, its ``how``."""
+    """How the rules name the statement of a site (``await``, a `for` loop, ``*``
+    unpacking, ``AsyncExitStack.enter_async_context()``...), from its context and its
+    ``how``."""
     if context == "iter" and how in PROTOCOL_ITERATION:
         return PROTOCOL_ITERATION[how]
+    if how in STACK_ENTRIES:
+        return STACK_ENTRIES[how]
     return PROTOCOL_NEEDS[context][0]
 
 

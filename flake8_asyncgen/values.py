@@ -190,7 +190,8 @@ class PlainResult(NamedTuple):
 
 class Elements(NamedTuple):
     """A container of objects of one project class: declared (``list[Repo]``, ``dict[str,
-    Repo]``, ``Sequence[Repo]``) or a display of them (``(Repo(), Repo())``).
+    Repo]``, ``Sequence[Repo]``) or a display of them (``(Repo(), Repo())``); or of
+    classes (``dict[str, type[Toolkit]]``, ``{"bash": BashToolkit}``), whose call builds one.
 
     ``type_name``: the builtin type when it is known to be one (``list``, ``dict``), whose
     methods (``list.extend``) are then known; "" for an abstract one (``Sequence``).
@@ -198,12 +199,12 @@ class Elements(NamedTuple):
     values."""
 
     type_name: str
-    item: Optional[Instance]
-    value: Optional[Instance] = None
+    item: Optional[Union[Instance, ClassRef]]
+    value: Optional[Union[Instance, ClassRef]] = None
     shape: Literal["elements"] = "elements"
 
     @property
-    def picked(self) -> Optional[Instance]:
+    def picked(self) -> Optional[Union[Instance, ClassRef]]:
         """What ``container[key]`` gives: a mapping's value, a sequence's element."""
         return self.value if self.value is not None else self.item
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .api import AsyncGenExpression, JudgedSite, Rule, RuleContext
+from .api import AsyncGenExpression, JudgedSite, Rule, RuleContext, messages
 
 
 class AsyncWithAsyncGenerator(Rule):
@@ -22,7 +22,10 @@ class AsyncWithAsyncGenerator(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         if isinstance(judged.value, AsyncGenExpression):
             return  # written as an expression, not called: the advice would not fit
-        ctx.report(self.code, judged.site.span, ctx.queries.advised_fields(judged.value))
+        site = judged.site
+        fields = ctx.queries.advised_fields(judged.value)
+        fields["stmt"] = messages.protocol_use(site.context, site.how)
+        ctx.report(self.code, site.span, fields)
 
 
 class AsyncWithCoroutine(Rule):
@@ -39,4 +42,7 @@ class AsyncWithCoroutine(Rule):
     ]
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
-        ctx.report(self.code, judged.site.span, ctx.queries.advised_fields(judged.value))
+        site = judged.site
+        fields = ctx.queries.advised_fields(judged.value)
+        fields["stmt"] = messages.protocol_use(site.context, site.how)
+        ctx.report(self.code, site.span, fields)

@@ -35,7 +35,7 @@ class MisusedAsyncContextManager(Rule):
         if site.context == "await":
             at, api = site.outer or site.span, messages.PROTOCOL_NEEDS["await"][0]
         elif site.context in ("aiter", "with"):
-            api = messages.PROTOCOL_NEEDS[site.context][0]
+            api = messages.protocol_use(site.context, site.how)
         else:
             found = sync_iteration_api(site, ctx.queries)
             if found is None:

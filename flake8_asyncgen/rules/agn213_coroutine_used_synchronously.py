@@ -28,7 +28,7 @@ class CoroutineUsedSynchronously(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         site = judged.site
         if site.context == "with":
-            use, how = messages.ENTERED_BY_WITH, "entered"
+            use, how = messages.entered_by(site.how), "entered"
         else:
             if site.how == "yield_from":
                 return  # allowed in a generator-based coroutine (``@types.coroutine``)

@@ -31,5 +31,5 @@ class ContextManagerUsedAsynchronously(Rule):
         site = judged.site
         at = (site.outer or site.span) if site.context == "await" else site.span
         fields = ctx.queries.advised_fields(judged.value)
-        fields["api"] = messages.PROTOCOL_NEEDS[site.context][0]
+        fields["api"] = messages.protocol_use(site.context, site.how)
         ctx.report(self.code, at, fields)
