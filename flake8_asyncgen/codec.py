@@ -35,6 +35,7 @@ from .model import (
     DefBinding,
     ElementExpr,
     ItemExpr,
+    MAX_UNPACKED,
     EnteredExpr,
     Expr,
     FromImportBinding,
@@ -56,9 +57,6 @@ MAX_TEXT = 4096  # longest name, qualified name or module name accepted
 MAX_DEPTH = 200  # deepest expression accepted (deeper code is re-read from source)
 _SCOPE_KINDS: Dict[str, ScopeKind] = {"m": "module", "c": "class", "f": "function"}
 _SCOPE_CODES = {kind: code for code, kind in _SCOPE_KINDS.items()}
-
-
-_MAX_UNPACKED = 8  # the most names an unpacking target may have to be followed (facts)
 
 
 class InvalidSummary(ValueError):
@@ -315,7 +313,7 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
         return ElementExpr(expr_from_json(items[1], depth + 1), _bool(items[2], "pair flag"))
     if tag == "it" and size == 4:
         index, count = _int(items[2], "item index"), _int(items[3], "item count")
-        if not 0 <= index < count <= _MAX_UNPACKED:
+        if not 0 <= index < count <= MAX_UNPACKED:
             raise _fail("item index out of range")
         return ItemExpr(expr_from_json(items[1], depth + 1), index, count)
     if tag == "wrap" and size == 3:

@@ -27,6 +27,7 @@ from .model import (
     AsyncGenExpr,
     ElementExpr,
     ItemExpr,
+    MAX_UNPACKED,
     DeclaredBinding,
     ParamBinding,
     LiteralExpr,
@@ -1210,7 +1211,7 @@ class _Collector:
             elif isinstance(target, ast.Attribute):
                 self._instance_attr(target, ValueBinding(value, self.sid))
                 self.expr(target.value)
-            elif _unpacked_names(target) and type(value) is not UnknownExpr:
+            elif type(value) is not UnknownExpr and _unpacked_names(target):
                 # ``reader, writer = await asyncio.open_connection(...)``: each name takes its
                 # position's item (known from a display, an annotation or by name).
                 names = _unpacked_names(target)
@@ -1850,7 +1851,8 @@ class _Collector:
         callback = node.args[0] if node.args else next(
             (k.value for k in node.keywords if k.arg == "client_connected_cb"), None
         )
-        if isinstance(callback, (ast.Name, ast.Attribute)):
+        if isinstance(callback, (ast.Name, ast.Attribute)) and isinstance(func.value, ast.Name):
+            # ``asyncio`` (or its alias) is a module-level name: the callback's scope sees it.
             self.server_callbacks.append((self.sid, describe(callback), describe(func.value)))
 
     def comprehension(self, node: ast.AST, stack: List[Any]) -> None:
@@ -2088,7 +2090,9 @@ def _declare_server_callbacks(collector: "_Collector") -> None:
         if isinstance(callback, NameExpr):
             current = sid
             while current >= 0:
-                binding = scopes[current].bindings.get(callback.id)
+                # Class bodies around a function are not in its scope chain, as in Python.
+                visible = current == sid or scopes[current].kind != "class"
+                binding = scopes[current].bindings.get(callback.id) if visible else None
                 if binding is not None:
                     target = binding.scope if isinstance(binding, DefBinding) else None
                     break
@@ -2119,7 +2123,7 @@ def _declare_server_callbacks(collector: "_Collector") -> None:
 def _unpacked_names(target: ast.AST) -> List[str]:
     """The names of a tuple or list target made of distinct plain names only (``a, b``), or
     an empty list."""
-    if not isinstance(target, (ast.Tuple, ast.List)) or not 1 < len(target.elts) <= 8:
+    if not isinstance(target, (ast.Tuple, ast.List)) or not 1 < len(target.elts) <= MAX_UNPACKED:
         return []
     names = [elt.id for elt in target.elts if isinstance(elt, ast.Name)]
     if len(names) != len(target.elts) or len(set(names)) != len(names):

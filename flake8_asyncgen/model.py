@@ -125,6 +125,9 @@ class ElementExpr(NamedTuple):
     shape: Literal["element"] = "element"
 
 
+MAX_UNPACKED = 8  # the most names an unpacking target may have to be followed
+
+
 class ItemExpr(NamedTuple):
     """What target ``position`` of ``size`` names takes from unpacking ``value`` (``reader,
     writer = await asyncio.open_connection(...)``, ``a, b = pair()`` with ``-> tuple[A,

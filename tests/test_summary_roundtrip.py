@@ -46,6 +46,10 @@ SOURCE = "class C:\n    def m(self):\n        self.x = 1\nasync def f():\n    yi
         lambda s: s["scopes"][0]["b"].update(C=["d", 1]),  # a class scope called a function
         lambda s: s["scopes"][0]["b"].update(x=["e", ["n", "y"], 99]),
         lambda s: s["scopes"][0]["b"].update(x=["zz"]),
+        # An unpacked item out of its target's range, or of a target too long to follow.
+        lambda s: s["scopes"][0]["b"].update(x=["e", ["it", ["n", "y"], 2, 2]]),
+        lambda s: s["scopes"][0]["b"].update(x=["e", ["it", ["n", "y"], -1, 2]]),
+        lambda s: s["scopes"][0]["b"].update(x=["e", ["it", ["n", "y"], 0, 10_000]]),
         # A helper parameter's passed arguments: none, a scope that does not exist, no pair.
         lambda s: s["scopes"][2]["b"].update(c=["p", None, []]),
         lambda s: s["scopes"][2]["b"].update(c=["p", None, [[["n", "x"], 99]]]),
