@@ -17,7 +17,8 @@ from .rules.api import Fixer, JudgedSite, Queries, Rule
 from .sitetypes import Guard, Site, Span, Tag
 from .model import AttrExpr, CallExpr, NameExpr
 from .values import (
-    AnnotatedStream, AsyncGenExpression, CallResult, DeclaredCall, FunctionRef, Guarded, Instance,
+    AnnotatedStream, AsyncGenExpression, BuiltinInstance, CallResult, DeclaredCall, FunctionRef,
+    Guarded, Instance,
     ObjectKind, Outside, PlainResult, StdlibCall, Value,
 )
 
@@ -49,6 +50,8 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
         return "instance"
     if isinstance(value, PlainResult):
         return "plain"
+    if isinstance(value, BuiltinInstance) and value.type_name in kinds.BUILTIN_VALUE_TYPES:
+        return "instance"  # ``items = [...]``, then ``async for item in items``
     if isinstance(value, Outside):
         # The standard library is not read: what the rules know of it is known by name.
         if value.qualified in kinds.STDLIB_ASYNC_ONLY_MANAGERS:

@@ -80,6 +80,8 @@ _TYPING_BUILTINS = {
     )
 }
 _BUILTINS = frozenset(dir(builtins))
+# Builtin types whose call makes a new object of that type (besides the literal types).
+_MADE_BY_BUILTINS = frozenset({"frozenset", "range", "bytearray"})
 _MAX_DEPTH = 40
 # Builtins giving their argument's elements, and the builtin type they give ("" for an
 # iterator).
@@ -831,7 +833,7 @@ class Evaluator:
             if value.qualified in kinds.STDLIB_COROUTINES:
                 return StdlibCall(value.qualified)  # ``asyncio.sleep(1)``: a coroutine
             return Outside(f"{value.qualified}()")  # something outside the project: still outside
-        if isinstance(value, Builtin) and value.name in LITERAL_TYPES | {"frozenset"}:
+        if isinstance(value, Builtin) and value.name in LITERAL_TYPES | _MADE_BY_BUILTINS:
             return BuiltinInstance(value.name)  # ``set()``, ``list(...)``: a new container
         if value == Builtin("open"):
             return Outside("open()")  # a file object, known by name (kinds.STDLIB_SYNC_RESULTS)

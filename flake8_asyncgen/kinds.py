@@ -349,6 +349,17 @@ TUPLE_ANNOTATIONS = frozenset({"typing.Tuple", "typing_extensions.Tuple"})
 TYPE_ANNOTATIONS = frozenset({"typing.Type", "typing_extensions.Type"})
 # contextlib's exit stacks, as ``Outside.qualified`` spells one made (or entered: a suffix).
 EXIT_STACKS = ("contextlib.AsyncExitStack()", "contextlib.ExitStack()")
+# Builtin types a display, a constant or a builtin's call makes, and which of the statements'
+# special methods each has: none is awaitable, async-iterable or an async context manager
+# (``async for item in items`` with ``items = [...]``).  ``None`` and ``bool`` are left out: a
+# name bound to them is a placeholder more often than a value used.
+_ITERABLE = frozenset({"__iter__"})
+BUILTIN_VALUE_TYPES: Dict[str, FrozenSet[str]] = {
+    **{name: _ITERABLE for name in (
+        "list", "tuple", "set", "frozenset", "dict", "str", "bytes", "bytearray", "range",
+    )},
+    **{name: frozenset() for name in ("int", "float", "complex")},
+}
 # What to use instead, where the standard library has an async twin.
 STDLIB_ASYNC_TWINS: Dict[str, str] = {
     "time.sleep()": "asyncio.sleep", "threading.Lock()": "asyncio.Lock",

@@ -375,6 +375,7 @@ UNKNOWN_DEFINITION = "definition unknown"
 # Where a standard-library coroutine function or class is (the standard library is not read).
 STANDARD_LIBRARY = "an `async def` of the standard library"
 STANDARD_LIBRARY_CLASS = "a class of the standard library"
+BUILTIN_TYPE = "a builtin type"
 
 
 def stdlib_result(qualified: str) -> str:

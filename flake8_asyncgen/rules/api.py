@@ -321,6 +321,8 @@ class Queries:
         ``__await__``); None when it has them, or when that cannot be known."""
         if isinstance(value, Outside):
             return self._stdlib_missing_protocol(value, site)
+        if isinstance(value, BuiltinInstance):
+            return self._builtin_missing_protocol(value, site)
         if not isinstance(value, Instance) or (not value.exact and not value.declared):
             return None  # ``self``: a subclass may define it
         context = site.context
@@ -416,6 +418,24 @@ class Queries:
         if receiver.qualified.split(".", 1)[0] not in kinds.ASYNC_LIBRARIES:
             return None
         return messages.method_api(call.func.attr)
+
+    @staticmethod
+    def _builtin_missing_protocol(
+        value: BuiltinInstance, site: Site
+    ) -> Optional[Dict[str, str]]:
+        """``async for item in items`` with ``items = [...]``, ``await total`` with ``total =
+        0``: an object of a builtin type (:data:`kinds.BUILTIN_VALUE_TYPES`), which supports
+        no async statement."""
+        defines = kinds.BUILTIN_VALUE_TYPES.get(value.type_name)
+        if defines is None or site.context not in ("await", "aiter", "awith"):
+            return None
+        return {
+            "how": messages.protocol_use(site.context, site.how),
+            "dunder": messages.PROTOCOL_NEEDS[site.context][1],
+            "callee": value.type_name,
+            "where": messages.BUILTIN_TYPE,
+            "advice": messages.protocol_advice(site.context, lambda method: method in defines),
+        }
 
     @staticmethod
     def _stdlib_missing_protocol(value: Outside, site: Site) -> Optional[Dict[str, str]]:

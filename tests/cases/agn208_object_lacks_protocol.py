@@ -857,3 +857,38 @@ def legacy_sleep() -> Iterator[None]:
 async def generator_based_coroutine() -> None:
     # Trap: `@types.coroutine` makes a generator function awaitable.
     await legacy_sleep()
+
+
+# Objects of builtin types (a display, a constant, a builtin's call): no async statement.
+
+
+async def builtin_values(flag: bool, extra: List[Any]) -> None:
+    names = ["a", "b"]
+    async for name in names:  # error: AGN208
+        print(name)
+    async for index in range(3):  # error: AGN208
+        print(index)
+    count = 0
+    await count  # error: AGN208
+    # Traps: bound to something else on another path, in a loop, or again.
+    if flag:
+        source: Any = [1, 2]
+    else:
+        source = numbers_stream()
+    async for value in source:
+        print(value)
+    pending: Any = []
+    for item in extra:
+        pending = item
+    async for part in pending:
+        print(part)
+    results: Any = []
+    results = numbers_stream()
+    async for result in results:
+        print(result)
+    for name in names:
+        print(name)
+
+
+async def numbers_stream() -> AsyncIterator[int]:
+    yield 1
