@@ -832,6 +832,8 @@ class Evaluator:
         if isinstance(value, Outside):
             if value.qualified in kinds.STDLIB_COROUTINES:
                 return StdlibCall(value.qualified)  # ``asyncio.sleep(1)``: a coroutine
+            if value.qualified in kinds.STDLIB_FUTURES:
+                return StdlibCall(value.qualified, "awaitable")  # ``asyncio.gather(...)``
             return Outside(f"{value.qualified}()")  # something outside the project: still outside
         if isinstance(value, Builtin) and value.name in LITERAL_TYPES | _MADE_BY_BUILTINS:
             return BuiltinInstance(value.name)  # ``set()``, ``list(...)``: a new container

@@ -367,6 +367,10 @@ STDLIB_ASYNC_TWINS: Dict[str, str] = {
     "threading.Condition()": "asyncio.Condition", "subprocess.run()":
     "asyncio.create_subprocess_exec", "subprocess.Popen()": "asyncio.create_subprocess_exec",
 }
+# Standard-library functions returning a future to await (``results = asyncio.gather(...)``
+# without ``await``: ``results[0]`` raises TypeError).  Judged as an awaitable: only what no
+# future supports (a truth test, an operator, ``[...]``).
+STDLIB_FUTURES = frozenset({"asyncio.gather"})
 # The classes whose methods those are: a parameter or field annotated with one holds an
 # instance of it (``queue: asyncio.Queue[int]`` then ``queue.get()``).
 # (asyncio's only: ``threading.Lock`` is a factory function in some versions, and a module

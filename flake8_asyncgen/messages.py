@@ -374,6 +374,7 @@ UNKNOWN_DEFINITION = "definition unknown"
 
 # Where a standard-library coroutine function or class is (the standard library is not read).
 STANDARD_LIBRARY = "an `async def` of the standard library"
+STANDARD_LIBRARY_FUTURE = "a function of the standard library returning a future to await"
 STANDARD_LIBRARY_CLASS = "a class of the standard library"
 BUILTIN_TYPE = "a builtin type"
 

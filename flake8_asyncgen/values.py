@@ -119,11 +119,12 @@ class Guarded(NamedTuple):
 
 class StdlibCall(NamedTuple):
     """What a call of a standard-library coroutine function gives (``asyncio.sleep(1)``,
-    ``asyncio.Event().wait()``): the standard library is not read, so these are known by
-    name (:data:`kinds.STDLIB_COROUTINES`)."""
+    ``asyncio.Event().wait()``), or, with kind ``awaitable``, of one returning a future
+    (``asyncio.gather(...)``): the standard library is not read, so these are known by name
+    (:data:`kinds.STDLIB_COROUTINES`, :data:`kinds.STDLIB_FUTURES`)."""
 
     qualified: str  # ``asyncio.sleep``, ``asyncio.Event().wait``
-    kind: Literal["coro"] = "coro"
+    kind: Literal["coro", "awaitable"] = "coro"
     shape: Literal["stdlib call"] = "stdlib call"
 
 

@@ -186,7 +186,9 @@ class Queries:
         ):
             return {
                 "callee": messages.stdlib_callee(value.qualified),
-                "where": messages.STANDARD_LIBRARY,
+                "where": messages.STANDARD_LIBRARY_FUTURE if (
+                    isinstance(value, StdlibCall) and value.kind == "awaitable"
+                ) else messages.STANDARD_LIBRARY,
             }
         target: Optional[Tuple[str, int]] = None
         if isinstance(value, (AnnotatedStream, DeclaredCall)):

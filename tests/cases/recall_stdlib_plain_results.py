@@ -238,3 +238,29 @@ class Consumer:
     async def _iterate(self) -> Any:
         while True:
             yield await self.jobs.get()
+
+
+# `asyncio.gather(...)` returns a future: what awaiting it gives is the list of results.
+
+
+async def _double(value: int) -> int:
+    return value * 2
+
+
+async def gathered() -> int:
+    results = asyncio.gather(_double(1), _double(2))
+    first = results[0]  # error: AGN210
+    count = len(asyncio.gather(_double(1)))  # error: AGN215
+    if asyncio.gather(_double(3)):  # error: AGN214
+        pass
+    return first + count
+
+
+async def gathered_ok() -> int:
+    results = await asyncio.gather(_double(1), _double(2))
+    pending = asyncio.gather(_double(3))
+    # Traps: a future's own attributes; scheduled and awaited later; awaited in place.
+    pending.add_done_callback(print)
+    asyncio.gather(_double(4))
+    done = await pending
+    return results[0] + len(await asyncio.gather(_double(5))) + done[0]
