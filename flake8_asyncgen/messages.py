@@ -208,11 +208,12 @@ CODES: dict[str, Code] = {
         Code(
             "AGN213",
             "coroutine-used-synchronously",
-            "coroutine {obj} ({where}) is {use} without `await`, which raises TypeError: "
+            "{kind} {obj} ({where}) is {use} without `await`, which raises {error}: "
             "{advice}",
             fix="none",
             summary="A coroutine object is iterated with `for`, `list()`, `sum()`, ..., or "
-                    "entered with `with`, without `await`; that raises `TypeError`.",
+                    "entered with `with`, without `await`; that raises `TypeError` (an "
+                    "un-awaited `asyncio.gather(...)` iterated: `RuntimeError`).",
         ),
         Code(
             "AGN214",
@@ -346,6 +347,14 @@ def iterated_by(api: str) -> str:
 
 
 # AGN213: how the coroutine object is used (its advice is in ADVICE).
+# AGN213's wording by what is used: a coroutine, or the future ``asyncio.gather`` returns
+# (iterating a pending future yields the future itself, then raises).
+SYNC_USE_WORDING = {
+    "coro": {"kind": "coroutine", "error": "TypeError"},
+    "awaitable": {"kind": "future", "error": "RuntimeError (\"await wasn't used with future\")"},
+}
+
+
 def entered_by(how: str) -> str:
     """AGN213's ``use`` for a coroutine entered by ``with`` (or ``ExitStack.enter_context``)."""
     return f"entered by {protocol_use('with', how)}"

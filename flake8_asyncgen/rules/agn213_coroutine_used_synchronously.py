@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .api import JudgedSite, Rule, RuleContext, kinds, messages, sync_iteration_api
+from .api import JudgedSite, Rule, RuleContext, StdlibCall, kinds, messages, sync_iteration_api
 
 
 class CoroutineUsedSynchronously(Rule):
     code = "AGN213"
     contexts = ("iter", "with", "arg")
-    triggers = frozenset({"coro"})
+    triggers = frozenset({"coro", "awaitable"})
     call_names = kinds.SYNC_ITERATING_CALL_NAMES
     INVALID = [
         "async def rows():\n    return [1]\nasync def main():\n    for r in rows():\n"
@@ -27,6 +27,13 @@ class CoroutineUsedSynchronously(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         site = judged.site
+        if judged.tag == "awaitable" and (
+            not isinstance(judged.value, StdlibCall) or site.context == "with"
+        ):
+            # Only the future ``asyncio.gather(...)`` gives, iterated: pending when made, so
+            # iterating it fails.  A declared awaitable may be a future already done, whose
+            # iteration ends at once.
+            return
         if site.context == "with":
             use, how = messages.entered_by(site.how), "entered"
         else:
@@ -37,5 +44,8 @@ class CoroutineUsedSynchronously(Rule):
                 return
             use, how = messages.iterated_by(api), "iterated"
         advice = f"{how}-{ctx.queries.origin(judged.value)}"  # a key of messages.ADVICE
-        fields = {"use": use, "advice": advice, **ctx.queries.callee_fields(judged.value)}
+        fields = {
+            "use": use, "advice": advice, **messages.SYNC_USE_WORDING[judged.tag],
+            **ctx.queries.callee_fields(judged.value),
+        }
         ctx.report(self.code, site.span, fields)

@@ -253,7 +253,10 @@ async def gathered() -> int:
     count = len(asyncio.gather(_double(1)))  # error: AGN215
     if asyncio.gather(_double(3)):  # error: AGN214
         pass
-    return first + count
+    left, right = asyncio.gather(_double(1), _double(2))  # error: AGN213
+    for item in asyncio.gather(_double(4)):  # error: AGN213
+        print(item)
+    return first + count + left + right
 
 
 async def gathered_ok() -> int:
