@@ -79,6 +79,25 @@ _TYPING_BUILTINS = {
         ("Text", "str"),
     )
 }
+# ``Tuple[A, B]`` and ``Type[T]`` as annotations name ``tuple`` and ``type`` (see
+# :func:`_builtin_named`; kept out of ``_TYPING_BUILTINS``, whose types a return annotation
+# may say a function's plain results are).
+_ANNOTATED_BUILTINS = {
+    **_TYPING_BUILTINS,
+    **{f"{module}.Type": "type" for module in ("typing", "typing_extensions")},
+}
+
+
+def _builtin_named(value: Value) -> Optional[str]:
+    """The builtin type an annotation's name evaluates to: ``tuple`` for ``tuple`` and
+    ``typing.Tuple``, ``type`` for ``type`` and ``typing.Type``; None for anything else."""
+    if isinstance(value, Builtin):
+        return value.name
+    if isinstance(value, Outside):
+        return _ANNOTATED_BUILTINS.get(value.qualified)
+    return None
+
+
 _BUILTINS = frozenset(dir(builtins))
 # Builtin types whose call makes a new object of that type (besides the literal types).
 _MADE_BY_BUILTINS = frozenset({"frozenset", "range", "bytearray"})
@@ -668,10 +687,7 @@ class Evaluator:
         if not isinstance(annotation, SubscriptExpr) or len(annotation.args) != expr.size:
             return None
         parent = owner.scopes[func.scope].parent
-        base = self.eval(annotation.value, owner.name, parent)
-        if base != Builtin("tuple") and not (
-            isinstance(base, Outside) and base.qualified in kinds.TUPLE_ANNOTATIONS
-        ):
+        if _builtin_named(self.eval(annotation.value, owner.name, parent)) != "tuple":
             return None
         name = f"{owner.scopes[func.scope].name}()[{expr.position}]"
         return self.declared_value(owner, annotation.args[expr.position], parent, func.scope, name)
@@ -709,10 +725,7 @@ class Evaluator:
         instance as declared (a registry ``dict[str, type[Toolkit]]``)."""
         if not isinstance(annotation, SubscriptExpr) or len(annotation.args) != 1:
             return None
-        base = self.eval(annotation.value, info.name, scope)
-        if base != Builtin("type") and not (
-            isinstance(base, Outside) and base.qualified in kinds.TYPE_ANNOTATIONS
-        ):
+        if _builtin_named(self.eval(annotation.value, info.name, scope)) != "type":
             return None
         held = self.annotated_instance(info, annotation.args[0], scope)
         if not isinstance(held, Instance) or not held.declared:
@@ -1239,16 +1252,28 @@ class Evaluator:
     ) -> Optional[Tuple[ModuleInfo, Expr]]:
         """The module and the subscript a module-level alias ``name`` is bound to once
         (``Authorizer = Callable[..., Awaitable[bool]]``), followed through ``from`` imports."""
+        found = self._value_binding(info, name, scope)
+        if found is None:
+            return None
+        owner_info, binding, owner, _ = found
+        expr = binding.expr
+        if owner != 0 or not isinstance(expr, SubscriptExpr) or not expr.args:
+            return None
+        return owner_info, expr
+
+    def _value_binding(
+        self, info: ModuleInfo, name: str, scope: int
+    ) -> Optional[Tuple[ModuleInfo, ValueBinding, int, str]]:
+        """The assignment ``name`` is bound to where scope ``scope`` of ``info`` reads it,
+        followed through ``from`` imports (``from .auth import Authorizer``): the module it is
+        in, the binding, its scope, and the name there; None for any other binding."""
         for _ in range(_MAX_IMPORT_HOPS):
             found = self._lookup(info, scope, name)
             if found is None or isinstance(found, str):
                 return None
             binding, owner = found
             if isinstance(binding, ValueBinding):
-                expr = binding.expr
-                if owner != 0 or not isinstance(expr, SubscriptExpr) or not expr.args:
-                    return None
-                return info, expr
+                return info, binding, owner, name
             if not isinstance(binding, FromImportBinding):
                 return None
             source = self.module(binding.module)
@@ -1409,27 +1434,17 @@ class Evaluator:
         None without a bound."""
         if not isinstance(annotation, NameExpr):
             return None
-        name = annotation.id
-        for _ in range(_MAX_IMPORT_HOPS):
-            found = self._lookup(info, scope, name)
-            if found is None or isinstance(found, str):
-                return None
-            binding, owner = found
-            if isinstance(binding, ValueBinding):
-                if binding.declared is None or isinstance(binding.declared, NameExpr) and (
-                    binding.declared.id == name
-                ):
-                    return None
-                bound = self.annotated_instance(info, binding.declared, owner)
-                # A bound naming another type variable is not followed further.
-                return bound if isinstance(bound, Instance) else None
-            if not isinstance(binding, FromImportBinding):
-                return None
-            source = self.module(binding.module)
-            if source is None:
-                return None
-            info, scope, name = source, 0, binding.name
-        return None
+        found = self._value_binding(info, annotation.id, scope)
+        if found is None:
+            return None
+        owner_info, binding, owner, name = found
+        if binding.declared is None or isinstance(binding.declared, NameExpr) and (
+            binding.declared.id == name
+        ):
+            return None
+        bound = self.annotated_instance(owner_info, binding.declared, owner)
+        # A bound naming another type variable is not followed further.
+        return bound if isinstance(bound, Instance) else None
 
     def declared_instance(
         self, value: ClassRef, args: Tuple[Optional[ClassRef], ...] = ()

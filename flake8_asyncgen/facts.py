@@ -63,7 +63,9 @@ from .model import (
     strip_subscript,
 )
 from .paramtypes import bool_literals, demands
-from .passedargs import HelperCall, HelperSignature, is_private, record_passed_arguments
+from .passedargs import (
+    HelperCall, HelperSignature, is_private, record_passed_arguments, visible_binding,
+)
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
 SCHEMA_VERSION = 23
@@ -849,10 +851,10 @@ class _Collector:
         # Private names (``_name``, ``obj._name``) read, and how many of those reads are the
         # callee of an awaited call (``await self._stream(...)``).
         self.private_uses: Counter[str] = Counter()
+        self.private_awaited_calls: Counter[str] = Counter()
         # ``asyncio.start_server(callback, ...)`` calls: (scope, callback, ``asyncio`` as
         # written), for :func:`_declare_server_callbacks`.
         self.server_callbacks: List[Tuple[int, Expr, Expr]] = []
-        self.private_awaited_calls: Counter[str] = Counter()
         # Every function's parameters as written, and the calls of private names that pass
         # no argument (those that do are pending calls): see :mod:`passedargs`.
         self.signatures: Dict[int, HelperSignature] = {}
@@ -1211,10 +1213,9 @@ class _Collector:
             elif isinstance(target, ast.Attribute):
                 self._instance_attr(target, ValueBinding(value, self.sid))
                 self.expr(target.value)
-            elif type(value) is not UnknownExpr and _unpacked_names(target):
+            elif type(value) is not UnknownExpr and (names := _unpacked_names(target)):
                 # ``reader, writer = await asyncio.open_connection(...)``: each name takes its
                 # position's item (known from a display, an annotation or by name).
-                names = _unpacked_names(target)
                 for index, name in enumerate(names):
                     self.bind(name, ValueBinding(ItemExpr(value, index, len(names))))
             else:
@@ -2088,15 +2089,8 @@ def _declare_server_callbacks(collector: "_Collector") -> None:
         target: Optional[int] = None
         skip = 0
         if isinstance(callback, NameExpr):
-            current = sid
-            while current >= 0:
-                # Class bodies around a function are not in its scope chain, as in Python.
-                visible = current == sid or scopes[current].kind != "class"
-                binding = scopes[current].bindings.get(callback.id) if visible else None
-                if binding is not None:
-                    target = binding.scope if isinstance(binding, DefBinding) else None
-                    break
-                current = scopes[current].parent
+            binding = visible_binding(scopes, sid, callback.id)
+            target = binding.scope if isinstance(binding, DefBinding) else None
         elif isinstance(callback, AttrExpr) and isinstance(callback.base, NameExpr):
             function = scopes[sid].function
             owner = scopes[sid].parent
@@ -2111,11 +2105,10 @@ def _declare_server_callbacks(collector: "_Collector") -> None:
         if target is None or signature is None or signature.decorated:
             continue
         positional = signature.args.posonlyargs + signature.args.args
-        params = positional[skip:skip + 2]
         if len(positional) - skip < 2:
             continue
         bindings = scopes[target].bindings
-        for param, class_name in zip(params, ("StreamReader", "StreamWriter")):
+        for param, class_name in zip(positional[skip:], ("StreamReader", "StreamWriter")):
             if param.annotation is None and bindings.get(param.arg) == PARAM:
                 bindings[param.arg] = ParamBinding(AttrExpr(module, class_name))
 

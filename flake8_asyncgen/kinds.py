@@ -285,17 +285,17 @@ STDLIB_COROUTINES = frozenset({
 # writer.write(data)``, ``await event.set()``, ``async with open(path)`` and ``async with
 # threading.Lock()`` raise TypeError (the first three at the ``None`` they return).
 _CONTEXT = frozenset({"__enter__", "__exit__"})
-_NOTHING: Tuple[str, FrozenSet[str]] = ("NoneType", frozenset())
-_FLAG: Tuple[str, FrozenSet[str]] = ("bool", frozenset())
+_NONE: Tuple[str, FrozenSet[str]] = ("NoneType", frozenset())  # what returns None gives
+_BOOL: Tuple[str, FrozenSet[str]] = ("bool", frozenset())
 STDLIB_SYNC_RESULTS: Dict[str, Tuple[str, FrozenSet[str]]] = {
-    "time.sleep()": _NOTHING,
+    "time.sleep()": _NONE,
     "open()": ("io.IOBase", _CONTEXT | {"__iter__"}),
     "io.open()": ("io.IOBase", _CONTEXT | {"__iter__"}),
     **{f"threading.{name}()": (f"threading.{name}", _CONTEXT)
        for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition")},
     "threading.Event()": ("threading.Event", frozenset()),
-    "threading.Event().wait()": _FLAG,
-    "threading.Lock().acquire()": _FLAG,
+    "threading.Event().wait()": _BOOL,
+    "threading.Lock().acquire()": _BOOL,
     "subprocess.run()": ("subprocess.CompletedProcess", frozenset()),
     "subprocess.call()": ("int", frozenset()),
     "subprocess.check_call()": ("int", frozenset()),
@@ -321,23 +321,23 @@ STDLIB_SYNC_RESULTS: Dict[str, Tuple[str, FrozenSet[str]]] = {
     # ``await event.wait()``) raise TypeError too.
     **{f"asyncio.{queue}()": (f"asyncio.{queue}", frozenset()) for queue in _QUEUES},
     "asyncio.Event()": ("asyncio.Event", frozenset()),
-    "asyncio.Event().set()": _NOTHING, "asyncio.Event().clear()": _NOTHING,
-    "asyncio.Event().is_set()": _FLAG,
+    "asyncio.Event().set()": _NONE, "asyncio.Event().clear()": _NONE,
+    "asyncio.Event().is_set()": _BOOL,
     **{f"asyncio.{lock}().{method}()": result
        for lock in ("Lock", "Semaphore", "BoundedSemaphore", "Condition")
-       for method, result in (("release", _NOTHING), ("locked", _FLAG))
+       for method, result in (("release", _NONE), ("locked", _BOOL))
        if (lock, method) != ("Condition", "locked")},
-    "asyncio.Condition().notify()": _NOTHING, "asyncio.Condition().notify_all()": _NOTHING,
+    "asyncio.Condition().notify()": _NONE, "asyncio.Condition().notify_all()": _NONE,
     **{f"asyncio.{queue}().{method}()": result
        for queue in _QUEUES
        for method, result in (
-           ("put_nowait", _NOTHING), ("task_done", _NOTHING), ("qsize", ("int", frozenset())),
-           ("empty", _FLAG), ("full", _FLAG),
+           ("put_nowait", _NONE), ("task_done", _NONE), ("qsize", ("int", frozenset())),
+           ("empty", _BOOL), ("full", _BOOL),
        )},
-    "asyncio.StreamWriter().write()": _NOTHING, "asyncio.StreamWriter().writelines()": _NOTHING,
-    "asyncio.StreamWriter().write_eof()": _NOTHING, "asyncio.StreamWriter().close()": _NOTHING,
-    "asyncio.StreamWriter().is_closing()": _FLAG, "asyncio.StreamWriter().can_write_eof()": _FLAG,
-    "asyncio.StreamReader().at_eof()": _FLAG,
+    "asyncio.StreamWriter().write()": _NONE, "asyncio.StreamWriter().writelines()": _NONE,
+    "asyncio.StreamWriter().write_eof()": _NONE, "asyncio.StreamWriter().close()": _NONE,
+    "asyncio.StreamWriter().is_closing()": _BOOL, "asyncio.StreamWriter().can_write_eof()": _BOOL,
+    "asyncio.StreamReader().at_eof()": _BOOL,
 }
 # Standard-library coroutines whose result is unpacked into a fixed number of objects known by
 # name: ``reader, writer = await asyncio.open_connection(...)``.
@@ -345,8 +345,6 @@ STDLIB_UNPACKED: Dict[str, Tuple[str, ...]] = {
     "asyncio.open_connection": ("asyncio.StreamReader()", "asyncio.StreamWriter()"),
     "asyncio.open_unix_connection": ("asyncio.StreamReader()", "asyncio.StreamWriter()"),
 }
-TUPLE_ANNOTATIONS = frozenset({"typing.Tuple", "typing_extensions.Tuple"})
-TYPE_ANNOTATIONS = frozenset({"typing.Type", "typing_extensions.Type"})
 # contextlib's exit stacks, as ``Outside.qualified`` spells one made (or entered: a suffix).
 EXIT_STACKS = ("contextlib.AsyncExitStack()", "contextlib.ExitStack()")
 # Builtin types a display, a constant or a builtin's call makes, and which of the statements'

@@ -85,7 +85,7 @@ def _callee(
     caller's own class defines."""
     func = call.node.func
     if isinstance(func, ast.Name):
-        binding = _visible(scopes, call.scope, call.name)
+        binding = visible_binding(scopes, call.scope, call.name)
         method = False
     elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
         caller = scopes[call.scope]
@@ -109,7 +109,7 @@ def _callee(
     return binding.scope, method
 
 
-def _visible(scopes: List[Scope], sid: int, name: str) -> object:
+def visible_binding(scopes: List[Scope], sid: int, name: str) -> object:
     """The binding of ``name`` a function body at scope ``sid`` sees (class bodies around it
     are skipped, as Python does)."""
     first = True

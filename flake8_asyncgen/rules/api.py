@@ -429,15 +429,10 @@ class Queries:
         0``: an object of a builtin type (:data:`kinds.BUILTIN_VALUE_TYPES`), which supports
         no async statement."""
         defines = kinds.BUILTIN_VALUE_TYPES.get(value.type_name)
-        if defines is None or site.context not in ("await", "aiter", "awith"):
+        if defines is None or site.context not in _ASYNC_STATEMENTS:
             return None
-        return {
-            "how": messages.protocol_use(site.context, site.how),
-            "dunder": messages.PROTOCOL_NEEDS[site.context][1],
-            "callee": value.type_name,
-            "where": messages.BUILTIN_TYPE,
-            "advice": messages.protocol_advice(site.context, lambda method: method in defines),
-        }
+        advice = messages.protocol_advice(site.context, lambda method: method in defines)
+        return _statement_fields(site, value.type_name, messages.BUILTIN_TYPE, advice)
 
     @staticmethod
     def _stdlib_missing_protocol(value: Outside, site: Site) -> Optional[Dict[str, str]]:
@@ -447,31 +442,25 @@ class Queries:
         gives, which supports no async statement (:data:`kinds.STDLIB_SYNC_RESULTS`)."""
         known = kinds.STDLIB_SYNC_RESULTS.get(value.qualified)
         if known is not None:
-            if site.context not in ("await", "aiter", "awith"):
+            if site.context not in _ASYNC_STATEMENTS:
                 return None
             type_name, defines = known
-            twin = kinds.STDLIB_ASYNC_TWINS.get(value.qualified)
-            return {
-                "how": messages.protocol_use(site.context, site.how),
-                "dunder": messages.PROTOCOL_NEEDS[site.context][1],
-                "callee": type_name,
-                "where": messages.stdlib_result(value.qualified),
-                "advice": messages.stdlib_sync_advice(
-                    site.context, value.qualified, twin, type_name,
-                    lambda method: method in defines,
-                ),
-            }
+            advice = messages.stdlib_sync_advice(
+                site.context, value.qualified, kinds.STDLIB_ASYNC_TWINS.get(value.qualified),
+                type_name, lambda method: method in defines,
+            )
+            return _statement_fields(
+                site, type_name, messages.stdlib_result(value.qualified), advice
+            )
         if site.context != "with" or value.qualified not in kinds.STDLIB_ASYNC_ONLY_MANAGERS:
             return None
-        return {
-            "how": messages.protocol_use(site.context, site.how),
-            "dunder": "__enter__",
-            "callee": kinds.STDLIB_ASYNC_ONLY_MANAGERS[value.qualified],
-            "where": messages.STANDARD_LIBRARY_CLASS,
-            "advice": messages.protocol_advice(
-                site.context, lambda method: method in ("__aenter__", "__aexit__")
-            ),
-        }
+        advice = messages.protocol_advice(
+            site.context, lambda method: method in ("__aenter__", "__aexit__")
+        )
+        return _statement_fields(
+            site, kinds.STDLIB_ASYNC_ONLY_MANAGERS[value.qualified],
+            messages.STANDARD_LIBRARY_CLASS, advice,
+        )
 
     def unawaited_instance(self, value: Value, attr: str) -> Optional[Dict[str, str]]:
         """Message fields when ``value`` is an instance of a fully known class that is
@@ -530,13 +519,8 @@ class Queries:
     def plain_fields(self, value: PlainResult, site: Site) -> Dict[str, str]:
         """AGN208's fields for what a plain ``def`` returns (``None``, a ``list``)."""
         where, name = self.plain_origin(value)
-        return {
-            "how": messages.protocol_use(site.context, site.how),
-            "dunder": messages.PROTOCOL_NEEDS[site.context][1],
-            "callee": value.type_name,
-            "where": where,
-            "advice": messages.PLAIN_ADVICE[site.context].format(func=name),
-        }
+        advice = messages.PLAIN_ADVICE[site.context].format(func=name)
+        return _statement_fields(site, value.type_name, where, advice)
 
     def plain_origin(self, value: PlainResult) -> Tuple[str, str]:
         """How a message says which plain ``def`` gave ``value`` (``what the plain `def
@@ -648,6 +632,23 @@ class Queries:
         if parent < 0 or self.info.scopes[parent].klass is None:
             return False
         return self.evaluator.classes.is_protocol(self.info, parent)
+
+
+# The statements that need an async protocol: what no builtin value (nor what a plain
+# standard-library function gives) supports.
+_ASYNC_STATEMENTS = ("await", "aiter", "awith")
+
+
+def _statement_fields(site: Site, callee: str, where: str, advice: str) -> Dict[str, str]:
+    """AGN208's fields for the site's statement on an object of type ``callee`` (said of
+    ``where``) that lacks the special method the statement needs."""
+    return {
+        "how": messages.protocol_use(site.context, site.how),
+        "dunder": messages.PROTOCOL_NEEDS[site.context][1],
+        "callee": callee,
+        "where": where,
+        "advice": advice,
+    }
 
 
 def sync_iteration_api(site: Site, queries: "Queries") -> Optional[str]:
