@@ -2416,7 +2416,7 @@ def collect(
     record_passed_arguments(
         summary.scopes, collector.signatures,
         [HelperCall(name, node, sid, bool(shadows))
-         for name, node, sid, shadows, _, _ in collector.pending_calls if is_private(name)]
+         for name, node, sid, shadows, _, _ in collector.pending_calls]
         + collector.bare_private_calls,
         collector.private_uses, describe,
     )

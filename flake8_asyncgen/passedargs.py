@@ -1,20 +1,26 @@
-"""What private helpers receive: parameters known from their callers.
+"""What helpers receive: parameters known from their module's calls.
 
-Why: real code hands its SDK clients and services to small private helpers without
-annotating them (``def _first(client, key): return client.fetch(key).upper()``, called as
-``_first(Client(), "a")``), so the misuse inside the helper was invisible.  A private name is
-the module's own by convention; when every use of it in the module is a direct call that
-this module resolves to the helper, those calls are all the module says it receives.  For a
-parameter the body never rebinds nor tests with ``isinstance`` / ``type`` / ``hasattr``, the
-argument each call passes (or the default, where a call leaves it out) is recorded on its
-:class:`ParamBinding`; the evaluator gives the parameter a value only when every one of them
-is an instance of one class (see ``Evaluator.name``).
+Why: real code hands its SDK clients and services to small helpers and wrapper classes
+without annotating them (``def _first(client, key): return client.fetch(key).upper()``,
+called as ``_first(Client(), "a")``; ``WrappedCompletions(client, original.completions)``),
+so the misuse inside the helper was invisible.  For a parameter the body never rebinds nor
+tests with ``isinstance`` / ``type`` / ``hasattr``, the argument each call passes (or the
+default, where a call leaves it out) is recorded on its :class:`ParamBinding`; the evaluator
+gives the parameter a value only when every one of them is an instance of one class (see
+``Evaluator.name``).
 
-Not followed, because the helper may receive something this module does not show: a public
-name, a use that is not a direct call (a callback, a table), a call through ``*args`` or
-``**kwargs``, a decorated helper or caller (``staticmethod``, a wrapper), an inherited method
-called from a subclass, a name shadowed at the call, and arguments inside a lambda or a
-comprehension (their variables are not modelled).
+A private name (``_helper``) is the module's own by convention: its calls are recorded only
+when every use of it in the module is a direct call this module resolves to it, so they are
+all it receives.  A public function, or a public class's ``__init__`` (called as the class),
+may also be called from other modules with something else; its module's calls are still
+paths the program takes, and a body that fails for what they pass fails on those paths, so
+they are recorded too (when they all agree on one class).
+
+Not followed, because the helper may receive something this module does not show: a private
+name used otherwise than by direct calls (a callback, a table), a call through ``*args`` or
+``**kwargs``, a decorated helper, caller or class (``staticmethod``, a wrapper, a class
+decorator or metaclass), an inherited method called from a subclass, a name shadowed at the
+call, and arguments inside a lambda or a comprehension (their variables are not modelled).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from __future__ import annotations
 import ast
 from typing import Callable, Counter, Dict, List, Optional, Sequence, Tuple
 
-from .model import DefBinding, Expr, ParamBinding, Scope, last_name
+from .model import ClassBinding, DefBinding, Expr, ParamBinding, Scope, last_name
 
 _RECEIVER_DECORATORS = frozenset({"staticmethod", "classmethod"})
 
@@ -61,7 +67,8 @@ def record_passed_arguments(
     private_uses: Counter[str],
     describe: Callable[[ast.AST], Expr],
 ) -> None:
-    """Give each eligible parameter of each private helper the arguments its calls pass."""
+    """Give each eligible parameter of each helper the arguments its module's calls pass (a
+    private one's only when those calls are all its uses)."""
     by_callee: Dict[int, List[Tuple[HelperCall, bool]]] = {}
     resolved: Counter[str] = Counter()
     for call in calls:
@@ -72,7 +79,7 @@ def record_passed_arguments(
         by_callee.setdefault(target[0], []).append((call, target[1]))
     for callee, found in by_callee.items():
         name = scopes[callee].name
-        if resolved[name] != private_uses[name]:
+        if is_private(name) and resolved[name] != private_uses[name]:
             continue  # used otherwise too: passed on, stored, or called on another object
         _record(scopes, callee, signatures[callee], found, describe)
 
@@ -81,8 +88,8 @@ def _callee(
     scopes: List[Scope], signatures: Dict[int, HelperSignature], call: HelperCall
 ) -> Optional[Tuple[int, bool]]:
     """(the helper's scope, whether the call passes the receiver) when the call is a plain
-    call of a private module-level or nested function, or ``self._m(...)`` of a method the
-    caller's own class defines."""
+    call of a module-level or nested function or of a class (its ``__init__``), or
+    ``self.m(...)`` of a method the caller's own class defines."""
     func = call.node.func
     if isinstance(func, ast.Name):
         binding = visible_binding(scopes, call.scope, call.name)
@@ -99,6 +106,19 @@ def _callee(
         method = True
     else:
         return None
+    if isinstance(binding, ClassBinding) and not method:
+        # ``Wrapper(client, ...)``: its own ``__init__`` receives them, after ``self``.
+        klass = scopes[binding.scope].klass
+        if klass is None or klass.decorators or klass.metaclass is not None or (
+            klass.has_class_keywords
+        ):
+            return None  # a decorator or metaclass may build the instance otherwise
+        init = scopes[binding.scope].bindings.get("__init__")
+        if not isinstance(init, DefBinding) or init.scope not in signatures or (
+            signatures[init.scope].decorated
+        ):
+            return None
+        return init.scope, True
     if not isinstance(binding, DefBinding) or binding.scope not in signatures:
         return None
     helper = scopes[binding.scope]

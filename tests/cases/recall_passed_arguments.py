@@ -7,8 +7,11 @@ attribute set in ``__init__``) and the body neither rebinds the parameter nor te
 the parameter holds an instance of that class, as if annotated.  The body is then wrong for
 every one of those calls when it misuses that instance.
 
-Silent where the helper may receive something else: a public name (other modules may call
-it), a use that is not a direct call (a callback, a table), calls that disagree or pass what
+A public function, or a public class's ``__init__`` (``Wrapper(Client(), "a")``), is judged
+from its own module's calls the same way: other modules may pass something else, but the body
+fails for the calls this module makes.
+
+Silent where the helper may receive something else: a use that is not a direct call (a callback, a table), calls that disagree or pass what
 is not known, ``*args`` / ``**kwargs`` at a call, a decorator, a parameter rebound or tested
 with ``isinstance``, a subclass calling the inherited method, and values that are not
 instances (functions, coroutines: a helper may test them with ``inspect``).
@@ -138,11 +141,69 @@ _escapes(Client())
 
 
 def public_helper(client):
-    # Public: other modules may call it with another client.
-    return client.fetch("k").upper()
+    # Public: other modules may call it with another client, but this module's call passes
+    # a `Client`, and the body fails for that call whatever the others pass.
+    return client.fetch("k").upper()  # error: AGN210
 
 
 public_helper(Client())
+
+
+def public_disagree(client):
+    # This module's calls pass two classes: which one the body is written for is not known.
+    return client.fetch("k").upper()
+
+
+public_disagree(Client())
+public_disagree(SyncClient())
+
+
+class Wrapper:
+    """A public class's unannotated `__init__` parameter, from the constructions in its module
+    (posthog's `WrappedCompletions(client, self._original.completions)`)."""
+
+    def __init__(self, client, label):
+        self._client = client
+        self.label = label
+
+    def first(self):
+        return self._client.fetch(self.label).upper()  # error: AGN210
+
+
+class Holder:
+    def __init__(self):
+        self.wrapped = Wrapper(Client(), "a")
+
+
+class Unsure:
+    """Constructed with two classes in its module: silent."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def first(self):
+        return self._client.fetch("k").upper()
+
+
+UNSURE = [Unsure(Client()), Unsure(SyncClient())]
+
+
+def decorate(cls):
+    return cls
+
+
+@decorate
+class Decorated:
+    """A class decorator may replace the class and its `__init__`: silent."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def first(self):
+        return self._client.fetch("k").upper()
+
+
+DECORATED = Decorated(Client())
 
 
 def _splat(client, key):
