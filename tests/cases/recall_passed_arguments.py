@@ -11,7 +11,8 @@ A public function, or a public class's ``__init__`` (``Wrapper(Client(), "a")``)
 from its own module's calls the same way: other modules may pass something else, but the body
 fails for the calls this module makes.
 
-Silent where the helper may receive something else: a use that is not a direct call (a callback, a table), calls that disagree or pass what
+Silent where the helper may receive something else: a use that is not a direct call (a
+callback, a table), calls that disagree or pass what
 is not known, ``*args`` / ``**kwargs`` at a call, a decorator, a parameter rebound or tested
 with ``isinstance``, a subclass calling the inherited method, and values that are not
 instances (functions, coroutines: a helper may test them with ``inspect``).
