@@ -98,9 +98,27 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
     if tag is None and site.guard is not None:
         value = guarded(queries, site, site.guard)
         tag = value_tag(evaluator, value)
+    if tag is None and site.context == "arg" and isinstance(site.expr, AttrExpr):
+        value = _method_passed(queries, site.expr, site.scope)
+        tag = value_tag(evaluator, value)
     if body_only and tag != "coro":
         return None
     return (value, tag) if tag is not None else None
+
+
+def _method_passed(queries: Queries, expr: AttrExpr, scope: int) -> Value:
+    """``self.stop`` handed on (``loop.add_signal_handler(sig, self.stop)``): not known as
+    one function, since a subclass may override it, but known by what its call gives when
+    the method and every override agree (as ``self.stop()`` is judged) and each is a method
+    (no getter nor attribute shadows it)."""
+    if not queries.surely_function(expr, scope):
+        return None
+    result = queries.eval(CallExpr(expr), scope)
+    if not isinstance(result, CallResult) or result.called is not None or (
+        result.kind not in ("coro", "agen")
+    ):
+        return None
+    return FunctionRef(result.module, result.scope)
 
 
 def _exit_stack_call(queries: Queries, site: Site) -> bool:

@@ -6,7 +6,7 @@ and unknown means silence.
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, Tuple
+from typing import Dict, FrozenSet, Optional, Tuple
 
 # Installed packages whose APIs the rules know by qualified name below: they stay "outside"
 # (never read from site-packages), so that this knowledge decides what they do.  Every other
@@ -174,6 +174,31 @@ ASYNC_FUNCTION_APIS: dict[str, int] = {
 }
 ASYNC_FUNCTION_METHODS = frozenset({"start_soon"})
 
+# APIs that call a function they are given from plain code (a signal handler, an exit hook, a
+# thread, an executor) and drop what it returns, or hand it back as the result: an async
+# function given to one makes a coroutine nobody awaits.  Qualified name -> the function's
+# position and keyword (None: positional only).
+SYNC_CALLBACK_APIS: dict[str, Tuple[int, Optional[str]]] = {
+    "signal.signal": (1, "handler"),
+    "atexit.register": (0, None),
+    "threading.Thread": (1, "target"),
+    "threading.Timer": (1, "function"),
+    "asyncio.to_thread": (0, None),
+    "anyio.to_thread.run_sync": (0, None),
+    "anyio.from_thread.run_sync": (0, None),
+    "trio.to_thread.run_sync": (0, None),
+}
+# Methods with these names on asyncio's event loops and futures (and on concurrent.futures'
+# executors) call the function given at this position and drop what it returns (an
+# executor's future holds it as the result).
+SYNC_CALLBACK_METHODS: dict[str, int] = {
+    "call_soon": 0, "call_soon_threadsafe": 0, "call_later": 1, "call_at": 1,
+    "add_signal_handler": 1, "add_reader": 1, "add_writer": 1, "run_in_executor": 1,
+    "add_done_callback": 0, "submit": 0,
+}
+# Where those methods' receivers come from: asyncio's loops and futures, executors.
+SYNC_CALLBACK_LIBRARIES = frozenset({"asyncio", "concurrent"})
+
 # Builtins that iterate positional arguments synchronously: name -> which positions, as
 # (first index, last index or None for "to the end", only when this many positional args).
 # ``next(it, default)`` iterates only ``it``; ``min(a, b)`` compares, ``min(it)`` iterates;
@@ -250,6 +275,8 @@ INTERESTING_CALL_NAMES = frozenset(
     | {name.rsplit(".", 1)[-1] for name in ASYNC_FUNCTION_APIS}
     | ASYNC_FUNCTION_METHODS
     | set(SYNC_ITERATING_BUILTINS)
+    | {name.rsplit(".", 1)[-1] for name in SYNC_CALLBACK_APIS}
+    | set(SYNC_CALLBACK_METHODS)
 )
 
 # What ``TypeVar(...)`` evaluates to: a type variable, whose annotation uses mean its bound.
@@ -376,7 +403,10 @@ STDLIB_FUTURES = frozenset({"asyncio.gather"})
 STDLIB_ANNOTATED_CLASSES = frozenset(
     name.split("()", 1)[0] for name in (*STDLIB_COROUTINES, *STDLIB_SYNC_RESULTS)
     if "()." in name and name.startswith("asyncio.")
-)
+) | {
+    # Event loops and futures: their callback-taking methods are known by name (AGN217).
+    "asyncio.AbstractEventLoop", "asyncio.BaseEventLoop", "asyncio.Future", "asyncio.Task",
+}
 # Objects of the standard library that are async context managers only (no ``__enter__`` in
 # Python 3.9-3.13; ``asyncio.timeout`` and ``TaskGroup`` from 3.11): ``with`` on one raises
 # TypeError.  Spelled as ``Outside.qualified`` spells the object a call made.

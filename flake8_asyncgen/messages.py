@@ -243,6 +243,16 @@ CODES: dict[str, Code] = {
             summary="`async with`, `await` or `async for` on a `@contextlib.contextmanager` "
                     "function call raises `TypeError`.",
         ),
+        Code(
+            "AGN217",
+            "async-function-as-sync-callback",
+            "{api} calls {kind} `{callee}` ({where}) from plain code and {drops} the {obj} "
+            "it returns, so its body never runs{warning}: {advice}",
+            fix="none",
+            summary="An async function given to an API that calls it as a plain function (a "
+                    "loop callback, a signal or exit handler, a thread's target, an "
+                    "executor): the coroutine it makes is never awaited.",
+        ),
         # Internal.
         Code(
             "AGN900",
@@ -493,6 +503,55 @@ def method_api(name: str) -> str:
 # What the asyncio APIs raise for a function given instead of a coroutine (TypeError when
 # not listed): ``asyncio.run`` checks with ``coroutines.iscoroutine`` and raises ValueError.
 API_ERRORS = {"asyncio.run": "ValueError"}
+
+
+# AGN217: what to do instead, by the API given the async function.  Loop callbacks run on the
+# loop's thread, which may schedule the coroutine; threads, executors and handlers outside the
+# loop may run it to completion on their own loop.
+_LOOP_CALLBACKS = frozenset({
+    ".call_soon()", ".call_later()", ".call_at()", ".add_signal_handler()", ".add_reader()",
+    ".add_writer()", ".add_done_callback()",
+})
+# These hand what the function returns back to the caller (an executor's future holds it).
+_HANDED_BACK = frozenset({
+    ".run_in_executor()", ".submit()", "asyncio.to_thread", "anyio.to_thread.run_sync",
+    "trio.to_thread.run_sync",
+})
+_IN_A_THREAD = _HANDED_BACK | {"threading.Thread", "threading.Timer"}
+
+
+def callback_fields(api: str, kind: str, short: str) -> "dict[str, str]":
+    """AGN217's wording for an async function given to ``api``, which calls it as a plain
+    function: ``kind`` is ``coro`` or ``agen``."""
+    coroutine = kind == "coro"
+    if not coroutine:
+        advice = (f"give a plain function that runs a coroutine consuming `{short}()` with "
+                  "`async for`")
+    elif api in _LOOP_CALLBACKS:
+        advice = (f"give a plain function that schedules it, such as `lambda: "
+                  f"asyncio.create_task({short}())`")
+    elif api == ".call_soon_threadsafe()":
+        advice = f"from another thread use `asyncio.run_coroutine_threadsafe({short}(), loop)`"
+    elif api in _IN_A_THREAD:
+        advice = (f"it is already async: `await {short}(...)` where you are, or give the "
+                  f"thread a plain function that runs `asyncio.run({short}(...))`")
+    elif api == "anyio.from_thread.run_sync":
+        advice = f"use `anyio.from_thread.run({short}, ...)`, which awaits it"
+    else:  # a signal or exit handler: no event loop runs it
+        advice = (f"give a plain function; from a running loop use "
+                  f"`loop.add_signal_handler` with one that calls "
+                  f"`asyncio.create_task({short}())`" if api == "signal.signal" else
+                  f"give a plain function (one that runs `asyncio.run({short}())` if no "
+                  "loop runs then)")
+    return {
+        "api": f"`{api}(...)`" if not api.startswith(".") else f"`{api}`",
+        "kind": "coroutine function" if coroutine else "async generator function",
+        "obj": "coroutine" if coroutine else "async generator",
+        "drops": "hands back" if api in _HANDED_BACK else "drops",
+        "warning": f" (RuntimeWarning: coroutine '{short}' was never awaited)" if coroutine
+        else "",
+        "advice": advice,
+    }
 
 
 def function_used_fields(context: str, how: str) -> "dict[str, str]":

@@ -23,6 +23,7 @@ from .agn213_coroutine_used_synchronously import CoroutineUsedSynchronously
 from .agn214_coroutine_tested_for_truth import CoroutineTestedForTruth
 from .agn215_coroutine_used_as_value import CoroutineUsedAsValue
 from .agn216_context_manager_used_asynchronously import ContextManagerUsedAsynchronously
+from .agn217_async_function_as_sync_callback import AsyncFunctionAsSyncCallback
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -46,6 +47,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     CoroutineTestedForTruth,
     CoroutineUsedAsValue,
     ContextManagerUsedAsynchronously,
+    AsyncFunctionAsSyncCallback,
 )
 
 

@@ -404,6 +404,47 @@ class Queries:
             return func.qualified
         return self._library_method(site, kinds.ASYNC_FUNCTION_METHODS)
 
+    def callback_api(self, site: Site) -> Optional[str]:
+        """The API an ``arg`` site is an argument of when that argument is a function the API
+        calls from plain code and whose result it drops or hands back as a plain result
+        (``signal.signal(sig, f)``, ``loop.add_signal_handler(sig, f)``,
+        ``loop.run_in_executor(None, f)``, ``asyncio.to_thread(f)``); None otherwise.  A
+        method counts only on a receiver known to be asyncio's (a loop, a future) or an
+        executor of ``concurrent.futures``: a project's own ``submit`` may take anything."""
+        call = site.call
+        if call is None or call.after_star:
+            return None
+        index = call.position
+        func = self.eval(call.func, site.scope)
+        if isinstance(func, Outside) and func.qualified in kinds.SYNC_CALLBACK_APIS:
+            position, keyword = kinds.SYNC_CALLBACK_APIS[func.qualified]
+            return func.qualified if index == position or index == keyword else None
+        if not isinstance(call.func, AttrExpr):
+            return None
+        wanted = kinds.SYNC_CALLBACK_METHODS.get(call.func.attr)
+        if wanted is None or index != wanted:
+            return None
+        receiver = self.eval(call.func.base, site.scope)
+        if isinstance(receiver, StdlibCall) and receiver.kind == "awaitable":
+            library = "asyncio"  # ``asyncio.gather(...)``: a future
+        elif isinstance(receiver, Outside):
+            library = receiver.qualified.split(".", 1)[0]
+        else:
+            return None
+        if library not in kinds.SYNC_CALLBACK_LIBRARIES:
+            return None
+        return messages.method_api(call.func.attr)
+
+    def called_kind(self, expr: Expr, scope: int) -> Optional[str]:
+        """What calling the function ``expr`` names gives, when every function it may be
+        (a method and each override of it) agrees: ``coro``, ``agen``; None otherwise."""
+        if not self.surely_function(expr, scope):
+            return None
+        value = self.eval(CallExpr(expr), scope)
+        if isinstance(value, CallResult) and value.kind in ("coro", "agen"):
+            return value.kind
+        return None
+
     def _library_method(self, site: Site, methods: FrozenSet[str]) -> Optional[str]:
         """``loop.run_until_complete(x)``, ``tg.start_soon(f)``: a method named in
         ``methods``, given ``x`` first, on a receiver known to come from asyncio, anyio or

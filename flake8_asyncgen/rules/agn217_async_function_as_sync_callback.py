@@ -1,0 +1,57 @@
+"""AGN217: an async function given to an API that calls it as a plain function."""
+
+from __future__ import annotations
+
+from .api import FunctionRef, JudgedSite, Rule, RuleContext, kinds, messages
+
+
+def _last(name: str) -> str:
+    return name.rsplit(".", 1)[-1]
+
+
+class AsyncFunctionAsSyncCallback(Rule):
+    """``loop.add_signal_handler(SIGTERM, shutdown)``, ``atexit.register(close)``,
+    ``threading.Thread(target=poll)``, ``await asyncio.to_thread(fetch)`` with ``async def``
+    functions: the API calls the function like a plain one, so the call only makes a
+    coroutine, which the API drops (or hands back as its result); the body never runs.
+
+    Judged only when the function is known to be a coroutine (or async generator) function
+    for every object it may be bound to (a method and every override agree), and, for a
+    method API, when the receiver is known to be asyncio's loop or future or an executor.
+    """
+
+    code = "AGN217"
+    contexts = ("arg",)
+    triggers = frozenset({"function", "agen_fn"})
+    call_names = frozenset(
+        {_last(name) for name in kinds.SYNC_CALLBACK_APIS} | set(kinds.SYNC_CALLBACK_METHODS)
+    )
+    INVALID = [
+        "import asyncio\nimport signal\nasync def shutdown():\n    pass\n"
+        "async def main():\n    loop = asyncio.get_running_loop()\n"
+        "    loop.add_signal_handler(signal.SIGTERM, shutdown)\n",
+        "import threading\nasync def poll():\n    pass\n"
+        "threading.Thread(target=poll).start()\n",
+    ]
+    VALID = [
+        "import asyncio\nimport signal\nasync def shutdown():\n    pass\n"
+        "async def main():\n    loop = asyncio.get_running_loop()\n"
+        "    loop.add_signal_handler(signal.SIGTERM, lambda: asyncio.create_task(shutdown()))\n",
+        "import asyncio\nimport threading\nasync def poll():\n    pass\n"
+        "def run():\n    asyncio.run(poll())\nthreading.Thread(target=run).start()\n",
+    ]
+
+    def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        site = judged.site
+        if not isinstance(judged.value, FunctionRef):
+            return
+        api = ctx.queries.callback_api(site)
+        if api is None:
+            return
+        kind = ctx.queries.called_kind(site.expr, site.scope)
+        if kind is None:
+            return
+        fields = ctx.queries.callee_fields(judged.value)
+        short = fields["callee"].rsplit(".", 1)[-1]
+        fields.update(messages.callback_fields(api, kind, short))
+        ctx.report(self.code, site.span, fields)

@@ -1,0 +1,163 @@
+"""AGN217 async-function-as-sync-callback.
+
+An `async def` function given to an API that calls it as a plain function: a
+loop callback (`call_soon`, `call_later`, `add_signal_handler`,
+`add_done_callback`, ...), a signal or exit handler, a thread's target, an
+executor (`run_in_executor`, `submit`, `asyncio.to_thread`).  The API's call
+only makes a coroutine object, which it drops (or hands back as its result):
+the body never runs.  Reported at the function given.  Nothing here runs at
+import time.
+"""
+
+import asyncio
+import atexit
+import functools
+import signal
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, AsyncIterator, Awaitable, Callable, List
+
+EVENTS: List[str] = []
+
+# --------------------------------------------------------------------------
+# Definitions
+# --------------------------------------------------------------------------
+
+
+async def shutdown() -> None:
+    await asyncio.sleep(0)
+    EVENTS.append("shutdown")
+
+
+async def ticks() -> AsyncIterator[int]:
+    yield 1
+
+
+def flush() -> None:
+    EVENTS.append("flush")
+
+
+def schedule_shutdown() -> None:
+    asyncio.get_running_loop().create_task(shutdown())
+
+
+class Server:
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.pool = ThreadPoolExecutor()
+
+    async def stop(self) -> None:
+        await asyncio.sleep(0)
+        EVENTS.append("stop")
+
+    async def on_done(self, task: "asyncio.Task[None]") -> None:
+        await asyncio.sleep(0)
+
+    def on_done_sync(self, task: "asyncio.Task[None]") -> None:
+        EVENTS.append("done")
+
+    def install(self) -> None:
+        # A method of the class, never overridden: known to be a coroutine function.
+        self.loop.add_signal_handler(signal.SIGTERM, self.stop)  # error: AGN217
+        self.loop.call_later(30, self.stop)  # error: AGN217
+        task = self.loop.create_task(self.stop())
+        task.add_done_callback(self.on_done)  # error: AGN217
+        self.pool.submit(self.stop)  # error: AGN217
+        # The correct versions: a plain function that schedules the coroutine.
+        self.loop.add_signal_handler(signal.SIGINT, lambda: asyncio.ensure_future(self.stop()))
+        task.add_done_callback(self.on_done_sync)
+        self.pool.submit(asyncio.run, self.stop())
+
+
+# --------------------------------------------------------------------------
+# Positives
+# --------------------------------------------------------------------------
+
+
+async def main() -> None:
+    loop = asyncio.get_running_loop()
+    loop.call_soon(shutdown)  # error: AGN217
+    loop.call_soon_threadsafe(shutdown)  # error: AGN217
+    loop.call_at(loop.time() + 5, shutdown)  # error: AGN217
+    loop.add_signal_handler(signal.SIGINT, shutdown)  # error: AGN217
+    await loop.run_in_executor(None, shutdown)  # error: AGN217
+    await asyncio.to_thread(shutdown)  # error: AGN217
+    signal.signal(signal.SIGTERM, shutdown)  # error: AGN217
+    atexit.register(shutdown)  # error: AGN217
+    threading.Thread(target=shutdown).start()  # error: AGN217
+    threading.Thread(None, shutdown).start()  # error: AGN217
+    threading.Timer(5, shutdown).start()  # error: AGN217
+    # An async generator function: its body never runs either.
+    threading.Thread(target=ticks).start()  # error: AGN217
+    asyncio.ensure_future(shutdown()).add_done_callback(shutdown)  # error: AGN217
+
+
+# --------------------------------------------------------------------------
+# Traps
+# --------------------------------------------------------------------------
+
+
+async def correct() -> None:
+    loop = asyncio.get_running_loop()
+    # Plain functions, lambdas that schedule the coroutine, and coroutine objects handed to
+    # APIs that await them.
+    loop.call_soon(flush)
+    loop.call_soon(schedule_shutdown)
+    loop.add_signal_handler(signal.SIGINT, lambda: asyncio.create_task(shutdown()))
+    loop.call_soon(asyncio.ensure_future, shutdown())
+    await loop.run_in_executor(None, flush)
+    await asyncio.to_thread(flush)
+    signal.signal(signal.SIGTERM, lambda *_: flush())
+    atexit.register(flush)
+    threading.Thread(target=asyncio.run, args=(shutdown(),)).start()
+    # Not the position the API calls: `call_soon(callback, *args)` passes `shutdown` to
+    # `print`, which decides what to do with it.
+    loop.call_soon(print, shutdown)
+
+
+async def partials() -> None:
+    loop = asyncio.get_running_loop()
+    # A partial of a coroutine function makes a coroutine when called, too.
+    loop.call_soon(functools.partial(shutdown))  # error: AGN217
+
+
+class Overridden:
+    async def stop(self) -> None:
+        await asyncio.sleep(0)
+
+    def install(self, loop: asyncio.AbstractEventLoop) -> None:
+        # A subclass overrides `stop` with a plain method: `self.stop` may be either.
+        loop.add_signal_handler(signal.SIGTERM, self.stop)
+
+
+class PlainStop(Overridden):
+    def stop(self) -> None:  # type: ignore[override]
+        EVENTS.append("stop")
+
+
+class Scheduler:
+    """A project's own `call_soon` / `submit` may take a coroutine function and await it."""
+
+    def call_soon(self, callback: Callable[[], Awaitable[None]]) -> None:
+        asyncio.ensure_future(callback())
+
+    def submit(self, fn: Callable[[], Any]) -> None:
+        EVENTS.append(repr(fn))
+
+
+def uses_own_scheduler(scheduler: Scheduler) -> None:
+    scheduler.call_soon(shutdown)
+    scheduler.submit(shutdown)
+
+
+class Stub:
+    async def stop(self) -> None:
+        """A placeholder body: subclasses may make it anything."""
+
+    def install(self, loop: asyncio.AbstractEventLoop) -> None:
+        loop.add_signal_handler(signal.SIGTERM, self.stop)
+
+
+def unknown_loop(loop: Any) -> None:
+    # Nothing says this is asyncio's loop.
+    loop.call_soon(shutdown)
