@@ -82,6 +82,8 @@ def expr_to_json(expr: Expr) -> List[Any]:
             return ["g", expr_to_json(expr.value), [expr_to_json(arg) for arg in expr.args]]
         return ["g", expr_to_json(expr.value)]
     if isinstance(expr, IfExpr):
+        if expr.or_:
+            return ["if", expr_to_json(expr.body), expr_to_json(expr.orelse), 1]
         return ["if", expr_to_json(expr.body), expr_to_json(expr.orelse)]
     if isinstance(expr, EnteredExpr):
         return ["x", expr_to_json(expr.manager), expr.is_async]
@@ -294,8 +296,10 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
         if not args:
             raise _fail("empty type arguments")
         return SubscriptExpr(expr_from_json(items[1], depth + 1), args)
-    if tag == "if" and size == 3:
-        return IfExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
+    if tag == "if" and (size == 3 or (size == 4 and items[3] == 1)):
+        return IfExpr(
+            expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1), size == 4
+        )
     if tag == "x" and size == 2:
         return EnteredExpr(expr_from_json(items[1], depth + 1), True)
     if tag == "x" and size == 3:

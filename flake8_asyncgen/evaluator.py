@@ -341,6 +341,8 @@ class Evaluator:
             return self._unpacked_item(info, expr, sid)
         if isinstance(expr, IfExpr):
             first = self.eval(expr.body, info.name, sid)
+            if expr.or_ and _always_true(first):
+                return first  # ``fetch_channel(i) or fetch_user(i)``: the coroutine, always
             second = self.eval(expr.orelse, info.name, sid)
             if (
                 isinstance(first, CallResult) and isinstance(second, CallResult)
@@ -1455,3 +1457,11 @@ class Evaluator:
         if owner is None or self.classes.is_protocol(owner, value.scope):
             return None
         return Instance(value.module, value.scope, exact=False, declared=True, args=args)
+
+
+def _always_true(value: Value) -> bool:
+    """An object no ``or`` looks past: a coroutine, an async generator or a context manager
+    object a call made (none defines ``__bool__`` or ``__len__``)."""
+    return isinstance(value, (CallResult, AsyncGenExpression)) or (
+        isinstance(value, StdlibCall) and value.kind == "coro"
+    )

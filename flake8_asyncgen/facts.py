@@ -16,7 +16,7 @@ from typing import (
     Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple, Union,
 )
 
-from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS
+from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS, SEND_CALL
 from .model import (
     def_binding,
     name_expr,
@@ -68,7 +68,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 23
+SCHEMA_VERSION = 24
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -166,7 +166,7 @@ def describe(node: ast.AST) -> Expr:
         operands = [describe(value) for value in node.values]  # type: ignore[attr-defined]
         joined = operands[-1]
         for operand in reversed(operands[:-1]):
-            joined = IfExpr(operand, joined)
+            joined = IfExpr(operand, joined, True)
         return joined
     if kind is ast.GeneratorExp:
         genexp: Any = node
@@ -859,6 +859,8 @@ class _Collector:
         # no argument (those that do are pending calls): see :mod:`passedargs`.
         self.signatures: Dict[int, HelperSignature] = {}
         self.bare_private_calls: List[HelperCall] = []
+        self.tested_calls: Set[int] = set()  # ids of the calls already a ``truth`` site
+        self.started: Set[str] = set()  # names a ``.send(None)`` started in this function
         # Names shadowed by enclosing lambdas and comprehensions: a site using them is
         # evaluated in a scope the summary does not model, so it is not a site.
         # Names a lambda or comprehension binds, innermost last: what a comprehension's
@@ -1016,6 +1018,18 @@ class _Collector:
         elif kind is not ast.Await or type(base.value) is not ast.Call:
             return
         self.site("attr", base, how=node.attr if how is None else how)
+
+    def _send(self, node: ast.Call, func: ast.Attribute) -> None:
+        """``channel.send("hi")`` on what a call gave: a site when a coroutine's ``send``
+        rejects it, unless the name was started by an earlier ``send(None)`` (or a ``send``
+        of a name that may be ``None``): code driving a coroutine by hand."""
+        receiver = func.value
+        named = receiver.id if type(receiver) is ast.Name else None
+        if not _sends_message(node):
+            if named is not None:
+                self.started.add(named)
+        elif named is None or named not in self.started:
+            self._attribute_site(func, SEND_CALL)
 
     def _dynamic_attributes(self, target: ast.AST) -> bool:
         """``self.__dict__``, ``vars(self)``, ``setattr(self, name, ...)`` in a method: the
@@ -1406,7 +1420,8 @@ class _Collector:
         ) and _is_none(test.comparators[0]):
             if isinstance(test.left, ast.Call):
                 self.site("truth", test.left, how="none")
-        elif isinstance(test, ast.Call):
+        elif isinstance(test, ast.Call) and id(test) not in self.tested_calls:
+            self.tested_calls.add(id(test))  # a condition's ``and`` operands: walked twice
             self.site("truth", test, how="truth")
 
     def if_(self, node: ast.If) -> None:
@@ -1635,10 +1650,12 @@ class _Collector:
         current, straight = self.current, self.straight
         escaped, based = self.escaped, self.based
         self.escaped, self.based = set(), set()  # this function's statements' own
+        started, self.started = self.started, set()
         self.current, self.straight = _NOTHING, True
         self.body(node.body)
         self.current, self.straight = current, straight
         self.escaped, self.based = escaped, based
+        self.started = started
         signature.tested = frozenset(self.type_tested)
         awaitable = self.type_tested & self.handles_awaitables
         if facts.params and awaitable:
@@ -1769,6 +1786,9 @@ class _Collector:
                     self.based.add(id(node.value))
             elif kind is ast.Call:
                 self.call(node)
+                func = node.func
+                if type(func) is ast.Attribute and func.attr == "send":
+                    self._send(node, func)
                 if tracking:
                     self.based.add(id(node.func))
                 stack.append(node.func)
@@ -1815,8 +1835,16 @@ class _Collector:
                 else:
                     self._operands(_OPERATORS.get(type(node.op), ""), node.left, node.right)
             elif kind is ast.UnaryOp:
-                if type(node.op) is not ast.Not:  # ``not`` is a truth test
+                if type(node.op) is not ast.Not:
                     self._operands(_OPERATORS.get(type(node.op), ""), node.operand)
+                elif type(node.operand) is ast.Call:
+                    self.truth(node.operand)  # ``ok = not ctx.confirm()``: a truth test
+            elif kind is ast.BoolOp:
+                # ``channel = fetch(i) or fetch_user(i)``: every operand but the last is tested
+                # for truth, wherever the expression is (a condition's are tested anyway).
+                for operand in node.values[:-1]:
+                    if type(operand) is ast.Call:
+                        self.truth(operand)
             elif kind is ast.Lambda:
                 self.arguments(node.args, defaults_only=True)
                 args = node.args
@@ -2195,11 +2223,38 @@ def _use_straight_values(collector: "_Collector", scopes: List[Scope]) -> None:
             facts.returns[position] = substitute_roots(facts.returns[position], values)
 
 
+def _sends_message(call: ast.Call) -> bool:
+    """``x.send("hi")``, ``x.send(text, embed=e)``: a call a coroutine's ``send`` rejects
+    (it takes one value, and only ``None`` before the coroutine has started).  A name or any
+    other expression as the one value may be ``None`` (a driver loop's ``coro.send(value)``):
+    not this."""
+    args = call.args
+    if any(type(arg) is ast.Starred for arg in args) or any(
+        k.arg is None for k in call.keywords
+    ):
+        return False  # ``*args`` / ``**kwargs``: how many is not known
+    if call.keywords or len(args) != 1:
+        return True
+    arg = args[0]
+    if type(arg) is ast.Constant:
+        return arg.value is not None
+    return type(arg) in _NEVER_NONE
+
+
+# Expressions whose value is never ``None``: displays, f-strings, comprehensions.
+_NEVER_NONE = frozenset({
+    ast.JoinedStr, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.ListComp, ast.DictComp,
+    ast.SetComp,
+})
+
+
 def _gives_call_result(expr: Expr) -> bool:
     """``fetch()`` or ``await fetch()``: what a call gives, or what awaiting it gives (a
     coroutine returning an un-awaited coroutine hands that one out)."""
     if type(expr) is CallExpr:
         return True
+    if type(expr) is IfExpr and expr.or_:
+        return _gives_call_result(expr.body)  # ``fetch(i) or fallback(i)``: the call's, if true
     return type(expr) is AwaitExpr and type(expr.value) is CallExpr
 
 

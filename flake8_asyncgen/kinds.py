@@ -285,6 +285,11 @@ TYPE_VARIABLE_CALLS = frozenset({"typing.TypeVar()", "typing_extensions.TypeVar(
 # The ``how`` of an ``attr`` site that reads an item (``response["data"]``), not an attribute:
 # none of a coroutine, an async generator or an async context manager object is subscriptable.
 ITEM_ACCESS = "[]"
+# The ``how`` of an ``attr`` site that calls ``.send(...)`` with something a coroutine's
+# ``send`` rejects: keywords, no value or several, or a value other than ``None`` (a coroutine
+# not yet started takes only ``None``): ``channel.send("hi")`` on an un-awaited
+# ``fetch_channel(i)``.
+SEND_CALL = ".send()"
 
 # Coroutine functions of the standard library, which is not read: what calling them gives is
 # known by name, as ``Outside.qualified`` spells the callee (``asyncio.Event().wait``: the

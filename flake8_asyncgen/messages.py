@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Literal, NamedTuple
 
-from .kinds import ITEM_ACCESS
+from .kinds import ITEM_ACCESS, SEND_CALL
 
 FixAvailability = Literal["safe", "unsafe", "none"]
 """Whether ``flake8-asyncgen --fix`` can repair a finding: ``"safe"`` (applied by ``--fix``),
@@ -752,6 +752,12 @@ def access_fields(attr: str, kind: str) -> dict[str, str]:
         return {
             "attr": attr, "access": "`[...]`", "lacks": "is not subscriptable",
             "error": "TypeError", "advice": ATTRIBUTE_ADVICE[kind].replace(".{attr}", "[...]"),
+        }
+    if attr == SEND_CALL:
+        return {
+            "attr": "send", "access": "`.send(...)`",
+            "lacks": "takes one value, and only `None` before it has started",
+            "error": "TypeError", "advice": ATTRIBUTE_ADVICE[kind].format(attr="send"),
         }
     return {
         "attr": attr, "access": f"`.{attr}`", "lacks": "has no such attribute",

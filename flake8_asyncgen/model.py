@@ -82,8 +82,12 @@ class SubscriptExpr(NamedTuple):
 
 
 class IfExpr(NamedTuple):
+    """One of two values (``a if c else b``, ``getattr(x, "a", b)``); ``or_``: ``a or b``,
+    which gives ``a`` whenever ``a`` is true."""
+
     body: "Expr"
     orelse: "Expr"
+    or_: bool = False
     shape: Literal["if"] = "if"
 
 

@@ -37,6 +37,8 @@ class AttributeOfUnawaitedObject(Rule):
             return
         if value.kind == "awaitable" and attr != kinds.ITEM_ACCESS:
             return  # a task or a future has attributes (``.result()``); none is subscriptable
+        if attr == kinds.SEND_CALL and value.kind != "coro":
+            return  # no ``send`` at all: the read of ``.send`` itself is the finding
         if attr in messages.OBJECT_ATTRIBUTES[value.kind] or attr.startswith("_"):
             return  # private names: implementation details an object may have
         fields = ctx.queries.callee_fields(value)

@@ -519,6 +519,9 @@ class Queries:
         if not (awaitable or entered):
             return None
 
+        if attr == kinds.SEND_CALL:
+            return None  # the class's own ``send`` (or its lack) is judged as ``.send``
+
         def lacks(owner: ModuleInfo, sid: int) -> bool:
             if attr == kinds.ITEM_ACCESS:  # an item read needs ``__getitem__`` on the class
                 return classes.defines(owner, sid, "__getitem__") is False

@@ -275,6 +275,16 @@ def settings_without_loop() -> Dict[str, Any]:
         coro.send(None)
     except StopIteration as stop:
         return stop.value
+
+
+def drive_started(bot: Bot) -> Any:
+    # Started by `send(None)`: later values go in (CPython's own tests do this).
+    coro = bot.fetch_user(2)
+    coro.send(None)
+    try:
+        coro.send(20)
+    except StopIteration as stop:
+        return stop.value
     raise RuntimeError("read_defaults() suspended")
 
 
@@ -458,3 +468,66 @@ async def item_reads_correct() -> Any:
     data = load_settings()
     data = await data
     return debug, data["debug"]
+
+
+# --------------------------------------------------------------------------
+# `.send(...)` a coroutine's `send` rejects (Home Assistant's discord notifier:
+# `channel = bot.fetch_channel(i) or bot.fetch_user(i)` then `channel.send(msg, embed=e)`)
+# --------------------------------------------------------------------------
+
+
+class Messageable:
+    async def send(self, content: str, **options: Any) -> None:
+        await asyncio.sleep(0)
+
+
+class Bot:
+    async def fetch_channel(self, channel_id: int) -> Messageable:
+        return Messageable()
+
+    async def fetch_user(self, user_id: int) -> Messageable:
+        return Messageable()
+
+
+async def notify(bot: Bot, target: int, text: str) -> None:
+    # A coroutine object is always true: `or` gives it, never the right side.
+    channel = bot.fetch_channel(target) or bot.fetch_user(target)  # error: AGN214
+    await channel.send(text, embed=None)  # error: AGN210
+    user = bot.fetch_user(target)
+    await user.send("Enter a number")  # error: AGN210
+    bot.fetch_user(target).send()  # error: AGN210
+    await bot.fetch_user(target).send(f"hi {text}")  # error: AGN210
+
+
+async def notify_correctly(bot: Bot, target: int, text: str) -> None:
+    channel = await bot.fetch_channel(target) or await bot.fetch_user(target)
+    await channel.send(text, embed=None)
+    await (await bot.fetch_user(target)).send("Enter a number")
+
+
+def drive(bot: Bot) -> Any:
+    # Driving a coroutine by hand: `send(None)` starts it, and a name may hold `None`.
+    coro = bot.fetch_channel(1)
+    value = None
+    try:
+        while True:
+            value = coro.send(value)
+            coro.send(None)
+    except StopIteration as stop:
+        return stop.value
+
+
+def drive_started(bot: Bot) -> Any:
+    # Started by `send(None)`: later values go in (CPython's own tests do this).
+    coro = bot.fetch_user(2)
+    coro.send(None)
+    try:
+        coro.send(20)
+    except StopIteration as stop:
+        return stop.value
+
+
+def sent_through_unknowns(bot: Bot, args: Any, options: Any) -> None:
+    # How many values `*args` / `**options` hold is not known.
+    bot.fetch_user(1).send(*args)
+    bot.fetch_user(2).send(**options)

@@ -77,3 +77,14 @@ async def may_retry(handler: AccountHandler, device: str, retry: bool) -> bool:
 
 async def may_retry_correctly(handler: AccountHandler, device: str, retry: bool) -> bool:
     return bool(retry and await handler.is_burnt(device))
+
+
+async def fallbacks(handler: AccountHandler, device: str) -> object:
+    # Outside a condition, `and` / `or` still test every operand but the last.
+    burnt = handler.is_burnt(device) or device == ""  # error: AGN214
+    checked = handler.is_burnt(device) and device  # error: AGN214
+    fresh = not handler.is_burnt(device)  # error: AGN214
+    # The last operand is the value, not a test: judged where it is used.
+    last = device == "" or handler.is_burnt(device)
+    correct = await handler.is_burnt(device) or device == ""
+    return burnt, checked, fresh, last, correct
