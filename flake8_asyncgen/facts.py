@@ -16,7 +16,7 @@ from typing import (
     Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple, Union,
 )
 
-from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS, SEND_CALL
+from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS, SEND_CALL, WAIT_ELEMENT
 from .model import (
     def_binding,
     name_expr,
@@ -1019,6 +1019,31 @@ class _Collector:
             return
         self.site("attr", base, how=node.attr if how is None else how)
 
+    def _wait_elements(self, node: ast.Call) -> None:
+        """``asyncio.wait([fetch(u) for u in urls])``: each element of the display (or the
+        comprehension's element) given as ``fs`` is an ``arg`` site of its own (position
+        :data:`kinds.WAIT_ELEMENT`), judged where the call is."""
+        fs: Any = node.args[0] if node.args else next(
+            (k.value for k in node.keywords if k.arg == "fs"), None
+        )
+        kind = type(fs)
+        pushed = False
+        if kind is ast.List or kind is ast.Tuple or kind is ast.Set:
+            elements = [e for e in fs.elts if type(e) is not ast.Starred]
+        elif kind in _ELEMENT_COMPREHENSIONS and not any(g.is_async for g in fs.generators):
+            elements = [fs.elt]
+            self.shadows.append(self._comprehension_variables(fs.generators))
+            pushed = True
+        else:
+            return
+        func = describe(node.func)
+        for element in elements:
+            found = self.site("arg", element, call=CallArg(func, WAIT_ELEMENT, 1))
+            if found is not None:
+                self.sites.append(found)
+        if pushed:
+            self.shadows.pop()
+
     def _send(self, node: ast.Call, func: ast.Attribute) -> None:
         """``channel.send("hi")`` on what a call gave: a site when a coroutine's ``send``
         rejects it, unless the name was started by an earlier ``send(None)`` (or a ``send``
@@ -1954,6 +1979,8 @@ class _Collector:
             )
             if entered is not None:
                 self.sites.append(entered)
+        if name == "wait" and (node.args or node.keywords):
+            self._wait_elements(node)
         if name in _MUTATING_METHODS and isinstance(func, ast.Attribute):
             self._mutates(func.value)
         if name in ("setattr", "__setattr__") and len(node.args) >= 2:
@@ -2241,6 +2268,7 @@ def _sends_message(call: ast.Call) -> bool:
     return type(arg) in _NEVER_NONE
 
 
+_ELEMENT_COMPREHENSIONS = frozenset({ast.ListComp, ast.SetComp, ast.GeneratorExp})
 # Expressions whose value is never ``None``: displays, f-strings, comprehensions.
 _NEVER_NONE = frozenset({
     ast.JoinedStr, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.ListComp, ast.DictComp,

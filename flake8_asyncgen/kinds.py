@@ -199,6 +199,13 @@ SYNC_CALLBACK_METHODS: dict[str, int] = {
 # Where those methods' receivers come from: asyncio's loops and futures, executors.
 SYNC_CALLBACK_LIBRARIES = frozenset({"asyncio", "concurrent"})
 
+# ``asyncio.wait(fs)`` takes tasks and futures only: from Python 3.11 a coroutine among them
+# raises ``TypeError: Passing coroutines is forbidden, use tasks explicitly.`` (deprecated since
+# 3.8).  The position an ``arg`` site of one element of ``fs`` (a display's item, a
+# comprehension's element) is given.
+WAIT_APIS = frozenset({"asyncio.wait"})
+WAIT_ELEMENT = "fs[]"
+
 # Builtins that iterate positional arguments synchronously: name -> which positions, as
 # (first index, last index or None for "to the end", only when this many positional args).
 # ``next(it, default)`` iterates only ``it``; ``min(a, b)`` compares, ``min(it)`` iterates;

@@ -253,6 +253,15 @@ CODES: dict[str, Code] = {
                     "loop callback, a signal or exit handler, a thread's target, an "
                     "executor): the coroutine it makes is never awaited.",
         ),
+        Code(
+            "AGN218",
+            "coroutine-passed-to-asyncio-wait",
+            "`asyncio.wait()` given {kind} {obj} ({where}) among its awaitables raises "
+            "TypeError{error}: {advice}",
+            fix="none",
+            summary="`asyncio.wait()` given coroutine objects (or async generators) rather "
+                    "than tasks: `TypeError` from Python 3.11.",
+        ),
         # Internal.
         Code(
             "AGN900",
@@ -551,6 +560,23 @@ def callback_fields(api: str, kind: str, short: str) -> "dict[str, str]":
         "warning": f" (RuntimeWarning: coroutine '{short}' was never awaited)" if coroutine
         else "",
         "advice": advice,
+    }
+
+
+def wait_fields(tag: str, call: str) -> "dict[str, str]":
+    """AGN218's wording: the element's kind, and wrapping it in a task."""
+    if tag == "agen":
+        return {
+            "kind": "async generator", "error": " (an asyncio.Future, a coroutine or an "
+            "awaitable is required)",
+            "advice": "give it a task of a coroutine that consumes the generator with `async "
+                      "for`",
+        }
+    return {
+        "kind": "coroutine", "error": " on Python 3.11 and later (Passing coroutines is "
+        "forbidden, use tasks explicitly)",
+        "advice": f"wrap it in a task: `asyncio.create_task({call}(...))`, or use "
+                  "`asyncio.gather(...)` to await coroutines together",
     }
 
 

@@ -24,6 +24,7 @@ from .agn214_coroutine_tested_for_truth import CoroutineTestedForTruth
 from .agn215_coroutine_used_as_value import CoroutineUsedAsValue
 from .agn216_context_manager_used_asynchronously import ContextManagerUsedAsynchronously
 from .agn217_async_function_as_sync_callback import AsyncFunctionAsSyncCallback
+from .agn218_coroutine_passed_to_asyncio_wait import CoroutinePassedToAsyncioWait
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -48,6 +49,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     CoroutineUsedAsValue,
     ContextManagerUsedAsynchronously,
     AsyncFunctionAsSyncCallback,
+    CoroutinePassedToAsyncioWait,
 )
 
 
