@@ -373,7 +373,9 @@ class ClassModel:
             if isinstance(result, CallResult):
                 return ("result", result.kind, getter)
             if isinstance(result, PlainResult):
-                result = None  # a builtin object: the same for every rule, whoever returns it
+                # A builtin object: the same for every rule, whoever returns it, but not the
+                # same as a result not known (an override returning a task).
+                return ("function", "sync", ("plain", result.type_name, result.some_path), getter)
             return ("function", self.resolver.func_kind(value.module, value.scope), result, getter)
         return value
 

@@ -1144,7 +1144,10 @@ class Evaluator:
         if not facts.returns and not facts.falls_through:
             return None  # every path raises
         type_name = "NoneType" if facts.falls_through else None
-        values = [self.eval(expr, function.module, function.scope) for expr in facts.returns]
+        values = [
+            _as_builtin(self.eval(expr, function.module, function.scope))
+            for expr in facts.returns
+        ]
         for value in values:
             if not isinstance(value, BuiltinInstance) or (
                 type_name is not None and value.type_name != type_name
@@ -1465,3 +1468,11 @@ def _always_true(value: Value) -> bool:
     return isinstance(value, (CallResult, AsyncGenExpression)) or (
         isinstance(value, StdlibCall) and value.kind == "coro"
     )
+
+
+def _as_builtin(value: Value) -> Value:
+    """``return notify(x)`` with a plain ``notify`` whose every path gives ``None``: that
+    object, as a display or a constant would give it."""
+    if isinstance(value, PlainResult) and not value.some_path:
+        return BuiltinInstance(value.type_name)
+    return value
