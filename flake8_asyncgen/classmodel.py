@@ -14,9 +14,14 @@ from . import kinds
 from .functionkinds import FunctionKinds
 from .model import (
     COMPUTED_ATTRIBUTE,
+    NONE_LITERAL,
+    Binding,
     CallExpr,
     DeclaredBinding,
     DefBinding,
+    NameExpr,
+    Scope,
+    ValueBinding,
     dotted,
     strip_subscript,
 )
@@ -435,7 +440,7 @@ class ClassModel:
                 return True
             binding = scope.bindings.get(name)
             declared = declared or isinstance(binding, DeclaredBinding)
-            method = method or isinstance(binding, DefBinding)
+            method = method or isinstance(binding, DefBinding) or _aliases_method(scope, binding)
         # ``setattr(self, key, value)`` stores data (options, fields); a method of the class
         # keeps its name (redis's ``load_external_module`` adds commands under new names), and
         # so does a name the class declares (``chat: "Chat"``, which mistralai's client makes
@@ -467,7 +472,7 @@ class ClassModel:
                 if isinstance(default, DeclaredBinding):
                     if declared is None and default.declared is not None:
                         declared = (other_info, other[1], default)
-                elif default is not None:
+                elif default is not None and not _is_none_default(default):
                     return None  # a class default too: which holds depends on the path
             value = self.resolver.binding(owner_info, entry[1], binding)
             if (value is None or value == NONE) and declared is not None:
@@ -966,3 +971,16 @@ KNOWN_MODEL_BASES = frozenset({("pydantic.main", "BaseModel"), ("pydantic.v1.mai
 def _is_model_base(info: ModuleInfo, sid: int) -> bool:
     scope = info.scopes[sid]
     return scope.klass is not None and (info.name, scope.name) in KNOWN_MODEL_BASES
+
+
+def _is_none_default(binding: Binding) -> bool:
+    """``api_client = None`` in the class body: a placeholder until a method stores the
+    object (the instance holds it, or ``None``, which supports nothing either)."""
+    return isinstance(binding, ValueBinding) and binding.expr == NONE_LITERAL
+
+
+def _aliases_method(scope: Scope, binding: Optional[Binding]) -> bool:
+    """``getChatMember = get_chat_member`` in the class body: another name of a method."""
+    return isinstance(binding, ValueBinding) and isinstance(binding.expr, NameExpr) and (
+        isinstance(scope.bindings.get(binding.expr.id), DefBinding)
+    )

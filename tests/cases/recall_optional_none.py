@@ -496,3 +496,63 @@ class Lazy:
 
 async def scenario_ok_lazy_connection_correct():
     await Lazy().rows()
+
+
+# ---------------------------------------------------------------------------
+# A class-level `None` default beside the instance attribute a method stores
+# (slackminion's `api_client = None`, then `self.api_client = AsyncWebClient(...)`
+# in `start()`): "the client, or `None`".
+# ---------------------------------------------------------------------------
+
+
+class SlackBot:
+    api_client = None
+
+    def start(self) -> None:
+        self.api_client = Connection()
+
+    def send_message(self, text: str) -> None:
+        self.api_client.execute(text)  # error: AGN211
+
+
+class SlackBotWithOtherDefault:
+    # Trap: a class default that is an object, not `None`: which one holds depends on the
+    # path (the class's until `start()` runs).
+    api_client = LiveConnection()
+
+    def start(self) -> None:
+        self.api_client = Connection()
+
+    def send_message(self, text: str) -> None:
+        self.api_client.execute(text)
+
+
+# ---------------------------------------------------------------------------
+# A method's other name in the class body (python-telegram-bot's
+# `getChatMember = get_chat_member`), also where the class stores attributes by
+# computed names (`setattr(self, key, value)`: data, not methods).
+# ---------------------------------------------------------------------------
+
+
+class TelegramObject:
+    def __init__(self, **fields: object) -> None:
+        for key, value in fields.items():
+            setattr(self, key, value)
+
+
+class Bot(TelegramObject):
+    async def get_chat_member(self, chat_id: int, user_id: int) -> dict:
+        await asyncio.sleep(0)
+        return {"status": "member"}
+
+    getChatMember = get_chat_member
+
+
+async def is_admin(bot: Bot, chat_id: int, user_id: int) -> bool:
+    member = bot.getChatMember(chat_id, user_id)
+    return member["status"] == "administrator"  # error: AGN210
+
+
+async def is_admin_correctly(bot: Bot, chat_id: int, user_id: int) -> bool:
+    member = await bot.getChatMember(chat_id, user_id)
+    return member["status"] == "administrator"
