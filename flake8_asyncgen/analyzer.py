@@ -18,8 +18,9 @@ from typing import (
     Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, TypeVar, Union,
 )
 
-from .checker import FileChecker, Report
+from .checker import FileChecker, Report, entry_sites
 from .codec import to_json
+from .entrypoints import CONFIG_FILES, Script, declared_scripts
 from .environments import Environment, find_environment
 from .evaluator import Evaluator
 from .facts import collect
@@ -347,6 +348,26 @@ def _same_source(known: ModuleSummary, summary: ModuleSummary, text_digest: str)
     return to_json(known) == to_json(summary)
 
 
+def _scripts_of(project: Project, filename: str, module: str) -> Dict[str, Script]:
+    """The module's functions its project declares as commands; the configuration files read
+    go into the journal, so a cached result holds only while they do."""
+    folder = project_root(os.path.dirname(os.path.abspath(filename)))
+    if folder is None:
+        return {}
+    digests = _CONFIG_DIGESTS.get(folder)
+    if digests is None:
+        paths = [os.path.join(folder, config) for config in CONFIG_FILES]
+        digests = _CONFIG_DIGESTS[folder] = [(path, file_digest(path)) for path in paths]
+    for path, digest in digests:
+        project.journal.record("file", path, digest)
+    return declared_scripts(folder).get(module, {})
+
+
+# The digests of each project folder's configuration files, read once per process (as the
+# scripts they declare are).
+_CONFIG_DIGESTS: Dict[str, List[Tuple[str, Optional[str]]]] = {}
+
+
 def _analyse(
     tree: TreeOrParser,
     lines: Sequence[str],
@@ -358,7 +379,9 @@ def _analyse(
 ) -> Result:
     project, info, sites = _module_info(tree, lines, filename, settings, text_digest)
     evaluator = Evaluator(project, settings.transparent_decorators, info.patched, info.name)
-    reports = FileChecker(evaluator, info).run(sites)
+    scripts = _scripts_of(project, filename, info.name)
+    checker = FileChecker(evaluator, info, scripts=scripts)
+    reports = checker.run([*sites, *entry_sites(info, lines, scripts)] if scripts else sites)
     # What was worked out about the linted file's own expressions is rarely asked again (other
     # files ask about its module-level names, recomputed cheaply): dropping it keeps a long
     # run's memory near the size of the modules' facts (measured: -3 MiB peak on the

@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple, Type
 
 from . import kinds, messages
+from .entrypoints import Script
 from .evaluator import Evaluator
 from .project import ModuleInfo
 from .rules import ALL_RULES, by_context
 from .rules.api import Fixer, JudgedSite, Queries, Rule
 from .sitetypes import Guard, Site, Span, Tag
-from .model import AttrExpr, CallExpr, NameExpr
+from .model import AttrExpr, CallExpr, DefBinding, NameExpr
 from .values import (
     AnnotatedStream, AsyncGenExpression, BuiltinInstance, CallResult, DeclaredCall, FunctionRef,
     Guarded, Instance,
@@ -121,6 +122,23 @@ def _method_passed(queries: Queries, expr: AttrExpr, scope: int) -> Value:
     return FunctionRef(result.module, result.scope)
 
 
+def entry_sites(
+    info: ModuleInfo, lines: Sequence[str], scripts: Dict[str, Script]
+) -> List[Site]:
+    """An ``entry`` site for each module-level ``def`` the project declares as a command, at
+    the statement's first line (``async def main():``)."""
+    found = []
+    for name in scripts:
+        binding = info.scopes[0].bindings.get(name)
+        if not isinstance(binding, DefBinding):
+            continue  # not a function defined here (imported, rebound by branch): unknown
+        line = info.scopes[binding.scope].line
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        col = len(text) - len(text.lstrip())
+        found.append(Site("entry", 0, NameExpr(name), Span(line, col, line, col), how=name))
+    return found
+
+
 def _exit_stack_call(queries: Queries, site: Site) -> bool:
     """``stack.enter_async_context(x)`` (``enter_context``) on an object known to be one of
     contextlib's exit stacks (made here, entered, or stored in an attribute): other APIs of
@@ -189,9 +207,10 @@ class FileChecker:
     """Runs every rule on every site of one file; implements the rules' ``RuleContext``."""
 
     def __init__(
-        self, evaluator: Evaluator, info: ModuleInfo, rules: Tuple[Type[Rule], ...] = ALL_RULES
+        self, evaluator: Evaluator, info: ModuleInfo, rules: Tuple[Type[Rule], ...] = ALL_RULES,
+        scripts: Optional[Dict[str, Script]] = None,
     ) -> None:
-        self.queries = Queries(evaluator, info)
+        self.queries = Queries(evaluator, info, scripts)
         self._rules = by_context(rules)
         self.reports: List[Report] = []
         self._site: Optional[Site] = None

@@ -262,6 +262,16 @@ CODES: dict[str, Code] = {
             summary="`asyncio.wait()` given coroutine objects (or async generators) rather "
                     "than tasks: `TypeError` from Python 3.11.",
         ),
+        Code(
+            "AGN219",
+            "async-function-as-command",
+            "{kind} `{callee}` is the command `{script}` ({declared_in}), whose generated "
+            "wrapper calls it as a plain function (`sys.exit({short}())`): {effect}; declare a "
+            "plain function that runs it, such as `def cli(): asyncio.run({short}())`",
+            fix="none",
+            summary="An `async def` function declared as a console script: the installed "
+                    "command makes a coroutine, never runs it, and exits with status 1.",
+        ),
         # Internal.
         Code(
             "AGN900",
@@ -577,6 +587,19 @@ def wait_fields(tag: str, call: str) -> "dict[str, str]":
         "forbidden, use tasks explicitly)",
         "advice": f"wrap it in a task: `asyncio.create_task({call}(...))`, or use "
                   "`asyncio.gather(...)` to await coroutines together",
+    }
+
+
+def command_fields(kind: str, script: str, declared_in: str) -> "dict[str, str]":
+    """AGN219's wording for a coroutine (``coro``) or async generator function declared as
+    the command ``script`` in ``declared_in``."""
+    coroutine = kind == "coro"
+    return {
+        "kind": "coroutine function" if coroutine else "async generator function",
+        "script": script, "declared_in": declared_in,
+        "effect": "the command does nothing, warns that the coroutine was never awaited and "
+                  "exits with status 1" if coroutine else
+                  "the command does nothing and exits with status 1",
     }
 
 

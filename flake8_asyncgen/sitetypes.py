@@ -20,13 +20,15 @@ from typing import Literal, NamedTuple, Optional, Tuple, Union
 
 from .model import Expr
 
+# ``entry``: a module-level function the project declares as a command (a console script);
+# made by the checker from the project's configuration, not by the ``ast`` walk.
 Context = Literal[
     "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def", "truth",
-    "operand",
+    "operand", "entry",
 ]
 CONTEXTS: Tuple[Context, ...] = (
     "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def", "truth",
-    "operand",
+    "operand", "entry",
 )
 # What a value is, as far as the rules care.
 # ``astream``: what awaiting an overload declared to give an async iterator gives.

@@ -25,6 +25,8 @@ EXAMPLES: List[Tuple[Type[Rule], str, bool]] = [
 def test_example(rule: Type[Rule], code: str, valid: bool, tmp_path: Path) -> None:
     path = tmp_path / "example.py"
     path.write_text(code)
+    for name, text in rule.EXAMPLE_FILES.items():
+        (tmp_path / name).write_text(text)
     configure()
     found = {message[:6] for _, _, message in lint_file(path)}
     if valid:

@@ -25,6 +25,7 @@ from .agn215_coroutine_used_as_value import CoroutineUsedAsValue
 from .agn216_context_manager_used_asynchronously import ContextManagerUsedAsynchronously
 from .agn217_async_function_as_sync_callback import AsyncFunctionAsSyncCallback
 from .agn218_coroutine_passed_to_asyncio_wait import CoroutinePassedToAsyncioWait
+from .agn219_async_function_as_command import AsyncFunctionAsCommand
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -50,6 +51,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     ContextManagerUsedAsynchronously,
     AsyncFunctionAsSyncCallback,
     CoroutinePassedToAsyncioWait,
+    AsyncFunctionAsCommand,
 )
 
 

@@ -27,6 +27,7 @@ from typing import (
 
 from .. import kinds, messages
 from ..callsignature import Landing, landing
+from ..entrypoints import Script
 from ..evaluator import Evaluator
 from ..fixes import Fix, async_for_delegation, awaits_in_own_body, find_returns
 from ..model import (
@@ -101,10 +102,15 @@ Fixer = Callable[[Located], Optional[Fix]]
 class Queries:
     """What rules may ask about the project, for the module being linted."""
 
-    def __init__(self, evaluator: Evaluator, info: ModuleInfo) -> None:
+    def __init__(
+        self, evaluator: Evaluator, info: ModuleInfo,
+        scripts: Optional[Dict[str, Script]] = None,
+    ) -> None:
         self.evaluator = evaluator
         self.info = info
         self.module_name = info.name
+        # The module's functions the project declares as commands (``[project.scripts]``).
+        self.scripts: Dict[str, Script] = scripts or {}
 
     def eval(self, expr: Expr, scope: int) -> Value:
         return self.evaluator.eval(expr, self.module_name, scope)
@@ -751,6 +757,8 @@ class Rule:
     # Fixit-style examples; tests run them through the plugin.
     VALID: ClassVar[List[str]] = []
     INVALID: ClassVar[List[str]] = []
+    # Files the examples need beside them (``example.py``), such as a ``pyproject.toml``.
+    EXAMPLE_FILES: ClassVar[Dict[str, str]] = {}
 
     @classmethod
     def all_codes(cls) -> Tuple[str, ...]:
