@@ -320,7 +320,35 @@ class ClassModel:
                 info, derived.scope, order[: order.index(target)], base,
             )
             return found if found else None
-        return None
+        return self._common_ancestor(first, second)
+
+    def _common_ancestor(self, first: Instance, second: Instance) -> Value:
+        """Objects of two sibling classes (``Union[TextChannel, DMChannel]``, discord.py's
+        ``MessageableChannel``): an object of their nearest common base or of a subclass,
+        when each keeps what that base has (as :meth:`common_base` asks of a derived class).
+        Not ``object`` nor a base outside what is read: then unknown."""
+        if not (first.exact or first.declared) or not (second.exact or second.declared):
+            return None
+        first_info = self.resolver.module(first.module)
+        second_info = self.resolver.module(second.module)
+        if first_info is None or second_info is None:
+            return None
+        first_order = self.mro(first_info, first.scope)
+        second_order = self.mro(second_info, second.scope)
+        shared = next((entry for entry in first_order[1:] if entry in second_order), None)
+        if shared is None:
+            return None  # a base not read (``None``) or none in common
+        base = Instance(shared[0], shared[1], exact=False, declared=True)
+        for value, info, order in (
+            (first, first_info, first_order), (second, second_info, second_order)
+        ):
+            kept = self.resolver.guarded(
+                info, ("base", value.scope, shared), self._keeps_base,
+                info, value.scope, order[: order.index(shared)], base,
+            )
+            if not kept:
+                return None
+        return base
 
     def _keeps_base(
         self, info: ModuleInfo, sid: int, prefix: List[MroEntry], base: Instance

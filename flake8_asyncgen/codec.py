@@ -14,6 +14,7 @@ import sys
 from typing import Any, Dict, List, Optional, Tuple
 
 from .model import (
+    UnionExpr,
     def_binding,
     name_expr,
     DECLARED,
@@ -99,6 +100,8 @@ def expr_to_json(expr: Expr) -> List[Any]:
         return ["it", expr_to_json(expr.value), expr.position, expr.size]
     if isinstance(expr, WrapExpr):
         return ["wrap", expr_to_json(expr.func), expr_to_json(expr.value)]
+    if isinstance(expr, UnionExpr):
+        return ["u", [expr_to_json(member) for member in expr.members]]
     return ["?"]
 
 
@@ -322,6 +325,13 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
         return ItemExpr(expr_from_json(items[1], depth + 1), index, count)
     if tag == "wrap" and size == 3:
         return WrapExpr(expr_from_json(items[1], depth + 1), expr_from_json(items[2], depth + 1))
+    if tag == "u" and size == 2:
+        members = tuple(
+            expr_from_json(member, depth + 1) for member in _list(items[1], "union members")
+        )
+        if len(members) < 2:
+            raise _fail("a union of fewer than two members")
+        return UnionExpr(members)
     if tag == "?" and size == 1:
         return UNKNOWN
     raise _fail("unknown expression")

@@ -38,6 +38,7 @@ from .model import (
     SubscriptExpr,
     UnknownBinding,
     ValueBinding,
+    UnionExpr,
     WrapExpr,
     ElementExpr,
     ItemExpr,
@@ -106,6 +107,10 @@ _MAX_DEPTH = 40
 # iterator).
 _ELEMENT_KEEPING_BUILTINS = {"sorted": "list", "reversed": "", "iter": ""}
 _MAX_IMPORT_HOPS = 5  # ``from a import T`` links followed to a type variable
+
+
+# How deep unions of aliases of unions are followed.
+_MAX_UNION_DEPTH = 4
 
 
 def join_alternatives(
@@ -1412,12 +1417,30 @@ class Evaluator:
                 return DeclaredCallable(kind, info.name, owner, name)
         return found
 
-    def annotated_instance(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value:
+    def annotated_instance(
+        self, info: ModuleInfo, annotation: Expr, scope: int, depth: int = 0
+    ) -> Value:
         """An instance of the project class ``annotation`` names (the class or a subclass), of
         a type variable's bound, or of an asyncio class whose coroutine methods are known by
-        name (``asyncio.Queue``); None for anything else, and for a Protocol (implemented
-        anywhere)."""
+        name (``asyncio.Queue``); for a union (or an alias of one), an instance of the
+        classes' nearest common base when each keeps what it has; None for anything else, and
+        for a Protocol (implemented anywhere)."""
+        if isinstance(annotation, UnionExpr):
+            if depth > _MAX_UNION_DEPTH:
+                return None
+            members = [
+                self.annotated_instance(info, member, scope, depth + 1)
+                for member in annotation.members
+            ]
+            if any(not isinstance(member, Instance) for member in members):
+                return None  # a member not known: the union says nothing
+            return join_alternatives(members, self.classes.common_base)
         value = self.eval(annotation, info.name, scope)
+        if value is None and isinstance(annotation, NameExpr) and depth <= _MAX_UNION_DEPTH:
+            alias = self._value_binding(info, annotation.id, scope)
+            if alias is not None and isinstance(alias[1].expr, UnionExpr):
+                # ``channel: MessageableChannel``, an alias of a union (maybe imported).
+                return self.annotated_instance(alias[0], alias[1].expr, alias[2], depth + 1)
         if isinstance(value, Outside) and value.qualified in kinds.TYPE_VARIABLE_CALLS:
             return self._type_variable_bound(info, annotation, scope)
         if value is None and isinstance(annotation, SubscriptExpr):

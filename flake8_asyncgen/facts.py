@@ -18,6 +18,7 @@ from typing import (
 
 from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS, SEND_CALL, WAIT_ELEMENT
 from .model import (
+    UnionExpr,
     def_binding,
     name_expr,
     COMPUTED_ATTRIBUTE,
@@ -68,7 +69,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 24
+SCHEMA_VERSION = 25
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -158,6 +159,12 @@ def describe(node: ast.AST) -> Expr:
     if kind is ast.Subscript:
         if type(node.slice) is ast.Slice:  # type: ignore[attr-defined]
             return UNKNOWN  # ``items[1:]``: a new sequence, not an element
+        value = node.value  # type: ignore[attr-defined]
+        if (type(value) is ast.Name and value.id == "Union") or (
+            type(value) is ast.Attribute and value.attr == "Union"
+        ):
+            # ``Channel = Union[TextChannel, DMChannel]``: an alias annotations may name.
+            return describe_type(node) or UNKNOWN
         return SubscriptExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.IfExp:
         return IfExpr(describe(node.body), describe(node.orelse))  # type: ignore[attr-defined]
@@ -287,16 +294,17 @@ def _type_variable_bound(node: ast.expr) -> Optional[Expr]:
     return None
 
 
-def describe_type(node: Optional[ast.AST]) -> Optional[Expr]:
+def describe_type(node: Optional[ast.AST], depth: int = 0) -> Optional[Expr]:
     """The class an annotation names, unwrapping ``Optional[X]``, ``Annotated[X, ...]``,
-    ``Union[X, None]``, ``X | None`` and string annotations; None when it names no single
-    class this way."""
+    ``Union[X, None]``, ``X | None`` and string annotations; a :class:`UnionExpr` for a union
+    of several (``Union[A, B]``, ``A | B | None``), each member one of these; None when it
+    names no class this way."""
     node = _annotation_node(node)
     for _ in range(10):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-            members = [m for m in (node.left, node.right) if not _is_none(m)]
+            members = [m for m in _union_members(node) if not _is_none(m)]
             if len(members) != 1:
-                return None
+                return _union(members, depth)
             node = members[0]
         elif isinstance(node, ast.Subscript):
             outer = last_name(describe(node.value))
@@ -306,7 +314,7 @@ def describe_type(node: Optional[ast.AST]) -> Optional[Expr]:
             elif outer == "Union":
                 members = [m for m in args if not _is_none(m)]
                 if len(members) != 1:
-                    return None
+                    return _union(members, depth)
                 node = members[0]
             else:
                 return describe_generic(node)  # a generic class: ``Repo[int]``
@@ -317,6 +325,27 @@ def describe_type(node: Optional[ast.AST]) -> Optional[Expr]:
     if isinstance(node, (ast.Name, ast.Attribute)):
         return describe(node)
     return None
+
+
+def _union_members(node: ast.expr) -> List[ast.expr]:
+    """``A | B | C``: the operands of a chain of ``|``."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _union_members(node.left) + _union_members(node.right)
+    return [node]
+
+
+def _union(members: List[ast.expr], depth: int) -> Optional[Expr]:
+    """The union of ``members`` when each names a class (or a union: flattened); None when
+    one names nothing known this way, or the union nests too deep."""
+    if len(members) < 2 or depth > 4:
+        return None
+    described: List[Expr] = []
+    for member in members:
+        found = describe_type(member, depth + 1)
+        if found is None:
+            return None
+        described.extend(found.members if isinstance(found, UnionExpr) else (found,))
+    return UnionExpr(tuple(described))
 
 
 _TYPE_WRAPPERS = frozenset({"Optional", "Annotated", "Union"})
@@ -2403,6 +2432,15 @@ def _instance_attr_binding(assignments: List[Tuple[str, int, Binding]]) -> Bindi
         # Assigned by one method only (``__aenter__``, ``connect()``): before it runs the
         # attribute does not exist, so a use that succeeds sees this value.
         return options[0]
+    declared = {option.declared for option in options if isinstance(option, ValueBinding)}
+    declared.discard(None)
+    if len(declared) == 1:
+        # ``self.channel: MessageableChannel = channel`` in ``__init__``, ``self.channel =
+        # new_channel`` elsewhere: the annotation declares what every assignment stores, as a
+        # type checker reads it (the values are not asked).
+        first = next(o for o in options if isinstance(o, ValueBinding) and o.declared)
+        assert isinstance(first, ValueBinding)
+        return ValueBinding(UNKNOWN, first.scope, first.declared)
     return AlternativesBinding(tuple(options))
 
 
@@ -2462,10 +2500,16 @@ def _finish(collector: _Collector) -> ModuleSummary:
         klass = scopes[class_sid].klass
         assert klass is not None
         for attr, assignments in table.items():
-            klass.instance_attrs[attr] = (
-                UNKNOWN_BINDING if class_sid in collector.dynamic_classes
-                else _instance_attr_binding(assignments)
-            )
+            found = _instance_attr_binding(assignments)
+            if class_sid in collector.dynamic_classes:
+                # Written by computed names too (``setattr(self, key, value)`` for data
+                # fields): only what an annotation declares still holds, as a type checker
+                # reads it (``self.channel: MessageableChannel = channel``).
+                declared = found.declared if isinstance(found, ValueBinding) else None
+                found = UNKNOWN_BINDING if declared is None else ValueBinding(
+                    UNKNOWN, found.scope if isinstance(found, ValueBinding) else None, declared
+                )
+            klass.instance_attrs[attr] = found
     if collector.mutated:
         _forget_mutated_displays(scopes, collector.mutated)
     summary = ModuleSummary(

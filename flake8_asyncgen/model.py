@@ -155,13 +155,21 @@ class WrapExpr(NamedTuple):
     shape: Literal["wrap"] = "wrap"
 
 
+class UnionExpr(NamedTuple):
+    """``Union[A, B]`` / ``A | B`` as an annotation, or a module-level alias of one
+    (``Channel = Union[TextChannel, DMChannel]``): an object of one of the classes."""
+
+    members: Tuple["Expr", ...]
+    shape: Literal["union"] = "union"
+
+
 class UnknownExpr(NamedTuple):
     shape: Literal["unknown"] = "unknown"
 
 
 Expr = Union[
     NameExpr, AttrExpr, CallExpr, AwaitExpr, SubscriptExpr, IfExpr, EnteredExpr, AsyncGenExpr,
-    LiteralExpr, ElementExpr, ItemExpr, WrapExpr, UnknownExpr,
+    LiteralExpr, ElementExpr, ItemExpr, WrapExpr, UnionExpr, UnknownExpr,
 ]
 UNKNOWN: Expr = UnknownExpr()
 NONE_LITERAL = LiteralExpr("NoneType")

@@ -1,0 +1,5 @@
+from channels import Messageable
+
+
+class Thread(Messageable):
+    archived = False
