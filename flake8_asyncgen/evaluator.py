@@ -1428,12 +1428,12 @@ class Evaluator:
         if isinstance(annotation, UnionExpr):
             if depth > _MAX_UNION_DEPTH:
                 return None
-            members = [
-                self.annotated_instance(info, member, scope, depth + 1)
-                for member in annotation.members
-            ]
-            if any(not isinstance(member, Instance) for member in members):
-                return None  # a member not known: the union says nothing
+            members: List[Value] = []
+            for member in annotation.members:
+                held = self.annotated_instance(info, member, scope, depth + 1)
+                if not isinstance(held, Instance):
+                    return None  # a member not known (``str``, ``Any``): the union says nothing
+                members.append(held)
             return join_alternatives(members, self.classes.common_base)
         value = self.eval(annotation, info.name, scope)
         if value is None and isinstance(annotation, NameExpr) and depth <= _MAX_UNION_DEPTH:
