@@ -17,20 +17,14 @@ malformed files declare nothing.  Only ``module:function`` targets are kept (not
 from __future__ import annotations
 
 import ast
-import configparser
 import os
 import re
-import sys
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on older interpreters
-    import tomli as tomllib
+from .projectroots import read_config, read_pyproject, read_setup_cfg
 
 # The files read, in the project's folder: their digests go into the result cache's journal.
 CONFIG_FILES = ("pyproject.toml", "setup.cfg", "setup.py")
-_MAX_CONFIG_BYTES = 1_000_000
 # ``module:function`` with an optional ``[extras]`` suffix.
 _TARGET = re.compile(r"\s*([A-Za-z_][\w.]*)\s*:\s*([A-Za-z_]\w*)\s*(\[[^\]]*\])?\s*")
 
@@ -75,24 +69,8 @@ def _parse_target(target: str) -> Optional[Tuple[str, str]]:
     return (match.group(1), match.group(2)) if match else None
 
 
-def _read(path: str) -> Optional[str]:
-    try:
-        if os.path.getsize(path) > _MAX_CONFIG_BYTES:
-            return None
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def _from_pyproject(project: str) -> List[Tuple[str, str]]:
-    text = _read(os.path.join(project, "pyproject.toml"))
-    if text is None:
-        return []
-    try:
-        data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
-        return []
+    data = read_pyproject(project)
     entries: List[Tuple[str, str]] = []
     pep621 = data.get("project")
     if isinstance(pep621, dict):
@@ -120,13 +98,8 @@ def _string_items(table: Any) -> Iterable[Tuple[str, str]]:
 
 
 def _from_setup_cfg(project: str) -> List[Tuple[str, str]]:
-    text = _read(os.path.join(project, "setup.cfg"))
-    if text is None:
-        return []
-    parser = configparser.RawConfigParser()
-    try:
-        parser.read_string(text)
-    except (configparser.Error, ValueError):
+    parser = read_setup_cfg(project)
+    if parser is None:
         return []
     entries: List[Tuple[str, str]] = []
     for group in ("console_scripts", "gui_scripts"):
@@ -148,7 +121,7 @@ def _lines(lines: Iterable[str]) -> List[Tuple[str, str]]:
 def _from_setup_py(project: str) -> List[Tuple[str, str]]:
     """``entry_points={"console_scripts": ["name = module:function"]}`` written as literals in
     ``setup.py`` (parsed, never run)."""
-    text = _read(os.path.join(project, "setup.py"))
+    text = read_config(os.path.join(project, "setup.py"))
     if text is None or "entry_points" not in text:
         return []
     try:

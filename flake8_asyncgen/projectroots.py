@@ -57,7 +57,8 @@ def declared_roots(project: str) -> Tuple[str, ...]:
     return _ROOTS[project]
 
 
-def _read(path: str) -> Optional[str]:
+def read_config(path: str) -> Optional[str]:
+    """A configuration file's text; None when it is missing, too large or not UTF-8."""
     try:
         if os.path.getsize(path) > _MAX_CONFIG_BYTES:
             return None
@@ -91,15 +92,32 @@ def _parent_of_package(path: str) -> str:
     return os.path.dirname(path.rstrip("/\\")) or "."
 
 
-def _from_pyproject(project: str) -> List[str]:
-    text = _read(os.path.join(project, "pyproject.toml"))
+def read_pyproject(project: str) -> Dict[str, Any]:
+    """``project``'s ``pyproject.toml`` as a table; empty when unreadable or malformed."""
+    text = read_config(os.path.join(project, "pyproject.toml"))
     if text is None:
-        return []
+        return {}
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except (tomllib.TOMLDecodeError, ValueError, RecursionError):
-        return []
-    tool = _table(data, "tool")
+        return {}
+
+
+def read_setup_cfg(project: str) -> Optional[configparser.RawConfigParser]:
+    """``project``'s ``setup.cfg``, parsed; None when unreadable or malformed."""
+    text = read_config(os.path.join(project, "setup.cfg"))
+    if text is None:
+        return None
+    parser = configparser.RawConfigParser()
+    try:
+        parser.read_string(text)
+    except (configparser.Error, ValueError):
+        return None
+    return parser
+
+
+def _from_pyproject(project: str) -> List[str]:
+    tool = _table(read_pyproject(project), "tool")
     roots: List[str] = []
     for entry in _table(tool, "poetry").get("packages", []) or []:
         if isinstance(entry, dict) and isinstance(entry.get("include"), str):
@@ -135,13 +153,8 @@ def _package_dir_roots(entries: Iterable[Tuple[Any, Any]]) -> List[str]:
 
 
 def _from_setup_cfg(project: str) -> List[str]:
-    text = _read(os.path.join(project, "setup.cfg"))
-    if text is None:
-        return []
-    parser = configparser.RawConfigParser()
-    try:
-        parser.read_string(text)
-    except (configparser.Error, ValueError):
+    parser = read_setup_cfg(project)
+    if parser is None:
         return []
     roots: List[str] = []
     if parser.has_option("options", "package_dir"):
