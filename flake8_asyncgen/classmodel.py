@@ -304,22 +304,17 @@ class ClassModel:
         are all known and keep what the base has: every name they define, or store on
         instances, that the base also has gives the same kind of thing, and they add no
         protocol method the base lacks (judged as the base, ``async for`` over it would be
-        reported although the derived object supports it).  None otherwise."""
+        reported although the derived object supports it).  Two sibling classes: see
+        :meth:`_common_ancestor`.  None otherwise."""
+        if not (first.exact or first.declared) or not (second.exact or second.declared):
+            return None
         for derived, base in ((first, second), (second, first)):
             info = self.resolver.module(derived.module)
-            if info is None or not (derived.exact or derived.declared):
-                continue
-            if not (base.exact or base.declared):
+            if info is None:
                 continue
             order = self.mro(info, derived.scope)
-            target = (base.module, base.scope)
-            if target not in order:
-                continue
-            found = self.resolver.guarded(
-                info, ("base", derived.scope, target), self._keeps_base,
-                info, derived.scope, order[: order.index(target)], base,
-            )
-            return found if found else None
+            if (base.module, base.scope) in order:
+                return self._kept_as(info, derived.scope, order, base)
         return self._common_ancestor(first, second)
 
     def _common_ancestor(self, first: Instance, second: Instance) -> Value:
@@ -327,8 +322,6 @@ class ClassModel:
         ``MessageableChannel``): an object of their nearest common base or of a subclass,
         when each keeps what that base has (as :meth:`common_base` asks of a derived class).
         Not ``object`` nor a base outside what is read: then unknown."""
-        if not (first.exact or first.declared) or not (second.exact or second.declared):
-            return None
         first_info = self.resolver.module(first.module)
         second_info = self.resolver.module(second.module)
         if first_info is None or second_info is None:
@@ -339,16 +332,21 @@ class ClassModel:
         if shared is None:
             return None  # a base not read (``None``) or none in common
         base = Instance(shared[0], shared[1], exact=False, declared=True)
-        for value, info, order in (
-            (first, first_info, first_order), (second, second_info, second_order)
-        ):
-            kept = self.resolver.guarded(
-                info, ("base", value.scope, shared), self._keeps_base,
-                info, value.scope, order[: order.index(shared)], base,
-            )
-            if not kept:
-                return None
-        return base
+        if self._kept_as(first_info, first.scope, first_order, base) is None:
+            return None
+        return self._kept_as(second_info, second.scope, second_order, base)
+
+    def _kept_as(
+        self, info: ModuleInfo, sid: int, order: List[MroEntry], base: Instance
+    ) -> Optional[Instance]:
+        """``base`` (declared) when class ``sid``, whose method resolution order ``order``
+        holds ``base``, keeps what the base has (see :meth:`_keeps_base`); None otherwise."""
+        target = (base.module, base.scope)
+        found = self.resolver.guarded(
+            info, ("base", sid, target), self._keeps_base,
+            info, sid, order[: order.index(target)], base,
+        )
+        return found if found else None
 
     def _keeps_base(
         self, info: ModuleInfo, sid: int, prefix: List[MroEntry], base: Instance
