@@ -112,13 +112,9 @@ def _method_passed(queries: Queries, expr: AttrExpr, scope: int) -> Value:
     one function, since a subclass may override it, but known by what its call gives when
     the method and every override agree (as ``self.stop()`` is judged) and each is a method
     (no getter nor attribute shadows it)."""
-    if not queries.surely_function(expr, scope):
-        return None
-    result = queries.eval(CallExpr(expr), scope)
-    if not isinstance(result, CallResult) or result.called is not None or (
-        result.kind not in ("coro", "agen")
-    ):
-        return None
+    result = queries.async_call_result(expr, scope)
+    if result is None or result.called is not None:
+        return None  # not known, or a decorator's wrapper (messages name the function)
     return FunctionRef(result.module, result.scope)
 
 

@@ -444,11 +444,18 @@ class Queries:
     def called_kind(self, expr: Expr, scope: int) -> Optional[str]:
         """What calling the function ``expr`` names gives, when every function it may be
         (a method and each override of it) agrees: ``coro``, ``agen``; None otherwise."""
+        result = self.async_call_result(expr, scope)
+        return result.kind if result is not None else None
+
+    def async_call_result(self, expr: Expr, scope: int) -> Optional[CallResult]:
+        """The coroutine or async generator calling the function ``expr`` names gives, when
+        ``expr`` is a plain function for every object it may be and every function it may be
+        (a method and each override of it) agrees; None otherwise."""
         if not self.surely_function(expr, scope):
             return None
         value = self.eval(CallExpr(expr), scope)
         if isinstance(value, CallResult) and value.kind in ("coro", "agen"):
-            return value.kind
+            return value
         return None
 
     def _library_method(self, site: Site, methods: FrozenSet[str]) -> Optional[str]:
