@@ -1340,7 +1340,12 @@ class Evaluator:
             # another class, its sync or async twin, whatever ``emails`` is annotated.)  A
             # function defined inside a function (``return wrapped``) is a closure.
             known = (isinstance(value, Instance) and (
-                value.exact or (value.declared and (
+                value.exact or (
+                    # ``return await asyncpg.create_pool(...)``: what the awaited object's
+                    # ``__await__`` gives (``self``: a ``Pool``, maybe a subclass), judged by
+                    # the caller as it is here.
+                    not value.declared and _awaited_here(info, sid, expr)
+                ) or (value.declared and (
                     _awaited_here(info, sid, expr) or self._module_function_call(info, sid, expr)
                     # ``return cls(...)`` in a classmethod (``from_url``): an instance of
                     # the class the caller named, or of a subclass.

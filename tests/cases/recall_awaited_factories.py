@@ -463,3 +463,75 @@ async def scenario_ok_acm_yields_parameter():
     async with session_for(LiveConnection()) as conn:
         async for row in conn.execute("q"):
             print(row)
+
+
+class DbPool:
+    """Awaiting the pool finishes opening it and gives the pool itself (asyncpg's
+    `create_pool`), so `await DbPool(...)` is a `DbPool` (or a subclass)."""
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+
+    async def _open(self):
+        await asyncio.sleep(0)
+        return self
+
+    def __await__(self):
+        return self._open().__await__()
+
+    async def fetchval(self, query: str) -> int:
+        return 1
+
+
+async def create_db_pool():
+    # Hands on what awaiting the pool gives.
+    return await DbPool("postgres://")
+
+
+async def scenario_awaited_factory_returning_awaited_object():
+    pool = await create_db_pool()
+    pool.fetchval("select 1")  # error: AGN211
+
+
+class PoolBot:
+    def __init__(self) -> None:
+        self.db = None
+
+    async def setup_hook(self) -> None:
+        self.db = await create_db_pool()
+
+    async def staff_role(self) -> None:
+        if self.db.fetchval("select role"):  # error: AGN214
+            print("staff")
+
+
+class Store:
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+
+    async def _open(self):
+        return self
+
+    def __await__(self):
+        return self._open().__await__()
+
+    async def fetchval(self, query: str) -> int:
+        return 1
+
+
+class ShardedStore(Store):
+    def fetchval(self, query: str) -> int:  # type: ignore[override]
+        return 2
+
+
+async def create_store():
+    return await Store("postgres://")
+
+
+async def scenario_ok_awaited_object_with_plain_override():
+    # Awaiting a `Store` gives the store itself, which may be a `ShardedStore`, whose
+    # `fetchval` is plain.
+    store = await create_store()
+    print(store.fetchval("select 1") + 1)
+    pool = await create_db_pool()
+    print(await pool.fetchval("select 1"))
