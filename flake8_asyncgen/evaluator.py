@@ -734,6 +734,9 @@ class Evaluator:
             return None
         if _builtin_named(self.eval(annotation.value, info.name, scope)) != "type":
             return None
+        named = self.eval(annotation.args[0], info.name, scope)
+        if isinstance(named, Outside) and named.qualified in kinds.TYPE_VARIABLE_CALLS:
+            return None  # ``type[_S]``: the class given, whatever the bound says
         held = self.annotated_instance(info, annotation.args[0], scope)
         if not isinstance(held, Instance) or not held.declared:
             return None
@@ -1377,9 +1380,22 @@ class Evaluator:
                 return first._replace(args=declared.args)
         if first is not None:
             return first
-        if facts.result_type is not None:
+        if facts.result_type is not None and not self._class_parameter(info, sid, facts.result_type):
             return self.annotated_instance(info, facts.result_type, info.scopes[sid].parent)
         return None
+
+    def _class_parameter(self, info: ModuleInfo, sid: int, annotation: Expr) -> bool:
+        """``-> _S`` in a method of ``class sessionmaker(Generic[_S])``: the type the
+        instance was made for, chosen by its constructor's arguments (``class_=AsyncSession``),
+        which the bound does not tell (SQLAlchemy's bound is ``Session``, and ``AsyncSession``
+        does not derive from it).  Known only where the instance's type arguments are
+        (``Generics.substitute``)."""
+        if not isinstance(annotation, NameExpr):
+            return False
+        parent = info.scopes[sid].parent
+        if parent < 0 or info.scopes[parent].kind != "class":
+            return False
+        return annotation.id in self.generics.parameters(info, parent)
 
     def is_closure(self, function: FunctionRef) -> bool:
         """A function defined inside a function (``return wrapped``, also handed on by a
