@@ -261,8 +261,10 @@ class ClassModel:
             # gives depends on the instance.  (Following its overrides through the source
             # index cost a quarter of the plugin's time on real code for one rare shape.)
             # Through an annotation, an ``async def`` stub declares a coroutine: a caller
-            # iterating it is wrong whatever the implementations do.
-            if not declared or not self.declares_coroutine(result):
+            # iterating it is wrong whatever the implementations do; so is a ``classmethod``
+            # stub called through a class known only as "this class or a subclass"
+            # (``store_class: type[Store]``, ``cls``).
+            if not (declared or isinstance(value, ClassRef)) or not self.declares_coroutine(result):
                 return None
             # Every implementation in the project must be a coroutine too (a plain ``def``
             # override may return anything, and calling it without ``await`` is fine).

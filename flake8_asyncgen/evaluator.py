@@ -1429,9 +1429,13 @@ class Evaluator:
         self, info: ModuleInfo, annotation: Expr, scope: int, owner: int, name: str
     ) -> Value:
         """What ``name`` (a parameter of function ``owner``, or a field of class ``owner``)
-        holds by its annotation (evaluated in ``scope``): an instance of the class it names, or
-        a callable declared to return a coroutine or an async iterator."""
+        holds by its annotation (evaluated in ``scope``): an instance of the class it names,
+        the class or a subclass (``type[Store]``), or a callable declared to return a
+        coroutine or an async iterator."""
         found = self.annotated_instance(info, annotation, scope)
+        if found is None:
+            # ``store_class: type[Store]``: the class or a subclass.
+            found = self._declared_class(info, annotation, scope)
         if found is None:
             kind = self._callable_result(info, annotation, scope)
             if kind is not None:

@@ -16,6 +16,7 @@ awaited; the coroutine is then never awaited); every trap runs cleanly.
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import collections.abc
 import functools
@@ -34,6 +35,7 @@ from typing import (
     Iterable,
     List,
     Optional,
+    Type,
     Protocol,
     Sequence,
     Text,
@@ -760,3 +762,77 @@ class PickingResponse:
 def picked() -> PickingResponse:
     # A type test that never awaits the parameter: the annotation still rules a coroutine out.
     return PickingResponse(numbers())  # error: AGN212
+
+
+async def current_user_id(token: str) -> Optional[str]:
+    await asyncio.sleep(0)
+    return token or None
+
+
+class ConversationStore:
+    """A store's factory is a classmethod: the call fills `cls`, the argument lands in
+    `user_id`, whichever project store the class given is (every override declares the
+    same)."""
+
+    @classmethod
+    @abc.abstractmethod
+    async def get_instance(cls, config: Dict[str, str], user_id: Optional[str]) -> ConversationStore:
+        ...
+
+    @staticmethod
+    def key_for(user_id: str) -> str:
+        return f"conversations/{user_id}"
+
+
+class FileConversationStore(ConversationStore):
+    @classmethod
+    async def get_instance(cls, config: Dict[str, str], user_id: Optional[str]) -> ConversationStore:
+        store = cls()
+        store.key_for(user_id or "anonymous")
+        return store
+
+
+async def store_for(token: str, store_class: Type[ConversationStore]) -> ConversationStore:
+    user_id = current_user_id(token)
+    print(ConversationStore.key_for(current_user_id(token)))  # error: AGN212
+    print(FileConversationStore().key_for(current_user_id(token)))  # error: AGN212
+    return await store_class.get_instance({}, user_id)  # error: AGN212
+
+
+class LooseStore(ConversationStore):
+    pass
+
+
+class AnyStore:
+    @classmethod
+    async def get_instance(cls, config: Dict[str, str], user_id: Optional[str]) -> AnyStore:
+        return cls()
+
+    @classmethod
+    @functools.lru_cache(maxsize=None)
+    def cached(cls, user_id: str) -> str:
+        return user_id
+
+    def plain(self, user_id: str) -> str:
+        return user_id
+
+
+class LenientStore(AnyStore):
+    @classmethod
+    async def get_instance(cls, config: Dict[str, str], user_id: Any) -> AnyStore:
+        # Awaits whatever it is given.
+        if inspect.isawaitable(user_id):
+            user_id = await user_id
+        return cls()
+
+
+async def classmethod_traps(token: str, store_class: Type[AnyStore]) -> None:
+    # Traps: an override taking anything (the class given may be it); another decorator
+    # beside `classmethod`; a plain method called through its class takes `self` by hand,
+    # so the arguments shift (not mapped); an awaited argument.
+    await store_class.get_instance({}, current_user_id(token))
+    print(AnyStore.plain(AnyStore(), await current_user_id(token) or ""))
+    print(ConversationStore.key_for(await current_user_id(token) or ""))
+    pending = current_user_id(token)
+    print(AnyStore.cached(str(pending)))
+    await pending
