@@ -16,7 +16,7 @@ from .project import ModuleInfo
 from .rules import ALL_RULES, by_context
 from .rules.api import Fixer, JudgedSite, Queries, Rule
 from .sitetypes import Guard, Site, Span, Tag
-from .model import AttrExpr, CallExpr, DefBinding, NameExpr
+from .model import AttrExpr, CallExpr, DefBinding, Expr, IfExpr, NameExpr, SubscriptExpr
 from .values import (
     AnnotatedStream, AsyncGenExpression, BuiltinInstance, CallResult, DeclaredCall, FunctionRef,
     Guarded, Instance,
@@ -92,6 +92,10 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
             return None  # ``__aenter__`` and friends are awaited by the interpreter
     value = evaluator.eval(site.expr, info.name, site.scope)
     tag = value_tag(evaluator, value)
+    if tag in ("coro", "agen") and site.guard is not None and _contradicted(
+        queries, site, site.guard, tag
+    ):
+        return None  # ``await fanout(e)`` under ``if iscoroutinefunction(fanout):``: never runs
     if tag is None and site.context == "return":
         # ``return response`` where one branch bound it to an un-awaited coroutine.
         value = queries.unawaited_alternative(site.scope, site.expr)
@@ -176,27 +180,82 @@ def guarded(queries: Queries, site: Site, guard: Guard) -> Value:
     return Guarded(kind, guard.name, test.qualified, guard.line)
 
 
-def alternatives(queries: Queries, site: Site) -> List[Tuple[Value, Tag]]:
+def _contradicted(queries: Queries, site: Site, guard: Guard, tag: str) -> bool:
+    """The site's object is known to be the other kind than its guard tests (an async
+    generator function's call under ``if inspect.iscoroutinefunction(fanout):``): the branch
+    never runs, so nothing in it is judged by that object."""
+    if guard.kind == tag:
+        return False
+    expr = site.expr
+    if guard.function and isinstance(expr, CallExpr):
+        expr = expr._replace(literals=())
+    if expr != (CallExpr(NameExpr(guard.name)) if guard.function else NameExpr(guard.name)):
+        return False
+    evaluator, info = queries.evaluator, queries.info
+    test = evaluator.eval(guard.test, info.name, site.scope)
+    if not isinstance(test, Outside) or test.qualified not in _GUARD_FUNCTIONS:
+        return False
+    # Bound once in the guard's function, or once at module level (``from .plugins import
+    # fanout``): the guard tested the object the site uses.
+    return evaluator.bound_once(info, site.scope, guard.name, guard.scope) or (
+        evaluator.bound_once(info, site.scope, guard.name, 0)
+    )
+
+
+_MAX_ARMS_DEPTH = 6  # ``a or b or c ...``: operands followed
+
+
+def _conditional_arms(expr: Expr, depth: int = 0) -> List[Expr]:
+    """``expr`` once per value the one-of-two value at its root may be (``(a or b).x`` is
+    ``a.x`` and ``b.x``); [] when its root is not one."""
+    if isinstance(expr, IfExpr):
+        if depth > _MAX_ARMS_DEPTH:
+            return []
+        arms: List[Expr] = []
+        for arm in (expr.body, expr.orelse):
+            arms.extend(_conditional_arms(arm, depth + 1) or [arm])
+        return arms
+    if isinstance(expr, AttrExpr):
+        return [expr._replace(base=arm) for arm in _conditional_arms(expr.base, depth)]
+    if isinstance(expr, CallExpr):
+        return [expr._replace(func=arm) for arm in _conditional_arms(expr.func, depth)]
+    if isinstance(expr, SubscriptExpr):
+        return [expr._replace(value=arm) for arm in _conditional_arms(expr.value, depth)]
+    return []
+
+
+def alternatives(queries: Queries, site: Site) -> Tuple[List[Tuple[Value, Tag]], str]:
     """When the site's value is unknown because its first name is bound differently by branch
     (``try: from .fast import parse`` / ``except ImportError: from .slow import parse``):
     each alternative that is known. The program fails whenever the path binding a failing
-    alternative is taken, so each is judged (and messages name its definition)."""
-    if site.context in ("def", "return") or site.scope == 0:
-        return []  # module-level code runs once, in order: a name there sees one binding
+    alternative is taken, so each is judged (and messages name its definition).  Also a
+    value that is one of two by the function's own flow (``x = cached or fetch()``): each
+    known one.  With the note messages add to where the definition is."""
+    if site.context in ("def", "return"):
+        return [], ""
     if site.in_environment_branch:
-        return []  # ``if sys.platform != "win32":`` may exclude the failing alternative
+        return [], ""  # ``if sys.platform != "win32":`` may exclude the failing alternative
     evaluator, info = queries.evaluator, queries.info
+    conditional = _conditional_arms(site.expr)
+    if conditional:
+        # ``db_obj = db_obj or self.get(id)`` / ``if not user: user = get_default_user()``,
+        # then ``user.id``: the program fails whenever the path giving the coroutine is taken.
+        values = [evaluator.eval(arm, info.name, site.scope) for arm in conditional]
+        return [(value, tag) for value in values for tag in [value_tag(evaluator, value)]
+                if tag is not None], messages.CONDITIONAL_NOTE
+    if site.scope == 0:
+        return [], ""  # module-level code runs once, in order: a name there sees one binding
     if not evaluator.module_level_alternatives(site.expr, info.name, site.scope):
-        return []  # a function's own branches: each use sees its branch's binding only
+        return [], ""  # a function's own branches: each use sees its branch's binding only
     values = evaluator.each(site.expr, info.name, site.scope)
     if len(values) < 2:
-        return []
+        return [], ""
     found: List[Tuple[Value, Tag]] = []
     for value in values:
         tag = value_tag(evaluator, value)
         if tag is not None:
             found.append((value, tag))
-    return found
+    return found, messages.ALTERNATIVE_NOTE
 
 
 class FileChecker:
@@ -210,7 +269,7 @@ class FileChecker:
         self._rules = by_context(rules)
         self.reports: List[Report] = []
         self._site: Optional[Site] = None
-        self._alternative = False  # the value judged is one alternative binding of several
+        self._alternative = ""  # the value judged is one of several: what messages add
 
     def report(
         self, code: str, at: Span, fields: Dict[str, str], fixer: Optional[Fixer] = None
@@ -218,7 +277,7 @@ class FileChecker:
         assert self._site is not None
         if self._alternative and "where" in fields:
             # Judged alternative by alternative: say that this definition is one of several.
-            fields = {**fields, "where": fields["where"] + messages.ALTERNATIVE_NOTE}
+            fields = {**fields, "where": fields["where"] + self._alternative}
         self.reports.append(Report(code, at, fields, fixer, self._site))
 
     def run(self, sites: Sequence[Site]) -> List[Report]:
@@ -244,8 +303,10 @@ class FileChecker:
         """Judge ``site`` and run ``rules`` on it; report only when strict. Whether any rule
         reported."""
         judged = judge(self.queries, site)
-        candidates = [judged] if judged is not None else alternatives(self.queries, site)
-        self._alternative = judged is None
+        if judged is not None:
+            candidates, self._alternative = [judged], ""
+        else:
+            candidates, self._alternative = alternatives(self.queries, site)
         before = len(self.reports)
         for value, tag in candidates:
             for rule in rules:

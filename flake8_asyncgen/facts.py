@@ -814,6 +814,16 @@ class _Collector:
         # While walking a statement of the straight line: names of ``current`` read as a
         # whole (not as ``x.attr``, ``x[k]``, ``x()``, whose nodes are in ``based``).
         self.escaped: Set[str] = set()
+        # Straight-line values that are one of two (``x or f()``, ``f() if c else x``, ``if
+        # not x: x = f()``), by id, with how many ``if`` arms enclosed the binding: a read
+        # inside a later ``if`` may be under the condition that chose (``if use_async: await
+        # x``), so it does not take the value (see ``_reaching``).
+        self.conditional: Dict[int, Tuple[Expr, int]] = {}
+        self.if_depth = 0
+        # For each enclosing ``if`` arm, the names its test says are true there (``if x:``,
+        # ``if x is not None:``): a coroutine is both, so a fallback bound outside still
+        # reaches a use inside.
+        self.if_truthy: List[FrozenSet[str]] = []
         self.based: Set[int] = set()
         # Sites made where some of their names had straight-line values (by id), and those
         # values; likewise ``return`` values, by function and index in ``facts.returns``:
@@ -1190,11 +1200,63 @@ class _Collector:
             if bound & self.current.keys():
                 self.current = {k: v for k, v in self.current.items() if k not in bound}
         self.straight = False
+        before = self.current
         if handler is not None:
             handler(self, stmt)
         else:
             self.other_statement(stmt)
         self.straight = True
+        if type(stmt) is ast.If and not self.in_lambda:
+            self._fallbacks(stmt, before)  # type: ignore[arg-type]
+
+    def _fallbacks(self, stmt: ast.If, before: Mapping[str, Expr]) -> None:
+        """``if not user: user = get_default_user()`` in a function's straight line: after
+        it, ``user`` holds its value before, or on the path through the body, the body's last
+        top-level assignment to it (when nothing later in the body, nor the ``else``, binds it
+        and the body does not leave).  Not over a value that is already one of two: a second
+        ``if`` on the same condition may undo the first (``if is_async: x = await x``)."""
+        body = stmt.body
+        if not body or isinstance(body[-1], _EXITS):
+            return
+        otherwise: FrozenSet[str] = frozenset().union(*(_bound_names(s) for s in stmt.orelse))
+        later: Set[str] = set()
+        globals_ = self.scopes[self.sid].global_names
+        for index in range(len(body) - 1, -1, -1):
+            node = body[index]
+            if (
+                type(node) is ast.Assign and len(node.targets) == 1
+                and type(node.targets[0]) is ast.Name
+            ):
+                name = node.targets[0].id
+                if name in later or name in otherwise or name in globals_:
+                    later |= _bound_names(node)
+                    continue
+                later.add(name)
+                value = describe(node.value)
+                if type(value) is UnknownExpr or type(value) is LiteralExpr:
+                    continue
+                previous = before.get(name)
+                if previous is not None and self._conditional_depth(previous) is not None:
+                    continue
+                inside = frozenset().union(*(_bound_names(s) for s in body[:index]))
+                outer = {k: v for k, v in before.items() if k not in inside and k != name}
+                if outer:
+                    value = substitute_roots(value, outer)
+                joined = IfExpr(value, previous if previous is not None else NameExpr(name))
+                self.current = {**self.current, name: joined}
+                self.conditional[id(joined)] = (joined, self.if_depth)
+            else:
+                later |= _bound_names(node)
+
+    def _conditional_depth(self, value: Expr) -> Optional[int]:
+        """For a straight-line value whose root is one of two values (see
+        ``conditional``): the ``if`` depth it was bound at; None otherwise."""
+        while isinstance(value, (AttrExpr, CallExpr, SubscriptExpr)):
+            value = value.base if isinstance(value, AttrExpr) else (
+                value.func if isinstance(value, CallExpr) else value.value
+            )
+        found = self.conditional.get(id(value))
+        return found[1] if found is not None and found[0] is value else None
 
     def _straight_value(self, name: str, value: Expr) -> None:
         """``name = node`` in a function's straight line: its value from here on, with the
@@ -1206,6 +1268,8 @@ class _Collector:
             return  # nothing known, or a builtin object no rule judges (bind() dropped the old)
         if self.current:
             value = substitute_roots(value, self.current)
+        if type(value) is IfExpr and id(value) not in self.conditional:
+            self.conditional[id(value)] = (value, self.if_depth)  # ``x = cached or fetch()``
         self.current = {**self.current, name: value}
 
     def _remember_reaching(self, site: Site, reaching: Optional[Mapping[str, Expr]]) -> None:
@@ -1218,6 +1282,13 @@ class _Collector:
         if not current:
             return None
         found = {name: current[name] for name in root_names(expr) if name in current}
+        for name, value in list(found.items()):
+            depth = self._conditional_depth(value)
+            if depth is not None and not (
+                depth <= self.if_depth
+                and all(name in names for names in self.if_truthy[depth:])
+            ):
+                del found[name]  # under an ``if`` that may be the one that chose
         return found or None
 
     def other_statement(self, node: ast.stmt) -> None:
@@ -1481,15 +1552,33 @@ class _Collector:
     def if_(self, node: ast.If) -> None:
         self.expr(node.test)
         self.truth(node.test)
+        self.if_depth += 1
+        truthy = _truthy_names(node.test)
+        self.if_truthy.append(truthy)
+        try:
+            self._if_arms(node)
+        finally:
+            self.if_depth -= 1
+            self.if_truthy.pop()
+
+    def _if_arm(self, node: ast.If, index: int, body: List[ast.stmt]) -> None:
+        """One arm of ``if``; the names ``if_truthy`` holds for the test only in the body."""
+        truthy = self.if_truthy[-1]
+        if index:
+            self.if_truthy[-1] = frozenset()
+        self._in_arm(node, index, body)
+        self.if_truthy[-1] = truthy
+
+    def _if_arms(self, node: ast.If) -> None:
         guard, negated = self._guard(node.test)
         if guard is not None:
             outer = self.guards
             narrowed = {**outer, guard.name: guard}
             # ``if is…(f):`` narrows the body, ``if not is…(f):`` the ``else``.
             self.guards = outer if negated else narrowed
-            self._in_arm(node, 0, node.body)
+            self._if_arm(node, 0, node.body)
             self.guards = narrowed if negated else outer
-            self._in_arm(node, 1, node.orelse)
+            self._if_arm(node, 1, node.orelse)
             self.guards = outer
             if negated and node.body and isinstance(node.body[-1], _EXITS):
                 # ``if not isasyncgenfunction(f): return ...``: below, ``f`` is one.
@@ -1512,7 +1601,7 @@ class _Collector:
         listed, calls = len(self.sites), len(self.pending_calls)
         table = self.scopes[self.sid].bindings
         before = dict(table) if (never or always) and node.orelse else None
-        self._in_arm(node, 0, node.body)
+        self._if_arm(node, 0, node.body)
         if never:
             # ``if False:`` / ``if TYPE_CHECKING:`` / ``if _IS_SYNC:`` with ``_IS_SYNC = False``
             # / ``if sys.version_info >= (3, 99):``: code that never runs (type-checker
@@ -1521,7 +1610,7 @@ class _Collector:
             del self.pending_calls[calls:]
         after_body = dict(table) if before is not None else None
         listed, calls = len(self.sites), len(self.pending_calls)
-        self._in_arm(node, 1, node.orelse)
+        self._if_arm(node, 1, node.orelse)
         if always:
             # ``else`` of ``if sys.version_info >= (3, 0):``
             del self.sites[listed:]
@@ -1705,9 +1794,11 @@ class _Collector:
         escaped, based = self.escaped, self.based
         self.escaped, self.based = set(), set()  # this function's statements' own
         started, self.started = self.started, set()
+        depth, self.if_depth = self.if_depth, 0
         self.current, self.straight = _NOTHING, True
         self.body(node.body)
         self.current, self.straight = current, straight
+        self.if_depth = depth
         self.escaped, self.based = escaped, based
         self.started = started
         signature.tested = frozenset(self.type_tested)
@@ -2255,9 +2346,37 @@ def _rebound(
     bindings = scopes[sid].bindings
     return {
         name: value for name, value in reaching.items()
-        if isinstance(bindings.get(name), (UnknownBinding, AlternativesBinding))
+        if (
+            isinstance(bindings.get(name), (UnknownBinding, AlternativesBinding))
+            # One of two values (``x = cached or fetch()``): the site judges each.
+            or _conditional_root(value)
+        )
         and (sid, name) not in written_inside
     }
+
+
+def _truthy_names(test: ast.expr) -> FrozenSet[str]:
+    """The names ``test`` being true says are true and not ``None`` (``x``, ``x is not
+    None``, either as the first operand of an ``and``)."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return frozenset().union(*(_truthy_names(value) for value in test.values))
+    if isinstance(test, ast.Name):
+        return frozenset((test.id,))
+    if (
+        isinstance(test, ast.Compare) and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.IsNot) and isinstance(test.left, ast.Name)
+        and _is_none(test.comparators[0])
+    ):
+        return frozenset((test.left.id,))
+    return frozenset()
+
+
+def _conditional_root(value: Expr) -> bool:
+    while isinstance(value, (AttrExpr, CallExpr, SubscriptExpr)):
+        value = value.base if isinstance(value, AttrExpr) else (
+            value.func if isinstance(value, CallExpr) else value.value
+        )
+    return type(value) is IfExpr
 
 
 def _use_straight_values(collector: "_Collector", scopes: List[Scope]) -> None:
@@ -2310,8 +2429,9 @@ def _gives_call_result(expr: Expr) -> bool:
     coroutine returning an un-awaited coroutine hands that one out)."""
     if type(expr) is CallExpr:
         return True
-    if type(expr) is IfExpr and expr.or_:
-        return _gives_call_result(expr.body)  # ``fetch(i) or fallback(i)``: the call's, if true
+    if type(expr) is IfExpr:
+        # ``fetch(i) or fallback(i)``, ``cached or fetch()``: the call's on some path.
+        return _gives_call_result(expr.body) or _gives_call_result(expr.orelse)
     return type(expr) is AwaitExpr and type(expr.value) is CallExpr
 
 

@@ -485,6 +485,12 @@ ALTERNATIVE_NOTE = (
     ", one of the definitions an ImportError fallback or a version or platform branch chooses "
     "between"
 )
+# Appended to ``where`` when the object is one of two values the code's own flow gives a name
+# (``x = cached or fetch()``, ``f() if c else x``, ``if not x: x = f()``).
+CONDITIONAL_NOTE = (
+    ", on the path where a fallback gives it: `or`, a conditional expression, or an `if` "
+    "rebinding the name"
+)
 
 
 def plain_result(name: str, location: str, some_path: bool = False) -> str:

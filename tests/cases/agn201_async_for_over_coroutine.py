@@ -619,7 +619,21 @@ async def orders_or_stream(customer_id: int, live: bool) -> None:
     source = load_orders(customer_id)
     if live:
         source = fetch_orders(customer_id)
-    # `source` is bound twice with different kinds: unknown.
+    # `source` is bound twice with different kinds: when not live, it is still the
+    # coroutine, and iterating it fails.
+    async for order in source:  # error: AGN201
+        print(order)
+
+
+async def orders_from(orders: List[Dict[str, Any]]):
+    for order in orders:
+        yield order
+
+
+async def orders_or_stream_awaited(customer_id: int, live: bool) -> None:
+    source = fetch_orders(customer_id)
+    if not live:
+        source = orders_from(await load_orders(customer_id))
     async for order in source:
         print(order)
 

@@ -88,8 +88,8 @@ async def conditional_expression(fast: bool):
     result = await (ticker(1) if fast else ticker(2))  # error: AGN200
     async for item in (fetch() if fast else fetch(2)):  # error: AGN201
         print(item)
-    # trap: the two arms have different kinds.
-    return result, await (ticker() if fast else fetch())
+    # The two arms have different kinds: when `fast`, the async generator is awaited.
+    return result, await (ticker() if fast else fetch())  # error: AGN200
 
 
 async def coroutine_returns_either(fast: bool):

@@ -459,3 +459,29 @@ else:
 async def scenario_ok_alternatives_agree():
     # Both alternatives are coroutines.
     await shutdown()
+
+
+async def fanout(event: str):
+    for part in event.split():
+        yield part
+
+
+async def load_profile(user_id: int) -> dict:
+    return {"id": user_id}
+
+
+async def scenario_ok_guard_contradicts_known_kind(event: str) -> List[str]:
+    # A guard the known function fails: the branch never runs, so what it does with the
+    # function is not judged (written for plugins that may be either kind).
+    if inspect.iscoroutinefunction(fanout):
+        return await fanout(event)
+    if inspect.isasyncgenfunction(load_profile):
+        async for row in load_profile(1):
+            print(row)
+    return [part async for part in fanout(event)]
+
+
+async def scenario_guard_then_known_kind(event: str) -> List[str]:
+    if inspect.iscoroutinefunction(fanout):
+        return await fanout(event)
+    return list(fanout(event))  # error: AGN203
