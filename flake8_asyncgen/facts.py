@@ -899,6 +899,8 @@ class _Collector:
         self.signatures: Dict[int, HelperSignature] = {}
         self.bare_private_calls: List[HelperCall] = []
         self.tested_calls: Set[int] = set()  # ids of the calls already a ``truth`` site
+        # Comprehensions handed to ``all`` / ``any`` (by id): their elements are truth tests.
+        self.truth_folds: Dict[int, str] = {}
         self.started: Set[str] = set()  # names a ``.send(None)`` started in this function
         # Names shadowed by enclosing lambdas and comprehensions: a site using them is
         # evaluated in a scope the summary does not model, so it is not a site.
@@ -1031,6 +1033,25 @@ class _Collector:
                 found.add(name)
         return frozenset(found)
 
+    def _rebinds_builtin(self, name: str) -> bool:
+        """Whether ``name`` is bound in this scope or at module level (so not the builtin)."""
+        return name in self.scopes[self.sid].bindings or name in self.scopes[0].bindings
+
+    def _self_attr_called(self, name: str, attr: str) -> bool:
+        """``self.client`` in a method, where a method of the class met so far stores what a
+        call gave (``self.client = create_client(url)``, un-awaited in ``__init__``)."""
+        scope = self.scopes[self.sid]
+        facts = scope.function
+        if facts is None or facts.first_param != name or scope.parent < 0:
+            return False
+        table = self.instance_attrs.get(scope.parent)
+        if table is None or attr not in table:
+            return False
+        return any(
+            isinstance(binding, ValueBinding) and type(binding.expr) is CallExpr
+            for _, _, binding in table[attr]
+        )
+
     def _attribute_site(self, node: Any, how: Optional[str] = None) -> None:
         """``f().attr`` and ``x.attr`` with ``x = f(...)`` bound in this scope: an attribute of
         what a call gave (a coroutine has no ``json``); ``how=ITEM_ACCESS``: ``f()[key]``,
@@ -1050,10 +1071,13 @@ class _Collector:
             # a module-level name, imported or global (chains on ``self`` and locals are
             # everywhere, and cost more than the shape is worth).
             root = base.value
-            if type(root) is not ast.Name or base.attr.startswith("__") or (
-                root.id in self.scopes[self.sid].bindings
-            ) or not isinstance(self.scopes[0].bindings.get(root.id), _IMPORTED):
+            if type(root) is not ast.Name or base.attr.startswith("__"):
                 return
+            if root.id in self.scopes[self.sid].bindings or not isinstance(
+                self.scopes[0].bindings.get(root.id), _IMPORTED
+            ):
+                if not self._self_attr_called(root.id, base.attr):
+                    return
         elif kind is not ast.Await or type(base.value) is not ast.Call:
             return
         self.site("attr", base, how=node.attr if how is None else how)
@@ -1207,7 +1231,7 @@ class _Collector:
             self.other_statement(stmt)
         self.straight = True
         if type(stmt) is ast.If and not self.in_lambda:
-            self._fallbacks(stmt, before)  # type: ignore[arg-type]
+            self._fallbacks(stmt, before)
 
     def _fallbacks(self, stmt: ast.If, before: Mapping[str, Expr]) -> None:
         """``if not user: user = get_default_user()`` in a function's straight line: after
@@ -2040,6 +2064,11 @@ class _Collector:
             self.site(context, generator.iter, how="comprehension")
             for condition in generator.ifs:
                 self.truth(condition)
+        fold = self.truth_folds.pop(id(node), None)
+        element = getattr(node, "elt", None)
+        if fold is not None and type(element) is ast.Call and id(element) not in self.tested_calls:
+            self.tested_calls.add(id(element))
+            self.site("truth", element, how=fold)
         # The names go out of scope once everything below is walked (a stack: pushed first).
         stack.append(_END_SHADOW)
         for generator in generators:
@@ -2101,6 +2130,14 @@ class _Collector:
                 self.sites.append(entered)
         if name == "wait" and (node.args or node.keywords):
             self._wait_elements(node)
+        if (
+            name in _TRUTH_FOLDS and type(func) is ast.Name and len(node.args) == 1
+            and not node.keywords and type(node.args[0]) in _ELEMENT_COMPREHENSIONS
+            and not self._rebinds_builtin(name)
+            and not any(g.is_async for g in node.args[0].generators)  # type: ignore[attr-defined]
+        ):
+            # ``all(notifier.send(m) for m in msgs)``: each element is tested for truth.
+            self.truth_folds[id(node.args[0])] = name
         if name in _MUTATING_METHODS and isinstance(func, ast.Attribute):
             self._mutates(func.value)
         if name in ("setattr", "__setattr__") and len(node.args) >= 2:
@@ -2417,6 +2454,8 @@ def _sends_message(call: ast.Call) -> bool:
 
 
 _ELEMENT_COMPREHENSIONS = frozenset({ast.ListComp, ast.SetComp, ast.GeneratorExp})
+# Builtins that test each element of what they are given for truth.
+_TRUTH_FOLDS = frozenset({"all", "any"})
 # Expressions whose value is never ``None``: displays, f-strings, comprehensions.
 _NEVER_NONE = frozenset({
     ast.JoinedStr, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.ListComp, ast.DictComp,

@@ -255,6 +255,13 @@ SYNC_ITERATING_FUNCTIONS: dict[str, tuple[int, int | None, int | None]] = {
     "math.prod": (0, 0, None),
     "statistics.mean": (0, 0, None),
     "statistics.median": (0, 0, None),
+    # Methods of the standard library's containers, on a receiver known to be one
+    # (``buf = deque(maxlen=10)``; ``buf.extend(...)``).
+    "collections.deque().extend": (0, 0, None),
+    "collections.deque().extendleft": (0, 0, None),
+    "collections.Counter().update": (0, 0, None),
+    "collections.Counter().subtract": (0, 0, None),
+    "collections.OrderedDict().update": (0, 0, None),
 }
 
 

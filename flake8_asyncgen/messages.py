@@ -404,6 +404,13 @@ TRUTH_WORDING = {
     "awaitable": {"kind": "awaitable", "an_object": "an awaitable object (a coroutine, task or "
                   "future)", "never_runs": ""},
 }
+# AGN214: how the object is tested, and what it always is, by the site's ``how``.
+TRUTH_TESTS = {
+    "truth": ("tested for truth", "always true"),
+    "none": ("compared with `None`", "never `None`"),
+    "all": ("tested for truth by `all()`", "always true"),
+    "any": ("tested for truth by `any()`", "always true"),
+}
 UNKNOWN_CALLEE = "?"
 # How messages name an async generator expression (``(x async for x in rows())``).
 GENERATOR_EXPRESSION = "expression"
@@ -516,7 +523,11 @@ def narrowed_by(test: str, name: str, line: int) -> str:
 
 
 def builtin_api(name: str) -> str:
-    """How AGN203 names a builtin that iterates its argument."""
+    """How AGN203 names a builtin that iterates its argument (``collections.deque().extend``,
+    a method of a standard library object: ```deque.extend()```)."""
+    if "()." in name:
+        owner, _, method = name.partition("().")
+        return f"`{owner.rsplit('.', 1)[-1]}.{method}()`"
     return f"`{name}()`"
 
 

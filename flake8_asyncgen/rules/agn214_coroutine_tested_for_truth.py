@@ -36,6 +36,7 @@ class CoroutineTestedForTruth(Rule):
             return
         fields = ctx.queries.callee_fields(judged.value)
         fields.update(messages.TRUTH_WORDING[judged.tag])
-        fields["test"] = "compared with `None`" if site.how == "none" else "tested for truth"
-        fields["always"] = "never `None`" if site.how == "none" else "always true"
+        fields["test"], fields["always"] = messages.TRUTH_TESTS.get(
+            site.how, messages.TRUTH_TESTS["truth"]
+        )
         ctx.report(self.code, site.span, fields)

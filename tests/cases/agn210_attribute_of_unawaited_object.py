@@ -531,3 +531,42 @@ def sent_through_unknowns(bot: Bot, args: Any, options: Any) -> None:
     # How many values `*args` / `**options` hold is not known.
     bot.fetch_user(1).send(*args)
     bot.fetch_user(2).send(**options)
+
+
+class FlagClient:
+    async def is_enabled(self, flag: str, user: str) -> bool:
+        return user == "ann"
+
+
+async def create_client(url: str) -> FlagClient:
+    await asyncio.sleep(0)
+    return FlagClient()
+
+
+def make_plain_client(url: str) -> FlagClient:
+    return FlagClient()
+
+
+class LazyGate:
+    def __init__(self, url: str) -> None:
+        # The handshake is never awaited: the attribute holds the coroutine.
+        self.client = create_client(url)
+
+    async def check(self, user: str) -> bool:
+        return await self.client.is_enabled("beta", user)  # error: AGN210
+
+
+class Gate:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.client = make_plain_client(url)
+        self.pending = create_client(url)
+
+    async def start(self) -> None:
+        # Awaited before use: the attribute is rebound to what the coroutine gives.
+        self.pending = await self.pending
+
+    async def check(self, user: str) -> bool:
+        # Traps: a plain factory's object; an attribute rebound to the awaited value.
+        enabled = await self.client.is_enabled("beta", user)
+        return enabled and await self.pending.is_enabled("beta", user)

@@ -6,7 +6,7 @@ every login), iirosebot's `APIIirose.get_room_info(id) is None` (never true), Id
 """
 import asyncio
 from abc import ABC, abstractmethod
-from typing import Optional
+from typing import List, Optional
 
 
 class AccountHandler(ABC):
@@ -88,3 +88,32 @@ async def fallbacks(handler: AccountHandler, device: str) -> object:
     last = device == "" or handler.is_burnt(device)
     correct = await handler.is_burnt(device) or device == ""
     return burnt, checked, fresh, last, correct
+
+
+async def every_device_burnt(handler: AccountHandler, devices: List[str]) -> bool:
+    # `all()` / `any()` test each element for truth: every coroutine is true.
+    if any(handler.is_burnt(d) for d in devices):  # error: AGN214
+        return True
+    return all([handler.is_burnt(d) for d in devices])  # error: AGN214
+
+
+async def every_device_burnt_correctly(handler: AccountHandler, devices: List[str]) -> bool:
+    # Traps: awaited elements (an async comprehension); plain elements; a function named
+    # `all` of the project's own; the elements handed on (gathered), not tested.
+    if any([await handler.is_burnt(d) for d in devices]):
+        return True
+    if any(plain_check(d) for d in devices):
+        return False
+    results = await asyncio.gather(*(handler.is_burnt(d) for d in devices))
+    return all(results)
+
+
+def all_sent(items: object) -> bool:
+    return items is not None
+
+
+async def custom_all(handler: AccountHandler, devices: List[str]) -> bool:
+    all = all_sent  # noqa: A001  (a local `all`, not the builtin)
+    pending = [handler.is_burnt(d) for d in devices]
+    await asyncio.gather(*pending)
+    return all(handler.is_burnt(d) for d in devices[:0])

@@ -152,6 +152,20 @@ async def scenario_local_list_extend():
     return found
 
 
+async def scenario_stdlib_container_methods():
+    # Methods of the standard library's containers iterate their argument too.
+    window: "collections.deque[str]" = collections.deque(maxlen=10)
+    window.extend(b.key async for b in store.list_objects())  # error: AGN203
+    window.extendleft(b.key async for b in store.list_objects())  # error: AGN203
+    counts: "collections.Counter[str]" = collections.Counter()
+    counts.update(b.key async for b in store.list_objects())  # error: AGN203
+    # Traps: filled from an async comprehension; `append` takes the object itself.
+    window.extend([b.key async for b in store.list_objects()])
+    pending = collections.deque()
+    pending.append(b.key async for b in store.list_objects())
+    return window, counts, pending
+
+
 async def scenario_set_update():
     seen = set()
     seen.update(b.key async for b in store.list_objects())  # error: AGN203
