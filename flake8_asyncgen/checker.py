@@ -166,7 +166,7 @@ def guarded(queries: Queries, site: Site, guard: Guard) -> Value:
     is bound once in its function (a parameter, say), so the guard holds where it is used."""
     expr = site.expr
     if guard.function and isinstance(expr, CallExpr):
-        expr = expr._replace(literals=())  # ``handler(stream=True)`` is a call of it too
+        expr = expr._replace(literals=(), named=())  # ``handler(stream=True)``: a call of it too
     wanted = CallExpr(NameExpr(guard.name)) if guard.function else NameExpr(guard.name)
     if expr != wanted:
         return None
@@ -188,7 +188,7 @@ def _contradicted(queries: Queries, site: Site, guard: Guard, tag: str) -> bool:
         return False
     expr = site.expr
     if guard.function and isinstance(expr, CallExpr):
-        expr = expr._replace(literals=())
+        expr = expr._replace(literals=(), named=())
     if expr != (CallExpr(NameExpr(guard.name)) if guard.function else NameExpr(guard.name)):
         return False
     evaluator, info = queries.evaluator, queries.info

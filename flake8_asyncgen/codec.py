@@ -73,6 +73,11 @@ def expr_to_json(expr: Expr) -> List[Any]:
     if isinstance(expr, AttrExpr):
         return ["a", expr_to_json(expr.base), expr.attr]
     if isinstance(expr, CallExpr):
+        if expr.named:
+            return [
+                "c", expr_to_json(expr.func), [[k, v] for k, v in expr.literals],
+                list(expr.named),
+            ]
         if expr.literals:
             return ["c", expr_to_json(expr.func), [[k, v] for k, v in expr.literals]]
         return ["c", expr_to_json(expr.func)]
@@ -290,6 +295,12 @@ def expr_from_json(data: Any, depth: int = 0) -> Expr:
         return CallExpr(expr_from_json(items[1], depth + 1))
     if tag == "c" and size == 3:
         return CallExpr(expr_from_json(items[1], depth + 1), _literals(items[2]))
+    if tag == "c" and size == 4:
+        named = tuple(_text(name, "keyword") for name in _list(items[3], "keywords"))
+        if not named:
+            raise _fail("empty keywords")
+        literals = _literals(items[2]) if _list(items[2], "literal arguments") else ()
+        return CallExpr(expr_from_json(items[1], depth + 1), literals, named)
     if tag == "w" and size == 2:
         return AwaitExpr(expr_from_json(items[1], depth + 1))
     if tag == "g" and size == 2:

@@ -282,6 +282,8 @@ class Evaluator:
             chained = self._chained_receiver(info, expr, callee, sid)
             if chained is not None:
                 return chained
+            if self._chosen_parameter(info, expr, callee, sid):
+                return None
             called = self.call(callee)
             if called is None and isinstance(callee, FunctionRef) and isinstance(
                 expr.func, AttrExpr
@@ -294,6 +296,14 @@ class Evaluator:
                 args = self.generics.arguments(info, expr.func, sid)
                 if args:
                     return called._replace(args=args)
+                owner = self.module(called.module)
+                if expr.named and owner is not None and self.generics.chosen_by_keywords(
+                    owner, called.scope, expr.named
+                ):
+                    # ``sessionmaker(engine, class_=AsyncSession)``: the type arguments are
+                    # the call's choice, not known here (nor the bound's).
+                    count = len(self.generics.parameters(owner, called.scope))
+                    return called._replace(args=(None,) * count)
             return called
         if isinstance(expr, AwaitExpr):
             awaited = self.eval(expr.value, info.name, sid)
@@ -356,6 +366,23 @@ class Evaluator:
                 return first
             return join_alternatives([first, second], self.classes.common_base)
         return None
+
+    def _chosen_parameter(self, info: ModuleInfo, call: CallExpr, callee: Value, sid: int) -> bool:
+        """``SessionLocal()`` / ``SessionLocal.begin()`` where ``SessionLocal`` was made
+        choosing its type argument (see ``_eval``) and the method gives that type parameter:
+        the class chosen is not known, so neither is the result."""
+        if isinstance(callee, Instance):
+            receiver: Value = callee
+            method = self.attr(callee, "__call__")
+        elif isinstance(callee, FunctionRef) and isinstance(call.func, AttrExpr):
+            receiver, method = self.eval(call.func.base, info.name, sid), callee
+        else:
+            return False
+        return (
+            isinstance(receiver, Instance) and bool(receiver.args)
+            and all(arg is None for arg in receiver.args)
+            and isinstance(method, FunctionRef) and self.generics.returns_parameter(method)
+        )
 
     def _super_member(self, info: ModuleInfo, sid: int, name: str) -> Value:
         """``super().name`` in a method of a class with one base: the method ``name`` is
@@ -1380,22 +1407,9 @@ class Evaluator:
                 return first._replace(args=declared.args)
         if first is not None:
             return first
-        if facts.result_type is not None and not self._class_parameter(info, sid, facts.result_type):
+        if facts.result_type is not None:
             return self.annotated_instance(info, facts.result_type, info.scopes[sid].parent)
         return None
-
-    def _class_parameter(self, info: ModuleInfo, sid: int, annotation: Expr) -> bool:
-        """``-> _S`` in a method of ``class sessionmaker(Generic[_S])``: the type the
-        instance was made for, chosen by its constructor's arguments (``class_=AsyncSession``),
-        which the bound does not tell (SQLAlchemy's bound is ``Session``, and ``AsyncSession``
-        does not derive from it).  Known only where the instance's type arguments are
-        (``Generics.substitute``)."""
-        if not isinstance(annotation, NameExpr):
-            return False
-        parent = info.scopes[sid].parent
-        if parent < 0 or info.scopes[parent].kind != "class":
-            return False
-        return annotation.id in self.generics.parameters(info, parent)
 
     def is_closure(self, function: FunctionRef) -> bool:
         """A function defined inside a function (``return wrapped``, also handed on by a

@@ -69,7 +69,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -86,6 +86,35 @@ def _bool_keywords(keywords: List[ast.keyword]) -> Tuple[Tuple[str, bool], ...]:
         if type(value) is ast.Constant and type(value.value) is bool:
             found.append((keyword.arg, value.value))
     return tuple(found) if found else ()
+
+
+# Tests of what a value is: a conditional expression on one picks the arm that suits it.
+_KIND_TESTS = frozenset({
+    "isinstance", "issubclass", "hasattr", "callable", "iscoroutinefunction",
+    "isasyncgenfunction", "isgeneratorfunction", "iscoroutine", "isasyncgen", "isawaitable",
+    "isgenerator", "isfunction", "ismethod",
+})
+
+
+def _tests_kind(test: ast.expr) -> bool:
+    """Whether a condition calls one of :data:`_KIND_TESTS` (also under ``not``, ``and``,
+    ``or``)."""
+    for node in ast.walk(test):
+        if type(node) is ast.Call:
+            func = node.func
+            name = func.id if type(func) is ast.Name else getattr(func, "attr", None)
+            if name in _KIND_TESTS:
+                return True
+    return False
+
+
+def _named_keywords(keywords: List[ast.keyword]) -> Tuple[str, ...]:
+    """The names of the keyword arguments given other than as ``True`` / ``False``
+    (``"**"`` for a ``**kwargs``, which may give any)."""
+    return tuple(
+        "**" if keyword.arg is None else keyword.arg for keyword in keywords
+        if not (type(keyword.value) is ast.Constant and type(keyword.value.value) is bool)
+    )
 
 
 # Builtins whose result holds its first argument's elements (``enumerate``: paired).
@@ -153,7 +182,9 @@ def describe(node: ast.AST) -> Expr:
         literals = _bool_keywords(keywords) if keywords and not any(
             type(arg) is ast.Starred for arg in node.args  # type: ignore[attr-defined]
         ) else ()
-        return _new(CallExpr, (describe(node.func), literals, "call"))  # type: ignore[attr-defined]
+        named = _named_keywords(keywords) if keywords else ()
+        func_expr = describe(node.func)  # type: ignore[attr-defined]
+        return _new(CallExpr, (func_expr, literals, named, "call"))
     if kind is ast.Await:
         return AwaitExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.Subscript:
@@ -167,6 +198,10 @@ def describe(node: ast.AST) -> Expr:
             return describe_type(node) or UNKNOWN
         return SubscriptExpr(describe(node.value))  # type: ignore[attr-defined]
     if kind is ast.IfExp:
+        if _tests_kind(node.test):  # type: ignore[attr-defined]
+            # ``f(e) if inspect.isasyncgenfunction(f) else await f(e)``: each arm is taken
+            # only for what it handles, so neither is a fallback the other may meet.
+            return UNKNOWN
         return IfExpr(describe(node.body), describe(node.orelse))  # type: ignore[attr-defined]
     if kind is ast.BoolOp and type(node.op) is ast.Or:  # type: ignore[attr-defined]
         # ``session or ClientSession()``: one of the operands (the last one, or a true one).

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import List, Optional, Tuple
 
 from .model import (
-    AttrExpr, Expr, FromImportBinding, NameExpr, SubscriptExpr, ValueBinding, dotted,
-    strip_subscript,
+    AttrExpr, DefBinding, Expr, FromImportBinding, NameExpr, ParamBinding, SubscriptExpr,
+    ValueBinding, dotted, strip_subscript,
 )
 from . import kinds
 from .project import ModuleInfo
@@ -100,6 +100,40 @@ class Generics:
                     found.append(name)
         return found
 
+    def chosen_by_keywords(self, info: ModuleInfo, sid: int, named: Tuple[str, ...]) -> bool:
+        """Whether keyword arguments named ``named`` (``"**"``: any) give a parameter of the
+        class's own ``__init__`` annotated with one of its type parameters (``class_:
+        Type[_S]``): the call chooses the type argument, which the bound does not tell."""
+        names = self.parameters(info, sid)
+        if not names:
+            return False
+        binding = info.scopes[sid].bindings.get("__init__")
+        if not isinstance(binding, DefBinding):
+            return False
+        params = info.scopes[binding.scope].bindings
+        for keyword in named:
+            candidates = list(params.items()) if keyword == "**" else [
+                (keyword, params.get(keyword))
+            ]
+            for _, param in candidates:
+                if isinstance(param, ParamBinding) and param.declared is not None and (
+                    _mentions(param.declared, names)
+                ):
+                    return True
+        return False
+
+    def returns_parameter(self, method: FunctionRef) -> bool:
+        """``def __call__(self) -> _S`` in ``class sessionmaker(Generic[_S])``: a method of
+        a generic class whose result is one of the class's type parameters."""
+        info = self.resolver.module(method.module)
+        if info is None:
+            return False
+        facts = info.scopes[method.scope].function
+        parent = info.scopes[method.scope].parent
+        if facts is None or not isinstance(facts.result_type, NameExpr) or parent < 0:
+            return False
+        return facts.result_type.id in self.parameters(info, parent)
+
     def _is_type_variable(self, info: ModuleInfo, name: str, scope: int) -> bool:
         value = self.resolver.eval(NameExpr(name), info.name, scope)
         return isinstance(value, Outside) and value.qualified in kinds.TYPE_VARIABLE_CALLS
@@ -143,3 +177,15 @@ class Generics:
         if info is None:
             return None
         return self.resolver.annotated_instance(info, result, info.scopes[method.scope].parent)
+
+
+def _mentions(annotation: Expr, names: List[str], depth: int = 0) -> bool:
+    """Whether ``annotation`` names one of ``names`` (``_S``, ``Type[_S]``,
+    ``Callable[..., _S]``)."""
+    if depth > 6:
+        return False
+    if isinstance(annotation, NameExpr):
+        return annotation.id in names
+    if isinstance(annotation, SubscriptExpr):
+        return any(_mentions(arg, names, depth + 1) for arg in annotation.args)
+    return False

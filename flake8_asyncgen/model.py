@@ -57,10 +57,13 @@ class AttrExpr(NamedTuple):
 class CallExpr(NamedTuple):
     """A call; arguments are dropped (what a call gives depends only on the callee here),
     except keyword arguments given as ``True`` / ``False``: ``stream=True`` chooses between
-    ``@overload`` signatures (LLM SDKs' ``create(..., stream=True)``)."""
+    ``@overload`` signatures (LLM SDKs' ``create(..., stream=True)``); and the names of the
+    other keyword arguments (``"**"`` for a ``**kwargs``): ``sessionmaker(engine,
+    class_=AsyncSession)`` chooses the class its sessions are."""
 
     func: "Expr"
     literals: Tuple[Tuple[str, bool], ...] = ()
+    named: Tuple[str, ...] = ()
     shape: Literal["call"] = "call"
 
 

@@ -13,6 +13,7 @@ too; a second `if` rebinding a value that is already one of two (it may undo the
 same condition); a use only `await`ing it; `return` of it (handing it on).
 """
 import asyncio
+import inspect
 from typing import Any, Dict, List, Optional
 
 
@@ -183,3 +184,10 @@ async def ok_in_nested_function(user: Optional[User] = None) -> int:
         return value.id
 
     return later(await user)
+
+
+async def ok_arm_chosen_by_kind(handler: Any, fallback: bool) -> str:
+    # A conditional expression testing what a value is takes the arm that suits it.
+    result = handler() if inspect.isasyncgenfunction(get_default_user) else await get_default_user()
+    other = get_default_user() if not isinstance(handler, str) else User(5)
+    return f"{result.id} {other}"

@@ -8,10 +8,18 @@ async def save(session: _AS) -> None:
 
 
 async def save_from_maker() -> None:
-    # Not followed: what `SessionMaker.__call__ -> _AS` gives is the class the constructor's
-    # argument chose (here `AsyncSession`), and arguments are not modelled; the type variable's
-    # bound is not taken instead (SQLAlchemy's `sessionmaker` is bound to `Session` and given
-    # `class_=AsyncSession`; see xlib_generic_managers/app/sessions.py).
     session = make_session()
-    session.commit()
+    session.commit()  # error: AGN211
     await session.commit()
+
+
+make_chosen = SessionMaker(factory=AsyncSession)
+
+
+async def save_from_chosen_maker() -> None:
+    # Not followed: the keyword argument chose the class (as SQLAlchemy's
+    # `sessionmaker(engine, class_=AsyncSession)`, whose bound is the sync `Session`), and
+    # arguments are not modelled; the bound is not taken instead.
+    session = make_chosen()
+    await session.commit()
+
