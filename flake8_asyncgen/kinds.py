@@ -6,7 +6,7 @@ and unknown means silence.
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, Optional, Tuple
+from typing import Dict, FrozenSet, Optional, Tuple, Union
 
 # Installed packages whose APIs the rules know by qualified name below: they stay "outside"
 # (never read from site-packages), so that this knowledge decides what they do.  Every other
@@ -196,6 +196,11 @@ SYNC_CALLBACK_METHODS: dict[str, int] = {
     "add_signal_handler": 1, "add_reader": 1, "add_writer": 1, "run_in_executor": 1,
     "add_done_callback": 0, "submit": 0,
 }
+# Builtins calling the function given (at this position or keyword) for each item and using
+# what it returns as a plain value: a sort key compared with ``<``, a test taken for truth.
+SYNC_CALLBACK_BUILTINS: dict[str, Union[int, str]] = {
+    "sorted": "key", "min": "key", "max": "key", "list.sort": "key", "filter": 0,
+}
 # Where those methods' receivers come from: asyncio's loops and futures, executors.
 SYNC_CALLBACK_LIBRARIES = frozenset({"asyncio", "concurrent"})
 
@@ -291,6 +296,7 @@ INTERESTING_CALL_NAMES = frozenset(
     | set(SYNC_ITERATING_BUILTINS)
     | {name.rsplit(".", 1)[-1] for name in SYNC_CALLBACK_APIS}
     | set(SYNC_CALLBACK_METHODS)
+    | {name.rsplit(".", 1)[-1] for name in SYNC_CALLBACK_BUILTINS}
 )
 
 # What ``TypeVar(...)`` evaluates to: a type variable, whose annotation uses mean its bound.

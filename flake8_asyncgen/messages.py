@@ -251,7 +251,7 @@ CODES: dict[str, Code] = {
             fix="none",
             summary="An async function given to an API that calls it as a plain function (a "
                     "loop callback, a signal or exit handler, a thread's target, an "
-                    "executor): the coroutine it makes is never awaited.",
+                    "executor, a sort key): the coroutine it makes is never awaited.",
         ),
         Code(
             "AGN218",
@@ -554,13 +554,23 @@ _HANDED_BACK = frozenset({
     "trio.to_thread.run_sync",
 })
 _IN_A_THREAD = _HANDED_BACK | {"threading.Thread", "threading.Timer"}
+# Builtins calling it per item: what they do with the object instead of awaiting it.
+_PER_ITEM = {
+    "sorted": "compares", "min": "compares", "max": "compares", "list.sort": "compares",
+    "filter": "tests the truth of",
+}
 
 
 def callback_fields(api: str, kind: str, short: str) -> "dict[str, str]":
     """AGN217's wording for an async function given to ``api``, which calls it as a plain
     function: ``kind`` is ``coro`` or ``agen``."""
     coroutine = kind == "coro"
-    if not coroutine:
+    if api in _PER_ITEM:
+        advice = (f"await `{short}` for each item first (`[x for x in items if await "
+                  f"{short}(x)]`)" if api == "filter" else
+                  f"await `{short}` for each item first (`keys = await asyncio.gather(*map("
+                  f"{short}, items))`), then sort by those values")
+    elif not coroutine:
         advice = (f"give a plain function that runs a coroutine consuming `{short}()` with "
                   "`async for`")
     elif api in _LOOP_CALLBACKS:
@@ -583,7 +593,7 @@ def callback_fields(api: str, kind: str, short: str) -> "dict[str, str]":
         "api": f"`{api}(...)`" if not api.startswith(".") else f"`{api}`",
         "kind": "coroutine function" if coroutine else "async generator function",
         "obj": "coroutine" if coroutine else "async generator",
-        "drops": "hands back" if api in _HANDED_BACK else "drops",
+        "drops": _PER_ITEM.get(api) or ("hands back" if api in _HANDED_BACK else "drops"),
         "warning": f" (RuntimeWarning: coroutine '{short}' was never awaited)" if coroutine
         else "",
         "advice": advice,

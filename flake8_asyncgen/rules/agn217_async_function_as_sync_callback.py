@@ -25,6 +25,7 @@ class AsyncFunctionAsSyncCallback(Rule):
     triggers = frozenset({"function", "agen_fn"})
     call_names = frozenset(
         {_last(name) for name in kinds.SYNC_CALLBACK_APIS} | set(kinds.SYNC_CALLBACK_METHODS)
+        | {_last(name) for name in kinds.SYNC_CALLBACK_BUILTINS}
     )
     INVALID = [
         "import asyncio\nimport signal\nasync def shutdown():\n    pass\n"

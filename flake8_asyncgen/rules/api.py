@@ -425,6 +425,9 @@ class Queries:
         if isinstance(func, Outside) and func.qualified in kinds.SYNC_CALLBACK_APIS:
             position, keyword = kinds.SYNC_CALLBACK_APIS[func.qualified]
             return func.qualified if index == position or index == keyword else None
+        if isinstance(func, Builtin) and func.name in kinds.SYNC_CALLBACK_BUILTINS:
+            # ``sorted(items, key=score)``, ``filter(keep, items)``.
+            return func.name if index == kinds.SYNC_CALLBACK_BUILTINS[func.name] else None
         if not isinstance(call.func, AttrExpr):
             return None
         wanted = kinds.SYNC_CALLBACK_METHODS.get(call.func.attr)

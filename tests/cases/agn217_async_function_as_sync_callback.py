@@ -161,3 +161,32 @@ class Stub:
 def unknown_loop(loop: Any) -> None:
     # Nothing says this is asyncio's loop.
     loop.call_soon(shutdown)
+
+
+async def priority(job: str) -> int:
+    await asyncio.sleep(0)
+    return len(job)
+
+
+async def is_due(job: str) -> bool:
+    return bool(job)
+
+
+def plain_priority(job: str) -> int:
+    return len(job)
+
+
+async def order_jobs(jobs: List[str]) -> List[str]:
+    # Builtins calling the function per item: the coroutines are compared or tested.
+    first = min(jobs, key=priority)  # error: AGN217
+    due = list(filter(is_due, jobs))  # error: AGN217
+    queue = ["b", "a"]
+    queue.sort(key=priority)  # error: AGN217
+    return sorted(jobs, key=priority) + [first] + due + queue  # error: AGN217
+
+
+async def order_jobs_correctly(jobs: List[str]) -> List[str]:
+    # Traps: awaited first, then sorted; a plain key; `map` collecting coroutines to gather.
+    keys = dict(zip(jobs, await asyncio.gather(*map(priority, jobs))))
+    by_plain = sorted(jobs, key=plain_priority)
+    return sorted(jobs, key=keys.__getitem__) + by_plain
