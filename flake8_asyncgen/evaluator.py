@@ -433,7 +433,7 @@ class Evaluator:
             if found_self is not None:
                 return found_self
             if binding.declared is None:
-                return self._passed(info, binding) if binding.passed else None
+                return self._passed(info, owner, binding) if binding.passed else None
             # Annotations are evaluated where the ``def`` statement is.
             declared = self.declared_value(
                 info, binding.declared, info.scopes[owner].parent, owner, name
@@ -441,14 +441,24 @@ class Evaluator:
             if declared is None and binding.passed:
                 # ``c: Union[Redis, AsyncRedis]`` / ``c: Any`` of a private helper: what
                 # its module's calls pass.
-                return self._passed(info, binding)
+                return self._passed(info, owner, binding)
             return declared
         return self.binding(info, owner, binding)
 
-    def _passed(self, info: ModuleInfo, binding: ParamBinding) -> Value:
+    def _passed(self, info: ModuleInfo, owner: int, binding: ParamBinding) -> Value:
         """A private helper's parameter, from what its module's calls pass: an instance of
         the one class they all agree on (``None`` aside); unknown otherwise, and for any other
-        kind of value (a function passed in may be told apart with ``inspect``)."""
+        kind of value (a function passed in may be told apart with ``inspect``).  Not a
+        parameter of the ``__init__`` of a class with subclasses: what a method of one reads
+        from ``self`` was passed to the subclass's constructor, elsewhere (botocore's
+        ``InstanceMetadataProvider(iam_role_fetcher=InstanceMetadataFetcher())``, and
+        aiobotocore's subclass given its async fetcher)."""
+        scope = info.scopes[owner]
+        if scope.name == "__init__" and scope.parent >= 0 and (
+            info.scopes[scope.parent].kind == "class"
+        ):
+            if self.classes.subclasses_anywhere(info.name, scope.parent) != []:
+                return None
         joined = join_alternatives(
             [self.eval(expr, info.name, sid) for expr, sid in binding.passed],
             self.classes.common_base,
@@ -1217,23 +1227,26 @@ class Evaluator:
     def _none_on_some_path(
         self, info: ModuleInfo, function: FunctionRef, values: List[Value]
     ) -> Value:
-        """A plain ``def`` with an explicit ``return None`` whose other returns are not known
-        (electrumx's ``notify``: ``return our_touched`` / ``return None``): awaiting its
-        call fails whenever it returns ``None``, whatever the others give.  Not when a return
-        is known to be anything else (a coroutine: an optional job to await), nor without an
-        annotation-free explicit ``None`` (a bare ``return`` is not told apart)."""
+        """A plain ``def`` with an explicit ``return None`` (or another constant or display:
+        ``return f"Tool '{name}' not found"``) whose other returns are not known (electrumx's
+        ``notify``: ``return our_touched`` / ``return None``; agent-squad's ``_process_tool``:
+        ``return tool.func(**data)`` / the message): awaiting its call fails whenever it
+        returns that object, whatever the others give.  Not when a return is known to be
+        anything else (a coroutine: an optional job to await), nor without an annotation (a
+        bare ``return`` is not told apart from ``return None``)."""
         facts = info.scopes[function.scope].function
         if facts is None or facts.annotation is not None:
             return None  # ``-> Optional[Awaitable[...]]`` says the caller tests it first
-        explicit = False
+        explicit: Optional[str] = None
         for expr, value in zip(facts.returns, values):
-            if value == NONE and type(expr) is LiteralExpr:
-                explicit = True
+            if type(expr) is LiteralExpr and isinstance(value, BuiltinInstance):
+                if explicit is None:
+                    explicit = value.type_name  # ``None`` is the ``NoneType`` instance
             elif value is not None and not isinstance(value, (Outside, BuiltinInstance)):
                 return None
-        if not explicit:
+        if explicit is None:
             return None
-        return PlainResult(function.module, function.scope, "NoneType", some_path=True)
+        return PlainResult(function.module, function.scope, explicit, some_path=True)
 
     def _declared_plain_result(
         self, info: ModuleInfo, function: FunctionRef, values: List[Value]

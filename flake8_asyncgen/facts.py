@@ -936,6 +936,8 @@ class _Collector:
         self.tested_calls: Set[int] = set()  # ids of the calls already a ``truth`` site
         # Comprehensions handed to ``all`` / ``any`` (by id): their elements are truth tests.
         self.truth_folds: Dict[int, str] = {}
+        # Nodes in the arms of a conditional expression that tests what a value is (by id).
+        self.kind_guarded: Set[int] = set()
         self.started: Set[str] = set()  # names a ``.send(None)`` started in this function
         # Names shadowed by enclosing lambdas and comprehensions: a site using them is
         # evaluated in a scope the summary does not model, so it is not a site.
@@ -1180,6 +1182,8 @@ class _Collector:
         how: str = "",
         call: Optional[CallArg] = None,
     ) -> Optional[Site]:
+        if id(node) in self.kind_guarded:
+            return None
         described = describe(node)
         if type(described) is UnknownExpr or type(described) is LiteralExpr:
             return None  # nothing is known, or a display of a builtin type: no rule fires
@@ -2067,6 +2071,12 @@ class _Collector:
                 continue
             elif kind is ast.IfExp:
                 self.truth(node.test)
+                if _tests_kind(node.test):
+                    # ``await out if asyncio.iscoroutine(out) else out``: each arm handles
+                    # what the test found, so nothing in them is judged.
+                    self.kind_guarded.update(
+                        id(sub) for arm in (node.body, node.orelse) for sub in ast.walk(arm)
+                    )
             elif kind is ast.NamedExpr:
                 if not self.in_lambda:
                     # In a comprehension the value is evaluated once per item: unknown.

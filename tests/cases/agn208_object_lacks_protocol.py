@@ -726,12 +726,13 @@ async def plain_results(notifier: Notifier) -> None:
     for message in notifier.pending():
         print(message)
     await notifier.wrapped()
-    # Traps: a hook or stub (overridden, maybe by a coroutine); returns not all known; a bare
-    # `return` beside others; a generator.
+    # Traps: a hook or stub (overridden, maybe by a coroutine).
     await notifier.on_idle()
     await notifier.refuse()
-    await notifier.maybe(True)
-    await notifier.sometimes(True)
+    # Returns not all known, but a display on one path: awaiting fails whenever it is taken
+    # (here, always).
+    await notifier.maybe(True)  # error: AGN208
+    await notifier.sometimes(True)  # error: AGN208
     # A generator function's call is a generator, not async-iterable.
     async for line in notifier.lines():  # error: AGN208
         print(line)

@@ -276,6 +276,53 @@ class MasternodeSession(Session):
         return None
 
 
+class ToolRunner:
+    """agent-squad's `_process_tool`: the tool's coroutine, or a message when no tool has
+    that name."""
+
+    def __init__(self, tools: List[Any]) -> None:
+        self.tools = tools
+
+    def _process_tool(self, name: str, data: Dict[str, Any]):  # type: ignore[no-untyped-def]
+        try:
+            tool = next(tool for tool in self.tools if tool.name == name)
+            return tool.func(**data)
+        except StopIteration:
+            return f"Tool '{name}' not found"
+
+    def _maybe_job(self, name: str):  # type: ignore[no-untyped-def]
+        # A message, or a known coroutine: callers test which (not judged).
+        if not name:
+            return "nothing to do"
+        return self._run(name)
+
+    async def _run(self, name: str) -> str:
+        return name
+
+    async def handle(self, name: str) -> Any:
+        result = await self._process_tool(name, {})  # error: AGN208
+        job = self._maybe_job(name)
+        return result, (await job if not isinstance(job, str) else job)
+
+
+class Memorized:
+    """joblib's `AsyncMemorizedFunc`: the cached call gives a tuple, or what the function
+    gives (a coroutine for an async one); the caller tests which before awaiting."""
+
+    def __init__(self, func: Any) -> None:
+        self.func = func
+
+    def _cached_call(self, shelving: bool):  # type: ignore[no-untyped-def]
+        if shelving:
+            return (None, {})
+        return self.func()
+
+    async def __call__(self) -> Any:
+        out = self._cached_call(False)
+        out = await out if asyncio.iscoroutine(out) else out
+        return out[0]
+
+
 async def notify_all(session: Session, touched: Set[str]) -> None:
     # Trap: annotated (`-> Any`): what it returns is declared, not judged from the returns.
     print(session.notify(touched))

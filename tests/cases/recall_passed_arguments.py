@@ -176,6 +176,28 @@ class Holder:
         self.wrapped = Wrapper(Client(), "a")
 
 
+class Provider:
+    """Constructed in its module with a sync client; a subclass (botocore's
+    `InstanceMetadataProvider` and aiobotocore's `AioInstanceMetadataProvider`) is given
+    another client by whoever constructs the subclass: what `self._client` holds in the
+    subclass's methods is not what this module passes."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def load(self):
+        return self._client.fetch("k")
+
+
+PROVIDER = Provider(SyncClient())
+
+
+class AsyncProvider(Provider):
+    async def aload(self):
+        # Trap: the subclass is constructed elsewhere (with an async client).
+        return [item async for item in self._client.stream("k")]
+
+
 class Unsure:
     """Constructed with two classes in its module: silent."""
 
