@@ -236,7 +236,12 @@ def alternatives(queries: Queries, site: Site) -> Tuple[List[Tuple[Value, Tag]],
     if site.in_environment_branch:
         return [], ""  # ``if sys.platform != "win32":`` may exclude the failing alternative
     evaluator, info = queries.evaluator, queries.info
-    conditional = _conditional_arms(site.expr)
+    root = site.expr
+    while isinstance(root, (AttrExpr, CallExpr, SubscriptExpr)):
+        root = root.base if isinstance(root, AttrExpr) else (
+            root.func if isinstance(root, CallExpr) else root.value
+        )
+    conditional = _conditional_arms(site.expr) if type(root) is IfExpr else []
     if conditional:
         # ``db_obj = db_obj or self.get(id)`` / ``if not user: user = get_default_user()``,
         # then ``user.id``: the program fails whenever the path giving the coroutine is taken.

@@ -1279,8 +1279,11 @@ class _Collector:
         and the body does not leave).  Not over a value that is already one of two: a second
         ``if`` on the same condition may undo the first (``if is_async: x = await x``)."""
         body = stmt.body
-        if not body or isinstance(body[-1], _EXITS):
-            return
+        if not body or isinstance(body[-1], _EXITS) or not any(
+            type(node) is ast.Assign and len(node.targets) == 1
+            and type(node.targets[0]) is ast.Name for node in body
+        ):
+            return  # (most ``if`` bodies assign no name at their top level: nothing to walk)
         otherwise: FrozenSet[str] = frozenset().union(*(_bound_names(s) for s in stmt.orelse))
         later: Set[str] = set()
         globals_ = self.scopes[self.sid].global_names
@@ -1345,6 +1348,8 @@ class _Collector:
         if not current:
             return None
         found = {name: current[name] for name in root_names(expr) if name in current}
+        if not self.conditional:
+            return found or None
         for name, value in list(found.items()):
             depth = self._conditional_depth(value)
             if depth is not None and not (
@@ -1858,10 +1863,11 @@ class _Collector:
         self.escaped, self.based = set(), set()  # this function's statements' own
         started, self.started = self.started, set()
         depth, self.if_depth = self.if_depth, 0
+        conditional, self.conditional = self.conditional, {}
         self.current, self.straight = _NOTHING, True
         self.body(node.body)
         self.current, self.straight = current, straight
-        self.if_depth = depth
+        self.if_depth, self.conditional = depth, conditional
         self.escaped, self.based = escaped, based
         self.started = started
         signature.tested = frozenset(self.type_tested)
