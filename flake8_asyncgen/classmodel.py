@@ -19,6 +19,9 @@ from .model import (
     CallExpr,
     DeclaredBinding,
     DefBinding,
+    Expr,
+    FromImportBinding,
+    ImportBinding,
     NameExpr,
     Scope,
     ValueBinding,
@@ -898,8 +901,10 @@ class ClassModel:
         for decorator in klass.decorators if decorators else ():
             target = decorator.func if isinstance(decorator, CallExpr) else decorator
             value = evaluate(target, info.name, parent)
-            neutral = isinstance(value, Outside) and (
+            neutral = (isinstance(value, Outside) and (
                 value.qualified in kinds.NEUTRAL_CLASS_DECORATORS
+            )) or self._neutral_function(value) or (
+                value is None and _imported_name(info, target) in kinds.NEUTRAL_CLASS_DECORATORS
             )
             # Annotated to give back what it decorates (``def d(cls: T) -> T``, or a factory
             # ``-> Callable[[T], T]`` used as ``@d(...)``: sqlalchemy's
@@ -927,6 +932,17 @@ class ClassModel:
                 if opaque is not False:
                     return True
         return False
+
+    def _neutral_function(self, value: Value) -> bool:
+        """An installed class decorator known to keep the class's methods, read from its
+        package (attrs' ``define``, also through ``partial(define, ...)``)."""
+        if not isinstance(value, FunctionRef):
+            return False
+        owner = self.resolver.module(value.module)
+        if owner is None or owner.scopes[value.scope].parent != 0:
+            return False
+        name = f"{value.module}.{owner.scopes[value.scope].name}"
+        return name in kinds.NEUTRAL_CLASS_DECORATOR_FUNCTIONS
 
     def overrides(self, module: str, sid: int, name: str) -> Optional[List[FunctionRef]]:
         """The methods ``name`` of every project class deriving from class ``sid`` (in any
@@ -1012,3 +1028,18 @@ def _aliases_method(scope: Scope, binding: Optional[Binding]) -> bool:
     return isinstance(binding, ValueBinding) and isinstance(binding.expr, NameExpr) and (
         isinstance(scope.bindings.get(binding.expr.id), DefBinding)
     )
+
+
+def _imported_name(info: ModuleInfo, expr: Expr) -> Optional[str]:
+    """``attrs.define`` as the module's imports spell it (``import attrs``, ``from attrs
+    import define``), for a decorator whose installed package does not say what it is."""
+    written = dotted(expr)
+    if written is None:
+        return None
+    root, _, rest = written.partition(".")
+    binding = info.scopes[0].bindings.get(root)
+    if isinstance(binding, ImportBinding) and binding.module == root:
+        return written
+    if isinstance(binding, FromImportBinding):
+        return f"{binding.module}.{binding.name}" + (f".{rest}" if rest else "")
+    return None

@@ -117,8 +117,16 @@ NEUTRAL_CLASS_DECORATORS = frozenset(
         "typing.runtime_checkable",
         "typing_extensions.runtime_checkable",
         "functools.total_ordering",
+        # attrs: builds the class's ``__init__`` and dunders from its annotated fields and
+        # keeps its methods (``slots=True`` copies them onto a new class).
+        *(f"{module}.{name}" for module in ("attrs", "attr")
+          for name in ("define", "frozen", "mutable")),
+        "attr.s", "attr.attrs", "attr.attributes", "attr.dataclass",
     }
 )
+# The same decorators where the installed package is read: the functions behind them, by
+# module and name (``attrs.frozen`` is ``partial(define, ...)``).
+NEUTRAL_CLASS_DECORATOR_FUNCTIONS = frozenset({"attr._next_gen.define", "attr._make.attrs"})
 
 ASYNC_ITERATOR_NAMES = frozenset({"AsyncGenerator", "AsyncIterator", "AsyncIterable"})
 ASYNC_ITERATOR_ANNOTATIONS = frozenset(

@@ -13,6 +13,9 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, final
 
+import attr
+import attrs
+
 REGISTRY: Dict[str, type] = {}
 
 
@@ -489,3 +492,63 @@ class BulkConfigured:
 
 async def scenario_ok_dict_update():
     await BulkConfigured(llm=StreamingLLM()).run()
+
+
+# attrs' class decorators build `__init__` and dunders from the annotated fields and keep the
+# class's methods (read by name, whether or not the installed package can be followed).
+class SearchClient:
+    async def search(self, q: str) -> List[str]:
+        await asyncio.sleep(0)
+        return [q]
+
+
+@attrs.define
+class Indexer:
+    client: SearchClient
+    batch: int = 100
+
+    async def ids(self, q: str) -> List[str]:
+        return [hit for hit in self.client.search(q)]  # error: AGN213
+
+    async def ids_correctly(self, q: str) -> List[str]:
+        return [hit for hit in await self.client.search(q)]
+
+
+@attrs.frozen
+class QueryPlan:
+    client: SearchClient
+
+    async def first(self, q: str) -> str:
+        return self.client.search(q)[0]  # error: AGN210
+
+
+@attr.s(auto_attribs=True)
+class LegacyIndexer:
+    client: SearchClient
+
+    def count(self, q: str) -> int:
+        return len(self.client.search(q))  # error: AGN215
+
+
+def rewrap(cls: type) -> type:
+    """A project decorator wrapping every method: what they give is not known."""
+    for name, member in list(vars(cls).items()):
+        if inspect.iscoroutinefunction(member):
+            setattr(cls, name, functools.partial(member))
+    return cls
+
+
+@rewrap
+@attrs.define
+class WrappedClient:
+    async def search(self, q: str) -> List[str]:
+        return [q]
+
+
+@attrs.define
+class WrappedIndexer:
+    client: WrappedClient
+
+    async def ids(self, q: str) -> List[str]:
+        # Trap: the client's class is rewrapped by an unknown decorator.
+        return [hit for hit in self.client.search(q)]
