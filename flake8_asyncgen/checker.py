@@ -16,7 +16,7 @@ from .project import ModuleInfo
 from .rules import ALL_RULES, by_context
 from .rules.api import Fixer, JudgedSite, Queries, Rule
 from .sitetypes import Guard, Site, Span, Tag
-from .model import AttrExpr, CallExpr, DefBinding, Expr, IfExpr, NameExpr, SubscriptExpr
+from .model import AttrExpr, CallExpr, DefBinding, Expr, IfExpr, NameExpr, SubscriptExpr, chain_root
 from .values import (
     AnnotatedStream, AsyncGenExpression, BuiltinInstance, CallResult, DeclaredCall, FunctionRef,
     Guarded, Instance,
@@ -164,37 +164,37 @@ def guarded(queries: Queries, site: Site, guard: Guard) -> Value:
     """``handler(...)`` under ``if inspect.isasyncgenfunction(handler):`` (``result`` under
     ``if inspect.isasyncgen(result):``), when the guard is the standard library's and the name
     is bound once in its function (a parameter, say), so the guard holds where it is used."""
+    test = _guard_test(queries, site, guard)
+    if test is None:
+        return None
+    if not queries.evaluator.bound_once(queries.info, site.scope, guard.name, guard.scope):
+        return None
+    kind: ObjectKind = "agen" if guard.kind == "agen" else "coro"
+    return Guarded(kind, guard.name, test, guard.line)
+
+
+def _guard_test(queries: Queries, site: Site, guard: Guard) -> Optional[str]:
+    """The standard library's guard function (``inspect.isasyncgenfunction``) when the site
+    uses the very name it tests (``handler(...)`` / ``result``); None otherwise."""
     expr = site.expr
     if guard.function and isinstance(expr, CallExpr):
         expr = expr._replace(literals=(), named=())  # ``handler(stream=True)``: a call of it too
     wanted = CallExpr(NameExpr(guard.name)) if guard.function else NameExpr(guard.name)
     if expr != wanted:
         return None
-    evaluator, info = queries.evaluator, queries.info
-    test = evaluator.eval(guard.test, info.name, site.scope)
+    test = queries.evaluator.eval(guard.test, queries.info.name, site.scope)
     if not isinstance(test, Outside) or test.qualified not in _GUARD_FUNCTIONS:
         return None
-    if not evaluator.bound_once(info, site.scope, guard.name, guard.scope):
-        return None
-    kind: ObjectKind = "agen" if guard.kind == "agen" else "coro"
-    return Guarded(kind, guard.name, test.qualified, guard.line)
+    return test.qualified
 
 
 def _contradicted(queries: Queries, site: Site, guard: Guard, tag: str) -> bool:
     """The site's object is known to be the other kind than its guard tests (an async
     generator function's call under ``if inspect.iscoroutinefunction(fanout):``): the branch
     never runs, so nothing in it is judged by that object."""
-    if guard.kind == tag:
-        return False
-    expr = site.expr
-    if guard.function and isinstance(expr, CallExpr):
-        expr = expr._replace(literals=(), named=())
-    if expr != (CallExpr(NameExpr(guard.name)) if guard.function else NameExpr(guard.name)):
+    if guard.kind == tag or _guard_test(queries, site, guard) is None:
         return False
     evaluator, info = queries.evaluator, queries.info
-    test = evaluator.eval(guard.test, info.name, site.scope)
-    if not isinstance(test, Outside) or test.qualified not in _GUARD_FUNCTIONS:
-        return False
     # Bound once in the guard's function, or once at module level (``from .plugins import
     # fanout``): the guard tested the object the site uses.
     return evaluator.bound_once(info, site.scope, guard.name, guard.scope) or (
@@ -236,12 +236,7 @@ def alternatives(queries: Queries, site: Site) -> Tuple[List[Tuple[Value, Tag]],
     if site.in_environment_branch:
         return [], ""  # ``if sys.platform != "win32":`` may exclude the failing alternative
     evaluator, info = queries.evaluator, queries.info
-    root = site.expr
-    while isinstance(root, (AttrExpr, CallExpr, SubscriptExpr)):
-        root = root.base if isinstance(root, AttrExpr) else (
-            root.func if isinstance(root, CallExpr) else root.value
-        )
-    conditional = _conditional_arms(site.expr) if type(root) is IfExpr else []
+    conditional = _conditional_arms(site.expr) if type(chain_root(site.expr)) is IfExpr else []
     if conditional:
         # ``db_obj = db_obj or self.get(id)`` / ``if not user: user = get_default_user()``,
         # then ``user.id``: the program fails whenever the path giving the coroutine is taken.

@@ -60,6 +60,7 @@ from .model import (
     WrapExpr,
     last_name,
     root_names,
+    chain_root,
     substitute_roots,
     strip_subscript,
 )
@@ -1317,12 +1318,9 @@ class _Collector:
     def _conditional_depth(self, value: Expr) -> Optional[int]:
         """For a straight-line value whose root is one of two values (see
         ``conditional``): the ``if`` depth it was bound at; None otherwise."""
-        while isinstance(value, (AttrExpr, CallExpr, SubscriptExpr)):
-            value = value.base if isinstance(value, AttrExpr) else (
-                value.func if isinstance(value, CallExpr) else value.value
-            )
-        found = self.conditional.get(id(value))
-        return found[1] if found is not None and found[0] is value else None
+        root = chain_root(value)
+        found = self.conditional.get(id(root))
+        return found[1] if found is not None and found[0] is root else None
 
     def _straight_value(self, name: str, value: Expr) -> None:
         """``name = node`` in a function's straight line: its value from here on, with the
@@ -2437,7 +2435,7 @@ def _rebound(
         if (
             isinstance(bindings.get(name), (UnknownBinding, AlternativesBinding))
             # One of two values (``x = cached or fetch()``): the site judges each.
-            or _conditional_root(value)
+            or type(chain_root(value)) is IfExpr
         )
         and (sid, name) not in written_inside
     }
@@ -2457,14 +2455,6 @@ def _truthy_names(test: ast.expr) -> FrozenSet[str]:
     ):
         return frozenset((test.left.id,))
     return frozenset()
-
-
-def _conditional_root(value: Expr) -> bool:
-    while isinstance(value, (AttrExpr, CallExpr, SubscriptExpr)):
-        value = value.base if isinstance(value, AttrExpr) else (
-            value.func if isinstance(value, CallExpr) else value.value
-        )
-    return type(value) is IfExpr
 
 
 def _use_straight_values(collector: "_Collector", scopes: List[Scope]) -> None:

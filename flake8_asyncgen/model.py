@@ -232,6 +232,16 @@ def substitute_roots(expr: Expr, values: Mapping[str, Expr]) -> Expr:
     return expr
 
 
+def chain_root(expr: Expr) -> Expr:
+    """What an attribute, call and subscript chain starts from (``(a or b).x()`` ->
+    ``a or b``)."""
+    while isinstance(expr, (AttrExpr, CallExpr, SubscriptExpr)):
+        expr = expr.base if isinstance(expr, AttrExpr) else (
+            expr.func if isinstance(expr, CallExpr) else expr.value
+        )
+    return expr
+
+
 def root_names(expr: Expr) -> List[str]:
     """The names an expression's value depends on."""
     while isinstance(
