@@ -632,8 +632,10 @@ class ClassModel:
         """Whether the class (a base included) supports special method ``name``; None when
         that cannot be known: an unknown base, an opaque class, the method (or any computed
         name) written from outside a class body anywhere in the project, ``__class__``
-        reassigned, a ``__getattr__``/``__getattribute__`` hook (to stay on the safe side).
-        A method whose body is one ``raise`` refuses the protocol: not supported."""
+        reassigned.  A ``__getattr__`` / ``__getattribute__`` hook does not answer: Python
+        looks special methods up on the type, past both (pydantic's models have
+        ``__getattr__``; ``await model`` still raises TypeError).  A method whose body is one
+        ``raise`` refuses the protocol: not supported."""
         linted = self.resolver.module(self.resolver.linted) if self.resolver.linted else None
         if linted is not None and not self._class_writes_unrelated(linted, info, sid, name):
             return None
@@ -658,9 +660,6 @@ class ClassModel:
                 return None  # ``Reply.__await__ = ...`` somewhere in the project
             klass = scope.klass
             if klass is not None and "__class__" in klass.instance_attrs:
-                return None
-            bindings = scope.bindings
-            if "__getattr__" in bindings or "__getattribute__" in bindings:
                 return None
         for entry in order:
             if isinstance(entry, StdlibBase):

@@ -893,3 +893,28 @@ async def builtin_values(flag: bool, extra: List[Any]) -> None:
 
 async def numbers_stream() -> AsyncIterator[int]:
     yield 1
+
+
+# An instance `__getattr__` does not answer for special methods: Python looks them up on the
+# type (pydantic's models have one; `await model` still raises TypeError).
+class Record:
+    def __init__(self, fields: dict) -> None:
+        self._fields = fields
+
+    def __getattr__(self, name: str) -> object:
+        return self._fields[name]
+
+
+class AwaitableRecord:
+    def __getattr__(self, name: str) -> object:
+        return name
+
+    def __await__(self):  # type: ignore[no-untyped-def]
+        return iter(())
+
+
+async def read_record(record: Record, ready: AwaitableRecord) -> object:
+    first = await record  # error: AGN208
+    # Trap: the class itself defines `__await__`.
+    second = await ready
+    return first, second
