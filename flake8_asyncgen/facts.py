@@ -596,6 +596,49 @@ class _FunctionState:
         self.returns: List[Tuple[Expr, Span, Optional[Mapping[str, Expr]]]] = []
 
 
+class _HeldCalls:
+    """One function's ``name = call()`` statements, and how its body reads those names.
+
+    A call bound to a local name that the function never reads, or only tests for truth
+    (``allow = self.check(url)`` then ``if allow:``), hands its object to nothing: were it a
+    coroutine, it would never be awaited, whatever else the name is bound to.  Which it is,
+    the checker decides; the walk decides that the name is read no other way."""
+
+    __slots__ = ("candidates", "loads", "tested", "first_test")
+
+    def __init__(self) -> None:
+        self.candidates: List[Tuple[str, Site]] = []
+        # Every read of a name in the function, nested functions' reads included.
+        self.loads: Counter[str] = Counter()
+        # The reads (by node id) that are truth tests: a condition, ``not``, ``bool()``.
+        self.tested: Dict[str, Set[int]] = {}
+        self.first_test: Dict[str, ast.AST] = {}
+
+    def test(self, node: ast.Name) -> None:
+        seen = self.tested.setdefault(node.id, set())
+        if not seen:
+            self.first_test[node.id] = node
+        seen.add(id(node))
+
+    def settle(self) -> List[Tuple[Site, Site]]:
+        """(candidate, site to judge) for the names never read (a ``discard`` site) or only
+        tested (a ``truth`` site whose ``outer`` is the first test)."""
+        loads = self.loads
+        if any(loads[name] for name in _FRAME_READERS):
+            return []  # ``locals()``, ``eval(...)``: the names may be read another way
+        settled = []
+        for name, site in self.candidates:
+            read = loads[name]
+            if not read:
+                settled.append((site, site._replace(context="discard", how=f"unused:{name}")))
+            elif read == len(self.tested.get(name, ())):
+                settled.append((site, site._replace(
+                    context="truth", how=f"held:{name}",
+                    outer=span_of(self.first_test[name]),
+                )))
+        return settled
+
+
 def _type_variable(node: Optional[ast.AST]) -> Optional[str]:
     """The name an annotation is when it is a bare name (``F``, ``"F"``)."""
     node = _annotation_node(node)
@@ -935,6 +978,7 @@ class _Collector:
         self.signatures: Dict[int, HelperSignature] = {}
         self.bare_private_calls: List[HelperCall] = []
         self.tested_calls: Set[int] = set()  # ids of the calls already a ``truth`` site
+        self.held = _HeldCalls()  # the current function's (at module level: never settled)
         # Comprehensions handed to ``all`` / ``any`` (by id): their elements are truth tests.
         self.truth_folds: Dict[int, str] = {}
         # Nodes in the arms of a conditional expression that tests what a value is (by id).
@@ -1182,7 +1226,10 @@ class _Collector:
         outer: Optional[ast.AST] = None,
         how: str = "",
         call: Optional[CallArg] = None,
+        listed: bool = True,
     ) -> Optional[Site]:
+        """The site of ``node`` (None when nothing could be judged there), listed unless
+        ``call`` (an argument: judged with its call) or ``listed`` is false (kept for later)."""
         if id(node) in self.kind_guarded:
             return None
         described = describe(node)
@@ -1202,7 +1249,7 @@ class _Collector:
             self.environment_depth > 0,
         )
         self._remember_reaching(found, self._reaching(expr))
-        if call is None:
+        if call is None and listed:
             self.sites.append(found)
         return found
 
@@ -1364,6 +1411,16 @@ class _Collector:
 
     def assign(self, node: ast.Assign) -> None:
         value = self._assign(node)
+        if len(node.targets) == 1 and type(node.targets[0]) is ast.Name and type(
+            node.value
+        ) is ast.Call and self.sid in self.functions and not self.in_lambda and (
+            node.targets[0].id not in self.globals.get(self.sid, ())
+            and node.targets[0].id not in self.nonlocals.get(self.sid, ())
+        ):  # (a ``global`` or ``nonlocal`` name is read elsewhere)
+            # ``allow = self.check(url)``: judged when the function's reads of ``allow`` are known.
+            site = self.site("discard", node.value, listed=False)
+            if site is not None:
+                self.held.candidates.append((node.targets[0].id, site))
         if self.straight and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
             self._straight_value(node.targets[0].id, value)
 
@@ -1469,6 +1526,8 @@ class _Collector:
 
     def aug_assign(self, node: ast.AugAssign) -> None:
         self.expr(node.value)
+        if type(node.target) is ast.Name:
+            self.held.loads[node.target.id] += 1  # ``total += 1`` reads ``total``
         if type(node.op) is not ast.Mod:  # ``text %= fetch()`` formats it
             self._operands(_OPERATORS.get(type(node.op), "") + "=", node.value)
         self._mutates(node.target)
@@ -1509,12 +1568,14 @@ class _Collector:
             elif item.optional_vars is not None:
                 self.bind_target(item.optional_vars)
         listed, calls = len(self.sites), len(self.pending_calls)
+        held = len(self.held.candidates)
         self.body(node.body)
         if any(_expects_exception(item.context_expr) for item in node.items):
             # ``with pytest.raises(TypeError):``: the block is meant to fail (tests of the
             # very error this plugin reports); it is not judged.
             del self.sites[listed:]
             del self.pending_calls[calls:]
+            del self.held.candidates[held:]
 
     def import_(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -1611,6 +1672,10 @@ class _Collector:
         ) and _is_none(test.comparators[0]):
             if isinstance(test.left, ast.Call):
                 self.site("truth", test.left, how="none")
+            elif isinstance(test.left, ast.Name):
+                self.held.test(test.left)
+        elif isinstance(test, ast.Name):
+            self.held.test(test)
         elif isinstance(test, ast.Call) and id(test) not in self.tested_calls:
             self.tested_calls.add(id(test))  # a condition's ``and`` operands: walked twice
             self.site("truth", test, how="truth")
@@ -1863,7 +1928,15 @@ class _Collector:
         depth, self.if_depth = self.if_depth, 0
         conditional, self.conditional = self.conditional, {}
         self.current, self.straight = _NOTHING, True
+        held, self.held = self.held, _HeldCalls()
         self.body(node.body)
+        for candidate, site in self.held.settle():
+            remembered = self.reaching_sites.pop(id(candidate), None)
+            if remembered is not None:
+                self._remember_reaching(site, remembered[1])
+            self.sites.append(site)
+        held.loads.update(self.held.loads)  # a nested function's reads are its parent's too
+        self.held = held
         self.current, self.straight = current, straight
         self.if_depth, self.conditional = depth, conditional
         self.escaped, self.based = escaped, based
@@ -1974,6 +2047,7 @@ class _Collector:
                 if type(node.ctx) is not load:
                     self.bind(node.id, UNKNOWN_BINDING)
                 else:
+                    self.held.loads[node.id] += 1
                     if node.id[0] == "_":
                         self.private_uses[node.id] += 1
                     if tracking and node.id in self.current and id(node) not in self.based:
@@ -2031,6 +2105,10 @@ class _Collector:
                     self.site("iter", node.value, how="unpacking")
             elif kind is ast.Compare:
                 left, ordered = node.left, None
+                if type(left) is ast.Name and len(node.ops) == 1 and type(
+                    node.ops[0]
+                ) in _IDENTITY and _is_none(node.comparators[0]):
+                    self.held.test(left)  # ``pending is None`` reads no more than ``not``
                 for op, operand in zip(node.ops, node.comparators):
                     if type(op) is ast.In or type(op) is ast.NotIn:
                         self.site("iter", operand, how="membership")  # ``key in rows()``
@@ -2051,6 +2129,8 @@ class _Collector:
                     self._operands(_OPERATORS.get(type(node.op), ""), node.operand)
                 elif type(node.operand) is ast.Call:
                     self.truth(node.operand)  # ``ok = not ctx.confirm()``: a truth test
+                elif type(node.operand) is ast.Name:
+                    self.held.test(node.operand)
             elif kind is ast.BoolOp:
                 # ``channel = fetch(i) or fetch_user(i)``: every operand but the last is tested
                 # for truth, wherever the expression is (a condition's are tested anyway).
@@ -2497,6 +2577,9 @@ def _sends_message(call: ast.Call) -> bool:
 _ELEMENT_COMPREHENSIONS = frozenset({ast.ListComp, ast.SetComp, ast.GeneratorExp})
 # Builtins that test each element of what they are given for truth.
 _TRUTH_FOLDS = frozenset({"all", "any"})
+_IDENTITY = (ast.Is, ast.IsNot)
+# Builtins that read a function's local names without naming them.
+_FRAME_READERS = ("locals", "vars", "eval", "exec")
 # Expressions whose value is never ``None``: displays, f-strings, comprehensions.
 _NEVER_NONE = frozenset({
     ast.JoinedStr, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.ListComp, ast.DictComp,

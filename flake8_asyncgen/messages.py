@@ -12,7 +12,7 @@ being defined), ``api`` (what uses the value), ``reason`` (AGN900).
 
 from __future__ import annotations
 
-from typing import Callable, Literal, NamedTuple
+from typing import Callable, Literal, NamedTuple, Tuple
 
 from .kinds import ITEM_ACCESS, SEND_CALL
 
@@ -191,10 +191,11 @@ CODES: dict[str, Code] = {
         Code(
             "AGN211",
             "coroutine-call-discarded",
-            "coroutine `{callee}()` ({where}) is called and never awaited, so the coroutine "
-            "never runs: `await` it, or hand it to `asyncio.create_task(...)`",
+            "coroutine `{callee}()` ({where}) is {fate}, so the coroutine never runs: `await` it, "
+            "or hand it to `asyncio.create_task(...)`",
             fix="none",
-            summary="A coroutine call used as a statement is never awaited: its body never runs.",
+            summary="A coroutine call used as a statement, or bound to a local name the function "
+                    "never reads, is never awaited: its body never runs.",
         ),
         Code(
             "AGN212",
@@ -411,6 +412,24 @@ TRUTH_TESTS = {
     "all": ("tested for truth by `all()`", "always true"),
     "any": ("tested for truth by `any()`", "always true"),
 }
+# AGN211: what happens to the coroutine, by the site's ``how`` (``call`` / ``unused:NAME``).
+DISCARDED = "called and never awaited"
+
+
+def discarded_fate(how: str) -> str:
+    """``resp = client.send(msg)``, ``resp`` never read: the object goes nowhere."""
+    if how.startswith("unused:"):
+        return f"bound to `{how[len('unused:'):]}`, which the function never reads"
+    return DISCARDED
+
+
+def held_truth_test(how: str, line: int) -> Tuple[str, str]:
+    """``allow = self.check(url)`` then only ``if allow:``: (how it is tested, what it always
+    is), for AGN214's ``test`` and ``always``."""
+    name = how[len("held:"):]
+    return (
+        f"bound to `{name}`, which is only ever tested for truth (line {line}),", "always true"
+    )
 UNKNOWN_CALLEE = "?"
 # How messages name an async generator expression (``(x async for x in rows())``).
 GENERATOR_EXPRESSION = "expression"

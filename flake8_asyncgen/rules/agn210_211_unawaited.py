@@ -51,18 +51,26 @@ class CoroutineCallDiscarded(Rule):
     code = "AGN211"
     contexts = ("discard",)
     triggers = frozenset({"coro"})
-    INVALID = ["async def flush():\n    return 1\nasync def main():\n    flush()\n"]
+    INVALID = [
+        "async def flush():\n    return 1\nasync def main():\n    flush()\n",
+        "async def flush():\n    return 1\nasync def main():\n    done = flush()\n",
+    ]
     VALID = [
         "async def flush():\n    return 1\nasync def main():\n    await flush()\n",
         "import asyncio\nasync def flush():\n    return 1\nasync def main():\n"
         "    asyncio.ensure_future(flush())\n",
+        "async def flush():\n    return 1\nasync def main():\n    done = flush()\n"
+        "    return done\n",
     ]
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
-        if judged.site.how != "call" or not isinstance(
+        how = judged.site.how
+        if not (how == "call" or how.startswith("unused:")) or not isinstance(
             judged.value, CALL_RESULTS
         ):
             return  # a name holding a coroutine: made (and maybe awaited) elsewhere
         if ctx.queries.may_return_none(judged.value):
             return  # a wrapper that sometimes returns nothing: discarding that is fine
-        ctx.report(self.code, judged.site.span, ctx.queries.callee_fields(judged.value))
+        fields = ctx.queries.callee_fields(judged.value)
+        fields["fate"] = messages.discarded_fate(how)
+        ctx.report(self.code, judged.site.span, fields)

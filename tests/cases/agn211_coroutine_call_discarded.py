@@ -305,3 +305,88 @@ async def echo_correctly(reader: asyncio.StreamReader, writer: asyncio.StreamWri
     await writer.drain()
     writer.close()
     await writer.wait_closed()
+
+
+# --------------------------------------------------------------------------
+# A coroutine bound to a local name the function never reads: nothing can await it.
+# --------------------------------------------------------------------------
+
+
+async def announce(channel: str) -> bool:
+    await asyncio.sleep(0)
+    return bool(channel)
+
+
+async def publish(channels: list) -> int:
+    sent = 0
+    for channel in channels:
+        receipt = announce(channel)  # error: AGN211
+        sent = sent + 1
+    return sent
+
+
+async def publish_correctly(channels: list) -> int:
+    sent = 0
+    for channel in channels:
+        receipt = await announce(channel)
+        sent = sent + int(receipt)
+    return sent
+
+
+# Traps: the name is read, by the function or by something that reads its locals.
+async def publish_later(channel: str) -> object:
+    pending = announce(channel)
+    return pending
+
+
+async def publish_gathered(channels: list) -> list:
+    first = announce(channels[0])
+    rest = [announce(c) for c in channels[1:]]
+    return await asyncio.gather(first, *rest)
+
+
+async def publish_counted(channel: str) -> object:
+    count = announce(channel)
+    count += 1
+    return None
+
+
+async def publish_debug(channel: str) -> dict:
+    pending = announce(channel)
+    return dict(vars())
+
+
+async def publish_nested(channel: str) -> object:
+    pending = announce(channel)
+
+    async def wait() -> bool:
+        return await pending
+
+    return wait
+
+
+def schedule(channel: str) -> None:
+    # A task runs whether or not a name of it is read again.
+    task = asyncio.ensure_future(announce(channel))
+
+
+_PENDING = None
+
+
+async def publish_global(channel: str) -> None:
+    global _PENDING
+    _PENDING = announce(channel)
+
+
+def publish_nonlocal(channel: str) -> Callable[[], object]:
+    pending = None
+
+    def start() -> None:
+        nonlocal pending
+        pending = announce(channel)
+
+    def result() -> object:
+        return pending
+
+    start()
+    return result

@@ -117,3 +117,83 @@ async def custom_all(handler: AccountHandler, devices: List[str]) -> bool:
     pending = [handler.is_burnt(d) for d in devices]
     await asyncio.gather(*pending)
     return all(handler.is_burnt(d) for d in devices[:0])
+
+
+# A coroutine bound to a name the function reads only in truth tests (asks' redirect guard:
+# `allow_redirect = self._location_auth_protect(location)` under two `if`s, then
+# `if allow_redirect:`): the test is always true and the coroutine never runs, whatever else
+# the name is bound to on other paths.
+class Redirects:
+    auth: Optional[str] = None
+
+    async def _location_allowed(self, location: str) -> bool:
+        await asyncio.sleep(0)
+        return location.startswith("https://")
+
+    async def follow(self, location: str) -> bool:
+        allow = True
+        if self.auth is not None:
+            if location:
+                allow = self._location_allowed(location)  # error: AGN214
+        if allow:
+            return True
+        return False
+
+    async def follow_negated(self, location: str) -> bool:
+        allowed = self._location_allowed(location)  # error: AGN214
+        while not allowed:
+            return False
+        return allowed is not None and not allowed
+
+    async def follow_correctly(self, location: str) -> bool:
+        allow = True
+        if self.auth is not None:
+            allow = await self._location_allowed(location)
+        return bool(allow)
+
+    # Traps: the name is also read another way, so the object may be awaited or handed on.
+    async def tested_then_awaited(self, location: str) -> bool:
+        pending = self._location_allowed(location)
+        if pending:
+            return await pending
+        return False
+
+    async def tested_then_returned(self, location: str) -> object:
+        pending = self._location_allowed(location)
+        if not pending:
+            return None
+        return pending
+
+    async def tested_then_kept(self, location: str) -> List[object]:
+        kept = []
+        pending = self._location_allowed(location)
+        if pending:
+            kept.append(pending)
+        return kept
+
+    async def tested_in_a_closure(self, location: str) -> object:
+        pending = self._location_allowed(location)
+
+        def later() -> object:
+            return pending
+
+        return later if pending else None
+
+    async def tested_and_read_through_locals(self, location: str) -> object:
+        pending = self._location_allowed(location)
+        if pending:
+            return locals()["pending"]
+        return None
+
+    async def task_held(self, location: str) -> bool:
+        # A task runs whether or not anything awaits it.
+        task = asyncio.ensure_future(self._location_allowed(location))
+        if task:
+            return True
+        return False
+
+    def sync_flag(self, location: str) -> bool:
+        plain = location.startswith("http")
+        if plain:
+            return True
+        return False
