@@ -69,6 +69,8 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
     evaluator, info = queries.evaluator, queries.info
     if site.how in messages.STACK_ENTRIES and not _exit_stack_call(queries, site):
         return None
+    if site.getter and not _read_by_getter(queries, site):
+        return None
     body_only = False
     if site.context in ("def", "return"):
         # Definition rules judge coroutines whose decorators are all known.
@@ -109,6 +111,16 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
     if body_only and tag != "coro":
         return None
     return (value, tag) if tag is not None else None
+
+
+def _read_by_getter(queries: Queries, site: Site) -> bool:
+    """Whether the attribute the site reads is a property of the object's class: only then
+    is reading it a call (of the getter), judged as one."""
+    expr = site.expr
+    if not isinstance(expr, AttrExpr):
+        return False
+    base = queries.evaluator.eval(expr.base, queries.info.name, site.scope)
+    return isinstance(base, Instance) and queries.evaluator.classes.is_getter(base, expr.attr)
 
 
 def _method_passed(queries: Queries, expr: AttrExpr, scope: int) -> Value:

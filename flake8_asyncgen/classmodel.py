@@ -415,6 +415,26 @@ class ClassModel:
             return ("function", self.resolver.func_kind(value.module, value.scope), result, getter)
         return value
 
+    def is_getter(self, value: Instance, name: str) -> bool:
+        """Whether ``name`` is, in the instance's class order, first a property getter (what
+        the instance stores on itself aside: a cheap first look, the full member resolution
+        decides)."""
+        info = self.resolver.module(value.module)
+        if info is None:
+            return False
+        for entry in self.mro(info, value.scope):
+            if entry is None:
+                return False
+            owner = self.resolver.module(entry[0])
+            if owner is None:
+                return False
+            binding = owner.scopes[entry[1]].bindings.get(name)
+            if binding is not None:
+                return isinstance(binding, DefBinding) and self.functions.is_property(
+                    FunctionRef(entry[0], binding.scope)
+                )
+        return False
+
     def lookup(self, info: ModuleInfo, sid: int, name: str, instance: bool) -> Value:
         """``name`` looked up on the class (or an instance of it) in method resolution order."""
         order = self.mro(info, sid)

@@ -1154,11 +1154,17 @@ class _Collector:
             # everywhere, and cost more than the shape is worth).
             root = base.value
             if type(root) is not ast.Name or base.attr.startswith("__"):
+                if _read_by_getter(base):
+                    self.site("attr", base, how=node.attr if how is None else how, getter=True)
                 return
             if root.id in self.scopes[self.sid].bindings or not isinstance(
                 self.scopes[0].bindings.get(root.id), _IMPORTED
             ):
                 if not self._self_attr_called(root.id, base.attr):
+                    if _read_by_getter(base):
+                        self.site(
+                            "attr", base, how=node.attr if how is None else how, getter=True
+                        )
                     return
         elif kind is not ast.Await or type(base.value) is not ast.Call:
             return
@@ -1227,6 +1233,7 @@ class _Collector:
         how: str = "",
         call: Optional[CallArg] = None,
         listed: bool = True,
+        getter: bool = False,
     ) -> Optional[Site]:
         """The site of ``node`` (None when nothing could be judged there), listed unless
         ``call`` (an argument: judged with its call) or ``listed`` is false (kept for later)."""
@@ -1246,7 +1253,7 @@ class _Collector:
         found = Site(
             context, self.sid, expr, span_of(node),
             span_of(outer) if outer is not None else None, how, call, guard,
-            self.environment_depth > 0,
+            self.environment_depth > 0, getter,
         )
         self._remember_reaching(found, self._reaching(expr))
         if call is None and listed:
@@ -1676,6 +1683,8 @@ class _Collector:
                 self.held.test(test.left)
         elif isinstance(test, ast.Name):
             self.held.test(test)
+        elif type(test) is ast.Attribute and _read_by_getter(test):
+            self.site("truth", test, how="truth", getter=True)
         elif isinstance(test, ast.Call) and id(test) not in self.tested_calls:
             self.tested_calls.add(id(test))  # a condition's ``and`` operands: walked twice
             self.site("truth", test, how="truth")
@@ -2328,11 +2337,13 @@ class _Collector:
         self.current = current
         if general:
             for arg in node.args:
-                if self._may_be_call_result(arg):
+                if self._may_be_call_result(arg) or _read_by_getter(arg):
                     break
             else:
                 for keyword in node.keywords:
-                    if self._may_be_call_result(keyword.value):
+                    if self._may_be_call_result(keyword.value) or _read_by_getter(
+                        keyword.value
+                    ):
                         break
                 else:
                     return
@@ -2354,16 +2365,29 @@ class _Collector:
                 )
                 if found is not None:
                     self.sites.append(found)
-            index += 1
-        for keyword in node.keywords:
-            if keyword.arg is not None and (
-                not general or self._may_be_call_result(keyword.value)
-            ):
+            elif _read_by_getter(arg):
                 found = self.site(
-                    "arg", keyword.value, call=CallArg(func_expr, keyword.arg, positional)
+                    "arg", arg, call=CallArg(func_expr, index, positional, starred), getter=True
                 )
                 if found is not None:
                     self.sites.append(found)
+            index += 1
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                continue
+            if not general or self._may_be_call_result(keyword.value):
+                found = self.site(
+                    "arg", keyword.value, call=CallArg(func_expr, keyword.arg, positional)
+                )
+            elif _read_by_getter(keyword.value):
+                found = self.site(
+                    "arg", keyword.value, call=CallArg(func_expr, keyword.arg, positional),
+                    getter=True,
+                )
+            else:
+                continue
+            if found is not None:
+                self.sites.append(found)
 
     def _operands(self, operator: str, *operands: ast.expr) -> None:
         """``operand`` sites: the operands of an arithmetic, bitwise or ordering operator that
@@ -2372,6 +2396,8 @@ class _Collector:
         for operand in operands:
             if self._may_be_call_result(operand):
                 self.site("operand", operand, how=operator)
+            elif _read_by_getter(operand):
+                self.site("operand", operand, how=operator, getter=True)
 
     def _names_call_result(self, name: str) -> bool:
         """``name`` holds what a call (or awaiting one) gave: its one binding in this scope,
@@ -2578,6 +2604,19 @@ _ELEMENT_COMPREHENSIONS = frozenset({ast.ListComp, ast.SetComp, ast.GeneratorExp
 # Builtins that test each element of what they are given for truth.
 _TRUTH_FOLDS = frozenset({"all", "any"})
 _IDENTITY = (ast.Is, ast.IsNot)
+
+
+def _read_by_getter(node: Any) -> bool:
+    """``account.balance``, ``self.account.info``: an attribute read that a property getter
+    may answer (a public name on a chain of names and attributes)."""
+    if type(node) is not ast.Attribute or node.attr[0] == "_":
+        return False
+    base = node.value
+    while type(base) is ast.Attribute:
+        base = base.value
+    return type(base) is ast.Name
+
+
 # Builtins that read a function's local names without naming them.
 _FRAME_READERS = ("locals", "vars", "eval", "exec")
 # Expressions whose value is never ``None``: displays, f-strings, comprehensions.

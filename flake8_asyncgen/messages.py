@@ -430,6 +430,8 @@ def held_truth_test(how: str, line: int) -> Tuple[str, str]:
     return (
         f"bound to `{name}`, which is only ever tested for truth (line {line}),", "always true"
     )
+
+
 UNKNOWN_CALLEE = "?"
 # How messages name an async generator expression (``(x async for x in rows())``).
 GENERATOR_EXPRESSION = "expression"
@@ -468,6 +470,10 @@ def stdlib_callee(qualified: str) -> str:
     """How messages name a standard-library coroutine function: ``asyncio.sleep``,
     ``asyncio.Event.wait`` (for the ``wait`` method of an ``asyncio.Event()``)."""
     return qualified.replace("()", "")
+
+
+# After ``defined at ...`` when the object came from reading a property (``account.balance``).
+GETTER_NOTE = ", a property getter: reading the attribute calls it"
 
 
 def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:

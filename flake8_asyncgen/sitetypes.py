@@ -84,3 +84,7 @@ class Site(NamedTuple):
     # Inside an ``if`` on the environment (``sys.platform``, the version, a flag set beside an
     # ``except ImportError``): module-level alternatives are not judged one by one there.
     in_environment_branch: bool = False
+    # An attribute read (``account.balance >= amount``, ``self.account.info["k"]``) that is a
+    # site only where a property getter answers it: reading it calls the getter, and an
+    # ``async def`` getter gives a coroutine.  Any other attribute is not judged there.
+    getter: bool = False

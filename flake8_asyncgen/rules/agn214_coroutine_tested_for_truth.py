@@ -36,7 +36,9 @@ class CoroutineTestedForTruth(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         site = judged.site
-        if not isinstance(site.expr, CallExpr) or not isinstance(judged.value, CALL_RESULTS):
+        if not (isinstance(site.expr, CallExpr) or site.getter) or not isinstance(
+            judged.value, CALL_RESULTS
+        ):
             return
         held = site.how.startswith("held:")
         if held and (judged.tag != "coro" or site.outer is None):

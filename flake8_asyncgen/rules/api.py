@@ -237,10 +237,12 @@ class Queries:
         wrapper = None
         if isinstance(value, CallResult) and self.func_kind(*target) == "sync":
             wrapper = value.kind
-        return {
-            "callee": scope.qualname,
-            "where": messages.where_defined(f"{info.display}:{scope.line}", wrapper),
-        }
+        where = messages.where_defined(f"{info.display}:{scope.line}", wrapper)
+        if isinstance(value, CallResult) and self.evaluator.functions.is_property(
+            FunctionRef(*target)
+        ):
+            where += messages.GETTER_NOTE  # ``account.balance``: reading it called the getter
+        return {"callee": scope.qualname, "where": where}
 
     def async_iterator_annotation(self, scope: int) -> Optional[Outside]:
         """``typing.AsyncIterator`` & co when function ``scope``'s return annotation names

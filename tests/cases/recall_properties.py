@@ -397,3 +397,76 @@ async def scenario_ok_sync_cached_property_and_deleter():
 async def scenario_ok_getattr_on_property():
     # getattr with a literal name: the getter runs, the coroutine is awaited.
     print(await getattr(Conversation("c"), "messages"))
+
+
+# ---------------------------------------------------------------------------
+# Reading an async property used as a value: an operand, a condition, `len()`, the object of
+# `.attr` or `[key]`, through an annotated parameter or an attribute set in `__init__`.
+# ---------------------------------------------------------------------------
+class Wallet:
+    def __init__(self, owner: str) -> None:
+        self.owner = owner
+        self.limit = 100
+
+    @property
+    async def balance(self) -> int:
+        await asyncio.sleep(0)
+        return 42
+
+    @property
+    async def profile(self) -> dict:
+        await asyncio.sleep(0)
+        return {"owner": self.owner}
+
+    @property
+    def currency(self) -> str:
+        return "EUR"
+
+
+class Payments:
+    def __init__(self, wallet: Wallet) -> None:
+        self.wallet = wallet
+
+    async def can_spend(self, amount: int) -> bool:
+        return self.wallet.balance >= amount  # error: AGN215
+
+    async def owner_name(self) -> str:
+        return self.wallet.profile["owner"]  # error: AGN210
+
+    async def owner_of(self, wallet: Wallet) -> object:
+        return wallet.profile.get("owner")  # error: AGN210
+
+    async def has_funds(self, wallet: Wallet) -> bool:
+        if wallet.balance:  # error: AGN214
+            return True
+        return len(wallet.profile) > 0  # error: AGN215
+
+    async def can_spend_correctly(self, amount: int) -> bool:
+        return await self.wallet.balance >= amount and (await self.wallet.profile)["owner"] != ""
+
+    # Traps: a plain getter, a plain attribute, the property on the class, private names.
+    async def plain_reads(self, wallet: Wallet) -> object:
+        if wallet.currency and wallet.limit > 10:
+            return wallet.currency.lower(), len(wallet.currency), wallet.limit + 1
+        return Wallet.balance, Wallet.profile.fget
+
+    async def private_read(self) -> bool:
+        return self.wallet._private > 0  # type: ignore[attr-defined]
+
+
+class Meter:
+    @property
+    async def reading(self) -> int:
+        await asyncio.sleep(0)
+        return 3
+
+
+class FixedMeter(Meter):
+    """Trap: a subclass whose `reading` is a plain attribute, so a `Meter` parameter may hold
+    an object whose `reading` is a number."""
+
+    reading = 7  # type: ignore[assignment]
+
+
+async def compare_readings(first: Meter, second: FixedMeter) -> bool:
+    return first.reading > 3 and second.reading > 3
