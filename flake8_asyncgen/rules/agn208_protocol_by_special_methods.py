@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .api import CallExpr, JudgedSite, PlainResult, Rule, RuleContext
+from .api import AttrExpr, CallExpr, FunctionRef, JudgedSite, PlainResult, Rule, RuleContext
 
 _ASYNC_PROTOCOLS = frozenset({"await", "aiter", "awith"})
 
@@ -33,8 +33,14 @@ class ObjectLacksProtocol(Rule):
         if isinstance(value, PlainResult):
             # ``await notifier.notify(msg)`` with ``def notify``: no builtin object is
             # awaitable, async-iterable or an async context manager.  Only the call itself:
-            # a name holding the result may be narrowed (``if stream is None: return``).
-            if site.context in _ASYNC_PROTOCOLS and isinstance(site.expr, CallExpr):
+            # a name holding the result may be narrowed (``if stream is None: return``).  A
+            # property read calls its getter each time (``await card.tiers``): a call too.
+            if site.context in _ASYNC_PROTOCOLS and (isinstance(site.expr, CallExpr) or (
+                isinstance(site.expr, AttrExpr)
+                and ctx.queries.evaluator.functions.is_property(
+                    FunctionRef(value.module, value.scope)
+                )
+            )):
                 plain = ctx.queries.plain_fields(value, site)
                 ctx.report(self.code, site.outer or site.span, plain)
             return

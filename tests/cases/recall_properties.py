@@ -470,3 +470,23 @@ class FixedMeter(Meter):
 
 async def compare_readings(first: Meter, second: FixedMeter) -> bool:
     return first.reading > 3 and second.reading > 3
+
+
+class Ledger:
+    def __init__(self) -> None:
+        self._task: Optional["asyncio.Task[int]"] = None
+
+    @functools.cached_property
+    def entries(self) -> list:
+        return [1, 2]
+
+    @property
+    def pending(self) -> "Optional[asyncio.Task[int]]":
+        return self._task
+
+
+async def read_ledger(ledger: Ledger) -> object:
+    entries = await ledger.entries  # error: AGN208
+    # Trap: a getter returning a task, awaitable.
+    done = await ledger.pending  # type: ignore[misc]
+    return entries, done, len(ledger.entries)
