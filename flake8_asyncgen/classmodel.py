@@ -32,7 +32,7 @@ from .project import ModuleInfo
 from .resolver_api import Resolver
 from .values import (
     NONE, Builtin, BuiltinInstance, CallResult, ClassRef, FunctionRef, Instance, ModuleRef, Outside,
-    PlainResult,
+    PlainResult, ProtocolInstance,
     Value,
 )
 
@@ -414,6 +414,24 @@ class ClassModel:
                 return ("function", "sync", ("plain", result.type_name, result.some_path), getter)
             return ("function", self.resolver.func_kind(value.module, value.scope), result, getter)
         return value
+
+    def protocol_coroutine(self, value: ProtocolInstance, name: str) -> Value:
+        """``sink.flush`` with ``sink: Flushable``, a Protocol declaring ``async def flush(self)
+        -> int``: that declaration (what calling any conforming implementation gives); None
+        for any other member, which an implementation may have in any form."""
+        info = self.resolver.module(value.module)
+        if info is None or name.startswith("__"):
+            return None
+        found = self.lookup(info, value.scope, name, False)
+        if not isinstance(found, FunctionRef) or not self.declares_coroutine(found):
+            return None
+        owner = self.resolver.module(found.module)
+        facts = owner.scopes[found.scope].function if owner is not None else None
+        if facts is None or facts.annotation is None:
+            # ``async def rows(self): ...`` unannotated: often written for implementations
+            # that are async generators; only a declared result makes it a coroutine.
+            return None
+        return found
 
     def is_getter(self, value: Instance, name: str) -> bool:
         """Whether ``name`` is, in the instance's class order, first a property getter (what

@@ -64,6 +64,7 @@ from .values import (
     ObjectKind,
     Outside,
     PlainResult,
+    ProtocolInstance,
     StdlibCall,
     Value,
 )
@@ -102,6 +103,14 @@ def _builtin_named(value: Value) -> Optional[str]:
 _BUILTINS = frozenset(dir(builtins))
 # Builtin types whose call makes a new object of that type (besides the literal types).
 _MADE_BY_BUILTINS = frozenset({"frozenset", "range", "bytearray"})
+# Builtins that always give an object of one builtin type, whatever their arguments.
+_BUILTIN_RESULT_TYPES = {
+    "len": "int", "hash": "int", "id": "int", "ord": "int",
+    "repr": "str", "ascii": "str", "format": "str", "chr": "str", "hex": "str", "oct": "str",
+    "bin": "str",
+    "isinstance": "bool", "issubclass": "bool", "hasattr": "bool", "callable": "bool",
+    "all": "bool", "any": "bool",
+}
 _MAX_DEPTH = 40
 # Builtins giving their argument's elements, and the builtin type they give ("" for an
 # iterator).
@@ -655,6 +664,8 @@ class Evaluator:
             return found
         if isinstance(value, ClassRef):
             return self.classes.member(value, name)
+        if isinstance(value, ProtocolInstance):
+            return self.classes.protocol_coroutine(value, name)
         if isinstance(value, (BuiltinInstance, Elements)) and value.type_name:
             return Builtin(f"{value.type_name}.{name}")  # a method of a builtin type
         return None
@@ -897,6 +908,8 @@ class Evaluator:
             return Outside(f"{value.qualified}()")  # something outside the project: still outside
         if isinstance(value, Builtin) and value.name in LITERAL_TYPES | _MADE_BY_BUILTINS:
             return BuiltinInstance(value.name)  # ``set()``, ``list(...)``: a new container
+        if isinstance(value, Builtin) and value.name in _BUILTIN_RESULT_TYPES:
+            return BuiltinInstance(_BUILTIN_RESULT_TYPES[value.name])  # ``len(points)``: an int
         if value == Builtin("open"):
             return Outside("open()")  # a file object, known by name (kinds.STDLIB_SYNC_RESULTS)
         return None
@@ -1532,8 +1545,10 @@ class Evaluator:
         """An instance of class ``value`` or of a subclass, as an annotation declares it, with
         the type arguments it gives; None for a Protocol (implemented anywhere)."""
         owner = self.module(value.module)
-        if owner is None or self.classes.is_protocol(owner, value.scope):
+        if owner is None:
             return None
+        if self.classes.is_protocol(owner, value.scope):
+            return ProtocolInstance(value.module, value.scope)
         return Instance(value.module, value.scope, exact=False, declared=True, args=args)
 
 

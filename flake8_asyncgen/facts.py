@@ -70,7 +70,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 26
+SCHEMA_VERSION = 27
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -227,7 +227,9 @@ def describe(node: ast.AST) -> Expr:
             return LiteralExpr(type(value).__name__)
         if value is None:
             return NONE_LITERAL
-        if value is False:
+        if value is False or value is True:
+            # ``return True``: a bool. (``_IS_SYNC = False`` marks never-true constants by the
+            # module's ``false_constants``, which a later binding of the name forgets.)
             return FALSE_LITERAL
         if type(value) in _NUMBERS:
             # ``return 0``: a number (not ``True``, kept apart from ``False``'s literal, which
@@ -1448,8 +1450,12 @@ class _Collector:
             self.type_variable_names.update(
                 t.id for t in node.targets if isinstance(t, ast.Name)
             )
-        if self.sid == 0 and isinstance(node.value, ast.Constant) and node.value.value is False:
-            self.false_constants.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        if self.sid == 0:
+            named = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            if isinstance(node.value, ast.Constant) and node.value.value is False:
+                self.false_constants.update(named)
+            else:
+                self.false_constants.difference_update(named)  # bound again: not that constant
         if self.sid == 0 and any(
             isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
         ):

@@ -50,6 +50,17 @@ class Instance(NamedTuple):
     shape: Literal["instance"] = "instance"
 
 
+class ProtocolInstance(NamedTuple):
+    """An object an annotation declares to satisfy a project ``typing.Protocol`` class: its
+    implementations need not derive from it, so only what the Protocol itself declares is
+    known of it (an ``async def`` method gives a coroutine: any conforming implementation's
+    does), and no rule judges the object itself."""
+
+    module: str
+    scope: int
+    shape: Literal["protocol instance"] = "protocol instance"
+
+
 class ModuleRef(NamedTuple):
     name: str
     shape: Literal["module"] = "module"
@@ -213,6 +224,6 @@ class Elements(NamedTuple):
 Known = Union[
     FunctionRef, ClassRef, Instance, ModuleRef, Outside, Builtin, CallResult,
     AsyncGenExpression, BuiltinInstance, Elements, PlainResult, Guarded, AnnotatedStream,
-    DeclaredCallable, DeclaredCall, StdlibCall,
+    DeclaredCallable, DeclaredCall, StdlibCall, ProtocolInstance,
 ]
 Value = Optional[Known]

@@ -918,3 +918,30 @@ async def read_record(record: Record, ready: AwaitableRecord) -> object:
     # Trap: the class itself defines `__await__`.
     second = await ready
     return first, second
+
+
+# A plain `def` returning a builtin's result or a bool constant: `len(...)` is an int, `True`
+# a bool; awaiting the call raises TypeError.
+class PointShipper:
+    def __init__(self) -> None:
+        self.sent: List[int] = []
+
+    def flush(self, points: List[int]) -> int:
+        self.sent.extend(points)
+        return len(points)
+
+    def healthy(self) -> bool:
+        if self.sent:
+            return True
+        return False
+
+    def flush_later(self, points: List[int]) -> "asyncio.Future[int]":
+        # Trap: the annotation says an awaitable, whatever the body returns.
+        return len(points)  # type: ignore[return-value]
+
+
+async def ship(shipper: PointShipper) -> object:
+    count = await shipper.flush([1, 2])  # error: AGN208
+    ok = await shipper.healthy()  # error: AGN208
+    later = await shipper.flush_later([3])
+    return count, ok, later, shipper.flush([4]) + 1
