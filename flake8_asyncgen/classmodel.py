@@ -960,7 +960,7 @@ class ClassModel:
                     continue
                 if _is_model_base(base_info, value.scope):
                     continue
-                if decorators and "__init_subclass__" in base_info.scopes[value.scope].bindings:
+                if decorators and not _inert_hook(base_info, value.scope, "__init_subclass__"):
                     return True
                 opaque = self.resolver.guarded(
                     base_info, ("opaque", value.scope, decorators), self.is_opaque, base_info,
@@ -1047,6 +1047,16 @@ def _gives_own_class(mine: Any, other: Any, derived: List[MroEntry], base: Insta
 # the methods it defines, and each declared field holds a value of its declared type (pydantic
 # validates it). Known by module and class name: (module, class).
 KNOWN_MODEL_BASES = frozenset({("pydantic.main", "BaseModel"), ("pydantic.v1.main", "BaseModel")})
+
+
+def _inert_hook(info: ModuleInfo, sid: int, name: str) -> bool:
+    """Whether class ``sid`` has no hook ``name``, or one that only warns (see
+    :attr:`FunctionFacts.only_warns`)."""
+    binding = info.scopes[sid].bindings.get(name)
+    if binding is None:
+        return True
+    facts = info.scopes[binding.scope].function if isinstance(binding, DefBinding) else None
+    return facts is not None and facts.only_warns
 
 
 def _is_model_base(info: ModuleInfo, sid: int) -> bool:

@@ -165,6 +165,8 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
             data["fn"]["ks"] = function.keeps_signature
         if function.always_raises:
             data["fn"]["ar"] = True
+        if function.only_warns:
+            data["fn"]["ow"] = True
         if function.yield_type is not None:
             data["fn"]["yt"] = expr_to_json(function.yield_type)
         if function.falls_through:
@@ -438,6 +440,7 @@ class _Reader:
             result_type=self.optional_expr(data.get("rt")),
             keeps_signature=_keeps_signature(data.get("ks")),
             always_raises=_bool(data.get("ar", False), "always-raises flag"),
+            only_warns=_bool(data.get("ow", False), "only-warns flag"),
             yield_type=self.optional_expr(data.get("yt")),
             falls_through=_bool(data.get("ft", False), "falls-through flag"),
             params=tuple(_param_demand(item) for item in _list(data.get("pd", []), "params")),

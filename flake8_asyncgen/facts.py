@@ -19,6 +19,7 @@ from typing import (
 from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS, SEND_CALL, WAIT_ELEMENT
 from .model import (
     UnionExpr,
+    dotted,
     def_binding,
     name_expr,
     COMPUTED_ATTRIBUTE,
@@ -70,7 +71,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 27
+SCHEMA_VERSION = 28
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -456,6 +457,28 @@ def _ends_in_exit(body: List[ast.stmt]) -> bool:
             _ends_in_exit(handler.body) for handler in last.handlers
         )
     return False
+
+
+def _only_warns(node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> bool:
+    """A body of ``warnings.warn(...)`` calls, ``super().<name>(...)`` calls and ``pass``
+    (after a docstring): it changes nothing it is given."""
+    body = node.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    for stmt in body:
+        if isinstance(stmt, ast.Pass):
+            continue
+        if not isinstance(stmt, ast.Expr) or not isinstance(stmt.value, ast.Call):
+            return False
+        func = stmt.value.func
+        warns = dotted(describe(func)) in ("warnings.warn", "warn")
+        delegates = isinstance(func, ast.Attribute) and func.attr == node.name and (
+            isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name)
+            and func.value.func.id == "super"
+        )
+        if not (warns or delegates):
+            return False
+    return bool(body)
 
 
 def _always_raises(body: List[ast.stmt]) -> bool:
@@ -1891,6 +1914,7 @@ class _Collector:
             ),
             is_stub=_is_stub_body(node.body),
             always_raises=len(node.body) <= 2 and _always_raises(node.body),
+            only_warns=node.name == "__init_subclass__" and _only_warns(node),
             falls_through=not is_async and not _ends_in_exit(node.body),
             yield_type=_yield_type(returns) if isinstance(returns, ast.Subscript) else None,
             first_param=positional[0].arg if positional else None,

@@ -372,6 +372,7 @@ class FunctionFacts:
         "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
         "declares_awaited_stream", "yields", "result_type", "keeps_signature",
         "always_raises", "yield_type", "falls_through", "params", "overloads", "literal_params",
+        "only_warns",
     )
 
     def __init__(
@@ -393,6 +394,7 @@ class FunctionFacts:
         params: Tuple[ParamDemand, ...] = (),
         overloads: Tuple[int, ...] = (),
         literal_params: Tuple[Tuple[str, bool, bool], ...] = (),
+        only_warns: bool = False,
     ) -> None:
         self.is_async = is_async
         self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
@@ -421,6 +423,9 @@ class FunctionFacts:
         # Its body (after a docstring) is one ``raise TypeError``: a special method written only to
         # refuse a protocol (aiohttp's ``ClientSession.__enter__`` raises TypeError).
         self.always_raises = always_raises
+        # Its body (after a docstring) only calls ``warnings.warn(...)`` or the same method of
+        # ``super()``: aiohttp's ``ClientSession.__init_subclass__`` warns and changes nothing.
+        self.only_warns = only_warns
         # The class its return annotation says it yields (``AsyncIterator[Conn]``,
         # ``AsyncGenerator[Conn, None]``, ``Iterator[Conn]``): what an
         # ``@asynccontextmanager``'s ``async with ... as`` gives when its yields say nothing.

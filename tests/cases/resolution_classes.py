@@ -539,3 +539,41 @@ class UnsureClosureSelf(Repository):
 
         for table in tables:
             print(await one(table))
+
+
+# A base's `__init_subclass__` that only warns (aiohttp's ClientSession: "Inheritance ... is
+# discouraged") changes nothing of the subclass, whose methods are then known.
+import warnings  # noqa: E402
+
+
+class DiscouragedBase:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Subclassing works but is not supported."""
+        warnings.warn(f"Inheritance class {cls.__name__} is discouraged", DeprecationWarning)
+        super().__init_subclass__(**kwargs)
+
+    async def close(self) -> None:
+        await asyncio.sleep(0)
+
+
+class KeptSession(DiscouragedBase):
+    def __del__(self) -> None:
+        self.close()  # error: AGN211
+
+
+REGISTERED: List[type] = []
+
+
+class RegisteringBase:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Trap: a hook that does more than warn (it may change what it is handed).
+        super().__init_subclass__(**kwargs)
+        REGISTERED.append(cls)
+
+    async def close(self) -> None:
+        await asyncio.sleep(0)
+
+
+class RegisteredSession(RegisteringBase):
+    def __del__(self) -> None:
+        self.close()
