@@ -2388,6 +2388,8 @@ class _Collector:
                 if general:
                     break  # where the arguments after it land is not known
                 starred = True
+                if last_name(func_expr) == "gather":
+                    self._starred_elements(arg.value, func_expr, index, positional)
                 continue
             if not general or self._may_be_call_result(arg):
                 found = self.site(
@@ -2418,6 +2420,27 @@ class _Collector:
                 continue
             if found is not None:
                 self.sites.append(found)
+
+    def _starred_elements(self, value: Any, func: Expr, index: int, positional: int) -> None:
+        """``asyncio.gather(*[audit(e) for e in events])``: each element of a display or of a
+        sync comprehension unpacked into ``gather`` is an argument of it (where it lands is
+        not known, but every argument of ``gather`` must be awaitable)."""
+        kind = type(value)
+        if kind is ast.List or kind is ast.Tuple or kind is ast.Set:
+            elements = [e for e in value.elts if type(e) is not ast.Starred]
+            pushed = False
+        elif kind in _ELEMENT_COMPREHENSIONS and not any(g.is_async for g in value.generators):
+            elements = [value.elt]
+            self.shadows.append(self._comprehension_variables(value.generators))
+            pushed = True
+        else:
+            return
+        for element in elements:
+            found = self.site("arg", element, call=CallArg(func, index, positional, True))
+            if found is not None:
+                self.sites.append(found)
+        if pushed:
+            self.shadows.pop()
 
     def _operands(self, operator: str, *operands: ast.expr) -> None:
         """``operand`` sites: the operands of an arithmetic, bitwise or ordering operator that

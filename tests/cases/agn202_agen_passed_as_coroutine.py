@@ -523,3 +523,31 @@ async def schedule_ok() -> None:
     job = refresh_cache()
     if job is not None:
         await asyncio.wait_for(job, 1)
+
+
+# Elements unpacked into `gather` from a display or a sync comprehension are its arguments.
+def audit_event(event: dict) -> dict:
+    return {"audited": event}
+
+
+async def record_event(event: dict) -> dict:
+    await asyncio.sleep(0)
+    return event
+
+
+async def audit_all(events: list) -> list:
+    return await asyncio.gather(*[audit_event(e) for e in events])  # error: AGN202
+
+
+async def audit_pair(events: list) -> list:
+    return await asyncio.gather(*(record_event(events[0]), audit_event(events[1])))  # error: AGN202
+
+
+async def audit_all_correctly(events: list) -> list:
+    loop = asyncio.get_running_loop()
+    # Traps: coroutines, futures from an executor, a name holding tasks.
+    first = await asyncio.gather(*[record_event(e) for e in events])
+    second = await asyncio.gather(*[loop.run_in_executor(None, audit_event, e) for e in events])
+    tasks = [asyncio.ensure_future(record_event(e)) for e in events]
+    third = await asyncio.gather(*tasks)
+    return [first, second, third]
