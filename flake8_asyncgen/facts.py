@@ -1706,7 +1706,8 @@ class _Collector:
         elif isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
             test.ops[0], (ast.Is, ast.IsNot)
         ) and _is_none(test.comparators[0]):
-            if isinstance(test.left, ast.Call):
+            if isinstance(test.left, ast.Call) and id(test.left) not in self.tested_calls:
+                self.tested_calls.add(id(test.left))
                 self.site("truth", test.left, how="none")
             elif isinstance(test.left, ast.Name):
                 self.held.test(test.left)
@@ -2144,10 +2145,15 @@ class _Collector:
                     self.site("iter", node.value, how="unpacking")
             elif kind is ast.Compare:
                 left, ordered = node.left, None
-                if type(left) is ast.Name and len(node.ops) == 1 and type(
-                    node.ops[0]
-                ) in _IDENTITY and _is_none(node.comparators[0]):
-                    self.held.test(left)  # ``pending is None`` reads no more than ``not``
+                if len(node.ops) == 1 and type(node.ops[0]) in _IDENTITY and _is_none(
+                    node.comparators[0]
+                ):
+                    if type(left) is ast.Name:
+                        self.held.test(left)  # ``pending is None`` reads no more than ``not``
+                    elif type(left) is ast.Call and id(left) not in self.tested_calls:
+                        # ``return redis.get(key) is not None``, wherever it is: never None.
+                        self.tested_calls.add(id(left))
+                        self.site("truth", left, how="none")
                 for op, operand in zip(node.ops, node.comparators):
                     if type(op) is ast.In or type(op) is ast.NotIn:
                         self.site("iter", operand, how="membership")  # ``key in rows()``

@@ -197,3 +197,12 @@ class Redirects:
         if plain:
             return True
         return False
+
+
+async def room_exists(room: str) -> bool:
+    # `is None` / `is not None` on the call, wherever the comparison is.
+    return Api.get_room_info(room) is not None  # error: AGN214
+
+
+async def room_exists_correctly(room: str) -> bool:
+    return await Api.get_room_info(room) is not None
