@@ -1174,23 +1174,20 @@ class _Collector:
                 return
         elif kind is ast.Attribute:
             # ``request.json.get(...)``: ``json`` may be a property whose getter is a
-            # coroutine function (quart's request), so reading it gives a coroutine.  Only on
-            # a module-level name, imported or global (chains on ``self`` and locals are
-            # everywhere, and cost more than the shape is worth).
+            # coroutine function (quart's request), so reading it gives a coroutine.  Judged
+            # as any value on a module-level name, imported or global, and on ``self.client``
+            # holding an un-awaited call; on other chains (``self`` and locals are everywhere)
+            # only where a property answers (a ``getter`` site, screened cheaply).
             root = base.value
-            if type(root) is not ast.Name or base.attr.startswith("__"):
-                if _read_by_getter(base):
+            judged = type(root) is ast.Name and not base.attr.startswith("__") and (
+                root.id not in self.scopes[self.sid].bindings and isinstance(
+                    self.scopes[0].bindings.get(root.id), _IMPORTED
+                ) or self._self_attr_called(root.id, base.attr)
+            )
+            if not judged:
+                if _may_be_getter_read(base):
                     self.site("attr", base, how=node.attr if how is None else how, getter=True)
                 return
-            if root.id in self.scopes[self.sid].bindings or not isinstance(
-                self.scopes[0].bindings.get(root.id), _IMPORTED
-            ):
-                if not self._self_attr_called(root.id, base.attr):
-                    if _read_by_getter(base):
-                        self.site(
-                            "attr", base, how=node.attr if how is None else how, getter=True
-                        )
-                    return
         elif kind is not ast.Await or type(base.value) is not ast.Call:
             return
         self.site("attr", base, how=node.attr if how is None else how)
@@ -1202,19 +1199,25 @@ class _Collector:
         fs: Any = node.args[0] if node.args else next(
             (k.value for k in node.keywords if k.arg == "fs"), None
         )
-        kind = type(fs)
+        self._element_sites(fs, CallArg(describe(node.func), WAIT_ELEMENT, 1))
+
+    def _element_sites(self, container: Any, call: CallArg) -> None:
+        """An ``arg`` site (``call``) for each element of a display, or for the element of a
+        sync comprehension (in the scope its variables make), that ``container`` is."""
+        kind = type(container)
         pushed = False
         if kind is ast.List or kind is ast.Tuple or kind is ast.Set:
-            elements = [e for e in fs.elts if type(e) is not ast.Starred]
-        elif kind in _ELEMENT_COMPREHENSIONS and not any(g.is_async for g in fs.generators):
-            elements = [fs.elt]
-            self.shadows.append(self._comprehension_variables(fs.generators))
+            elements = [e for e in container.elts if type(e) is not ast.Starred]
+        elif kind in _ELEMENT_COMPREHENSIONS and not any(
+            g.is_async for g in container.generators
+        ):
+            elements = [container.elt]
+            self.shadows.append(self._comprehension_variables(container.generators))
             pushed = True
         else:
             return
-        func = describe(node.func)
         for element in elements:
-            found = self.site("arg", element, call=CallArg(func, WAIT_ELEMENT, 1))
+            found = self.site("arg", element, call=call)
             if found is not None:
                 self.sites.append(found)
         if pushed:
@@ -1695,25 +1698,17 @@ class _Collector:
         self.body(node.finalbody)
 
     def truth(self, test: ast.AST) -> None:
-        """The calls a condition tests for truth, or compares with ``None`` by identity:
-        ``if self.is_burnt(x)``, ``not ctx.confirm(...)``, the operands of ``and`` / ``or``,
-        ``api.get_room_info(key) is None``."""
+        """The calls a condition tests for truth: ``if self.is_burnt(x)``, ``not
+        ctx.confirm(...)``, the operands of ``and`` / ``or``.  (``api.get_room_info(key) is
+        None`` is a test wherever it is: :meth:`expr` lists it.)"""
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             self.truth(test.operand)
         elif isinstance(test, ast.BoolOp):
             for value in test.values:
                 self.truth(value)
-        elif isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
-            test.ops[0], (ast.Is, ast.IsNot)
-        ) and _is_none(test.comparators[0]):
-            if isinstance(test.left, ast.Call) and id(test.left) not in self.tested_calls:
-                self.tested_calls.add(id(test.left))
-                self.site("truth", test.left, how="none")
-            elif isinstance(test.left, ast.Name):
-                self.held.test(test.left)
         elif isinstance(test, ast.Name):
             self.held.test(test)
-        elif type(test) is ast.Attribute and _read_by_getter(test):
+        elif type(test) is ast.Attribute and _may_be_getter_read(test):
             self.site("truth", test, how="truth", getter=True)
         elif isinstance(test, ast.Call) and id(test) not in self.tested_calls:
             self.tested_calls.add(id(test))  # a condition's ``and`` operands: walked twice
@@ -2373,13 +2368,11 @@ class _Collector:
         self.current = current
         if general:
             for arg in node.args:
-                if self._may_be_call_result(arg) or _read_by_getter(arg):
+                if self._value_site(arg) is not None:
                     break
             else:
                 for keyword in node.keywords:
-                    if self._may_be_call_result(keyword.value) or _read_by_getter(
-                        keyword.value
-                    ):
+                    if self._value_site(keyword.value) is not None:
                         break
                 else:
                     return
@@ -2395,68 +2388,47 @@ class _Collector:
                     break  # where the arguments after it land is not known
                 starred = True
                 if last_name(func_expr) == "gather":
-                    self._starred_elements(arg.value, func_expr, index, positional)
+                    # ``gather(*[audit(e) for e in events])``: each element is an argument
+                    # (where it lands is not known; every argument of ``gather`` must be
+                    # awaitable).
+                    self._element_sites(arg.value, CallArg(func_expr, index, positional, True))
                 continue
-            if not general or self._may_be_call_result(arg):
+            getter = self._value_site(arg) if general else False
+            if getter is not None:
                 found = self.site(
-                    "arg", arg, call=CallArg(func_expr, index, positional, starred)
-                )
-                if found is not None:
-                    self.sites.append(found)
-            elif _read_by_getter(arg):
-                found = self.site(
-                    "arg", arg, call=CallArg(func_expr, index, positional, starred), getter=True
+                    "arg", arg, call=CallArg(func_expr, index, positional, starred),
+                    getter=getter,
                 )
                 if found is not None:
                     self.sites.append(found)
             index += 1
         for keyword in node.keywords:
-            if keyword.arg is None:
+            getter = self._value_site(keyword.value) if general else False
+            if keyword.arg is None or getter is None:
                 continue
-            if not general or self._may_be_call_result(keyword.value):
-                found = self.site(
-                    "arg", keyword.value, call=CallArg(func_expr, keyword.arg, positional)
-                )
-            elif _read_by_getter(keyword.value):
-                found = self.site(
-                    "arg", keyword.value, call=CallArg(func_expr, keyword.arg, positional),
-                    getter=True,
-                )
-            else:
-                continue
+            found = self.site(
+                "arg", keyword.value, call=CallArg(func_expr, keyword.arg, positional),
+                getter=getter,
+            )
             if found is not None:
                 self.sites.append(found)
-
-    def _starred_elements(self, value: Any, func: Expr, index: int, positional: int) -> None:
-        """``asyncio.gather(*[audit(e) for e in events])``: each element of a display or of a
-        sync comprehension unpacked into ``gather`` is an argument of it (where it lands is
-        not known, but every argument of ``gather`` must be awaitable)."""
-        kind = type(value)
-        if kind is ast.List or kind is ast.Tuple or kind is ast.Set:
-            elements = [e for e in value.elts if type(e) is not ast.Starred]
-            pushed = False
-        elif kind in _ELEMENT_COMPREHENSIONS and not any(g.is_async for g in value.generators):
-            elements = [value.elt]
-            self.shadows.append(self._comprehension_variables(value.generators))
-            pushed = True
-        else:
-            return
-        for element in elements:
-            found = self.site("arg", element, call=CallArg(func, index, positional, True))
-            if found is not None:
-                self.sites.append(found)
-        if pushed:
-            self.shadows.pop()
 
     def _operands(self, operator: str, *operands: ast.expr) -> None:
         """``operand`` sites: the operands of an arithmetic, bitwise or ordering operator that
         may be what a call gave (a call, a name bound to one here).  No coroutine, async
         generator or async context manager object supports any of them."""
         for operand in operands:
-            if self._may_be_call_result(operand):
-                self.site("operand", operand, how=operator)
-            elif _read_by_getter(operand):
-                self.site("operand", operand, how=operator, getter=True)
+            getter = self._value_site(operand)
+            if getter is not None:
+                self.site("operand", operand, how=operator, getter=getter)
+
+    def _value_site(self, node: ast.expr) -> Optional[bool]:
+        """Whether ``node`` is a site where a value is used: False when it may be what a
+        call gave, True when only a property getter may make it one (a ``getter`` site),
+        None when it is no site."""
+        if self._may_be_call_result(node):
+            return False
+        return True if _may_be_getter_read(node) else None
 
     def _names_call_result(self, name: str) -> bool:
         """``name`` holds what a call (or awaiting one) gave: its one binding in this scope,
@@ -2665,7 +2637,7 @@ _TRUTH_FOLDS = frozenset({"all", "any"})
 _IDENTITY = (ast.Is, ast.IsNot)
 
 
-def _read_by_getter(node: Any) -> bool:
+def _may_be_getter_read(node: Any) -> bool:
     """``account.balance``, ``self.account.info``: an attribute read that a property getter
     may answer (a public name on a chain of names and attributes)."""
     if type(node) is not ast.Attribute or node.attr[0] == "_":
