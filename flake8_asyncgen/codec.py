@@ -465,7 +465,7 @@ class _Reader:
 
 
 def _keeps_signature(value: Any) -> Optional[str]:
-    if value is None or value in ("decorator", "factory", "argument", "argument-shared"):
+    if value is None or value in ("decorator", "factory", "argument", "argument-shared", "kind"):
         return value  # type: ignore[no-any-return]
     raise _fail("signature-keeping flag")
 

@@ -16,6 +16,8 @@ from typing import (
     Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple, Union,
 )
 
+from .exits import ends_in_exit
+from .kindpreserving import preserves_kind
 from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS, SEND_CALL, WAIT_ELEMENT
 from .model import (
     UnionExpr,
@@ -71,7 +73,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 28
+SCHEMA_VERSION = 29
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -438,27 +440,6 @@ def _is_stub_body(body: List[ast.stmt]) -> bool:
     return True
 
 
-def _ends_in_exit(body: List[ast.stmt]) -> bool:
-    """Whether every path through ``body`` ends in ``return`` or ``raise`` (a function that
-    may fall off its end returns None there)."""
-    if not body:
-        return False
-    last = body[-1]
-    if isinstance(last, (ast.Return, ast.Raise)):
-        return True
-    if isinstance(last, ast.If):
-        return _ends_in_exit(last.body) and _ends_in_exit(last.orelse)
-    if isinstance(last, ast.While):
-        return isinstance(last.test, ast.Constant) and last.test.value is True
-    if isinstance(last, (ast.With, ast.AsyncWith)):
-        return _ends_in_exit(last.body)
-    if isinstance(last, ast.Try):
-        return _ends_in_exit(last.body if not last.orelse else last.orelse) and all(
-            _ends_in_exit(handler.body) for handler in last.handlers
-        )
-    return False
-
-
 def _only_warns(node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> bool:
     """A body of ``warnings.warn(...)`` calls, ``super().<name>(...)`` calls and ``pass``
     (after a docstring): it changes nothing it is given."""
@@ -755,7 +736,7 @@ def _gives_back_argument(
         ):
             continue  # a parameter of a nested function shadows it
         stack.extend(ast.iter_child_nodes(child))
-    if not returned or not _ends_in_exit(node.body):
+    if not returned or not ends_in_exit(node.body):
         return None
     return "argument" if all(id(load) in allowed for load in loads) else "argument-shared"
 
@@ -1911,7 +1892,7 @@ class _Collector:
             is_stub=_is_stub_body(node.body),
             always_raises=len(node.body) <= 2 and _always_raises(node.body),
             only_warns=node.name == "__init_subclass__" and _only_warns(node),
-            falls_through=not is_async and not _ends_in_exit(node.body),
+            falls_through=not is_async and not ends_in_exit(node.body),
             yield_type=_yield_type(returns) if isinstance(returns, ast.Subscript) else None,
             first_param=positional[0].arg if positional else None,
             result_type=describe_type(returns) if returns is not None else None,
@@ -1995,6 +1976,13 @@ class _Collector:
         ):
             # Only a ``def`` returning names may give back its argument: walk it then.
             facts.keeps_signature = _gives_back_argument(node, self.scopes[outer].kind == "class")
+        if facts.keeps_signature is None and not is_async and facts.returns and all(
+            type(expr) in (NameExpr, IfExpr, UnknownExpr) for expr in facts.returns
+        ) and preserves_kind(node, self.scopes[outer].kind == "class"):
+            # A wrapper chosen by ``iscoroutinefunction(func)`` (``return async_wrapper if
+            # ... else wrapper`` too, which describes as unknown): the decorated function's
+            # kind comes back.
+            facts.keeps_signature = "kind"
         self.guards = guards
         self.in_lambda = lambdas
         self.shadows = shadows

@@ -169,8 +169,10 @@ class FunctionKinds:
         its callee evaluates to) gives back the object it decorates: a ``def`` returning its
         argument, or a factory whose call gives such a function made inside it (``@route(
         "/x")``).  ``shared``: also one that hands the object on (a registry), which keeps a
-        function as it is but may change a class."""
-        forms = ("argument", "argument-shared") if shared else ("argument",)
+        function as it is but may change a class, and one that gives back a wrapper of the
+        function's own kind (``"kind"``: an ``async def`` wrapper only under
+        ``iscoroutinefunction(func)``), which keeps what calling a function gives."""
+        forms = ("argument", "argument-shared", "kind") if shared else ("argument",)
         if isinstance(decorator, CallExpr):
             if not isinstance(value, FunctionRef):
                 return False

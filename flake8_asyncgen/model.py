@@ -419,6 +419,8 @@ class FunctionFacts:
         # for ``def d(...) -> Callable[[F], F]`` (used as ``@d(...)``).  Or its body does:
         # ``"argument"`` / ``"argument-shared"`` for a ``def`` whose every return gives back
         # its argument, untouched / also handed on (``REGISTRY.append(fn); return fn``).
+        # ``"kind"`` for a decorator returning a wrapper chosen by
+        # ``iscoroutinefunction(func)`` that gives what calling ``func`` gives (kindpreserving).
         self.keeps_signature = keeps_signature
         # Its body (after a docstring) is one ``raise TypeError``: a special method written only to
         # refuse a protocol (aiohttp's ``ClientSession.__enter__`` raises TypeError).

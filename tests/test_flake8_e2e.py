@@ -100,8 +100,9 @@ def test_config_file_options_are_read(tmp_path: Path) -> None:
                 async def main():
                     return await gen()
             """,
-            # A plain-def wrapper: what calling the decorated function gives is unknown.
-            "lib.py": "def traced(f):\n    def wrapper(*a):\n        return f(*a)\n\n"
+            # A wrapper calling through a registry: what calling the decorated function
+            # gives is unknown.
+            "lib.py": "def traced(f):\n    def wrapper(*a):\n        return REG[f](*a)\n\n"
                       "    return wrapper\n",
         },
     )

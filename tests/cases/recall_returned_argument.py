@@ -154,8 +154,8 @@ async def save_correctly(session: S, message: Message) -> None:
 
 def sometimes_wrapped(fn):
     if getattr(fn, "wrap", False):
-        def wrapper(*args: Any) -> Any:
-            return fn(*args)
+        async def wrapper(*args: Any) -> Any:
+            return [item async for item in fn(*args)]
 
         return wrapper
     return fn
