@@ -94,6 +94,9 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
             return None  # ``__aenter__`` and friends are awaited by the interpreter
     value = evaluator.eval(site.expr, info.name, site.scope)
     tag = value_tag(evaluator, value)
+    if tag is None and isinstance(site.expr, IfExpr):
+        value = evaluator.or_fallback(site.expr, info.name, site.scope)
+        tag = value_tag(evaluator, value)
     if tag in ("coro", "agen") and site.guard is not None and _contradicted(
         queries, site, site.guard, tag
     ):

@@ -376,10 +376,24 @@ class Evaluator:
             return join_alternatives([first, second], self.classes.common_base)
         return None
 
+    def or_fallback(self, expr: Expr, module: str, sid: int) -> Value:
+        """For ``a or f()`` judged where it is written (``(self.user or self.fetch()).id``):
+        the last operand when it is an object no ``or`` looks past (a coroutine, an async
+        generator): the value whenever ``a`` is false, which it is on some path, or the
+        ``or`` would not be written.  Not for a name bound to it, which a later test of
+        ``a`` may have narrowed (the straight-line values judge those)."""
+        if not isinstance(expr, IfExpr) or not expr.or_:
+            return None
+        fallback = self.eval(expr.orelse, module, sid)
+        return fallback if _always_true(fallback) else None
+
     def _chosen_parameter(self, info: ModuleInfo, call: CallExpr, callee: Value, sid: int) -> bool:
         """``SessionLocal()`` / ``SessionLocal.begin()`` where ``SessionLocal`` was made
         choosing its type argument (see ``_eval``) and the method gives that type parameter:
-        the class chosen is not known, so neither is the result."""
+        the class chosen is not known, so neither is the result.  A coroutine method's call
+        is still a coroutine (motor's ``find_one`` on a collection whose document type is not
+        known): only what awaiting it gives is that parameter, and a coroutine's awaited
+        result is read from its returns, not from the receiver."""
         if isinstance(callee, Instance):
             receiver: Value = callee
             method = self.attr(callee, "__call__")
@@ -391,6 +405,7 @@ class Evaluator:
             isinstance(receiver, Instance) and bool(receiver.args)
             and all(arg is None for arg in receiver.args)
             and isinstance(method, FunctionRef) and self.generics.returns_parameter(method)
+            and self.functions.kind(method.module, method.scope) != "coro"
         )
 
     def _super_member(self, info: ModuleInfo, sid: int, name: str) -> Value:

@@ -1169,6 +1169,9 @@ class _Collector:
                 if _may_be_getter_read(base):
                     self.site("attr", base, how=node.attr if how is None else how, getter=True)
                 return
+        elif kind is ast.BoolOp:
+            if type(base.op) is not ast.Or or type(base.values[-1]) is not ast.Call:
+                return  # ``(self.user or self.fetch()).id``: the call's on some path
         elif kind is not ast.Await or type(base.value) is not ast.Call:
             return
         self.site("attr", base, how=node.attr if how is None else how)
@@ -2423,6 +2426,13 @@ class _Collector:
         or its straight-line value, says so."""
         binding = self.scopes[self.sid].bindings.get(name)
         if type(binding) is ValueBinding and _gives_call_result(binding.expr):
+            return True
+        if type(binding) is AlternativesBinding and any(
+            type(option) is ValueBinding and _gives_call_result(option.expr)
+            for option in binding.options
+        ):
+            # ``user = cached or fetch(i)`` in ``try``, ``user = None`` in ``except``: the
+            # evaluator joins the alternatives (``None`` aside).
             return True
         value = self.current.get(name)
         return value is not None and _gives_call_result(value)

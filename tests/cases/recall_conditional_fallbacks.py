@@ -5,6 +5,9 @@ else load_user()`, and `if not user: user = get_default_user()` (cognee) leave t
 an un-awaited coroutine on the path where the fallback runs: a use that fails for a coroutine
 (an attribute, a subscript, iteration, `async with`, a truth test) fails whenever that path is
 taken, so each known value is judged at a use in the same straight line of the function.
+An `or` whose last operand is a coroutine call, used where it is written, gives that
+coroutine whatever the left is (`(self.user or self.fetch()).id` with `user: Optional[User]`):
+the left is false on some path, or the `or` would not be written.
 
 Traps: the fallback awaited where it is made or right after it (`user = await user`); the value
 handed on before the use (`await x`); a use inside a later `if`, which may be the one that chose
@@ -191,3 +194,40 @@ async def ok_arm_chosen_by_kind(handler: Any, fallback: bool) -> str:
     result = handler() if inspect.isasyncgenfunction(get_default_user) else await get_default_user()
     other = get_default_user() if not isinstance(handler, str) else User(5)
     return f"{result.id} {other}"
+
+
+# `(self.user or self.fetch()).id` where the left is declared `Optional[User]`: judged where
+# it is written, the `or` gives the coroutine whenever the left is false.
+class Profile:
+    def __init__(self) -> None:
+        self.user: Optional[User] = None
+
+    async def fetch(self) -> User:
+        return User(6)
+
+    async def chained(self) -> int:
+        return (self.user or self.fetch()).id  # error: AGN210
+
+    async def ok_whole_expression_awaited(self, pending: Any) -> Any:
+        # The left may be an awaitable too: awaiting the whole is what the fallback needs.
+        return await (pending or self.fetch())
+
+    async def ok_tested_left(self) -> int:
+        # A name bound to it is left to the straight-line values, which do not judge a use
+        # under an `if` that may be the one that chose (here the left, so never the coroutine).
+        user = self.user or self.fetch()
+        if self.user:
+            return user.id
+        return 0
+
+    async def not_followed_try_except(self) -> int:
+        # Bound in `try` beside `None` in `except`, used under `if user:` (Pythonista-Bot's
+        # logging loop): fails when the user is not cached, but the straight line is broken
+        # by the `try`: not judged (a documented limit).
+        try:
+            user = self.user or self.fetch()
+        except Exception:
+            user = None
+        if user:
+            return user.id
+        return 0
