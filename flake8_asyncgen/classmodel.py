@@ -21,8 +21,10 @@ from .model import (
     DefBinding,
     Expr,
     FromImportBinding,
+    IfExpr,
     ImportBinding,
     NameExpr,
+    ParamBinding,
     Scope,
     ValueBinding,
     dotted,
@@ -544,6 +546,8 @@ class ClassModel:
                 elif default is not None and not _is_none_default(default):
                     return None  # a class default too: which holds depends on the path
             value = self.resolver.binding(owner_info, entry[1], binding)
+            if value is None:
+                value = self._injected_default(owner_info, entry[1], binding)
             if (value is None or value == NONE) and declared is not None:
                 # ``client: Client`` in the class body, ``self.client = registry.get()``.
                 holder, scope, field = declared
@@ -551,6 +555,33 @@ class ClassModel:
                 return self.resolver.declared_value(holder, field.declared, scope, scope, name)
             return value
         return _ABSENT
+
+    def _injected_default(self, info: ModuleInfo, owner: int, binding: Binding) -> Value:
+        """``self.retriever = retriever or KeywordRetriever()`` where what the caller passes
+        is not known: the fallback instance, which the attribute holds whenever the caller
+        passes nothing (the ``or`` is written because that happens).  A use that fails for
+        it fails on that path.  Only for what a method stores on the instance: a name bound
+        so in a function may be used under a test of the left operand, which the
+        straight-line values judge.  Not when the class is decorated (dependency-injection
+        decorators such as ``@injectable`` supply constructor arguments), nor when every
+        call of the module passes the argument (the fallback is not what it uses)."""
+        if not isinstance(binding, ValueBinding) or not isinstance(binding.expr, IfExpr):
+            return None
+        expr = binding.expr
+        if not expr.or_ or isinstance(expr.orelse, IfExpr):
+            return None
+        klass = info.scopes[owner].klass
+        if klass is None or klass.decorators:
+            return None
+        scope = owner if binding.scope is None else binding.scope
+        if isinstance(expr.body, NameExpr):
+            param = info.scopes[scope].bindings.get(expr.body.id)
+            if isinstance(param, ParamBinding) and param.passed and all(
+                passed != NONE_LITERAL for passed, _ in param.passed
+            ):
+                return None
+        fallback = self.resolver.eval(expr.orelse, info.name, scope)
+        return fallback if isinstance(fallback, Instance) and fallback.exact else None
 
     def is_descriptor(self, value: Instance) -> bool:
         info = self.resolver.module(value.module)
