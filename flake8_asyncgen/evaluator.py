@@ -286,8 +286,8 @@ class Evaluator:
             if picked is not None:
                 return picked
             callee = self.eval(expr.func, info.name, sid)
-            if expr.literals and isinstance(callee, FunctionRef):
-                callee = self._overload(callee, expr.literals)
+            if isinstance(callee, FunctionRef):
+                callee = self._overload(callee, expr.literals, expr.named)
             chained = self._chained_receiver(info, expr, callee, sid)
             if chained is not None:
                 return chained
@@ -958,14 +958,20 @@ class Evaluator:
         # Messages name the method the caller called.
         return CallResult(kind, method.module, method.scope)
 
-    def _overload(self, function: FunctionRef, literals: Tuple[Tuple[str, bool], ...]) -> Value:
-        """The ``@overload`` signature a call with these ``True`` / ``False`` keywords resolves
-        to (see :mod:`overloads`), else the function itself."""
+    def _overload(
+        self,
+        function: FunctionRef,
+        literals: Tuple[Tuple[str, bool], ...],
+        named: Tuple[str, ...],
+    ) -> Value:
+        """The ``@overload`` signature a call with these ``True`` / ``False`` keywords (and
+        other keywords ``named``) resolves to (see :mod:`overloads`), else the function
+        itself."""
         info = self.module(function.module)
         facts = info.scopes[function.scope].function if info is not None else None
         if info is None or facts is None or not facts.overloads:
             return function
-        chosen = overloads.choose(info.scopes, facts, literals)
+        chosen = overloads.choose(info.scopes, facts, literals, named)
         return FunctionRef(function.module, chosen) if chosen is not None else function
 
     def awaited(self, value: Value) -> Value:

@@ -7,7 +7,8 @@ default) an `AsyncStream[ChatCompletionChunk]`, `stream: bool` either; the imple
 decorated with a signature-keeping `@required_args(...)`. A call passing `stream=True` resolves,
 as for a type checker, to the first overload not ruled out: the second. Awaiting it gives an
 `AsyncStream`, which has `__aiter__` but no `__iter__` (nor `__enter__`): AGN208 on `for` and
-`with`. `stream=False` gives the first overload: a `ChatCompletion`, not async-iterable.
+`with`. `stream=False` gives the first overload: a `ChatCompletion`, not async-iterable; so
+does a call leaving `stream` out (its flag has a default there, the second's has none).
 
 Traps: the correct `async for` / `async with`, `stream=False` then attribute use, `stream`
 omitted, `stream=flag`, `stream` in `**kwargs` (no other boolean keyword), and an overload giving
@@ -62,6 +63,14 @@ async def whole_answer_iterated():
     # `stream=False` is the first overload: a `ChatCompletion`, not a stream.
     async for chunk in await client.chat.completions.create(  # error: AGN208
         model="m", messages=MESSAGES, stream=False
+    ):
+        print(chunk)
+
+
+async def whole_answer_iterated_flag_omitted():
+    # `stream` omitted: the first overload too (its flag has a default; the second's has none).
+    async for chunk in await client.chat.completions.create(  # error: AGN208
+        model="m", messages=MESSAGES
     ):
         print(chunk)
 
