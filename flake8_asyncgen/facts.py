@@ -2431,8 +2431,8 @@ class _Collector:
             type(option) is ValueBinding and _gives_call_result(option.expr)
             for option in binding.options
         ):
-            # ``user = cached or fetch(i)`` in ``try``, ``user = None`` in ``except``: the
-            # evaluator joins the alternatives (``None`` aside).
+            # ``reply = fetch(i)`` in ``try``, ``reply = None`` in ``except``: the evaluator
+            # joins the alternatives (``None`` aside; an ``or`` among them stays unknown).
             return True
         value = self.current.get(name)
         return value is not None and _gives_call_result(value)
