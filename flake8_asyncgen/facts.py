@@ -1981,10 +1981,14 @@ class _Collector:
             facts.keeps_signature = _gives_back_argument(node, self.scopes[outer].kind == "class")
         if facts.keeps_signature is None and not is_async and facts.returns and all(
             type(expr) in (NameExpr, IfExpr, UnknownExpr) for expr in facts.returns
+        ) and (
+            any(type(binding) is DefBinding for binding in bindings.values())
+            or all(type(expr) is NameExpr for expr in facts.returns)
         ) and preserves_kind(node, self.scopes[outer].kind == "class"):
             # A wrapper chosen by ``iscoroutinefunction(func)`` (``return async_wrapper if
             # ... else wrapper`` too, which describes as unknown): the decorated function's
-            # kind comes back.
+            # kind comes back.  Only a ``def`` defining a function returns a wrapper (one
+            # returning names may still return its parameter): read its body only then.
             facts.keeps_signature = "kind"
         self.guards = guards
         self.in_lambda = lambdas

@@ -59,8 +59,9 @@ class _Decorator:
         # counts only when its name is bound once, by its ``def``.
         self.bound: Dict[str, int] = {}
         self.wrappers: Dict[str, Function] = {}
-        # Names bound once to ``iscoroutinefunction(param)`` (``is_async = ...``).
-        self.tests: Dict[str, bool] = {}
+        # Names bound to ``iscoroutinefunction(param)`` (``is_async = ...``; a test counts
+        # only when the name is bound once).
+        self.tests: Set[str] = set()
         self.returns = 0
 
     def keeps_kind(self) -> bool:
@@ -93,7 +94,7 @@ class _Decorator:
             if isinstance(child, ast.Assign) and len(child.targets) == 1:
                 target = child.targets[0]
                 if isinstance(target, ast.Name) and self._is_test(child.value) is True:
-                    self.tests[target.id] = True
+                    self.tests.add(target.id)
             stack.extend(ast.iter_child_nodes(child))
         return True
 
@@ -157,7 +158,7 @@ class _Decorator:
             inner = self._is_test(test.operand)
             return None if inner is None else not inner
         if isinstance(test, ast.Name):
-            return True if self.tests.get(test.id) and self.bound.get(test.id) == 1 else None
+            return True if test.id in self.tests and self.bound.get(test.id) == 1 else None
         if isinstance(test, ast.BoolOp):
             parts = [self._is_test(value) for value in test.values]
             if isinstance(test.op, ast.Or) and all(part is True for part in parts):
@@ -166,27 +167,26 @@ class _Decorator:
                 return True
             return None
         if isinstance(test, ast.Call) and len(test.args) == 1 and not test.keywords:
-            callee = test.func
-            name = callee.attr if isinstance(callee, ast.Attribute) else (
-                callee.id if isinstance(callee, ast.Name) else None
-            )
             argument = test.args[0]
-            if name == "iscoroutinefunction" and isinstance(argument, ast.Name) and (
-                argument.id == self.param
-            ):
+            if _callee_name(test) == "iscoroutinefunction" and isinstance(
+                argument, ast.Name
+            ) and argument.id == self.param:
                 return True
         return None
 
 
+def _callee_name(call: ast.Call) -> Optional[str]:
+    """The last name of what ``call`` calls (``inspect.iscoroutinefunction`` and
+    ``iscoroutinefunction`` alike)."""
+    callee = call.func
+    if isinstance(callee, ast.Attribute):
+        return callee.attr
+    return callee.id if isinstance(callee, ast.Name) else None
+
+
 def _is_wraps(decorator: ast.expr) -> bool:
     """``@wraps(func)`` / ``@functools.wraps(func)``: copies metadata, keeps the kind."""
-    if not isinstance(decorator, ast.Call):
-        return False
-    callee = decorator.func
-    name = callee.attr if isinstance(callee, ast.Attribute) else (
-        callee.id if isinstance(callee, ast.Name) else None
-    )
-    return name == "wraps"
+    return isinstance(decorator, ast.Call) and _callee_name(decorator) == "wraps"
 
 
 def _wrapper_returns(wrapper: Function, param: str, awaited: bool) -> bool:
