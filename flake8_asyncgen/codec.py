@@ -175,6 +175,8 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
             data["fn"]["ov"] = list(function.overloads)
         if function.literal_params:
             data["fn"]["lp"] = [list(p) for p in function.literal_params]
+        if function.required_keywords:
+            data["fn"]["rk"] = list(function.required_keywords)
         if function.params:
             data["fn"]["pd"] = [
                 [p.name, p.position, sorted(p.accepts), p.declared, p.positional_only]
@@ -450,6 +452,7 @@ class _Reader:
             literal_params=tuple(
                 _literal_param(item) for item in _list(data.get("lp", []), "literal parameters")
             ),
+            required_keywords=tuple(_texts(data.get("rk", []), "required keywords")),
         )
 
     def klass(self, data: Any) -> ClassFacts:

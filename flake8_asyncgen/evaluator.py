@@ -665,7 +665,8 @@ class Evaluator:
         if value is None:
             return None
         if isinstance(value, Outside):
-            return Outside(f"{value.qualified}.{name}")
+            qualified = f"{value.qualified}.{name}"
+            return Outside(kinds.STDLIB_ATTRIBUTES.get(qualified, qualified))
         if isinstance(value, ModuleRef):
             info = self.module(value.name)
             if info is not None:
@@ -754,6 +755,8 @@ class Evaluator:
         if owner is None or facts is None:
             return None
         annotation = facts.annotation
+        if annotation is None:
+            return self._returned_item(owner, func.scope, facts.returns, expr)
         if not isinstance(annotation, SubscriptExpr) or len(annotation.args) != expr.size:
             return None
         parent = owner.scopes[func.scope].parent
@@ -761,6 +764,23 @@ class Evaluator:
             return None
         name = f"{owner.scopes[func.scope].name}()[{expr.position}]"
         return self.declared_value(owner, annotation.args[expr.position], parent, func.scope, name)
+
+    def _returned_item(
+        self, owner: ModuleInfo, scope: int, returns: List[Expr], expr: ItemExpr
+    ) -> Value:
+        """An unannotated function whose every ``return`` is a tuple display of the unpacking's
+        length (``return engine, async_sessionmaker(engine)``): the item at the position, when
+        the returns agree on it."""
+        if not returns:
+            return None
+        items: List[Value] = []
+        for returned in returns:
+            if not isinstance(returned, LiteralExpr) or returned.type_name != "tuple":
+                return None
+            if len(returned.items) != expr.size:
+                return None
+            items.append(self.eval(returned.items[expr.position], owner.name, scope))
+        return join_alternatives(items, self.classes.common_base)
 
     def _element_method(self, info: ModuleInfo, call: CallExpr, sid: int) -> Value:
         """``clients.get(name)``, ``queue.pop()``: one of a known container's elements (or
@@ -816,7 +836,9 @@ class Evaluator:
         return self.classes.declared_result(method)
 
     def _module_attr(self, info: ModuleInfo, name: str) -> Value:
-        if name in info.patched or name in self.patched:
+        if name in self.patched or (name in info.patched and self.guarded(
+            info, ("module patched", name), self._module_patched, info, name
+        ) is not False):
             return None
         binding = info.scopes[0].bindings.get(name)
         if self.star_may_bind(info, name):
@@ -883,6 +905,17 @@ class Evaluator:
             ):
                 return True
         return False
+
+    def _module_patched(self, info: ModuleInfo, name: str) -> bool:
+        """Whether some ``obj.name = ...`` of the module may write on the module itself: any
+        write whose object is not known to be a function, a class or an instance
+        (tenacity's ``wrapped_f.retry = self``, on a function it made, leaves its ``retry``
+        decorator alone)."""
+        for expr, scope in info.summary.patch_sites.get(name, ()):
+            target = self.eval(expr, info.name, scope)
+            if not isinstance(target, (FunctionRef, ClassRef, Instance, BuiltinInstance)):
+                return True
+        return not info.summary.patch_sites.get(name)
 
     # -- calls -----------------------------------------------------------------------------
     def call(self, value: Value) -> Value:
@@ -980,6 +1013,9 @@ class Evaluator:
         for an instance of an awaitable class, what its ``__await__`` is annotated to give."""
         if isinstance(value, Instance):
             return self._awaited_instance(value)
+        if isinstance(value, StdlibCall):
+            made = kinds.STDLIB_AWAITED.get(value.qualified)
+            return Outside(made) if made is not None else None
         if not isinstance(value, CallResult) or value.kind != "coro":
             return None
         info = self.module(value.module)

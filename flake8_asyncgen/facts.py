@@ -18,7 +18,9 @@ from typing import (
 
 from .exits import ends_in_exit
 from .kindpreserving import preserves_kind
-from .kinds import ASYNC_ITERATOR_NAMES, ITEM_ACCESS, SEND_CALL, WAIT_ELEMENT
+from .kinds import (
+    ASYNC_ITERATOR_NAMES, CONSUMED_ELEMENT, FORMAT_SPEC, ITEM_ACCESS, SEND_CALL, WAIT_ELEMENT,
+)
 from .model import (
     UnionExpr,
     dotted,
@@ -73,7 +75,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 29
+SCHEMA_VERSION = 31
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -262,20 +264,24 @@ _DISPLAYS = frozenset({ast.List, ast.Tuple, ast.Set, ast.Dict})
 _MAX_DISPLAY_ITEMS = 8
 # What a display's items must be to be kept: objects a project class may have built.
 _OBJECT_NODES = (ast.Call, ast.Name, ast.Attribute)
+_ITEM_NODES = (ast.Call, ast.Name, ast.Attribute, ast.Constant)
 
 
 def _display_items(node: Any) -> Tuple[Expr, ...]:
     """The elements of a short list, tuple or set display (a dict display's values) when
-    each is a call, name or attribute (``[Primary(), Replica()]``); () otherwise."""
+    each is a call, name, attribute or constant and one is not a constant (``[Primary(),
+    Replica()]``, ``(engine, 3)``); () otherwise."""
     if type(node) is ast.Dict:
         if None in node.keys:
             return ()  # ``{**base, ...}``
         elements = node.values
     else:
         elements = node.elts
+    # A constant may stand beside objects (``return Client(), 3`` unpacked by the caller);
+    # a display of constants alone holds no object.
     if not 0 < len(elements) <= _MAX_DISPLAY_ITEMS or not all(
-        isinstance(element, _OBJECT_NODES) for element in elements
-    ):
+        isinstance(element, _ITEM_NODES) for element in elements
+    ) or not any(isinstance(element, _OBJECT_NODES) for element in elements):
         return ()
     return tuple(describe(element) for element in elements)
 
@@ -413,6 +419,46 @@ def describe_generic(node: ast.AST) -> Expr:
 
 def _is_none(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
+
+
+def _tested_against_constant(node: ast.Compare) -> Optional[Tuple[ast.expr, str]]:
+    """``x is None`` / ``x is not None`` (``how`` "none"), or ``x == True``, ``x != 0``,
+    ``"ok" == x``, ``x is True`` (``how`` "constant"): the operand compared, which a coroutine
+    object never is and never equals (its ``==`` is identity).  Only one comparison: in a
+    chain the operands are compared with each other too."""
+    if len(node.ops) != 1:
+        return None
+    op, left, right = type(node.ops[0]), node.left, node.comparators[0]
+    if op in _IDENTITY:
+        if _is_none(right):
+            return left, "none"
+        if type(right) is ast.Constant and right.value in (True, False) and (
+            type(right.value) is bool
+        ):
+            return left, "constant"  # ``if store.exists(p) is True:``
+        return None
+    if op is not ast.Eq and op is not ast.NotEq:
+        return None
+    if _is_plain_constant(right) and not _is_plain_constant(left):
+        return left, "none" if _is_none(right) else "constant"
+    if _is_plain_constant(left) and not _is_plain_constant(right):
+        return right, "none" if _is_none(left) else "constant"
+    return None
+
+
+def _has_format_spec(node: ast.FormattedValue) -> bool:
+    """``f"{x:.2f}"``, ``f"{x:>{width}}"``: a format spec with some text of its own, which
+    ``object.__format__`` rejects (``f"{x:{spec}}"`` may give an empty one: not this)."""
+    spec = node.format_spec
+    return type(spec) is ast.JoinedStr and any(
+        type(part) is ast.Constant and part.value for part in spec.values
+    )
+
+
+def _is_plain_constant(node: ast.AST) -> bool:
+    """``None``, ``True``, ``0``, ``"ok"``, ``b""``: a constant no object of another type
+    equals by default (not ``...``)."""
+    return type(node) is ast.Constant and node.value is not Ellipsis
 
 
 def span_of(node: ast.AST) -> Span:
@@ -1185,17 +1231,47 @@ class _Collector:
         )
         self._element_sites(fs, CallArg(describe(node.func), WAIT_ELEMENT, 1))
 
-    def _element_sites(self, container: Any, call: CallArg) -> None:
+    def _consumed_elements(self, node: ast.Call, func: ast.expr, name: str) -> None:
+        """``"".join(client.get(k) for k in keys)``, ``sum(c.count() for c in carts)``,
+        ``sorted([...])``, ``json.dumps({k: store.get(k) for k in keys})``: the consumer uses
+        each element as a string, a number, an ordered or a serialisable value, so each element
+        of the display or comprehension written as its one argument is an ``arg`` site
+        (position :data:`kinds.CONSUMED_ELEMENT`), judged where the call is.  Not when a
+        keyword changes what is used (``key=``, ``default=``, ``cls=``) or for ``*args``."""
+        if len(node.args) != 1 or type(node.args[0]) is ast.Starred:
+            return
+        keywords = {k.arg for k in node.keywords}
+        if None in keywords or keywords & _ELEMENT_HOOKS:
+            return
+        if type(func) is ast.Name:
+            if name not in _ELEMENT_BUILTINS or self._rebinds_builtin(name):
+                return
+        elif type(func) is not ast.Attribute or name not in _ELEMENT_METHODS:
+            return
+        argument = node.args[0]
+        if name in _ORDERING_BUILTINS and type(argument) in _SHORT_DISPLAYS and (
+            len(argument.elts) < 2  # type: ignore[attr-defined]
+        ):
+            return  # ``max([fetch()])``: one element is never compared
+        self._element_sites(
+            argument, CallArg(describe(func), CONSUMED_ELEMENT, 1),
+            mapping=name in _SERIALISERS,
+        )
+
+    def _element_sites(self, container: Any, call: CallArg, mapping: bool = False) -> None:
         """An ``arg`` site (``call``) for each element of a display, or for the element of a
-        sync comprehension (in the scope its variables make), that ``container`` is."""
+        sync comprehension (in the scope its variables make), that ``container`` is; with
+        ``mapping``, also each value of a dict display or comprehension."""
         kind = type(container)
         pushed = False
         if kind is ast.List or kind is ast.Tuple or kind is ast.Set:
             elements = [e for e in container.elts if type(e) is not ast.Starred]
-        elif kind in _ELEMENT_COMPREHENSIONS and not any(
+        elif mapping and kind is ast.Dict:
+            elements = [v for k, v in zip(container.keys, container.values) if k is not None]
+        elif (kind in _ELEMENT_COMPREHENSIONS or (mapping and kind is ast.DictComp)) and not any(
             g.is_async for g in container.generators
         ):
-            elements = [container.elt]
+            elements = [container.value if kind is ast.DictComp else container.elt]
             self.shadows.append(self._comprehension_variables(container.generators))
             pushed = True
         else:
@@ -1914,6 +1990,10 @@ class _Collector:
                 arg.annotation is not None for arg in positional + node.args.kwonlyargs
             ) else (),
             literal_params=_literal_params(node.args) if overload else (),
+            required_keywords=tuple(
+                arg.arg for arg, default in zip(node.args.kwonlyargs, node.args.kw_defaults)
+                if default is None
+            ) if overload else (),
         )
         if overload and returns is not None and _names_stream(returns):
             self.stream_overloads.add((self.sid, node.name))
@@ -2135,15 +2215,16 @@ class _Collector:
                     self.site("iter", node.value, how="unpacking")
             elif kind is ast.Compare:
                 left, ordered = node.left, None
-                if len(node.ops) == 1 and type(node.ops[0]) in _IDENTITY and _is_none(
-                    node.comparators[0]
-                ):
-                    if type(left) is ast.Name:
-                        self.held.test(left)  # ``pending is None`` reads no more than ``not``
-                    elif type(left) is ast.Call and id(left) not in self.tested_calls:
-                        # ``return redis.get(key) is not None``, wherever it is: never None.
-                        self.tested_calls.add(id(left))
-                        self.site("truth", left, how="none")
+                tested = _tested_against_constant(node)
+                if tested is not None:
+                    operand, how = tested
+                    if type(operand) is ast.Name:
+                        self.held.test(operand)  # ``pending is None`` reads no more than ``not``
+                    elif type(operand) is ast.Call and id(operand) not in self.tested_calls:
+                        # ``return redis.get(key) is not None``, ``if auth(u) == True``,
+                        # wherever it is: never None, never equal to a constant.
+                        self.tested_calls.add(id(operand))
+                        self.site("truth", operand, how=how)
                 for op, operand in zip(node.ops, node.comparators):
                     if type(op) is ast.In or type(op) is ast.NotIn:
                         self.site("iter", operand, how="membership")  # ``key in rows()``
@@ -2153,6 +2234,10 @@ class _Collector:
                         self._operands(_ORDERING[type(op)], *first, operand)
                         ordered = operand
                     left = operand
+            elif kind is ast.FormattedValue:
+                if _has_format_spec(node):
+                    # ``f"{price():.2f}"``: only an empty spec formats any object.
+                    self._operands(FORMAT_SPEC, node.value)
             elif kind is ast.BinOp:
                 if type(node.op) is ast.Mod:
                     # ``"%s" % fetch()`` formats whatever it is given: only the left side.
@@ -2294,6 +2379,8 @@ class _Collector:
                 self.sites.append(entered)
         if name == "wait" and (node.args or node.keywords):
             self._wait_elements(node)
+        elif name in _ELEMENT_CONSUMERS:
+            self._consumed_elements(node, func, name)
         if (
             name in _TRUTH_FOLDS and type(func) is ast.Name and len(node.args) == 1
             and not node.keywords and type(node.args[0]) in _ELEMENT_COMPREHENSIONS
@@ -2634,6 +2721,17 @@ def _sends_message(call: ast.Call) -> bool:
 
 
 _ELEMENT_COMPREHENSIONS = frozenset({ast.ListComp, ast.SetComp, ast.GeneratorExp})
+# Calls that use each element of their one argument as a value (see
+# ``_Collector._consumed_elements``; the rule checks what the callee is): builtins by name,
+# methods by attribute (``str.join``, ``json.dumps``), serialisers also a mapping's values.
+_ELEMENT_BUILTINS = frozenset({"sum", "sorted", "min", "max"})
+_ORDERING_BUILTINS = frozenset({"sorted", "min", "max"})
+_SHORT_DISPLAYS = frozenset({ast.List, ast.Tuple, ast.Set})
+_SERIALISERS = frozenset({"dumps", "dump"})
+_ELEMENT_METHODS = frozenset({"join", "fsum"}) | _SERIALISERS
+_ELEMENT_CONSUMERS = _ELEMENT_BUILTINS | _ELEMENT_METHODS
+# Keywords that give the consumer another way to use an element.
+_ELEMENT_HOOKS = frozenset({"key", "default", "cls"})
 # Builtins that test each element of what they are given for truth.
 _TRUTH_FOLDS = frozenset({"all", "any"})
 _IDENTITY = (ast.Is, ast.IsNot)

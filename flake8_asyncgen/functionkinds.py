@@ -7,10 +7,10 @@ means silence.
 
 from __future__ import annotations
 
-from typing import FrozenSet, Literal, Optional, Tuple
+from typing import FrozenSet, List, Literal, Optional, Tuple
 
 from . import kinds
-from .model import CallExpr, Expr, dotted
+from .model import CallExpr, Expr, FunctionFacts, dotted
 from .project import ModuleInfo
 from .resolver_api import Resolver
 from .values import Builtin, ClassRef, FunctionKind, FunctionRef, Outside, Value
@@ -95,8 +95,16 @@ class FunctionKinds:
     def _async_wrapper(self, info: ModuleInfo, sid: int, decorator: Expr) -> Optional[FunctionRef]:
         """The ``async def`` wrapper decorator ``decorator`` (or the decorator a factory call
         such as ``@retry(3)`` gives) always returns, if it does."""
+        if isinstance(decorator, CallExpr):
+            factory = self.resolver.eval(decorator.func, info.name, sid)
+            if self._overloads_keep(factory, "factory", decorator.named + tuple(
+                name for name, _ in decorator.literals
+            )):
+                return None  # its signatures say what it gives: not read (tenacity's ``retry``)
         value = self.resolver.eval(decorator, info.name, sid)
         if not isinstance(value, FunctionRef) or self.kind(value.module, value.scope) != "sync":
+            return None
+        if self._overloads_keep(value, "decorator", ()):
             return None
         wrapper = self.resolver.call(value)
         if not isinstance(wrapper, FunctionRef) or wrapper == value:
@@ -143,15 +151,31 @@ class FunctionKinds:
                 return "transparent"
         return "transparent" if self.user_transparent(decorator, value) else "unknown"
 
-    def keeps_signature(self, value: Value, form: str) -> bool:
+    def keeps_signature(self, value: Value, form: str, named: Tuple[str, ...] = ()) -> bool:
         """A function whose annotations say it gives back the function it decorates
-        (``def d(fn: F) -> F``; ``form="factory"``: ``def d(...) -> Callable[[F], F]``)."""
+        (``def d(fn: F) -> F``; ``form="factory"``: ``def d(...) -> Callable[[F], F]``, called
+        with keywords ``named``), or whose ``@overload`` signatures say so."""
         if not isinstance(value, FunctionRef):
             return False
         info = self.resolver.module(value.module)
         facts = info.scopes[value.scope].function if info is not None else None
-        return facts is not None and facts.keeps_signature == form and (
-            self.kind(value.module, value.scope) == "sync"
+        if facts is None or self.kind(value.module, value.scope) != "sync":
+            return False
+        return facts.keeps_signature == form or self._overloads_keep(value, form, named)
+
+    def _overloads_keep(self, value: Value, form: str, named: Tuple[str, ...]) -> bool:
+        """A sync function without annotations of its own that say so, whose ``@overload``
+        signatures say it keeps what it decorates (see :func:`_overloads_keep_signature`)."""
+        if not isinstance(value, FunctionRef) or form not in ("decorator", "factory"):
+            return False
+        info = self.resolver.module(value.module)
+        facts = info.scopes[value.scope].function if info is not None else None
+        if info is None or facts is None or facts.keeps_signature is not None or (
+            not facts.overloads or self.kind(value.module, value.scope) != "sync"
+        ):
+            return False
+        return _overloads_keep_signature(
+            [info.scopes[sid].function for sid in facts.overloads], form, named
         )
 
     def keeps_decorated(self, decorator: Expr, value: Value, shared: bool) -> bool:
@@ -160,7 +184,10 @@ class FunctionKinds:
         -> F``, a factory ``-> Callable[[F], F]``) or by its body (:meth:`gives_back_argument`;
         ``shared`` as there)."""
         form = "factory" if isinstance(decorator, CallExpr) else "decorator"
-        return self.keeps_signature(value, form) or self.gives_back_argument(
+        named = decorator.named + tuple(
+            name for name, _ in decorator.literals
+        ) if isinstance(decorator, CallExpr) else ()
+        return self.keeps_signature(value, form, named) or self.gives_back_argument(
             decorator, value, shared
         )
 
@@ -215,7 +242,10 @@ class FunctionKinds:
         )
 
     def has_decorator(self, module: str, sid: int, names: FrozenSet[str]) -> bool:
-        """Whether function ``sid`` has a decorator from outside with one of ``names``."""
+        """Whether function ``sid`` has a decorator from outside with one of ``names``, all
+        used bare (``@abstractmethod``, ``@overload``): a decorator written as a call
+        (``@retry(stop=...)``) is none of them, and is not evaluated (a factory's call may
+        read a whole library)."""
         info = self.resolver.module(module)
         if info is None:
             return False
@@ -223,6 +253,8 @@ class FunctionKinds:
         if scope.function is None:
             return False
         for decorator in scope.function.decorators:
+            if isinstance(decorator, CallExpr):
+                continue
             value = self.resolver.eval(decorator, module, scope.parent)
             if isinstance(value, Outside) and value.qualified in names:
                 return True
@@ -239,3 +271,28 @@ class FunctionKinds:
         return facts is None or facts.is_stub or self.has_decorator(
             value.module, value.scope, kinds.ABSTRACT_DECORATORS
         )
+
+
+def _overloads_keep_signature(
+    signatures: List[Optional[FunctionFacts]], form: str, named: Tuple[str, ...]
+) -> bool:
+    """A decorator whose implementation is not annotated but whose ``@overload`` signatures
+    say it keeps the decorated function (tenacity's ``retry``: ``def retry(func: F) -> F``,
+    then ``def retry(*, stop=..., ...) -> Callable[[F], F]``), as a type checker reads them.
+    ``@d``: the first signature, which a call with one positional argument resolves to, is
+    ``(F) -> F``.  ``@d(...)`` with keywords ``named``: every signature the call may resolve
+    to (all when it passes ``**kwargs``; else those whose required keyword-only parameters it
+    passes: tenacity's ``sleep=``-only async form is left out) is one of the two forms, and one
+    is the factory."""
+    if not signatures or any(facts is None for facts in signatures):
+        return False
+    forms = [facts.keeps_signature for facts in signatures if facts is not None]
+    if form == "decorator":
+        return forms[0] == "decorator"
+    applicable = [
+        facts.keeps_signature for facts in signatures
+        if facts is not None and ("**" in named or set(facts.required_keywords) <= set(named))
+    ]
+    return "factory" in applicable and all(
+        found in ("decorator", "factory") for found in applicable
+    )

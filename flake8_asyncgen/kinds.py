@@ -218,6 +218,11 @@ SYNC_CALLBACK_LIBRARIES = frozenset({"asyncio", "concurrent"})
 # comprehension's element) is given.
 WAIT_APIS = frozenset({"asyncio.wait"})
 WAIT_ELEMENT = "fs[]"
+# The position of an ``arg`` site of one element of what a call uses element by element as
+# values (``"".join(...)``, ``sum(...)``, ``sorted(...)``, ``json.dumps(...)``; see AGN215).
+CONSUMED_ELEMENT = "[]"
+# The ``how`` of an ``operand`` site formatted with a spec (``f"{price():.2f}"``).
+FORMAT_SPEC = "format spec"
 
 # Builtins that iterate positional arguments synchronously: name -> which positions, as
 # (first index, last index or None for "to the end", only when this many positional args).
@@ -337,6 +342,9 @@ STDLIB_COROUTINES = frozenset({
     "asyncio.StreamWriter().drain", "asyncio.StreamWriter().wait_closed",
     "asyncio.StreamReader().read", "asyncio.StreamReader().readline",
     "asyncio.StreamReader().readexactly", "asyncio.StreamReader().readuntil",
+    # What ``await asyncio.create_subprocess_exec(...)`` gives (``subprocess.Popen`` has plain
+    # methods of the same names: ``proc.wait()`` without ``await`` never waits).
+    "asyncio.subprocess.Process().wait", "asyncio.subprocess.Process().communicate",
 } | {f"asyncio.{queue}().{method}" for queue in _QUEUES for method in ("get", "put", "join")})
 # What the standard library's plain functions and methods give, spelled as ``Outside.qualified``
 # spells a call's result: the class a message names, and which of the statements' special
@@ -361,6 +369,8 @@ STDLIB_SYNC_RESULTS: Dict[str, Tuple[str, FrozenSet[str]]] = {
     "subprocess.check_call()": ("int", frozenset()),
     "subprocess.check_output()": ("bytes", frozenset({"__iter__"})),
     "subprocess.Popen()": ("subprocess.Popen", _CONTEXT),
+    "subprocess.Popen().wait()": ("int", frozenset()),
+    "subprocess.Popen().communicate()": ("tuple", frozenset({"__iter__"})),
     "os.system()": ("int", frozenset()),
     "tempfile.TemporaryDirectory()": ("tempfile.TemporaryDirectory", _CONTEXT),
     "tempfile.NamedTemporaryFile()": ("tempfile.NamedTemporaryFile", _CONTEXT | {"__iter__"}),
@@ -398,6 +408,19 @@ STDLIB_SYNC_RESULTS: Dict[str, Tuple[str, FrozenSet[str]]] = {
     "asyncio.StreamWriter().write_eof()": _NONE, "asyncio.StreamWriter().close()": _NONE,
     "asyncio.StreamWriter().is_closing()": _BOOL, "asyncio.StreamWriter().can_write_eof()": _BOOL,
     "asyncio.StreamReader().at_eof()": _BOOL,
+}
+# What awaiting a standard-library coroutine's call gives, spelled as ``Outside.qualified``
+# spells an object a call made.
+STDLIB_AWAITED: Dict[str, str] = {
+    "asyncio.create_subprocess_exec": "asyncio.subprocess.Process()",
+    "asyncio.create_subprocess_shell": "asyncio.subprocess.Process()",
+}
+# Attributes of standard-library objects that hold objects known by name (a process's pipes,
+# when made with ``PIPE``; ``None`` otherwise, which supports no protocol either).
+STDLIB_ATTRIBUTES: Dict[str, str] = {
+    "asyncio.subprocess.Process().stdout": "asyncio.StreamReader()",
+    "asyncio.subprocess.Process().stderr": "asyncio.StreamReader()",
+    "asyncio.subprocess.Process().stdin": "asyncio.StreamWriter()",
 }
 # Standard-library coroutines whose result is unpacked into a fixed number of objects known by
 # name: ``reader, writer = await asyncio.open_connection(...)``.

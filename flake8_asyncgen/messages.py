@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Literal, NamedTuple, Tuple
 
-from .kinds import ITEM_ACCESS, SEND_CALL
+from .kinds import FORMAT_SPEC, ITEM_ACCESS, SEND_CALL
 
 FixAvailability = Literal["safe", "unsafe", "none"]
 """Whether ``flake8-asyncgen --fix`` can repair a finding: ``"safe"`` (applied by ``--fix``),
@@ -223,7 +223,8 @@ CODES: dict[str, Code] = {
             "{always}, so the condition never depends on its result{never_runs}: `await` the "
             "call",
             fix="none",
-            summary="An un-awaited coroutine call is tested for truth or compared with `None`: "
+            summary="An un-awaited coroutine call is tested for truth or compared with `None` "
+                    "or a constant: "
                     "the condition is constant and the coroutine never runs.",
         ),
         Code(
@@ -233,7 +234,8 @@ CODES: dict[str, Code] = {
             fix="none",
             summary="An un-awaited coroutine (or an async generator) used as a number, string "
                     "or sized value: an operator, an ordering comparison, `len()`, `int()`, "
-                    "`json.loads()`, ... raise `TypeError`.",
+                    "`json.loads()`, ..., or as each element given to `str.join()`, `sum()`, "
+                    "`sorted()`, `json.dumps()`, ... raise `TypeError`.",
         ),
         Code(
             "AGN216",
@@ -409,6 +411,7 @@ TRUTH_WORDING = {
 TRUTH_TESTS = {
     "truth": ("tested for truth", "always true"),
     "none": ("compared with `None`", "never `None`"),
+    "constant": ("compared with a constant", "never equal to a constant"),
     "all": ("tested for truth by `all()`", "always true"),
     "any": ("tested for truth by `any()`", "always true"),
 }
@@ -428,7 +431,8 @@ def held_truth_test(how: str, line: int) -> Tuple[str, str]:
     is), for AGN214's ``test`` and ``always``."""
     name = how[len("held:"):]
     return (
-        f"bound to `{name}`, which is only ever tested for truth (line {line}),", "always true"
+        f"bound to `{name}`, which is only ever tested (line {line}),",
+        "always true, never `None` and never equal to a constant",
     )
 
 
@@ -879,6 +883,8 @@ def operator_use(operator: str) -> str:
     """``+`` on ..., ``<`` with ..., ``+=`` with ..."""
     if operator in ("<", "<=", ">", ">="):
         return f"`{operator}` comparing"
+    if operator == FORMAT_SPEC:
+        return "a format spec (`f\"{x:.2f}\"`) applied to"
     if operator.endswith("=") and operator != "=":
         return f"`{operator}` with"
     return f"`{operator}` on"
@@ -889,7 +895,13 @@ def conversion_use(api: str) -> str:
     return f"`{api}()` of"
 
 
+def element_use(api: str) -> str:
+    """``str.join()`` over elements that are each ... (what it is given)"""
+    return f"`{api}()` over elements that are each"
+
+
 OPERAND_LACKS = "supports no arithmetic, bitwise or ordering operator"
+FORMAT_LACKS = "accepts no format spec but an empty one"
 CONVERSION_LACKS = "is not a number, a string, bytes or a sized object"
 
 

@@ -372,7 +372,7 @@ class FunctionFacts:
         "is_async", "has_yield", "decorators", "returns", "annotation", "is_stub", "first_param",
         "declares_awaited_stream", "yields", "result_type", "keeps_signature",
         "always_raises", "yield_type", "falls_through", "params", "overloads", "literal_params",
-        "only_warns",
+        "only_warns", "required_keywords",
     )
 
     def __init__(
@@ -395,6 +395,7 @@ class FunctionFacts:
         overloads: Tuple[int, ...] = (),
         literal_params: Tuple[Tuple[str, bool, bool], ...] = (),
         only_warns: bool = False,
+        required_keywords: Tuple[str, ...] = (),
     ) -> None:
         self.is_async = is_async
         self.has_yield = has_yield  # ``yield`` in its own body (not in nested functions)
@@ -443,6 +444,9 @@ class FunctionFacts:
         # For an ``@overload`` signature: its parameters that take only ``True`` or only
         # ``False``, as (name, value, keyword-only with a default).
         self.literal_params = literal_params
+        # For an ``@overload`` signature: its keyword-only parameters without a default, which
+        # a call must pass for the signature to apply.
+        self.required_keywords = required_keywords
 
 
 class ClassFacts:

@@ -206,3 +206,45 @@ async def room_exists(room: str) -> bool:
 
 async def room_exists_correctly(room: str) -> bool:
     return await Api.get_room_info(room) is not None
+
+
+async def still_valid(room: str) -> bool:
+    # `==` / `!=` with a constant: a coroutine object equals nothing but itself.
+    if Api.get_room_info(room) == None:  # noqa: E711  # error: AGN214
+        return False
+    return True != Api.get_room_info(room)  # error: AGN214
+
+
+async def judge_bot(handler: AccountHandler, device: str) -> str:
+    # A name only compared with constants is only tested.
+    burnt = handler.is_burnt(device)  # error: AGN214
+    if burnt == True:  # noqa: E712
+        return "delete"
+    return "keep" if burnt != 0 else "?"
+
+
+async def compared_correctly(handler: AccountHandler, device: str, other: object) -> bool:
+    burnt = await handler.is_burnt(device)
+    pending = handler.is_burnt(device)
+    if pending == other:  # not a constant: may be the same object
+        return True
+    if 0 < 1 == 1:  # a chain compares its operands with each other too
+        await pending
+    return burnt == True  # noqa: E712
+
+
+async def exists_flag(handler: AccountHandler, device: str) -> str:
+    # `is True` / `is False`: a coroutine object is neither.
+    if handler.is_burnt(device) is True:  # error: AGN214
+        return "burnt"
+    return "fine" if handler.is_burnt(device) is not False else "?"  # error: AGN214
+
+
+async def exists_flag_correctly(handler: AccountHandler, device: str, marker: object) -> str:
+    if await handler.is_burnt(device) is True:
+        return "burnt"
+    pending = handler.is_burnt(device)
+    if pending is marker:  # not a constant
+        return "same"
+    await pending
+    return "fine"

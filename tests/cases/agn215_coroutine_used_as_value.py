@@ -616,3 +616,84 @@ def test_len_of_coroutine_fails() -> None:
     # The error this rule reports is the test's point.
     with pytest.raises(TypeError):
         len(cache.size())
+
+
+# --------------------------------------------------------------------------
+# Each element of what a consumer uses element by element: `str.join`, `sum`,
+# `sorted` / `min` / `max`, `math.fsum`, `json.dumps` (also a dict's values).
+# --------------------------------------------------------------------------
+
+
+async def report_line(store: Store, keys: List[str]) -> str:
+    return ", ".join(store.get(key) for key in keys)  # error: AGN215
+
+
+async def total_size(stores: List[Store]) -> int:
+    return sum(store.size() for store in stores) + sum([Store().size(), Store().size()])  # error: AGN215 # error: AGN215 # error: AGN215
+
+
+async def soonest(store: Store, keys: List[str]) -> float:
+    return min([store.ttl(key) for key in keys])  # error: AGN215
+
+
+async def snapshot(store: Store, keys: List[str]) -> str:
+    return json.dumps({key: store.get(key) for key in keys})  # error: AGN215
+
+
+async def ordered(store: Store, keys: List[str]) -> List[str]:
+    return sorted(store.get(key) for key in keys)  # error: AGN215
+
+
+async def weights(metrics: Metrics, rows: List[int]) -> float:
+    return math.fsum(metrics.ratio() for _ in rows)  # error: AGN215
+
+
+# Traps: awaited first; a consumer told how to use an element; one element is never
+# compared; collecting the coroutines to gather them; the element is not the call's
+# object; the receiver of `join` is not known to be a string.
+
+
+async def report_line_ok(store: Store, keys: List[str]) -> str:
+    return ", ".join(await asyncio.gather(*(store.get(key) for key in keys)))
+
+
+async def report_line_listed(store: Store, keys: List[str]) -> str:
+    return ", ".join([await store.get(key) for key in keys])
+
+
+async def consumers_told(store: Store, keys: List[str]) -> Tuple[Any, ...]:
+    by_identity = sorted((store.get(key) for key in keys), key=id)
+    encoded = json.dumps({key: store.get(key) for key in keys}, default=lambda c: "pending")
+    single = max([store.size()])
+    pending = list(store.get(key) for key in keys)
+    lengths = sum(len(key) for key in keys)
+    for coro in by_identity + pending + [single]:
+        await coro
+    return encoded, lengths
+
+
+async def unknown_separator(store: Store, keys: List[str], joiner: Any) -> Any:
+    pending = [store.get(key) for key in keys]
+    joined = joiner.join(pending)
+    await asyncio.gather(*pending)
+    return joined
+
+
+# A format spec: only an empty one formats any object.
+
+
+async def ttl_line(store: Store, key: str) -> str:
+    return f"{key}: {store.ttl(key):.1f}s"  # error: AGN215
+
+
+async def ttl_line_padded(store: Store, key: str) -> str:
+    pending = store.ttl(key)
+    return f"{key}: {pending:>8}"  # error: AGN215
+
+
+async def ttl_line_ok(store: Store, key: str, spec: str) -> str:
+    pending = store.ttl(key)
+    shown = f"{key}: {pending} {pending!r} {pending:}"  # no spec: any object formats
+    dynamic = f"{pending:{spec}}"  # a spec that may be empty
+    await pending
+    return shown + f"{await store.ttl(key):.1f}" + dynamic

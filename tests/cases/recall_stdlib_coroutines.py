@@ -6,10 +6,13 @@
 calling one as a statement never runs it (AGN211), reading an attribute of what it gives
 fails (AGN210), ``async for`` over it fails (AGN201).  The synchronous namesakes
 (``time.sleep``, ``queue.Queue``, ``threading.Event``) and a project's own functions of the
-same name are not these.
+same name are not these.  A process made by ``await asyncio.create_subprocess_exec(...)``
+(or a parameter annotated ``asyncio.subprocess.Process``) has coroutine methods ``wait`` and
+``communicate`` and stream pipes, where ``subprocess.Popen``'s namesakes are plain.
 """
 import asyncio
 import queue
+import subprocess
 import threading
 import time
 from asyncio import sleep as nap
@@ -124,3 +127,34 @@ async def called(ready: asyncio.Event) -> None:
     waiter = ready.wait
     await waiter()
     await asyncio.get_running_loop().run_in_executor(None, time.sleep, 0)
+
+
+class Builds:
+    async def spawn(self, argv: List[str]) -> asyncio.subprocess.Process:
+        return await asyncio.create_subprocess_exec(*argv, stdout=asyncio.subprocess.PIPE)
+
+    async def run(self, argv: List[str]) -> bytes:
+        proc = await asyncio.create_subprocess_exec(*argv, stdout=asyncio.subprocess.PIPE)
+        out, _ = proc.communicate()  # error: AGN213
+        return out
+
+    async def first_line(self, argv: List[str]) -> str:
+        proc = await self.spawn(argv)
+        line = proc.stdout.readline().decode()  # type: ignore[union-attr]  # error: AGN210
+        if proc.wait() != 0:  # error: AGN214
+            return ""
+        return line
+
+    async def blocking(self, argv: List[str]) -> int:
+        proc = subprocess.Popen(argv)
+        return await proc.wait()  # error: AGN208
+
+    async def run_correctly(self, argv: List[str]) -> bytes:
+        proc = await self.spawn(argv)
+        out, _ = await proc.communicate()
+        line = await proc.stdout.readline()  # type: ignore[union-attr]
+        await proc.wait()
+        blocking = subprocess.Popen(argv)
+        blocking.communicate()
+        blocking.wait()
+        return out + line

@@ -1,10 +1,11 @@
 """Unpacking into names (``a, b = ...``): each name takes its position's item when that is
 known: a tuple display of the same length (``primary, replica = Repo(), Repo()``), what a
 function's return annotation declares at that position (``-> tuple[Repo, Authorizer]``;
-awaited, for a coroutine), or the standard library's pair known by name (``reader, writer =
-await asyncio.open_connection(...)``).  Not followed: starred or nested targets, a name
-unpacked twice, a function without a tuple annotation, a tuple of another length, an
-``...`` position."""
+awaited, for a coroutine), what an unannotated function's returns, all tuple displays of that
+length, agree on there (``return Repo(), _allow``; awaited, for a coroutine), or the standard
+library's pair known by name (``reader, writer = await asyncio.open_connection(...)``).  Not
+followed: starred or nested targets, a name unpacked twice, returns that disagree or are not
+all displays, a tuple of another length, an ``...`` position."""
 import asyncio
 from typing import Any, Awaitable, Callable, Optional, Tuple
 
@@ -39,6 +40,29 @@ def untyped():
     return Repo(), _allow
 
 
+async def open_untyped(host: str):
+    if host:
+        return Repo(), 1
+    return Repo(), 2
+
+
+class Other:
+    def rows(self) -> Any:
+        return []
+
+
+def disagreeing(flag: bool):
+    if flag:
+        return Repo(), _allow
+    return Other(), _allow
+
+
+def partly_known(pair: Any):
+    if pair:
+        return pair
+    return Repo(), _allow
+
+
 def many() -> "tuple[Repo, ...]":
     return (Repo(),)
 
@@ -63,6 +87,12 @@ async def uses() -> None:
     print(opened.count() + size)  # error: AGN215
     primary, replica = Repo(), Repo()
     await replica.rows()  # error: AGN200
+    plain, allow = untyped()
+    await plain.rows()  # error: AGN200
+    print(allow("me").done)  # error: AGN210
+    store, port = await open_untyped("db")
+    if store.count() == 0:  # error: AGN214
+        print(port)
 
 
 # --------------------------------------------------------------------------
@@ -87,12 +117,20 @@ async def uses_ok() -> None:
         return
     opened, size = await open_repo()
     print(await opened.count() + size)
+    plain, allow = untyped()
+    async for row in plain.rows():
+        print(row, await allow("me"))
+    store, port = await open_untyped("db")
+    print(await store.count() == 0, port)
 
 
-async def not_followed() -> None:
-    # No annotation; an `...` position; a starred target; nested targets; a swap.
-    repo, check = untyped()
+async def not_followed(pair: Any) -> None:
+    # Returns that disagree, or not all displays; an `...` position; a starred target;
+    # nested targets; a swap; an un-awaited coroutine's call unpacked (AGN213's, not this).
+    repo, check = disagreeing(bool(pair))
     await repo.rows()
+    maybe, check = partly_known(pair)
+    await maybe.rows()
     first, second = many()
     await second.rows()
     head, *rest = Repo(), Repo(), Repo()
