@@ -32,8 +32,9 @@ class Landing(NamedTuple):
 
 
 def landing(evaluator: Evaluator, module: str, scope: int, call: CallArg) -> Optional[Landing]:
-    """The annotated parameter ``call``'s argument is passed as; None when unknown, or when
-    that parameter's annotation says nothing this bug class can use."""
+    """The parameter ``call``'s argument is passed as; None when unknown, or when neither
+    that parameter's annotation nor what the body reads of it at once (``read``) says
+    anything this bug class can use."""
     target = _target(evaluator, module, scope, call)
     if target is None:
         return None
@@ -47,8 +48,8 @@ def landing(evaluator: Evaluator, module: str, scope: int, call: CallArg) -> Opt
     for other in others:
         # Each override the call may reach declares the same for that parameter.
         found = _parameter(evaluator, other, shift, True, position)
-        if found is None or (found.name, found.position, found.accepts) != (
-            param.name, param.position, param.accepts
+        if found is None or (found.name, found.position, found.accepts, found.read) != (
+            param.name, param.position, param.accepts, param.read
         ):
             return None
     if callee is not None:

@@ -180,6 +180,7 @@ def _scope_to_json(scope: Scope) -> Dict[str, Any]:
         if function.params:
             data["fn"]["pd"] = [
                 [p.name, p.position, sorted(p.accepts), p.declared, p.positional_only]
+                + ([p.read, p.line] if p.read else [])
                 for p in function.params
             ]
     klass = scope.klass
@@ -265,14 +266,19 @@ def _literal_param(data: Any) -> Tuple[str, bool, bool]:
 
 def _param_demand(data: Any) -> ParamDemand:
     items = _list(data, "parameter")
-    if len(items) != 5 or not isinstance(items[1], int) or isinstance(items[1], bool):
+    if len(items) not in (5, 7) or not isinstance(items[1], int) or isinstance(items[1], bool):
         raise _fail("parameter")
     accepts = frozenset(_texts(items[2], "accepted kinds"))
     if not accepts <= _ACCEPTED_KINDS:
         raise _fail("accepted kinds")
+    read, line = ("", 0) if len(items) == 5 else (
+        _text(items[5], "read attribute"), _int(items[6], "read line")
+    )
+    if len(items) == 7 and not read:
+        raise _fail("read attribute")
     return ParamDemand(
         _text(items[0], "parameter"), items[1], accepts, _text(items[3], "type"),
-        _bool(items[4], "positional-only flag"),
+        _bool(items[4], "positional-only flag"), read, line,
     )
 
 

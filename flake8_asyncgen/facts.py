@@ -18,6 +18,7 @@ from typing import (
 
 from .exits import ends_in_exit
 from .kindpreserving import preserves_kind
+from .bodyreads import body_reads
 from .kinds import (
     ASYNC_ITERATOR_NAMES, CONSUMED_ELEMENT, FORMAT_SPEC, ITEM_ACCESS, SEND_CALL, WAIT_ELEMENT,
 )
@@ -75,7 +76,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 31
+SCHEMA_VERSION = 32
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -2047,6 +2048,14 @@ class _Collector:
             # and awaits takes awaitables whatever its annotation says; it demands nothing.
             # (starlette's ``isinstance(content, AsyncIterable)`` only picks how to iterate.)
             facts.params = tuple(p for p in facts.params if p.name not in awaitable)
+        if not facts.has_yield:
+            # ``def from_json(data): for k, v in data.items(): ...``: a coroutine passed as
+            # ``data`` fails at once (judged at the call, AGN210).  Not a parameter the body
+            # tests the type of anywhere, nor one its annotation judges already.
+            facts.params += body_reads(
+                node, self.scopes[outer].kind == "class",
+                frozenset(p.name for p in facts.params) | self.type_tested,
+            )
         self.handles_awaitables = handled
         bindings = self.scopes[sid].bindings
         for name in self.type_tested:

@@ -870,6 +870,13 @@ def access_fields(attr: str, kind: str) -> dict[str, str]:
     }
 
 
+def read_by_callee(access: str, callee: str, param: str, where: str, line: int) -> str:
+    """AGN210 at an argument: ``.items`` (read by ``Event.from_json()`` on its parameter
+    ``data``, line 12 of models.py)"""
+    path = where.rsplit(":", 1)[0]
+    return f"{access} (read by `{callee}()` on its parameter `{param}`, at {path}:{line})"
+
+
 # AGN104: what shows the un-awaited return is a mistake.
 ANOTHER_PATH = "while another path gives a result"
 

@@ -356,13 +356,17 @@ SCOPE_KINDS: Tuple[ScopeKind, ...] = ("module", "class", "function")
 
 class ParamDemand(NamedTuple):
     """A parameter whose annotation rules out a coroutine or an async generator object
-    (see :mod:`paramtypes`)."""
+    (see :mod:`paramtypes`), or whose attribute the body reads at once (:mod:`bodyreads`)."""
 
     name: str
     position: int  # among the positional parameters; -1 for a keyword-only one
     accepts: FrozenSet[str]  # "await", "aiter", "call", "iter", "value", "none", "class"
     declared: str  # the annotation as written (shortened), for messages
     positional_only: bool = False  # before a ``/``: not passed by keyword
+    # Not from an annotation: the attribute (``"[]"``: an item) the body reads of it before
+    # anything can stop it, and the line (see :mod:`bodyreads`).
+    read: str = ""
+    line: int = 0
 
 
 class FunctionFacts:

@@ -7,8 +7,12 @@ from .api import AsyncGenExpression, CALL_RESULTS, JudgedSite, Rule, RuleContext
 
 
 class AttributeOfUnawaitedObject(Rule):
+    """Also an argument whose parameter the callee's body reads an attribute or item of
+    before anything can stop it (``Event.from_json(response.json)`` with a coroutine
+    property, whose first statement reads ``data.items()``): the read fails in the callee."""
+
     code = "AGN210"
-    contexts = ("attr",)
+    contexts = ("attr", "arg")
     triggers = frozenset({"coro", "agen", "acm", "instance", "awaitable"})
     INVALID = [
         "async def fetch():\n    return {}\nasync def main():\n"
@@ -26,6 +30,9 @@ class AttributeOfUnawaitedObject(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         value = judged.value
         attr = judged.site.how
+        if judged.site.context == "arg":
+            self._read_by_callee(judged, ctx)
+            return
         if judged.tag == "instance":
             found = ctx.queries.unawaited_instance(value, attr)
             if found is not None:
@@ -45,6 +52,28 @@ class AttributeOfUnawaitedObject(Rule):
         fields.update(messages.access_fields(attr, value.kind))
         fields["object"] = messages.unawaited_call(value.kind, fields["callee"])
         ctx.report(self.code, judged.site.span, fields)
+
+    def _read_by_callee(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        value = judged.value
+        site = judged.site
+        if site.call is None or not isinstance(value, CALL_RESULTS) or isinstance(
+            value, AsyncGenExpression
+        ) or value.kind not in ("coro", "agen"):
+            return
+        landing = ctx.queries.landing(site)
+        if landing is None or not landing.param.read:
+            return
+        attr = landing.param.read
+        if attr in messages.OBJECT_ATTRIBUTES[value.kind]:
+            return
+        fields = ctx.queries.callee_fields(value)
+        fields.update(messages.access_fields(attr, value.kind))
+        fields["access"] = messages.read_by_callee(
+            fields["access"], landing.callee, landing.param.name, landing.where,
+            landing.param.line,
+        )
+        fields["object"] = messages.unawaited_call(value.kind, fields["callee"])
+        ctx.report(self.code, site.span, fields)
 
 
 class CoroutineCallDiscarded(Rule):

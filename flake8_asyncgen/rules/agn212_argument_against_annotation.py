@@ -44,8 +44,8 @@ class ArgumentAgainstAnnotation(Rule):
         if kind not in ("coro", "agen"):
             return
         landing = ctx.queries.landing(site)
-        if landing is None:
-            return
+        if landing is None or landing.param.read:
+            return  # no annotation: what the body reads of it is AGN210's
         accepts = landing.param.accepts
         if ("await" if kind == "coro" else "aiter") in accepts:
             return
