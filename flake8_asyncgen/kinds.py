@@ -428,6 +428,18 @@ STDLIB_UNPACKED: Dict[str, Tuple[str, ...]] = {
     "asyncio.open_connection": ("asyncio.StreamReader()", "asyncio.StreamWriter()"),
     "asyncio.open_unix_connection": ("asyncio.StreamReader()", "asyncio.StreamWriter()"),
 }
+# Standard-library functions that call a method of a file-like argument and use what it
+# returns at once (``json.load`` parses what ``fp.read()`` gives; ``json.dump`` hands each chunk
+# to ``fp.write`` and drops what it returns): qualified name -> (position, parameter, method,
+# the parameter's annotation in typeshed).  An object whose method is a coroutine function
+# (aiofiles' handles) fails there, or (``dump``) writes nothing.
+STDLIB_FILE_PARAMETERS: Dict[str, Tuple[int, str, str, str]] = {
+    "json.load": (0, "fp", "read", "SupportsRead[str | bytes]"),
+    "json.dump": (1, "fp", "write", "SupportsWrite[str]"),
+    "pickle.load": (0, "file", "read", "_ReadableFileobj"),
+    "pickle.dump": (1, "file", "write", "SupportsWrite[bytes]"),
+}
+FILE_PARAMETER_CALL_NAMES = frozenset(name.rsplit(".", 1)[1] for name in STDLIB_FILE_PARAMETERS)
 # contextlib's exit stacks, as ``Outside.qualified`` spells one made (or entered: a suffix).
 EXIT_STACKS = ("contextlib.AsyncExitStack()", "contextlib.ExitStack()")
 # Builtin types a display, a constant or a builtin's call makes, and which of the statements'

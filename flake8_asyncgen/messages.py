@@ -877,6 +877,24 @@ def read_by_callee(access: str, callee: str, param: str, where: str, line: int) 
     return f"{access} (read by `{callee}()` on its parameter `{param}`, at {path}:{line})"
 
 
+# AGN212 for a file-like object whose method is a coroutine function (``json.dump(data, f)``
+# on an aiofiles handle).
+ASYNC_FILE_WHAT = "an object with an async `{method}`"
+IN_STANDARD_LIBRARY = "the standard library"
+
+
+def async_file_object(callee: str, method: str) -> str:
+    """an object whose ``write`` is the coroutine function ``AsyncTextIOWrapper.write``"""
+    return f"an object whose `{method}` is the coroutine function `{callee}`"
+
+
+def async_file_advice(api: str, method: str) -> str:
+    module = api.rsplit(".", 1)[0]
+    if method == "read":
+        return f"read it first and parse the result: `{module}.loads(await f.read())`"
+    return f"serialise first and write the result: `await f.write({module}.dumps(obj))`"
+
+
 # AGN104: what shows the un-awaited return is a mistake.
 ANOTHER_PATH = "while another path gives a result"
 

@@ -3,13 +3,22 @@ rules it out."""
 
 from __future__ import annotations
 
-from .api import AsyncGenExpression, CallResult, JudgedSite, Rule, RuleContext, messages
+from .api import (
+    AsyncGenExpression, CallResult, Instance, JudgedSite, Outside, Rule, RuleContext, kinds,
+    messages,
+)
 
 
 class ArgumentAgainstAnnotation(Rule):
+    """Also a file-like object whose ``read`` / ``write`` is a coroutine function (aiofiles'
+    handles) given to a standard-library function that calls that method and uses what it
+    returns at once (``json.dump(data, f)``, ``json.load(f)``: :data:`kinds.STDLIB_FILE_
+    PARAMETERS`), whose typeshed annotation (``SupportsWrite[str]``) rules it out."""
+
     code = "AGN212"
     contexts = ("arg",)
-    triggers = frozenset({"coro", "agen"})
+    triggers = frozenset({"coro", "agen", "instance"})
+    call_names = kinds.FILE_PARAMETER_CALL_NAMES
     INVALID = [
         "from typing import AsyncIterable, Iterable, Union\n"
         "class StreamingResponse:\n"
@@ -38,6 +47,9 @@ class ArgumentAgainstAnnotation(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         value = judged.value
         site = judged.site
+        if isinstance(value, Instance):
+            self._async_file(value, judged, ctx)
+            return
         if site.call is None or not isinstance(value, (CallResult, AsyncGenExpression)):
             return
         kind = value.kind
@@ -68,4 +80,32 @@ class ArgumentAgainstAnnotation(Rule):
             "advice": messages.argument_advice(
                 "genexp" if genexp else kind, accepts
             ).format(short=short),
+        })
+
+    def _async_file(self, value: Instance, judged: JudgedSite, ctx: RuleContext) -> None:
+        site = judged.site
+        call = site.call
+        if call is None or call.after_star or not isinstance(call.position, int):
+            return
+        func = ctx.queries.eval(call.func, site.scope)
+        if not isinstance(func, Outside):
+            return
+        known = kinds.STDLIB_FILE_PARAMETERS.get(func.qualified)
+        if known is None or known[0] != call.position:
+            return
+        _, param, method, declared = known
+        evaluator = ctx.queries.evaluator
+        result = evaluator.call(evaluator.attr(value, method))
+        if not isinstance(result, CallResult) or result.kind != "coro":
+            return
+        fields = ctx.queries.callee_fields(result)
+        ctx.report(self.code, site.span, {
+            "object": messages.async_file_object(fields["callee"], method),
+            "where": fields["where"],
+            "param": param,
+            "func": f"{func.qualified}()",
+            "func_where": messages.IN_STANDARD_LIBRARY,
+            "declared": declared,
+            "what": messages.ASYNC_FILE_WHAT.format(method=method),
+            "advice": messages.async_file_advice(func.qualified, method),
         })

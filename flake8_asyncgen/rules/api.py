@@ -70,7 +70,7 @@ __all__ = [
     "PlainResult",
     "DeclaredCall", "Fix",
     "StdlibCall",
-    "Fixer",
+    "Fixer", "Instance",
     "FunctionRef", "JudgedSite", "Located", "Outside", "Queries", "Rule", "RuleContext", "Site",
     "Span", "Tag", "Value", "async_for_delegation", "awaits_in_own_body", "find_returns", "kinds",
     "messages",
