@@ -20,7 +20,8 @@ from .exits import ends_in_exit
 from .kindpreserving import preserves_kind
 from .bodyreads import body_reads
 from .kinds import (
-    ASYNC_ITERATOR_NAMES, CONSUMED_ELEMENT, FORMAT_SPEC, ITEM_ACCESS, SEND_CALL, WAIT_ELEMENT,
+    ASYNC_ITERATOR_NAMES, CONSUMED_ELEMENT, FORMAT_SPEC, ITEM_ACCESS, SEND_CALL,
+    SET_ATTRIBUTE, WAIT_ELEMENT,
 )
 from .model import (
     UnionExpr,
@@ -1146,6 +1147,10 @@ class _Collector:
             if name in scope.bindings and sid != self.sid:
                 break
             sid = parent
+        if name is not None and not target.attr.startswith("_"):
+            # ``user = session.get(User, 1)`` then ``user.name = new``: a coroutine takes no
+            # attributes either (an ``attr`` site, judged as a read is).
+            self._attribute_site(target, SET_ATTRIBUTE + target.attr)
         self._patch(target.attr, target.value)
 
     def _patch(self, attr: str, obj: ast.AST) -> None:

@@ -323,6 +323,8 @@ ITEM_ACCESS = "[]"
 # not yet started takes only ``None``): ``channel.send("hi")`` on an un-awaited
 # ``fetch_channel(i)``.
 SEND_CALL = ".send()"
+# The prefix of an ``attr`` site's ``how`` that sets the attribute (``user.name = new``).
+SET_ATTRIBUTE = "="
 
 # Coroutine functions of the standard library, which is not read: what calling them gives is
 # known by name, as ``Outside.qualified`` spells the callee (``asyncio.Event().wait``: the

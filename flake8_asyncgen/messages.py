@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Literal, NamedTuple, Tuple
 
-from .kinds import FORMAT_SPEC, ITEM_ACCESS, SEND_CALL
+from .kinds import FORMAT_SPEC, ITEM_ACCESS, SEND_CALL, SET_ATTRIBUTE
 
 FixAvailability = Literal["safe", "unsafe", "none"]
 """Whether ``flake8-asyncgen --fix`` can repair a finding: ``"safe"`` (applied by ``--fix``),
@@ -863,6 +863,16 @@ def access_fields(attr: str, kind: str) -> dict[str, str]:
             "attr": "send", "access": "`.send(...)`",
             "lacks": "takes one value, and only `None` before it has started",
             "error": "TypeError", "advice": ATTRIBUTE_ADVICE[kind].format(attr="send"),
+        }
+    if attr.startswith(SET_ATTRIBUTE):
+        # ``user.name = new`` on the object: setting fails as reading does.
+        attr = attr[len(SET_ATTRIBUTE):]
+        return {
+            "attr": attr, "access": f"setting `.{attr}`", "lacks": "has no such attribute",
+            "error": "AttributeError",
+            "advice": ATTRIBUTE_ADVICE[kind].format(attr=attr).replace(
+                f"read `.{attr}` from", f"set `.{attr}` on"
+            ),
         }
     return {
         "attr": attr, "access": f"`.{attr}`", "lacks": "has no such attribute",

@@ -34,6 +34,8 @@ class AttributeOfUnawaitedObject(Rule):
             self._read_by_callee(judged, ctx)
             return
         if judged.tag == "instance":
+            if attr.startswith(kinds.SET_ATTRIBUTE):
+                return  # an instance of a class may take a new attribute
             found = ctx.queries.unawaited_instance(value, attr)
             if found is not None:
                 ctx.report(self.code, judged.site.span, found)
@@ -46,7 +48,8 @@ class AttributeOfUnawaitedObject(Rule):
             return  # a task or a future has attributes (``.result()``); none is subscriptable
         if attr == kinds.SEND_CALL and value.kind != "coro":
             return  # no ``send`` at all: the read of ``.send`` itself is the finding
-        if attr in messages.OBJECT_ATTRIBUTES[value.kind] or attr.startswith("_"):
+        name = attr[len(kinds.SET_ATTRIBUTE):] if attr.startswith(kinds.SET_ATTRIBUTE) else attr
+        if name in messages.OBJECT_ATTRIBUTES[value.kind] or name.startswith("_"):
             return  # private names: implementation details an object may have
         fields = ctx.queries.callee_fields(value)
         fields.update(messages.access_fields(attr, value.kind))

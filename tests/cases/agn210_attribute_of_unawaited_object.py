@@ -570,3 +570,30 @@ class Gate:
         # Traps: a plain factory's object; an attribute rebound to the awaited value.
         enabled = await self.client.is_enabled("beta", user)
         return enabled and await self.pending.is_enabled("beta", user)
+
+
+# Setting an attribute on the object fails as reading one does.
+
+
+class Profile:
+    name = ""
+
+
+async def load_profile(user_id: int) -> Profile:
+    return Profile()
+
+
+async def rename(user_id: int, new: str) -> None:
+    profile = load_profile(user_id)
+    profile.name = new  # error: AGN210
+
+
+async def rename_correctly(user_id: int, new: str) -> Profile:
+    profile = await load_profile(user_id)
+    profile.name = new
+    plain = Profile()
+    plain.name = new  # an instance takes new attributes
+    pending = load_profile(user_id)
+    pending = await pending  # rebound: not the coroutine any more
+    pending.name = new
+    return profile
