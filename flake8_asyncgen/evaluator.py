@@ -911,11 +911,13 @@ class Evaluator:
         write whose object is not known to be a function, a class or an instance
         (tenacity's ``wrapped_f.retry = self``, on a function it made, leaves its ``retry``
         decorator alone)."""
-        for expr, scope in info.summary.patch_sites.get(name, ()):
-            target = self.eval(expr, info.name, scope)
-            if not isinstance(target, (FunctionRef, ClassRef, Instance, BuiltinInstance)):
-                return True
-        return not info.summary.patch_sites.get(name)
+        sites = info.summary.patch_sites.get(name)
+        if not sites:
+            return True  # patched without a site to look at
+        known = (FunctionRef, ClassRef, Instance, BuiltinInstance)  # not a module
+        return any(
+            not isinstance(self.eval(expr, info.name, scope), known) for expr, scope in sites
+        )
 
     # -- calls -----------------------------------------------------------------------------
     def call(self, value: Value) -> Value:

@@ -434,9 +434,7 @@ def _tested_against_constant(node: ast.Compare) -> Optional[Tuple[ast.expr, str]
     if op in _IDENTITY:
         if _is_none(right):
             return left, "none"
-        if type(right) is ast.Constant and right.value in (True, False) and (
-            type(right.value) is bool
-        ):
+        if type(right) is ast.Constant and type(right.value) is bool:
             return left, "constant"  # ``if store.exists(p) is True:``
         return None
     if op is not ast.Eq and op is not ast.NotEq:

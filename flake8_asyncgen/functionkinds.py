@@ -97,9 +97,7 @@ class FunctionKinds:
         such as ``@retry(3)`` gives) always returns, if it does."""
         if isinstance(decorator, CallExpr):
             factory = self.resolver.eval(decorator.func, info.name, sid)
-            if self._overloads_keep(factory, "factory", decorator.named + tuple(
-                name for name, _ in decorator.literals
-            )):
+            if self._overloads_keep(factory, "factory", _keyword_names(decorator)):
                 return None  # its signatures say what it gives: not read (tenacity's ``retry``)
         value = self.resolver.eval(decorator, info.name, sid)
         if not isinstance(value, FunctionRef) or self.kind(value.module, value.scope) != "sync":
@@ -184,9 +182,7 @@ class FunctionKinds:
         -> F``, a factory ``-> Callable[[F], F]``) or by its body (:meth:`gives_back_argument`;
         ``shared`` as there)."""
         form = "factory" if isinstance(decorator, CallExpr) else "decorator"
-        named = decorator.named + tuple(
-            name for name, _ in decorator.literals
-        ) if isinstance(decorator, CallExpr) else ()
+        named = _keyword_names(decorator) if isinstance(decorator, CallExpr) else ()
         return self.keeps_signature(value, form, named) or self.gives_back_argument(
             decorator, value, shared
         )
@@ -271,6 +267,11 @@ class FunctionKinds:
         return facts is None or facts.is_stub or self.has_decorator(
             value.module, value.scope, kinds.ABSTRACT_DECORATORS
         )
+
+
+def _keyword_names(call: CallExpr) -> Tuple[str, ...]:
+    """Every keyword a call passes: those given ``True`` / ``False`` and the others."""
+    return call.named + tuple(name for name, _ in call.literals)
 
 
 def _overloads_keep_signature(

@@ -3,7 +3,12 @@ were the value awaiting it gives, or not used at all."""
 
 from __future__ import annotations
 
-from .api import AsyncGenExpression, CALL_RESULTS, JudgedSite, Rule, RuleContext, kinds, messages
+from typing import Dict, Union
+
+from .api import (
+    AsyncGenExpression, CALL_RESULTS, CallResult, DeclaredCall, JudgedSite, Rule, RuleContext,
+    StdlibCall, kinds, messages,
+)
 
 
 class AttributeOfUnawaitedObject(Rule):
@@ -51,10 +56,7 @@ class AttributeOfUnawaitedObject(Rule):
         name = attr[len(kinds.SET_ATTRIBUTE):] if attr.startswith(kinds.SET_ATTRIBUTE) else attr
         if name in messages.OBJECT_ATTRIBUTES[value.kind] or name.startswith("_"):
             return  # private names: implementation details an object may have
-        fields = ctx.queries.callee_fields(value)
-        fields.update(messages.access_fields(attr, value.kind))
-        fields["object"] = messages.unawaited_call(value.kind, fields["callee"])
-        ctx.report(self.code, judged.site.span, fields)
+        ctx.report(self.code, judged.site.span, _fields(value, attr, ctx))
 
     def _read_by_callee(self, judged: JudgedSite, ctx: RuleContext) -> None:
         value = judged.value
@@ -69,14 +71,22 @@ class AttributeOfUnawaitedObject(Rule):
         attr = landing.param.read
         if attr in messages.OBJECT_ATTRIBUTES[value.kind]:
             return
-        fields = ctx.queries.callee_fields(value)
-        fields.update(messages.access_fields(attr, value.kind))
+        fields = _fields(value, attr, ctx)
         fields["access"] = messages.read_by_callee(
             fields["access"], landing.callee, landing.param.name, landing.where,
             landing.param.line,
         )
-        fields["object"] = messages.unawaited_call(value.kind, fields["callee"])
         ctx.report(self.code, site.span, fields)
+
+
+def _fields(
+    value: Union[CallResult, DeclaredCall, StdlibCall], attr: str, ctx: RuleContext
+) -> Dict[str, str]:
+    """AGN210's message fields for reading (or setting) ``attr`` on the object ``value``."""
+    fields = ctx.queries.callee_fields(value)
+    fields.update(messages.access_fields(attr, value.kind))
+    fields["object"] = messages.unawaited_call(value.kind, fields["callee"])
+    return fields
 
 
 class CoroutineCallDiscarded(Rule):
