@@ -777,16 +777,21 @@ class ClassModel:
         return True
 
     def every_subclass(
-        self, module: str, sid: int, test: Callable[[ModuleInfo, int], bool]
+        self, module: str, sid: int, test: Callable[[ModuleInfo, int], bool],
+        project_only: bool = False,
     ) -> bool:
         """Whether ``test`` holds for every class deriving from class ``sid`` of ``module``
         (in the project, and in the class's own installed package): what ``self`` or an
         annotated instance may really be an instance of. False when they cannot all be
-        listed or read."""
+        listed or read.  ``project_only``: not the installed package's own subclasses (an
+        annotation in a library promises its class, as a type checker reads it: openai's
+        ``-> ChatCompletion`` is not its ``ParsedChatCompletion``)."""
         subclasses = self.subclasses_anywhere(module, sid)
         if subclasses is None:
             return False
         for candidate, other in subclasses:
+            if project_only and self.resolver.is_installed(candidate):
+                continue
             info = self.resolver.module(candidate)
             if info is None or not test(info, other):
                 return False
@@ -969,10 +974,10 @@ class ClassModel:
         for decorator in klass.decorators if decorators else ():
             target = decorator.func if isinstance(decorator, CallExpr) else decorator
             value = evaluate(target, info.name, parent)
-            neutral = (isinstance(value, Outside) and (
-                value.qualified in kinds.NEUTRAL_CLASS_DECORATORS
-            )) or self._neutral_function(value) or (
-                value is None and _imported_name(info, target) in kinds.NEUTRAL_CLASS_DECORATORS
+            neutral = self._neutral_decorator(info, target, value) or (
+                # ``attrs_default = attr.s(slots=True, ...)`` (maybe imported), then
+                # ``@attrs_default``: the configured decorator of a neutral one.
+                isinstance(decorator, NameExpr) and self._neutral_alias(info, decorator, parent)
             )
             # Annotated to give back what it decorates (``def d(cls: T) -> T``, or a factory
             # ``-> Callable[[T], T]`` used as ``@d(...)``: sqlalchemy's
@@ -1000,6 +1005,26 @@ class ClassModel:
                 if opaque is not False:
                     return True
         return False
+
+    def _neutral_decorator(self, info: ModuleInfo, target: Expr, value: Value) -> bool:
+        """Whether class decorator ``target`` (evaluating to ``value`` in module ``info``) is
+        known to keep the class's members (:data:`kinds.NEUTRAL_CLASS_DECORATORS`)."""
+        return (isinstance(value, Outside) and (
+            value.qualified in kinds.NEUTRAL_CLASS_DECORATORS
+        )) or self._neutral_function(value) or (
+            value is None and _imported_name(info, target) in kinds.NEUTRAL_CLASS_DECORATORS
+        )
+
+    def _neutral_alias(self, info: ModuleInfo, decorator: NameExpr, scope: int) -> bool:
+        """Whether the name ``decorator`` is bound at module level to a call of a neutral
+        decorator (``attrs_default = attr.s(...)``): what that call gives decorates as
+        ``@attr.s(...)`` does."""
+        aliased = self.resolver.aliased_call(info, decorator.id, scope)
+        if aliased is None:
+            return False
+        owner, call = aliased
+        func = self.resolver.eval(call.func, owner.name, 0)
+        return self._neutral_decorator(owner, call.func, func)
 
     def _neutral_function(self, value: Value) -> bool:
         """An installed class decorator known to keep the class's methods, read from its

@@ -684,6 +684,11 @@ class Evaluator:
             return self.classes.protocol_coroutine(value, name)
         if isinstance(value, (BuiltinInstance, Elements)) and value.type_name:
             return Builtin(f"{value.type_name}.{name}")  # a method of a builtin type
+        if isinstance(value, (CallResult, AsyncGenExpression)) and value.kind == "agen" and (
+            f"{kinds.ASYNC_GENERATOR}.{name}" in kinds.ASYNC_GENERATOR_METHODS
+        ):
+            # ``stream.aclose()``: what it gives is awaited, as a coroutine is.
+            return Outside(f"{kinds.ASYNC_GENERATOR}.{name}")
         return None
 
     # -- containers ------------------------------------------------------------------------
@@ -943,6 +948,8 @@ class Evaluator:
                 return None
             if self.classes.has_own_new(info, value.scope):
                 return None
+            if self._init_always_raises(info, value.scope):
+                return None  # ``InitRaises()``: no instance is ever made
             # ``cls(...)`` builds the class a caller named, which may be any subclass in the
             # project (``Sub.from_url(...)``): an instance as an annotation declares one.
             return Instance(value.module, value.scope, value.exact, declared=not value.exact)
@@ -951,7 +958,9 @@ class Evaluator:
         if isinstance(value, DeclaredCallable):
             return DeclaredCall(value)
         if isinstance(value, Outside):
-            if value.qualified in kinds.STDLIB_COROUTINES:
+            if value.qualified in kinds.STDLIB_COROUTINES or (
+                value.qualified in kinds.ASYNC_GENERATOR_METHODS
+            ):
                 return StdlibCall(value.qualified)  # ``asyncio.sleep(1)``: a coroutine
             if value.qualified in kinds.STDLIB_FUTURES:
                 return StdlibCall(value.qualified, "awaitable")  # ``asyncio.gather(...)``
@@ -963,6 +972,18 @@ class Evaluator:
         if value == Builtin("open"):
             return Outside("open()")  # a file object, known by name (kinds.STDLIB_SYNC_RESULTS)
         return None
+
+    def _init_always_raises(self, info: ModuleInfo, sid: int) -> bool:
+        """Whether the ``__init__`` instances of class ``sid`` get raises on every path: its
+        call never gives an object, so nothing is done with one."""
+        init = self.classes.lookup(info, sid, "__init__", False)
+        if not isinstance(init, FunctionRef):
+            return False
+        owner = self.module(init.module)
+        facts = owner.scopes[init.scope].function if owner is not None else None
+        return facts is not None and not facts.returns and not facts.falls_through and (
+            not facts.has_yield and not facts.is_stub
+        )
 
     def _delegated_to_receiver(self, receiver: Instance, method: FunctionRef) -> Value:
         """``client.get(key)`` where the plain method only ever returns ``self.<m>(...)``
@@ -1082,7 +1103,7 @@ class Evaluator:
         """The receiver of ``obj.m(...)`` when ``m`` (and, for an object that may be of a
         subclass, every override of it) only ever returns its ``self``."""
         assert isinstance(call.func, AttrExpr)
-        if not self._returns_self(method):
+        if not self.returns_self(method):
             return None
         receiver = self.eval(call.func.base, info.name, sid)
         if not isinstance(receiver, Instance):
@@ -1092,7 +1113,7 @@ class Evaluator:
             if not self.strict:
                 return receiver
             overrides = self.classes.overrides(receiver.module, receiver.scope, call.func.attr)
-            if overrides is None or any(not self._returns_self(o) for o in overrides):
+            if overrides is None or any(not self.returns_self(o) for o in overrides):
                 return None
         return receiver
 
@@ -1150,7 +1171,7 @@ class Evaluator:
             kind = self.func_kind(enter.module, enter.scope)
             if kind != ("coro" if is_async else "sync"):
                 return None
-            if self._returns_self(enter):
+            if self.returns_self(enter):
                 return manager  # ``return self``: the manager itself
             info = self.module(enter.module)
             if info is None:
@@ -1166,7 +1187,7 @@ class Evaluator:
             return found
         return None
 
-    def _returns_self(self, function: FunctionRef) -> bool:
+    def returns_self(self, function: FunctionRef) -> bool:
         info = self.module(function.module)
         facts = info.scopes[function.scope].function if info is not None else None
         if info is None or facts is None or not facts.returns or facts.first_param is None:
@@ -1288,7 +1309,14 @@ class Evaluator:
         if facts is None or facts.annotation is None:
             return None
         parent = info.scopes[sid].parent
-        declared = self.eval(strip_subscript(facts.annotation), info.name, parent)
+        annotation, owner, scope = facts.annotation, info, parent
+        if isinstance(annotation, NameExpr):
+            # ``Item = Dict[str, Any]`` then ``-> Item``: the alias's subscript.
+            aliased = self._alias_of(info, annotation.id, parent)
+            if aliased is not None:
+                owner, annotation = aliased
+                scope = 0
+        declared = self.eval(strip_subscript(annotation), owner.name, scope)
         if isinstance(declared, Outside):
             return _TYPING_BUILTINS.get(declared.qualified)
         if isinstance(declared, (Builtin, BuiltinInstance)):
@@ -1385,6 +1413,19 @@ class Evaluator:
         if owner != 0 or not isinstance(expr, SubscriptExpr) or not expr.args:
             return None
         return owner_info, expr
+
+    def aliased_call(
+        self, info: ModuleInfo, name: str, scope: int
+    ) -> Optional[Tuple[ModuleInfo, CallExpr]]:
+        """The module and the call a module-level name is bound to once (``attrs_default =
+        attr.s(slots=True, auto_attribs=True)``), followed through ``from`` imports."""
+        found = self._value_binding(info, name, scope)
+        if found is None:
+            return None
+        owner_info, binding, owner, _ = found
+        if owner != 0 or not isinstance(binding.expr, CallExpr):
+            return None
+        return owner_info, binding.expr
 
     def _value_binding(
         self, info: ModuleInfo, name: str, scope: int
@@ -1492,9 +1533,32 @@ class Evaluator:
                 return first._replace(args=declared.args)
         if first is not None:
             return first
-        if facts.result_type is not None:
+        if facts.result_type is not None and not self._returns_async_object(info, sid):
             return self.annotated_instance(info, facts.result_type, info.scopes[sid].parent)
         return None
+
+    def _returns_async_object(self, info: ModuleInfo, sid: int, depth: int = 0) -> bool:
+        """Whether some ``return`` of function ``sid`` gives a coroutine or another async
+        object, directly or through the call of a plain project function that does: the body
+        contradicts a return annotation naming a class (caldav's dual-mode ``def
+        get_object_by_uid(...) -> "CalendarObjectResource"``, which returns a coroutine when
+        the client is async), so the annotation does not say what the call gives."""
+        facts = info.scopes[sid].function
+        if facts is None or depth > _MAX_IMPORT_HOPS:
+            return False
+        for expr in facts.returns:
+            value = self.eval(expr, info.name, sid)
+            if isinstance(value, (CallResult, AsyncGenExpression, AnnotatedStream, StdlibCall,
+                                  DeclaredCall)):
+                return True
+            if isinstance(expr, CallExpr):
+                callee = self.eval(expr.func, info.name, sid)
+                owner = self.module(callee.module) if isinstance(callee, FunctionRef) else None
+                if isinstance(callee, FunctionRef) and owner is not None and (
+                    self.func_kind(callee.module, callee.scope) == "sync"
+                ) and self._returns_async_object(owner, callee.scope, depth + 1):
+                    return True
+        return False
 
     def is_closure(self, function: FunctionRef) -> bool:
         """A function defined inside a function (``return wrapped``, also handed on by a

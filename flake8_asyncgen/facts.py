@@ -20,8 +20,8 @@ from .exits import ends_in_exit
 from .kindpreserving import preserves_kind
 from .bodyreads import body_reads
 from .kinds import (
-    ASYNC_ITERATOR_NAMES, CONSUMED_ELEMENT, FORMAT_SPEC, ITEM_ACCESS, SEND_CALL,
-    SET_ATTRIBUTE, WAIT_ELEMENT,
+    ASYNC_ITERATOR_NAMES, CALL_ACCESS, CONSUMED_ELEMENT, FORMAT_SPEC, ITEM_ACCESS, MAPPING_UNPACK,
+    SEND_CALL, SET_ATTRIBUTE, WAIT_ELEMENT,
 )
 from .model import (
     UnionExpr,
@@ -77,7 +77,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 32
+SCHEMA_VERSION = 33
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -408,6 +408,21 @@ def _wraps_one_type(node: ast.expr) -> bool:
     return isinstance(node, ast.Subscript) and last_name(describe(node.value)) in _TYPE_WRAPPERS
 
 
+def _names_a_union(node: ast.expr) -> bool:
+    """``Clients = AsyncOpenAI | AsyncAzureOpenAI``: a chain of ``|`` whose operands are all
+    names, attributes, subscripts or string annotations, which as an annotation declares an
+    instance of one of them (an alias of a union, Python 3.10's spelling)."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr)):
+        return False
+    return all(
+        isinstance(member, (ast.Name, ast.Attribute, ast.Subscript)) or (
+            isinstance(member, ast.Constant)
+            and (member.value is None or isinstance(member.value, str))
+        )
+        for member in _union_members(node)
+    )
+
+
 def describe_generic(node: ast.AST) -> Expr:
     """:func:`describe`, keeping the type arguments of a subscript (``Base[Response]``):
     for annotations, class bases and aliases, where they name types."""
@@ -487,13 +502,16 @@ def _is_stub_body(body: List[ast.stmt]) -> bool:
 
 
 def _only_warns(node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> bool:
-    """A body of ``warnings.warn(...)`` calls, ``super().<name>(...)`` calls and ``pass``
-    (after a docstring): it changes nothing it is given."""
+    """A body of ``warnings.warn(...)`` calls, ``super().<name>(...)`` calls, ``pass`` and
+    private data set on the class from values that do not read it (``cls._registry = {}``)
+    (after a docstring): it changes none of the members it is given."""
     body = node.body
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
         body = body[1:]
+    positional = node.args.posonlyargs + node.args.args
+    owner = positional[0].arg if positional else None
     for stmt in body:
-        if isinstance(stmt, ast.Pass):
+        if isinstance(stmt, ast.Pass) or _sets_private_datum(stmt, owner):
             continue
         if not isinstance(stmt, ast.Expr) or not isinstance(stmt.value, ast.Call):
             return False
@@ -506,6 +524,25 @@ def _only_warns(node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> bool:
         if not (warns or delegates):
             return False
     return bool(body)
+
+
+def _sets_private_datum(stmt: ast.stmt, owner: Optional[str]) -> bool:
+    """``cls._registry = {}``: a private attribute of ``owner`` set from a value that does not
+    read ``owner`` (no method is replaced, nothing is handed the class)."""
+    if owner is None:
+        return False
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target, value = stmt.targets[0], stmt.value
+    elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+        target, value = stmt.target, stmt.value
+    else:
+        return False
+    return (
+        isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+        and target.value.id == owner and target.attr.startswith("_")
+        and not target.attr.startswith("__")
+        and not any(isinstance(n, ast.Name) and n.id == owner for n in ast.walk(value))
+    )
 
 
 def _always_raises(body: List[ast.stmt]) -> bool:
@@ -730,6 +767,27 @@ def _keeps_signature(
 _MUTATING_ATTRIBUTES = frozenset({"__setattr__", "__delattr__", "__class__", "__code__"})
 
 
+# Container methods that store an argument without changing it (a registry's ``append``).
+_STORING_METHODS = frozenset({"append", "add", "appendleft", "insert", "setdefault"})
+
+
+def _stored_in_container(node: ast.AST, name: str) -> Optional[ast.Name]:
+    """The load of ``name`` that ``node`` stores in a container as it is: ``REGISTRY[key] =
+    cls``, ``handlers.append(fn)``.  A registry keeps the object; what it later does to the
+    registered classes is a write that names their attributes, seen where it is written."""
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and (
+        node.value.id == name and all(isinstance(t, ast.Subscript) for t in node.targets)
+    ):
+        return node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+        node.func.attr in _STORING_METHODS and not node.keywords
+    ):
+        for arg in node.args:
+            if isinstance(arg, ast.Name) and arg.id == name:
+                return arg
+    return None
+
+
 def _gives_back_argument(
     node: Union[ast.FunctionDef, ast.AsyncFunctionDef], in_class: bool
 ) -> Optional[str]:
@@ -781,6 +839,10 @@ def _gives_back_argument(
             name in {a.arg for a in ast.walk(child.args) if isinstance(a, ast.arg)}
         ):
             continue  # a parameter of a nested function shadows it
+        else:
+            stored = _stored_in_container(child, name)
+            if stored is not None:
+                allowed.add(id(stored))
         stack.extend(ast.iter_child_nodes(child))
     if not returned or not ends_in_exit(node.body):
         return None
@@ -1148,7 +1210,7 @@ class _Collector:
         if name is not None and not target.attr.startswith("_"):
             # ``user = session.get(User, 1)`` then ``user.name = new``: a coroutine takes no
             # attributes either (an ``attr`` site, judged as a read is).
-            self._attribute_site(target, SET_ATTRIBUTE + target.attr)
+            self._attribute_site(target.value, SET_ATTRIBUTE + target.attr)
         self._patch(target.attr, target.value)
 
     def _patch(self, attr: str, obj: ast.AST) -> None:
@@ -1190,11 +1252,11 @@ class _Collector:
             for _, _, binding in table[attr]
         )
 
-    def _attribute_site(self, node: Any, how: Optional[str] = None) -> None:
-        """``f().attr`` and ``x.attr`` with ``x = f(...)`` bound in this scope: an attribute of
-        what a call gave (a coroutine has no ``json``); ``how=ITEM_ACCESS``: ``f()[key]``,
-        an item of it (a coroutine is not subscriptable)."""
-        base = node.value
+    def _attribute_site(self, base: Any, how: str) -> None:
+        """``f().attr`` and ``x.attr`` with ``x = f(...)`` bound in this scope: an attribute
+        ``how`` of what a call gave (a coroutine has no ``json``); ``how=ITEM_ACCESS``:
+        ``f()[key]``, an item of it (a coroutine is not subscriptable); ``how=CALL_ACCESS``:
+        ``x(...)``, a call of it (a coroutine is not callable)."""
         kind = type(base)
         if kind is ast.Call:
             func = base.func
@@ -1217,14 +1279,14 @@ class _Collector:
             )
             if not judged:
                 if _may_be_getter_read(base):
-                    self.site("attr", base, how=node.attr if how is None else how, getter=True)
+                    self.site("attr", base, how=how, getter=True)
                 return
         elif kind is ast.BoolOp:
             if type(base.op) is not ast.Or or type(base.values[-1]) is not ast.Call:
                 return  # ``(self.user or self.fetch()).id``: the call's on some path
         elif kind is not ast.Await or type(base.value) is not ast.Call:
             return
-        self.site("attr", base, how=node.attr if how is None else how)
+        self.site("attr", base, how=how)
 
     def _wait_elements(self, node: ast.Call) -> None:
         """``asyncio.wait([fetch(u) for u in urls])``: each element of the display (or the
@@ -1297,7 +1359,7 @@ class _Collector:
             if named is not None:
                 self.started.add(named)
         elif named is None or named not in self.started:
-            self._attribute_site(func, SEND_CALL)
+            self._attribute_site(func.value, SEND_CALL)
 
     def _dynamic_attributes(self, target: ast.AST) -> bool:
         """``self.__dict__``, ``vars(self)``, ``setattr(self, name, ...)`` in a method: the
@@ -1559,7 +1621,7 @@ class _Collector:
         # A module-level alias of a generic class keeps its type arguments
         # (aiohttp's ``_RequestContextManager = _BaseRequestContextManager[ClientResponse]``).
         value = describe_generic(node.value) if self.sid == 0 else describe(node.value)
-        if self.sid == 0 and _wraps_one_type(node.value):
+        if self.sid == 0 and (_wraps_one_type(node.value) or _names_a_union(node.value)):
             # ``RepoDep = Annotated[Repo, Depends(...)]`` (FastAPI's style), ``MaybeRepo =
             # Optional[Repo]``: as an annotation, the alias declares a ``Repo``.
             value = describe_type(node.value) or value
@@ -2181,7 +2243,7 @@ class _Collector:
                 if node.attr == "__dict__":
                     self._dynamic_attributes(node.value)  # ``self.__dict__.update(...)``
                 elif type(node.ctx) is load and not node.attr.startswith("__"):
-                    self._attribute_site(node)
+                    self._attribute_site(node.value, node.attr)
                     if node.attr[0] == "_":
                         self.private_uses[node.attr] += 1
                 if tracking:
@@ -2189,12 +2251,15 @@ class _Collector:
                 stack.append(node.value)
                 continue
             if kind is ast.Subscript and type(node.ctx) is load:
-                self._attribute_site(node, ITEM_ACCESS)  # ``response["data"]``
+                self._attribute_site(node.value, ITEM_ACCESS)  # ``response["data"]``
                 if tracking:
                     self.based.add(id(node.value))
             elif kind is ast.Call:
                 self.call(node)
                 func = node.func
+                if type(func) is ast.Name or type(func) is ast.Call:
+                    # ``proxy = stack.enter_async_context(cm)`` then ``proxy(model)``.
+                    self._attribute_site(func, CALL_ACCESS)
                 if type(func) is ast.Attribute and func.attr == "send":
                     self._send(node, func)
                 if tracking:
@@ -2202,6 +2267,9 @@ class _Collector:
                 stack.append(node.func)
                 stack.extend(node.args)
                 for keyword in node.keywords:
+                    if keyword.arg is None:
+                        # ``f(**parser.parse(text))``: only a mapping unpacks.
+                        self._operands(MAPPING_UNPACK, keyword.value)
                     stack.append(keyword.value)
                 continue
             if kind is ast.Await:
@@ -2246,6 +2314,10 @@ class _Collector:
                         self._operands(_ORDERING[type(op)], *first, operand)
                         ordered = operand
                     left = operand
+            elif kind is ast.Dict:
+                for key, item in zip(node.keys, node.values):
+                    if key is None:
+                        self._operands(MAPPING_UNPACK, item)  # ``{**defaults, ...}``
             elif kind is ast.FormattedValue:
                 if _has_format_spec(node):
                     # ``f"{price():.2f}"``: only an empty spec formats any object.

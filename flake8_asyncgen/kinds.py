@@ -203,14 +203,17 @@ SYNC_CALLBACK_METHODS: dict[str, int] = {
     "call_soon": 0, "call_soon_threadsafe": 0, "call_later": 1, "call_at": 1,
     "add_signal_handler": 1, "add_reader": 1, "add_writer": 1, "run_in_executor": 1,
     "add_done_callback": 0, "submit": 0,
+    # ``stack.callback(f)`` on contextlib's exit stacks (``AsyncExitStack`` too): run at exit
+    # as a plain function (``push_async_callback`` is the async one).
+    "callback": 0,
 }
 # Builtins calling the function given (at this position or keyword) for each item and using
 # what it returns as a plain value: a sort key compared with ``<``, a test taken for truth.
 SYNC_CALLBACK_BUILTINS: dict[str, Union[int, str]] = {
     "sorted": "key", "min": "key", "max": "key", "list.sort": "key", "filter": 0,
 }
-# Where those methods' receivers come from: asyncio's loops and futures, executors.
-SYNC_CALLBACK_LIBRARIES = frozenset({"asyncio", "concurrent"})
+# Where those methods' receivers come from: asyncio's loops and futures, executors, exit stacks.
+SYNC_CALLBACK_LIBRARIES = frozenset({"asyncio", "concurrent", "contextlib"})
 
 # ``asyncio.wait(fs)`` takes tasks and futures only: from Python 3.11 a coroutine among them
 # raises ``TypeError: Passing coroutines is forbidden, use tasks explicitly.`` (deprecated since
@@ -223,6 +226,8 @@ WAIT_ELEMENT = "fs[]"
 CONSUMED_ELEMENT = "[]"
 # The ``how`` of an ``operand`` site formatted with a spec (``f"{price():.2f}"``).
 FORMAT_SPEC = "format spec"
+# The ``how`` of an ``operand`` site unpacked as a mapping (``f(**x)``, ``{**x}``).
+MAPPING_UNPACK = "**"
 
 # Builtins that iterate positional arguments synchronously: name -> which positions, as
 # (first index, last index or None for "to the end", only when this many positional args).
@@ -318,6 +323,8 @@ TYPE_VARIABLE_CALLS = frozenset({"typing.TypeVar()", "typing_extensions.TypeVar(
 # The ``how`` of an ``attr`` site that reads an item (``response["data"]``), not an attribute:
 # none of a coroutine, an async generator or an async context manager object is subscriptable.
 ITEM_ACCESS = "[]"
+# The ``how`` of an ``attr`` site that calls the object (``proxy(model)``).
+CALL_ACCESS = "()"
 # The ``how`` of an ``attr`` site that calls ``.send(...)`` with something a coroutine's
 # ``send`` rejects: keywords, no value or several, or a value other than ``None`` (a coroutine
 # not yet started takes only ``None``): ``channel.send("hi")`` on an un-awaited
@@ -347,7 +354,16 @@ STDLIB_COROUTINES = frozenset({
     # What ``await asyncio.create_subprocess_exec(...)`` gives (``subprocess.Popen`` has plain
     # methods of the same names: ``proc.wait()`` without ``await`` never waits).
     "asyncio.subprocess.Process().wait", "asyncio.subprocess.Process().communicate",
+    # ``stack.enter_async_context(cm)`` without ``await`` never enters ``cm``.
+    "contextlib.AsyncExitStack().enter_async_context", "contextlib.AsyncExitStack().aclose",
 } | {f"asyncio.{queue}().{method}" for queue in _QUEUES for method in ("get", "put", "join")})
+# An async generator object's methods whose call gives an awaitable to await (``await
+# stream.aclose()``; without ``await`` the generator is never closed), as ``Outside.qualified``
+# spells them: judged as the standard library's coroutine functions are.
+ASYNC_GENERATOR = "async_generator"
+ASYNC_GENERATOR_METHODS = frozenset(
+    f"{ASYNC_GENERATOR}.{name}" for name in ("asend", "athrow", "aclose")
+)
 # What the standard library's plain functions and methods give, spelled as ``Outside.qualified``
 # spells a call's result: the class a message names, and which of the statements' special
 # methods that class has (the same in Python 3.9-3.13, checked by running each).  None of them is
@@ -476,6 +492,8 @@ STDLIB_ANNOTATED_CLASSES = frozenset(
 ) | {
     # Event loops and futures: their callback-taking methods are known by name (AGN217).
     "asyncio.AbstractEventLoop", "asyncio.BaseEventLoop", "asyncio.Future", "asyncio.Task",
+    # contextlib's async exit stack (a class in every supported version).
+    "contextlib.AsyncExitStack",
 }
 # Objects of the standard library that are async context managers only (no ``__enter__`` in
 # Python 3.9-3.13; ``asyncio.timeout`` and ``TaskGroup`` from 3.11): ``with`` on one raises

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import Callable, Literal, NamedTuple, Tuple
 
-from .kinds import FORMAT_SPEC, ITEM_ACCESS, SEND_CALL, SET_ATTRIBUTE
+from .kinds import (
+    CALL_ACCESS, FORMAT_SPEC, ITEM_ACCESS, MAPPING_UNPACK, SEND_CALL, SET_ATTRIBUTE,
+)
 
 FixAvailability = Literal["safe", "unsafe", "none"]
 """Whether ``flake8-asyncgen --fix`` can repair a finding: ``"safe"`` (applied by ``--fix``),
@@ -192,7 +194,7 @@ CODES: dict[str, Code] = {
             "AGN211",
             "coroutine-call-discarded",
             "coroutine `{callee}()` ({where}) is {fate}, so the coroutine never runs: `await` it, "
-            "or hand it to `asyncio.create_task(...)`",
+            "or hand it to `{scheduler}(...)`",
             fix="none",
             summary="A coroutine call used as a statement, or bound to a local name the function "
                     "never reads, is never awaited: its body never runs.",
@@ -274,6 +276,16 @@ CODES: dict[str, Code] = {
             fix="none",
             summary="An `async def` function declared as a console script: the installed "
                     "command makes a coroutine, never runs it, and exits with status 1.",
+        ),
+        Code(
+            "AGN220",
+            "special-method-of-wrong-kind",
+            "{how} on an instance of `{callee}` ({where}) raises TypeError: its `{dunder}` "
+            "(defined at {dunder_where}) {problem}; {advice}",
+            fix="none",
+            summary="`async for`, `async with`, `await` or `for` on an instance whose class "
+                    "defines the special method with the wrong kind (`async def __aiter__`, a "
+                    "plain `def __aenter__` returning `self`).",
         ),
         # Internal.
         Code(
@@ -446,6 +458,11 @@ UNKNOWN_DEFINITION = "definition unknown"
 STANDARD_LIBRARY = "an `async def` of the standard library"
 STANDARD_LIBRARY_FUTURE = "a function of the standard library returning a future to await"
 STANDARD_LIBRARY_CLASS = "a class of the standard library"
+ASYNC_GENERATOR_METHOD = "a method of every async generator, whose call gives an awaitable"
+# AGN211: what runs a coroutine in the background; ``create_task`` takes coroutines only, so an
+# async generator's ``aclose()`` goes to ``ensure_future``.
+SCHEDULER = "asyncio.create_task"
+AWAITABLE_SCHEDULER = "asyncio.ensure_future"
 BUILTIN_TYPE = "a builtin type"
 
 
@@ -659,6 +676,47 @@ def command_fields(kind: str, script: str, declared_in: str) -> "dict[str, str]"
     }
 
 
+# AGN220: what a special method of the wrong kind gives, by its kind.
+WRONG_KIND_GIVES: dict[str, str] = {
+    "coro": "is an `async def`, so its call gives a coroutine, not an iterator",
+    "agen": "is an async generator function, so its call gives an async generator, "
+            "which is not awaitable",
+    "agen iterator": "is an async generator function, so its call gives an async generator, "
+                     "not an iterator",
+    "aiter coro": "is an `async def` without `yield`, so its call gives a coroutine, which "
+                  "has no `__anext__`",
+    "acm": "is an `@asynccontextmanager` function, so its call gives an async context "
+           "manager, which is not awaitable",
+    "cm": "is a `@contextmanager` function, so its call gives a context manager, which is "
+          "not awaitable",
+}
+# AGN220: how to define each special method instead.
+WRONG_KIND_ADVICE: dict[str, str] = {
+    "__aiter__": "make `__aiter__` a plain `def` returning the async iterator (often `self`, "
+                 "with an `async def __anext__`), or an async generator method",
+    "__anext__": "declare `__anext__` `async def`, returning the next item and raising "
+                 "`StopAsyncIteration` at the end",
+    "__aenter__": "declare `__aenter__` `async def`",
+    "__aexit__": "declare `__aexit__` `async def`",
+    "__await__": "make `__await__` a plain `def` returning an iterator, such as "
+                 "`return self._run().__await__()`",
+    "__iter__": "make `__iter__` a plain `def` or a generator; for an async source define "
+                "`__aiter__` and iterate with `async for`",
+}
+
+
+def wrong_kind_plain(type_name: str, needed: str = "an awaitable") -> str:
+    """AGN220's wording for a plain special method every path of which returns ``type_name``."""
+    shown = "`None`" if type_name == "NoneType" else f"a `{type_name}`"
+    return f"is a plain `def` returning {shown}, not {needed}"
+
+
+def wrong_kind_instance(qualname: str) -> str:
+    """AGN220's wording for a plain special method returning an instance of a project class
+    without ``__await__``."""
+    return f"is a plain `def` returning an instance of `{qualname}`, which is not awaitable"
+
+
 def function_used_fields(context: str, how: str) -> "dict[str, str]":
     """AGN209's wording for a statement on a function object: ``await`` on function ..."""
     return {"how": f"{protocol_use(context, how)} on", "on": "on ", "error": "TypeError"}
@@ -858,6 +916,14 @@ def access_fields(attr: str, kind: str) -> dict[str, str]:
             "attr": attr, "access": "`[...]`", "lacks": "is not subscriptable",
             "error": "TypeError", "advice": ATTRIBUTE_ADVICE[kind].replace(".{attr}", "[...]"),
         }
+    if attr == CALL_ACCESS:
+        advice = ATTRIBUTE_ADVICE[kind]
+        return {
+            "attr": attr, "access": "`(...)`", "lacks": "is not callable", "error": "TypeError",
+            "advice": advice.replace("read `x.{attr}`", "call `x`").replace(
+                "read `.{attr}` from", "call"
+            ),
+        }
     if attr == SEND_CALL:
         return {
             "attr": "send", "access": "`.send(...)`",
@@ -920,6 +986,8 @@ def operator_use(operator: str) -> str:
         return f"`{operator}` comparing"
     if operator == FORMAT_SPEC:
         return "a format spec (`f\"{x:.2f}\"`) applied to"
+    if operator == MAPPING_UNPACK:
+        return "`**` unpacking of"
     if operator.endswith("=") and operator != "=":
         return f"`{operator}` with"
     return f"`{operator}` on"
@@ -937,6 +1005,7 @@ def element_use(api: str) -> str:
 
 OPERAND_LACKS = "supports no arithmetic, bitwise or ordering operator"
 FORMAT_LACKS = "accepts no format spec but an empty one"
+MAPPING_LACKS = "is not a mapping"
 CONVERSION_LACKS = "is not a number, a string, bytes or a sized object"
 
 

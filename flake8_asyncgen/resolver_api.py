@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, FrozenSet, List, Optional, Protocol, Set, Tuple, TypeVar
 
-from .model import Binding, Expr
+from .model import Binding, CallExpr, Expr
 from .project import ModuleInfo
 from .values import ClassRef, FunctionKind, FunctionRef, Value
 
@@ -40,6 +40,10 @@ class Resolver(Protocol):
     def annotated_instance(self, info: ModuleInfo, annotation: Expr, scope: int) -> Value: ...
 
     def is_closure(self, function: FunctionRef) -> bool: ...
+
+    def aliased_call(
+        self, info: ModuleInfo, name: str, scope: int
+    ) -> Optional[Tuple[ModuleInfo, CallExpr]]: ...
 
     def declared_value(
         self, info: ModuleInfo, annotation: Expr, scope: int, owner: int, name: str

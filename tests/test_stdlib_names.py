@@ -5,6 +5,7 @@ import the standard library; analysed code is never imported)."""
 from __future__ import annotations
 
 import asyncio
+import importlib
 import inspect
 from typing import Any
 
@@ -17,8 +18,8 @@ def _resolve(qualified: str) -> Any:
     """The object ``Outside.qualified`` names: ``asyncio.Event().wait`` is the ``wait``
     attribute of the class ``asyncio.Event`` (what an instance's method comes from)."""
     module, _, path = qualified.partition(".")
-    assert module == "asyncio"
-    found: Any = asyncio
+    assert module in ("asyncio", "contextlib")
+    found: Any = importlib.import_module(module)
     for part in path.replace("()", "").split("."):
         found = getattr(found, part)
     return found
@@ -134,3 +135,23 @@ def test_stdlib_sync_results_by_running() -> None:
         assert not any(hasattr(type(loop), d) for d in _ASYNC_DUNDERS)
 
     asyncio.run(plain_results())
+
+
+@pytest.mark.parametrize("qualified", sorted(kinds.ASYNC_GENERATOR_METHODS))
+def test_async_generator_methods_give_awaitables(qualified: str) -> None:
+    # ``agen.aclose()`` gives an object to await (not a coroutine: ``create_task`` refuses it,
+    # ``ensure_future`` takes it).
+    import types
+
+    name = qualified.split(".", 1)[1]
+    assert qualified.split(".", 1)[0] == kinds.ASYNC_GENERATOR
+    assert callable(getattr(types.AsyncGeneratorType, name))
+
+    async def agen() -> Any:
+        yield 1
+
+    made = agen()
+    args = (None,) if name == "asend" else (GeneratorExit,) if name == "athrow" else ()
+    awaitable: Any = getattr(made, name)(*args)
+    assert inspect.isawaitable(awaitable) and not inspect.iscoroutine(awaitable)
+    getattr(awaitable, "close")()  # never awaited: closed here

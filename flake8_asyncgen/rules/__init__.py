@@ -26,6 +26,7 @@ from .agn216_context_manager_used_asynchronously import ContextManagerUsedAsynch
 from .agn217_async_function_as_sync_callback import AsyncFunctionAsSyncCallback
 from .agn218_coroutine_passed_to_asyncio_wait import CoroutinePassedToAsyncioWait
 from .agn219_async_function_as_command import AsyncFunctionAsCommand
+from .agn220_special_method_of_wrong_kind import SpecialMethodOfWrongKind
 from .api import Rule
 
 ALL_RULES: Tuple[Type[Rule], ...] = (
@@ -52,6 +53,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     AsyncFunctionAsSyncCallback,
     CoroutinePassedToAsyncioWait,
     AsyncFunctionAsCommand,
+    SpecialMethodOfWrongKind,
 )
 
 

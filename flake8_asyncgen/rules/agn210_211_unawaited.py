@@ -39,8 +39,8 @@ class AttributeOfUnawaitedObject(Rule):
             self._read_by_callee(judged, ctx)
             return
         if judged.tag == "instance":
-            if attr.startswith(kinds.SET_ATTRIBUTE):
-                return  # an instance of a class may take a new attribute
+            if attr.startswith(kinds.SET_ATTRIBUTE) or attr == kinds.CALL_ACCESS:
+                return  # an instance of a class may take a new attribute, or be callable
             found = ctx.queries.unawaited_instance(value, attr)
             if found is not None:
                 ctx.report(self.code, judged.site.span, found)
@@ -49,8 +49,10 @@ class AttributeOfUnawaitedObject(Rule):
             value, AsyncGenExpression
         ):
             return
-        if value.kind == "awaitable" and attr != kinds.ITEM_ACCESS:
-            return  # a task or a future has attributes (``.result()``); none is subscriptable
+        if value.kind == "awaitable" and attr not in (kinds.ITEM_ACCESS, kinds.CALL_ACCESS):
+            # A task or a future has attributes (``.result()``); none is subscriptable or
+            # callable.
+            return
         if attr == kinds.SEND_CALL and value.kind != "coro":
             return  # no ``send`` at all: the read of ``.send`` itself is the finding
         name = attr[len(kinds.SET_ATTRIBUTE):] if attr.startswith(kinds.SET_ATTRIBUTE) else attr
@@ -115,4 +117,7 @@ class CoroutineCallDiscarded(Rule):
             return  # a wrapper that sometimes returns nothing: discarding that is fine
         fields = ctx.queries.callee_fields(judged.value)
         fields["fate"] = messages.discarded_fate(how)
+        fields["scheduler"] = messages.AWAITABLE_SCHEDULER if isinstance(
+            judged.value, StdlibCall
+        ) and judged.value.qualified in kinds.ASYNC_GENERATOR_METHODS else messages.SCHEDULER
         ctx.report(self.code, judged.site.span, fields)

@@ -80,6 +80,8 @@ class CoroutineUsedAsValue(Rule):
             use, lacks = messages.operator_use(site.how), messages.OPERAND_LACKS
             if site.how == kinds.FORMAT_SPEC:
                 lacks = messages.FORMAT_LACKS
+            elif site.how == kinds.MAPPING_UNPACK:
+                lacks = messages.MAPPING_LACKS
         else:
             api = _consumer(site, ctx.queries)
             if api is None:

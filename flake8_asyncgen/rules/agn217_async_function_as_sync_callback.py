@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .api import FunctionRef, JudgedSite, Rule, RuleContext, kinds, messages
+from typing import Optional
+
+from .api import FunctionRef, JudgedSite, Outside, Rule, RuleContext, kinds, messages
 
 
 def _last(name: str) -> str:
@@ -16,7 +18,8 @@ class AsyncFunctionAsSyncCallback(Rule):
     coroutine, which the API drops (or hands back as its result); the body never runs.
 
     Judged only when the function is known to be a coroutine (or async generator) function
-    for every object it may be bound to (a method and every override agree), and, for a
+    for every object it may be bound to (a method and every override agree; a coroutine
+    function of the standard library, such as an ``asyncio.Queue``'s ``get``, by name), and, for a
     method API, when the receiver is known to be asyncio's loop or future or an executor.
     """
 
@@ -44,12 +47,18 @@ class AsyncFunctionAsSyncCallback(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         site = judged.site
-        if not isinstance(judged.value, FunctionRef):
+        value = judged.value
+        if not isinstance(value, (FunctionRef, Outside)):
             return
         api = ctx.queries.callback_api(site)
         if api is None:
             return
-        kind = ctx.queries.called_kind(site.expr, site.scope)
+        if isinstance(value, Outside):
+            # A coroutine function of the standard library, known by name (``queue.get``
+            # of an ``asyncio.Queue``): its tag says it is one.
+            kind: Optional[str] = "coro"
+        else:
+            kind = ctx.queries.called_kind(site.expr, site.scope)
         if kind is None:
             return
         fields = ctx.queries.callee_fields(judged.value)

@@ -36,6 +36,7 @@ from ..model import (
 )
 from ..project import ModuleInfo
 from ..sitetypes import Context, Site, Span, Tag
+from ..specialmethods import wrong_method
 from ..values import (
     AnnotatedStream,
     AsyncGenExpression,
@@ -186,6 +187,11 @@ class Queries:
             return {
                 "callee": value.name,
                 "where": messages.narrowed_by(value.test, value.name, value.line),
+            }
+        if isinstance(value, StdlibCall) and value.qualified in kinds.ASYNC_GENERATOR_METHODS:
+            return {
+                "callee": messages.stdlib_callee(value.qualified),
+                "where": messages.ASYNC_GENERATOR_METHOD,
             }
         if isinstance(value, StdlibCall) or (
             isinstance(value, Outside) and value.qualified in kinds.STDLIB_COROUTINES
@@ -369,6 +375,7 @@ class Queries:
                     context, iteration if context == "iter" else (dunder, "__getitem__")
                 )
             ),
+            project_only=self.evaluator.is_installed(value.module),
         ):
             return None
         scope = info.scopes[value.scope]
@@ -380,6 +387,37 @@ class Queries:
             "advice": messages.protocol_advice(
                 context, lambda method: classes.defines(info, value.scope, method)
             ),
+        }
+
+    def wrong_special_method(self, value: Instance, site: Site) -> Optional[Dict[str, str]]:
+        """AGN220's fields when the special method the site's statement calls on ``value``'s
+        class (each subclass's too, for a declared instance) has a kind that makes it fail
+        (see :mod:`specialmethods`); None when it is right or cannot be known."""
+        evaluator = self.evaluator
+        info = evaluator.module(value.module)
+        if info is None:
+            return None
+        found = wrong_method(evaluator, info, value.scope, site.context)
+        if found is None:
+            return None
+        if value.declared and not evaluator.classes.every_subclass(
+            value.module, value.scope,
+            lambda sub, sid: wrong_method(evaluator, sub, sid, site.context) is not None,
+        ):
+            return None  # a subclass the annotation admits may define it rightly
+        method, problem = found
+        method_info = evaluator.module(method.module)
+        assert method_info is not None
+        klass = info.scopes[value.scope]
+        dunder = method_info.scopes[method.scope].name
+        return {
+            "how": messages.protocol_use(site.context, site.how),
+            "callee": klass.qualname,
+            "where": messages.where_defined(f"{info.display}:{klass.line}"),
+            "dunder": dunder,
+            "dunder_where": f"{method_info.display}:{method_info.scopes[method.scope].line}",
+            "problem": problem,
+            "advice": messages.WRONG_KIND_ADVICE[dunder],
         }
 
     def awaitable_api(self, site: Site) -> Optional[str]:

@@ -597,3 +597,32 @@ async def rename_correctly(user_id: int, new: str) -> Profile:
     pending = await pending  # rebound: not the coroutine any more
     pending.name = new
     return profile
+
+
+# --------------------------------------------------------------------------
+# Calling the object: a coroutine is not callable (llama-cpp-python's exit stack)
+# --------------------------------------------------------------------------
+
+
+class ModelProxy:
+    def __call__(self, name: str) -> str:
+        return name
+
+
+async def open_proxy() -> ModelProxy:
+    return ModelProxy()
+
+
+def make_proxy() -> ModelProxy:
+    return ModelProxy()
+
+
+async def call_proxies(stack: contextlib.AsyncExitStack, cm: Any) -> List[str]:
+    entered = stack.enter_async_context(cm)
+    first = entered("model")  # error: AGN210
+    second = open_proxy()("model")  # error: AGN210
+    # Awaited first, or a plain factory's object, or an instance with `__call__`.
+    third = (await open_proxy())("model")
+    fourth = make_proxy()("model")
+    proxy = ModelProxy()
+    return [first, second, third, fourth, proxy("model"), await stack.enter_async_context(cm)]

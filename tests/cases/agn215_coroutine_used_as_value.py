@@ -697,3 +697,26 @@ async def ttl_line_ok(store: Store, key: str, spec: str) -> str:
     dynamic = f"{pending:{spec}}"  # a spec that may be empty
     await pending
     return shown + f"{await store.ttl(key):.1f}" + dynamic
+
+
+# --------------------------------------------------------------------------
+# `**` unpacking: only a mapping unpacks (pyrogram's `**self.parser.parse(text)`)
+# --------------------------------------------------------------------------
+
+
+class Parser:
+    async def parse(self, text: str) -> Dict[str, Any]:
+        return {"text": text}
+
+
+def send(**fields: Any) -> Dict[str, Any]:
+    return fields
+
+
+async def unpacked(parser: Parser, text: str, extra: Dict[str, Any]) -> Dict[str, Any]:
+    sent = send(**parser.parse(text))  # error: AGN215
+    parsed = parser.parse(text)
+    merged = {"id": 1, **parsed}  # error: AGN215
+    right = send(**(await parser.parse(text)), **extra)
+    also = {**extra, **(await parser.parse(text))}
+    return {**sent, **merged, **right, **also}

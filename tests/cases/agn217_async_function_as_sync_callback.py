@@ -11,6 +11,7 @@ import time.
 
 import asyncio
 import atexit
+import contextlib
 import functools
 import signal
 import threading
@@ -190,3 +191,29 @@ async def order_jobs_correctly(jobs: List[str]) -> List[str]:
     keys = dict(zip(jobs, await asyncio.gather(*map(priority, jobs))))
     by_plain = sorted(jobs, key=plain_priority)
     return sorted(jobs, key=keys.__getitem__) + by_plain
+
+
+class Recorder:
+    async def flush(self) -> None:
+        await asyncio.sleep(0)
+
+    def close(self) -> None:
+        pass
+
+
+async def exit_stacks(recorder: Recorder, stack: contextlib.AsyncExitStack) -> None:
+    # `callback` runs its function as a plain one at exit; `push_async_callback` awaits it.
+    with contextlib.ExitStack() as sync_stack:
+        sync_stack.callback(recorder.flush)  # error: AGN217
+        sync_stack.callback(recorder.close)
+    stack.callback(recorder.flush)  # error: AGN217
+    stack.push_async_callback(recorder.flush)
+    stack.callback(recorder.close)
+
+
+async def queue_in_thread(jobs: "asyncio.Queue[str]") -> str:
+    # A coroutine function of the standard library, known by name.
+    loop = asyncio.get_running_loop()
+    item = await loop.run_in_executor(None, jobs.get)  # error: AGN217
+    now = await loop.run_in_executor(None, jobs.get_nowait)
+    return str(item) + now

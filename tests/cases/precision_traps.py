@@ -263,3 +263,25 @@ async def subscribe():
 
 async def discard_awaited():
     await subscribe()
+
+
+# A class whose `__init__` raises on every path never gives an instance: nothing is done with
+# one (CPython's test_with: `with self.Dummy() as a, self.InitRaises():`).
+class InitRaises:
+    def __init__(self) -> None:
+        raise RuntimeError("always")
+
+
+class LacksEnter:
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+async def constructor_raises() -> None:
+    try:
+        with InitRaises():  # type: ignore[attr-defined]
+            pass
+    except RuntimeError:
+        pass
+    with LacksEnter():  # type: ignore[attr-defined]  # error: AGN208
+        pass

@@ -15,6 +15,7 @@ from typing import Callable, Dict, List, final
 
 import attr
 import attrs
+from plugin_host import configure, install  # not installed here: not known
 
 REGISTRY: Dict[str, type] = {}
 
@@ -552,3 +553,125 @@ class WrappedIndexer:
     async def ids(self, q: str) -> List[str]:
         # Trap: the client's class is rewrapped by an unknown decorator.
         return [hit for hit in self.client.search(q)]
+
+
+# --------------------------------------------------------------------------
+# Registries: a decorator factory that stores the class and gives it back
+# --------------------------------------------------------------------------
+
+
+class ConverterFactory:
+    """aiperf's factory: `@ConverterFactory.register(key)` stores the class in a registry each
+    subclass gets from `__init_subclass__` (a private datum: no member is replaced)."""
+
+    _registry: Dict[str, type]
+
+    def __init_subclass__(cls) -> None:
+        cls._registry = {}
+
+    @classmethod
+    def register(cls, key: str) -> Callable[[type], type]:
+        def decorator(klass: type) -> type:
+            cls._registry[key] = klass
+            return klass
+
+        return decorator
+
+
+class ChatConverterFactory(ConverterFactory):
+    pass
+
+
+@ChatConverterFactory.register("chat")
+class ChatConverter:
+    async def format_payload(self, turn: str) -> dict:
+        return await self._create_message(turn)  # error: AGN208
+
+    def _create_message(self, turn: str) -> dict:
+        return {"role": "user", "content": turn}
+
+
+HOOKS: List[type] = []
+
+
+def hooked(klass: type) -> type:
+    """Appends the class to a list: a registry too."""
+    HOOKS.append(klass)
+    return klass
+
+
+@hooked
+class Listed:
+    async def run(self) -> dict:
+        return await self._listed()  # error: AGN208
+
+    def _listed(self) -> dict:
+        return {}
+
+
+def handed_on(key: str) -> Callable[[type], type]:
+    def decorator(klass: type) -> type:
+        install(klass)  # handed to a function that may change it
+        return klass
+
+    return decorator
+
+
+@handed_on("x")
+class HandedOn:
+    async def run(self) -> dict:
+        # Trap: the decorator hands the class to a function not known, which may rewrite
+        # `_handed`.
+        return await self._handed()
+
+    def _handed(self) -> dict:
+        return {}
+
+
+class PatchingFactory:
+    def __init_subclass__(cls) -> None:
+        cls.payload = cls._async_payload  # a public member replaced
+
+    async def _async_payload(self) -> dict:
+        return {}
+
+
+class Patched(PatchingFactory):
+    async def run(self) -> dict:
+        # Trap: `__init_subclass__` replaces `payload` on every subclass.
+        return await self.payload()
+
+    def payload(self) -> dict:
+        return {}
+
+
+# --------------------------------------------------------------------------
+# A configured attrs decorator bound to a name (fbchat's `attrs_default`)
+# --------------------------------------------------------------------------
+
+attrs_default = attr.s(slots=True, kw_only=True, auto_attribs=True)
+configured = configure(slots=True)
+
+
+class Thread:
+    async def _forced_fetch(self, message_id: str) -> Dict[str, str]:
+        return {"message": message_id}
+
+
+@attrs_default
+class MessageRef:
+    thread: Thread
+    id: str
+
+    async def fetch(self) -> str:
+        return await self.thread._forced_fetch(self.id).get("message")  # error: AGN210
+
+
+@configured
+class ConfiguredRef:
+    thread: Thread
+    id: str
+
+    async def fetch(self) -> str:
+        # Trap: `configure(...)` is not known: it may rewrite the class.
+        return await self.thread._forced_fetch(self.id).get("message")

@@ -9,8 +9,11 @@ fails (AGN210), ``async for`` over it fails (AGN201).  The synchronous namesakes
 same name are not these.  A process made by ``await asyncio.create_subprocess_exec(...)``
 (or a parameter annotated ``asyncio.subprocess.Process``) has coroutine methods ``wait`` and
 ``communicate`` and stream pipes, where ``subprocess.Popen``'s namesakes are plain.
+``contextlib.AsyncExitStack``'s ``enter_async_context`` and ``aclose`` are coroutine methods
+(``ExitStack``'s ``close`` is plain).
 """
 import asyncio
+import contextlib
 import queue
 import subprocess
 import threading
@@ -158,3 +161,42 @@ class Builds:
         blocking.communicate()
         blocking.wait()
         return out + line
+
+
+async def exit_stack_cleanup(stack: contextlib.AsyncExitStack, cm: Any) -> None:
+    resource = stack.enter_async_context(cm)
+    print(resource.name)  # error: AGN210
+    stack.aclose()  # error: AGN211
+    made = contextlib.AsyncExitStack()
+    made.aclose()  # error: AGN211
+    await made.aclose()
+    with contextlib.ExitStack() as plain:
+        plain.close()
+
+
+# An async generator object's `asend` / `athrow` / `aclose` give awaitables.
+async def readings() -> Any:
+    value = yield 0
+    while True:
+        value = yield value
+
+
+class Controller:
+    def __init__(self) -> None:
+        self.loop = readings()
+
+    async def over_limit(self) -> bool:
+        return self.loop.asend(3) > 5  # error: AGN215
+
+    async def shutdown(self) -> None:
+        self.loop.aclose()  # error: AGN211
+
+    async def shutdown_right(self) -> None:
+        await self.loop.asend(None)
+        await self.loop.aclose()
+
+
+def close_plain_generator() -> None:
+    # A plain generator's `close` is plain.
+    gen = (n for n in range(3))
+    gen.close()

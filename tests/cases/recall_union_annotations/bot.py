@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 from channels import Broadcast, DMChannel, Messageable, Speaker, Stream, TextChannel
 
 if TYPE_CHECKING:
-    from channels import Channel
+    from channels import Channel, Direct, Flags, Mixed
 
 
 class Message:
@@ -66,3 +66,12 @@ async def traps(
 
 def base_used(channel: Messageable) -> None:
     channel.send("x")  # error: AGN211
+
+
+async def aliased(direct: Direct, mixed: Mixed, flags: Flags) -> None:
+    direct.send("x")  # error: AGN211
+    await direct.send("y")
+    # A member overrides `post` with a plain method.
+    mixed.post("x")
+    # Not a chain of class names: the alias says nothing.
+    flags.send("x")

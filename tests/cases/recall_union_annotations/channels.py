@@ -58,5 +58,10 @@ class Stream(Messageable):
 if TYPE_CHECKING:
     PartialChannel = Union[TextChannel, VoiceChannel, DMChannel]
     Channel = Union[PartialChannel, "Thread"]
+    # Python 3.10's spelling of an alias of a union (graphrag's `OpenAIClientTypes =
+    # AsyncOpenAI | AsyncAzureOpenAI`).
+    Direct = TextChannel | DMChannel
+    Mixed = Speaker | Broadcast
+    Flags = TextChannel | 3
 
     from threads import Thread

@@ -7,6 +7,7 @@ stream managers), `fakedb` (asyncpg-like, described by a `.pyi` stub) and `fakeh
 import fakedb
 import fakehttp
 from fakeai import AsyncFakeAI
+from fakeai._sync import FakeAI
 
 client = AsyncFakeAI(api_key="k")
 
@@ -73,3 +74,10 @@ async def ok_http_stream_entered(url: str):
             async for line in response.aiter_lines():
                 print(line)
         print(await http.get(url))
+
+
+async def sync_client_awaited(ai: "FakeAI") -> None:
+    # The synchronous client's `create` gives a `Completion` (its overload says), whatever
+    # classes of the library derive from it.
+    print(await ai.completions.create(model="m"))  # error: AGN208
+    print(ai.completions.create(model="m").text)
