@@ -269,15 +269,16 @@ class ClassModel:
             # iterating it is wrong whatever the implementations do; so is a ``classmethod``
             # stub called through a class known only as "this class or a subclass"
             # (``store_class: type[Store]``, ``cls``).
-            if not (declared or isinstance(value, ClassRef)) or not self.declares_coroutine(result):
+            kind = self._declared_kind(result)
+            if not (declared or isinstance(value, ClassRef)) or kind is None:
                 return None
-            # Every implementation in the project must be a coroutine too (a plain ``def``
+            # Every implementation in the project must be of that kind too (a plain ``def``
             # override may return anything, and calling it without ``await`` is fine).
             if not self.resolver.strict:
                 return result
             overrides = self.overrides(value.module, sid, name)
             if overrides is None or any(
-                self.resolver.func_kind(o.module, o.scope) != "coro" for o in overrides
+                self.resolver.func_kind(o.module, o.scope) != kind for o in overrides
             ):
                 return None
             return result
@@ -382,6 +383,19 @@ class ClassModel:
             if mine != other and not _gives_own_class(mine, other, prefix, base):
                 return None
         return Instance(base.module, base.scope, exact=False, declared=True)
+
+    def _declared_kind(self, function: FunctionRef) -> Optional[str]:
+        """What a stub or abstract method declares its implementations give: a coroutine
+        (:meth:`declares_coroutine`), or an async generator for an ``async def`` with
+        ``yield`` in its body (aiogram's abstract ``stream_content``: an override without
+        ``yield`` would not be one, as a type checker says); None when undecided."""
+        if self.declares_coroutine(function):
+            return "coro"
+        if self.resolver.func_kind(function.module, function.scope) == "agen" and (
+            not self.functions.is_property(function)
+        ):
+            return "agen"
+        return None
 
     def declares_coroutine(self, function: FunctionRef) -> bool:
         """An ``async def`` stub whose annotation does not name an async iterator (that

@@ -124,6 +124,10 @@ def binding_to_json(binding: Binding) -> List[Any]:
         if binding.declared is not None:
             return encoded + [binding.scope, expr_to_json(binding.declared)]
         return encoded if binding.scope is None else encoded + [binding.scope]
+    if isinstance(binding, ParamBinding) and binding.fallback is not None:
+        declared = None if binding.declared is None else expr_to_json(binding.declared)
+        return ["pf", declared, [[expr_to_json(expr), sid] for expr, sid in binding.passed],
+                expr_to_json(binding.fallback)]
     if isinstance(binding, ParamBinding) and binding.passed:
         declared = None if binding.declared is None else expr_to_json(binding.declared)
         return ["p", declared, [[expr_to_json(expr), sid] for expr, sid in binding.passed]]
@@ -401,6 +405,9 @@ class _Reader:
             return ValueBinding(expr_from_json(items[1]), scope, declared)
         if tag == "p" and size == 3:
             return ParamBinding(self.optional_expr(items[1]), self.passed(items[2]))
+        if tag == "pf" and size == 4:
+            passed = self.passed(items[2]) if items[2] != [] else ()
+            return ParamBinding(self.optional_expr(items[1]), passed, expr_from_json(items[3]))
         if tag in ("p", "a") and size in (1, 2):
             declared = expr_from_json(items[1]) if size == 2 else None
             if tag == "p":

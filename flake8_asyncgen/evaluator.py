@@ -462,6 +462,13 @@ class Evaluator:
             declared = self.declared_value(
                 info, binding.declared, info.scopes[owner].parent, owner, name
             )
+            if binding.fallback is not None:
+                # ``if client is None: client = Default()``: the argument or that value, as
+                # one object when they agree (``Default`` keeps what ``Client`` has).
+                if not isinstance(declared, Instance):
+                    return None
+                other = self.eval(binding.fallback, info.name, owner)
+                return join_alternatives([declared, other], self.classes.common_base)
             if declared is None and binding.passed:
                 # ``c: Union[Redis, AsyncRedis]`` / ``c: Any`` of a private helper: what
                 # its module's calls pass.

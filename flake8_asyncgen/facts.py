@@ -77,7 +77,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 33
+SCHEMA_VERSION = 34
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -1073,6 +1073,11 @@ class _Collector:
         # The branch arms enclosing the statement being walked: ((statement id, arm), ...),
         # and the arms each name of a scope was bound in (for alternatives).
         self.arm: Tuple[Tuple[int, int], ...] = ()
+        # The ``if`` statement of the function's own straight line being walked, and, in the
+        # body of one testing that a name is missing (``if client is None:``), that arm and
+        # the name (see :meth:`_param_fallback`).
+        self.top_branch: Optional[int] = None
+        self.fallback_arm: Optional[Tuple[Tuple[int, int], str]] = None
         self.arms: Dict[Tuple[int, str], List[Tuple[Tuple[int, int], ...]]] = {}
         self.nonlocals: Dict[int, List[str]] = {}
         # (function scope, name) a nested function rebinds through ``nonlocal``.
@@ -1121,12 +1126,39 @@ class _Collector:
                 self.environment_names.add(name)
         table = self.scopes[self.sid].bindings
         old = table.get(name)
+        fallback = self._param_fallback(name, old, binding)
+        if fallback is not None:
+            table[name] = fallback
+            return
         if old is None or isinstance(old, DeclaredBinding):
             table[name] = binding
             if self.arm:
                 self.arms[(self.sid, name)] = [self.arm]
         elif old != binding and not isinstance(binding, DeclaredBinding):
             table[name] = self._alternatives(name, old, binding)
+
+    def _param_fallback(
+        self, name: str, old: Optional[Binding], new: Binding
+    ) -> Optional[ParamBinding]:
+        """``client: Optional[Client] = None`` rebound once as ``client = client or
+        Default()`` in the function's straight line, or as ``client = Default()`` directly
+        in the body of ``if client is None:`` / ``if not client:``: the parameter holds the
+        argument or that value (a :class:`ParamBinding` with a ``fallback``); None for any
+        other binding."""
+        if not isinstance(old, ParamBinding) or old.declared is None or (
+            old.fallback is not None or not isinstance(new, ValueBinding)
+        ) or new.declared is not None:
+            return None
+        expr = new.expr
+        if not self.arm:
+            if isinstance(expr, IfExpr) and expr.or_ and expr.body == NameExpr(name) and (
+                self.straight
+            ):
+                return old._replace(fallback=expr.orelse)
+            return None
+        if self.fallback_arm is not None and self.fallback_arm == (self.arm[-1], name):
+            return old._replace(fallback=expr)
+        return None
 
     def _alternatives(self, name: str, old: Binding, new: Binding) -> Binding:
         """``old`` and ``new`` as alternatives when every earlier binding of ``name`` lies in
@@ -1473,10 +1505,12 @@ class _Collector:
                 self.current = {k: v for k, v in self.current.items() if k not in bound}
         self.straight = False
         before = self.current
+        top, self.top_branch = self.top_branch, id(stmt)
         if handler is not None:
             handler(self, stmt)
         else:
             self.other_statement(stmt)
+        self.top_branch = top
         self.straight = True
         if type(stmt) is ast.If and not self.in_lambda:
             self._fallbacks(stmt, before)
@@ -1857,7 +1891,12 @@ class _Collector:
         truthy = self.if_truthy[-1]
         if index:
             self.if_truthy[-1] = frozenset()
+        outer = self.fallback_arm
+        missing = _missing_name(node.test) if index == 0 and self.top_branch == id(node) else None
+        # ``if client is None: client = Default()`` in the function's own straight line.
+        self.fallback_arm = ((id(node), 0), missing) if missing is not None else None
         self._in_arm(node, index, body)
+        self.fallback_arm = outer
         self.if_truthy[-1] = truthy
 
     def _if_arms(self, node: ast.If) -> None:
@@ -2094,7 +2133,10 @@ class _Collector:
         conditional, self.conditional = self.conditional, {}
         self.current, self.straight = _NOTHING, True
         held, self.held = self.held, _HeldCalls()
+        branch, self.top_branch = self.top_branch, None
+        fallback_arm, self.fallback_arm = self.fallback_arm, None
         self.body(node.body)
+        self.top_branch, self.fallback_arm = branch, fallback_arm
         for candidate, site in self.held.settle():
             remembered = self.reaching_sites.pop(id(candidate), None)
             if remembered is not None:
@@ -2749,6 +2791,21 @@ def _rebound(
         )
         and (sid, name) not in written_inside
     }
+
+
+def _missing_name(test: ast.expr) -> Optional[str]:
+    """The name an ``if`` test says is missing: ``x is None``, ``not x``."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(
+        test.operand, ast.Name
+    ):
+        return test.operand.id
+    if (
+        isinstance(test, ast.Compare) and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Is) and isinstance(test.left, ast.Name)
+        and _is_none(test.comparators[0])
+    ):
+        return test.left.id
+    return None
 
 
 def _truthy_names(test: ast.expr) -> FrozenSet[str]:

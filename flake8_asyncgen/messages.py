@@ -896,7 +896,15 @@ OBJECT_ATTRIBUTES: dict[str, frozenset[str]] = {
         "ag_suspended",
     }),
     "acm": frozenset({"gen", "func", "args", "kwds"}),
-    "awaitable": frozenset(),  # only ``[...]`` is judged on one (AGN210)
+    # A coroutine, an asyncio task or a future (Python 3.9-3.13): an attribute none of them
+    # has fails whichever was given.
+    "awaitable": frozenset({
+        "send", "throw", "close", "cr_await", "cr_frame", "cr_running", "cr_code", "cr_origin",
+        "cr_suspended", "result", "exception", "done", "cancelled", "cancel",
+        "add_done_callback", "remove_done_callback", "get_loop", "set_result", "set_exception",
+        "get_coro", "get_name", "set_name", "get_stack", "print_stack", "uncancel",
+        "cancelling", "get_context",
+    }),
 }
 ATTRIBUTE_ADVICE = {
     "coro": "`await` the call where it is made, and read `.{attr}` from what it returns",

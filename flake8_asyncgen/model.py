@@ -306,10 +306,15 @@ class ParamBinding(NamedTuple):
     """A parameter; ``declared`` is the class its annotation names (``repo: Repo``,
     ``Optional[Repo]``, ``"Repo"``): the argument is an instance of it or of a subclass.
     ``passed``: for a private helper's unannotated parameter, what each of its module's
-    calls passes, with the scope it is evaluated in (see :mod:`passedargs`)."""
+    calls passes, with the scope it is evaluated in (see :mod:`passedargs`).  ``fallback``:
+    what the body binds it to when the argument is missing (see :class:`ParamBinding`'s
+    field)."""
 
     declared: Optional[Expr] = None
     passed: Tuple[Tuple[Expr, int], ...] = ()
+    # ``if client is None: client = Default()`` (or ``client = client or Default()``) with
+    # ``client: Optional[Client]``: the one value the body gives it instead of the argument.
+    fallback: Optional[Expr] = None
     shape: Literal["param"] = "param"
 
 

@@ -190,7 +190,7 @@ def _record(
             if passed:
                 # An annotation, when it names one class, still decides (the evaluator asks
                 # the arguments only when it says nothing: ``Any``, a union of classes).
-                bindings[name] = ParamBinding(binding.declared, tuple(passed))
+                bindings[name] = binding._replace(passed=tuple(passed))
 
 
 def _argument(

@@ -155,3 +155,16 @@ def test_async_generator_methods_give_awaitables(qualified: str) -> None:
     awaitable: Any = getattr(made, name)(*args)
     assert inspect.isawaitable(awaitable) and not inspect.iscoroutine(awaitable)
     getattr(awaitable, "close")()  # never awaited: closed here
+
+
+def test_awaitable_attributes_cover_tasks_and_futures() -> None:
+    # An object declared only as awaitable may be a coroutine, a task or a future: AGN210
+    # judges an attribute none of them has.
+    from flake8_asyncgen import messages
+
+    public = {
+        name for kind in (asyncio.Task, asyncio.Future)
+        for name in dir(kind) if not name.startswith("_")
+    }
+    assert public <= messages.OBJECT_ATTRIBUTES["awaitable"]
+    assert messages.OBJECT_ATTRIBUTES["coro"] <= messages.OBJECT_ATTRIBUTES["awaitable"]

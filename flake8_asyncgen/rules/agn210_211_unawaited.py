@@ -49,10 +49,6 @@ class AttributeOfUnawaitedObject(Rule):
             value, AsyncGenExpression
         ):
             return
-        if value.kind == "awaitable" and attr not in (kinds.ITEM_ACCESS, kinds.CALL_ACCESS):
-            # A task or a future has attributes (``.result()``); none is subscriptable or
-            # callable.
-            return
         if attr == kinds.SEND_CALL and value.kind != "coro":
             return  # no ``send`` at all: the read of ``.send`` itself is the finding
         name = attr[len(kinds.SET_ATTRIBUTE):] if attr.startswith(kinds.SET_ATTRIBUTE) else attr

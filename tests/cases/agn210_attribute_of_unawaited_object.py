@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import functools
 import json
-from typing import Any, Callable, Dict, Generator, List
+from typing import Any, Awaitable, Callable, Dict, Generator, List
 
 from asgiref.sync import async_to_sync  # not installed here: an unknown decorator
 
@@ -626,3 +626,19 @@ async def call_proxies(stack: contextlib.AsyncExitStack, cm: Any) -> List[str]:
     fourth = make_proxy()("model")
     proxy = ModelProxy()
     return [first, second, third, fourth, proxy("model"), await stack.enter_async_context(cm)]
+
+
+# --------------------------------------------------------------------------
+# A callable declared to return an awaitable: a coroutine, a task or a future
+# --------------------------------------------------------------------------
+
+
+class Point:
+    lat = 0.0
+
+
+def resolved_lats(resolve: "Callable[[str], Awaitable[Point]]", addresses: List[str]) -> List[Any]:
+    quick = [resolve(a).lat for a in addresses]  # error: AGN210
+    # A task or a future has these.
+    pending = resolve("x")
+    return [quick, pending.done(), pending.cancel(), pending.result()]

@@ -505,3 +505,124 @@ async def dual_mode(calendar: DualCalendar) -> None:
     print(await calendar.get_todo_by_uid("a"))  # type: ignore[misc]
     # No return contradicts this one's annotation.
     print(await calendar.get_event_by_uid("a"))  # type: ignore[misc]  # error: AGN208
+
+
+# --------------------------------------------------------------------------
+# A parameter given a default object in the body (aiogram's `Bot(session=None)`)
+# --------------------------------------------------------------------------
+
+
+class Session:
+    async def fetch(self, url: str) -> bytes:
+        return url.encode()
+
+
+class DefaultSession(Session):
+    pass
+
+
+class Downloader:
+    def __init__(self, session: Optional[Session] = None) -> None:
+        if session is None:
+            session = DefaultSession()
+        self.session = session
+
+    async def size(self, url: str) -> int:
+        return len(self.session.fetch(url))  # error: AGN215
+
+
+class OrDownloader:
+    def __init__(self, session: Optional[Session] = None) -> None:
+        session = session or DefaultSession()
+        self.session = session
+
+    async def head(self, url: str) -> bytes:
+        return self.session.fetch(url)[:10]  # error: AGN210
+
+
+class Store:
+    async def get(self, key: str) -> bytes:
+        return key.encode()
+
+
+class MemoryStore(Store):
+    def get(self, key: str) -> bytes:  # type: ignore[override]
+        return key.encode()
+
+
+class Cache:
+    def __init__(self, store: Optional[Store] = None, nested: bool = False) -> None:
+        if store is None:
+            store = MemoryStore()  # a plain `get`: which one runs depends on the argument
+        self.store = store
+
+    async def size(self, key: str) -> int:
+        return len(self.store.get(key))
+
+
+class NestedDefault:
+    def __init__(self, session: Optional[Session] = None, lazy: bool = False) -> None:
+        if not lazy:
+            if session is None:
+                session = DefaultSession()
+        self.session = session
+
+    async def size(self, url: str) -> int:
+        # Trap: bound in a nested `if`, not in the function's own straight line.
+        return len(self.session.fetch(url))
+
+
+class Rewrapped:
+    def __init__(self, session: Optional[Session] = None) -> None:
+        if session is None:
+            session = DefaultSession()
+        session = wrap(session)
+        self.session = session
+
+    async def size(self, url: str) -> int:
+        # Trap: rebound again after its default.
+        return len(self.session.fetch(url))
+
+
+def wrap(session: Session) -> object:
+    return session
+
+
+# --------------------------------------------------------------------------
+# An abstract async generator method declares an async generator
+# --------------------------------------------------------------------------
+
+
+class BaseStreamer(abc.ABC):
+    @abc.abstractmethod
+    async def chunks(self, url: str) -> AsyncIterator[bytes]:
+        yield b""
+
+
+class HttpStreamer(BaseStreamer):
+    async def chunks(self, url: str) -> AsyncIterator[bytes]:
+        yield url.encode()
+
+
+async def read_all(streamer: BaseStreamer) -> bytes:
+    return b"".join(await streamer.chunks("u"))  # error: AGN200
+
+
+class BaseFeed(abc.ABC):
+    @abc.abstractmethod
+    async def items(self) -> AsyncIterator[int]:
+        yield 0
+
+
+class DelegatingFeed(BaseFeed):
+    def items(self) -> AsyncIterator[int]:  # type: ignore[override]
+        return self._items()
+
+    async def _items(self) -> AsyncIterator[int]:
+        yield 1
+
+
+async def read_feed(feed: BaseFeed) -> int:
+    # Trap: an implementation is a plain `def` returning the iterator: not what the abstract
+    # method's kind says of every implementation.
+    return len([i async for i in feed.items()])
