@@ -31,6 +31,7 @@ from .model import (
     EnteredExpr,
     Expr,
     FromImportBinding,
+    FunctionFacts,
     IfExpr,
     ImportBinding,
     NameExpr,
@@ -167,6 +168,11 @@ def _awaited_here(info: ModuleInfo, sid: int, expr: Expr) -> bool:
         binding = info.scopes[sid].bindings.get(expr.id)
         return isinstance(binding, ValueBinding) and isinstance(binding.expr, AwaitExpr)
     return isinstance(expr, AwaitExpr)
+
+
+def _every_path_raises(facts: FunctionFacts) -> bool:
+    """A function body that neither returns nor falls off its end: every path raises."""
+    return not facts.returns and not facts.falls_through
 
 
 def _same_class(first: Value, second: Value) -> Value:
@@ -988,7 +994,7 @@ class Evaluator:
             return False
         owner = self.module(init.module)
         facts = owner.scopes[init.scope].function if owner is not None else None
-        return facts is not None and not facts.returns and not facts.falls_through and (
+        return facts is not None and _every_path_raises(facts) and (
             not facts.has_yield and not facts.is_stub
         )
 
@@ -1286,8 +1292,8 @@ class Evaluator:
         facts = info.scopes[function.scope].function
         if facts is None or facts.is_stub or facts.always_raises or facts.has_yield:
             return None
-        if not facts.returns and not facts.falls_through:
-            return None  # every path raises
+        if _every_path_raises(facts):
+            return None
         type_name = "NoneType" if facts.falls_through else None
         values = [
             _as_builtin(self.eval(expr, function.module, function.scope))
@@ -1315,14 +1321,10 @@ class Evaluator:
         facts = info.scopes[sid].function
         if facts is None or facts.annotation is None:
             return None
-        parent = info.scopes[sid].parent
-        annotation, owner, scope = facts.annotation, info, parent
-        if isinstance(annotation, NameExpr):
-            # ``Item = Dict[str, Any]`` then ``-> Item``: the alias's subscript.
-            aliased = self._alias_of(info, annotation.id, parent)
-            if aliased is not None:
-                owner, annotation = aliased
-                scope = 0
+        # ``Item = Dict[str, Any]`` then ``-> Item``: the alias's subscript.
+        owner, annotation, scope = self._through_alias(
+            info, facts.annotation, info.scopes[sid].parent
+        )
         declared = self.eval(strip_subscript(annotation), owner.name, scope)
         if isinstance(declared, Outside):
             return _TYPING_BUILTINS.get(declared.qualified)
@@ -1384,12 +1386,7 @@ class Evaluator:
         AsyncIterator[...]]`` (or ``AsyncGenerator``), ``awaitable`` for ``Callable[...,
         Awaitable[...]]``, also through a module-level alias (``Authorizer = Callable[...,
         Awaitable[bool]]``, imported or not); None for anything else."""
-        if isinstance(annotation, NameExpr):
-            aliased = self._alias_of(info, annotation.id, scope)
-            if aliased is None:
-                return None
-            info, annotation = aliased
-            scope = 0
+        info, annotation, scope = self._through_alias(info, annotation, scope)
         if not isinstance(annotation, SubscriptExpr) or len(annotation.args) != 2:
             return None
         outer = self.eval(annotation.value, info.name, scope)
@@ -1407,32 +1404,48 @@ class Evaluator:
             return "awaitable"
         return None
 
+    def _through_alias(
+        self, info: ModuleInfo, annotation: Expr, scope: int
+    ) -> Tuple[ModuleInfo, Expr, int]:
+        """An annotation where it is read (module, expression, scope): for a name that is a
+        module-level alias (``Authorizer = Callable[..., Awaitable[bool]]``), the subscript it
+        is bound to, at module level where it is written; else the annotation itself."""
+        if isinstance(annotation, NameExpr):
+            aliased = self._alias_of(info, annotation.id, scope)
+            if aliased is not None:
+                return aliased[0], aliased[1], 0
+        return info, annotation, scope
+
     def _alias_of(
         self, info: ModuleInfo, name: str, scope: int
     ) -> Optional[Tuple[ModuleInfo, Expr]]:
         """The module and the subscript a module-level alias ``name`` is bound to once
         (``Authorizer = Callable[..., Awaitable[bool]]``), followed through ``from`` imports."""
-        found = self._value_binding(info, name, scope)
-        if found is None:
+        found = self._module_level_value(info, name, scope)
+        if found is None or not isinstance(found[1], SubscriptExpr) or not found[1].args:
             return None
-        owner_info, binding, owner, _ = found
-        expr = binding.expr
-        if owner != 0 or not isinstance(expr, SubscriptExpr) or not expr.args:
-            return None
-        return owner_info, expr
+        return found
 
     def aliased_call(
         self, info: ModuleInfo, name: str, scope: int
     ) -> Optional[Tuple[ModuleInfo, CallExpr]]:
         """The module and the call a module-level name is bound to once (``attrs_default =
         attr.s(slots=True, auto_attribs=True)``), followed through ``from`` imports."""
+        found = self._module_level_value(info, name, scope)
+        if found is None or not isinstance(found[1], CallExpr):
+            return None
+        return found[0], found[1]
+
+    def _module_level_value(
+        self, info: ModuleInfo, name: str, scope: int
+    ) -> Optional[Tuple[ModuleInfo, Expr]]:
+        """The module and the expression ``name`` is bound to once at module level, followed
+        through ``from`` imports; None for any other binding."""
         found = self._value_binding(info, name, scope)
         if found is None:
             return None
         owner_info, binding, owner, _ = found
-        if owner != 0 or not isinstance(binding.expr, CallExpr):
-            return None
-        return owner_info, binding.expr
+        return (owner_info, binding.expr) if owner == 0 else None
 
     def _value_binding(
         self, info: ModuleInfo, name: str, scope: int
@@ -1558,13 +1571,16 @@ class Evaluator:
             if isinstance(value, (CallResult, AsyncGenExpression, AnnotatedStream, StdlibCall,
                                   DeclaredCall)):
                 return True
-            if isinstance(expr, CallExpr):
-                callee = self.eval(expr.func, info.name, sid)
-                owner = self.module(callee.module) if isinstance(callee, FunctionRef) else None
-                if isinstance(callee, FunctionRef) and owner is not None and (
-                    self.func_kind(callee.module, callee.scope) == "sync"
-                ) and self._returns_async_object(owner, callee.scope, depth + 1):
-                    return True
+            if not isinstance(expr, CallExpr):
+                continue
+            callee = self.eval(expr.func, info.name, sid)
+            if not isinstance(callee, FunctionRef) or (
+                self.func_kind(callee.module, callee.scope) != "sync"
+            ):
+                continue
+            owner = self.module(callee.module)
+            if owner is not None and self._returns_async_object(owner, callee.scope, depth + 1):
+                return True
         return False
 
     def is_closure(self, function: FunctionRef) -> bool:

@@ -113,7 +113,5 @@ class CoroutineCallDiscarded(Rule):
             return  # a wrapper that sometimes returns nothing: discarding that is fine
         fields = ctx.queries.callee_fields(judged.value)
         fields["fate"] = messages.discarded_fate(how)
-        fields["scheduler"] = messages.AWAITABLE_SCHEDULER if isinstance(
-            judged.value, StdlibCall
-        ) and judged.value.qualified in kinds.ASYNC_GENERATOR_METHODS else messages.SCHEDULER
+        fields["scheduler"] = ctx.queries.scheduler(judged.value)
         ctx.report(self.code, judged.site.span, fields)

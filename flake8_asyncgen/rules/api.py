@@ -188,9 +188,10 @@ class Queries:
                 "callee": value.name,
                 "where": messages.narrowed_by(value.test, value.name, value.line),
             }
-        if isinstance(value, StdlibCall) and value.qualified in kinds.ASYNC_GENERATOR_METHODS:
+        method = _async_generator_method(value)
+        if method is not None:
             return {
-                "callee": messages.stdlib_callee(value.qualified),
+                "callee": messages.stdlib_callee(method.qualified),
                 "where": messages.ASYNC_GENERATOR_METHOD,
             }
         if isinstance(value, StdlibCall) or (
@@ -388,6 +389,14 @@ class Queries:
                 context, lambda method: classes.defines(info, value.scope, method)
             ),
         }
+
+    def scheduler(self, value: Value) -> str:
+        """What runs ``value`` in the background, for advice: ``asyncio.create_task`` for a
+        coroutine; ``asyncio.ensure_future`` for what an async generator's ``aclose()`` /
+        ``asend()`` gives, an awaitable that is no coroutine (``create_task`` refuses it)."""
+        if _async_generator_method(value) is not None:
+            return messages.AWAITABLE_SCHEDULER
+        return messages.SCHEDULER
 
     def wrong_special_method(self, value: Instance, site: Site) -> Optional[Dict[str, str]]:
         """AGN220's fields when the special method the site's statement calls on ``value``'s
@@ -732,6 +741,14 @@ class Queries:
         if parent < 0 or self.info.scopes[parent].klass is None:
             return False
         return self.evaluator.classes.is_protocol(self.info, parent)
+
+
+def _async_generator_method(value: Value) -> Optional[StdlibCall]:
+    """``value`` when it is what an async generator object's ``asend`` / ``athrow`` /
+    ``aclose`` gives; None otherwise."""
+    if isinstance(value, StdlibCall) and value.qualified in kinds.ASYNC_GENERATOR_METHODS:
+        return value
+    return None
 
 
 # The statements that need an async protocol: what no builtin value (nor what a plain
