@@ -48,7 +48,8 @@ def import_roots(
     filename: str, extra: Sequence[str] = (), relative: bool = False
 ) -> Tuple[str, ...]:
     """Where imports are looked for: the file's own root, the user's roots, the roots the
-    project's configuration declares, ``src/`` beside the file's root, the project's folder
+    project's configuration declares, ``src/`` beside the file's root (unless it is a
+    package), the project's folder
     (the nearest with ``pyproject.toml``, ``setup.cfg``, ``setup.py`` or ``.git``), then the
     current directory and its ``src/`` (ruff's default source roots).  ``relative``: the file
     imports relatively, so it is in a package even where its folder has no ``__init__.py``
@@ -56,17 +57,25 @@ def import_roots(
     root = find_root(filename, relative)
     project = project_root(root)
     declared = declared_roots(project) if project is not None else ()
-    candidates = [root, *extra, *declared, os.path.join(root, "src")]
+    candidates = [root, *extra, *declared, *_src_layout(root)]
     if project is not None:
         candidates.append(project)
     cwd = os.getcwd()
     if not os.path.isfile(os.path.join(cwd, "__init__.py")):
-        candidates += [cwd, os.path.join(cwd, "src")]  # not when run from inside a package
+        candidates += [cwd, *_src_layout(cwd)]  # not when run from inside a package
     found: List[str] = []
     for candidate in candidates:
         if candidate not in found and os.path.isdir(candidate):
             found.append(candidate)
     return tuple(found)
+
+
+def _src_layout(folder: str) -> List[str]:
+    """``folder/src`` as a root of its own, unless it is a package (``src/__init__.py``): then
+    ``src`` is imported as ``src.x`` and its modules do not shadow top-level names
+    (``src/redis.py`` is not the ``redis`` that ``import redis`` finds)."""
+    src = os.path.join(folder, "src")
+    return [] if os.path.isfile(os.path.join(src, "__init__.py")) else [src]
 
 
 _ENVIRONMENTS: Dict[Tuple[Optional[str], Optional[str]], Environment] = {}

@@ -2601,6 +2601,10 @@ class _Collector:
                     # awaitable).
                     self._element_sites(arg.value, CallArg(func_expr, index, positional, True))
                 continue
+            if not general and type(arg) is ast.Lambda:
+                self._lambda_result_site(arg, CallArg(func_expr, index, positional, starred))
+                index += 1
+                continue
             getter = self._value_site(arg) if general else False
             if getter is not None:
                 found = self.site(
@@ -2611,6 +2615,11 @@ class _Collector:
                     self.sites.append(found)
             index += 1
         for keyword in node.keywords:
+            if not general and keyword.arg is not None and type(keyword.value) is ast.Lambda:
+                self._lambda_result_site(
+                    keyword.value, CallArg(func_expr, keyword.arg, positional)
+                )
+                continue
             getter = self._value_site(keyword.value) if general else False
             if keyword.arg is None or getter is None:
                 continue
@@ -2620,6 +2629,25 @@ class _Collector:
             )
             if found is not None:
                 self.sites.append(found)
+
+    def _lambda_result_site(self, node: ast.Lambda, call: CallArg) -> None:
+        """The ``callback`` site of a lambda given as an argument whose body is a call
+        (``loop.call_soon(lambda: self.flush())``, ``sorted(rows, key=lambda r: score(r))``):
+        an API that calls the lambda as a plain function gets what that call gives.  The call
+        runs when the lambda does, so it is read without this scope's straight-line values,
+        and not at all when its callee depends on the lambda's parameters."""
+        if type(node.body) is not ast.Call:
+            return
+        args = node.args
+        names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
+        names += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
+        current, self.current = self.current, _NOTHING
+        self.shadows.append(dict.fromkeys(names))
+        found = self.site("callback", node.body, call=call)
+        self.shadows.pop()
+        self.current = current
+        if found is not None:
+            self.sites.append(found)
 
     def _operands(self, operator: str, *operands: ast.expr) -> None:
         """``operand`` sites: the operands of an arithmetic, bitwise or ordering operator that

@@ -494,6 +494,9 @@ STDLIB_ANNOTATED_CLASSES = frozenset(
     "asyncio.AbstractEventLoop", "asyncio.BaseEventLoop", "asyncio.Future", "asyncio.Task",
     # contextlib's async exit stack (a class in every supported version).
     "contextlib.AsyncExitStack",
+    # Executors: ``submit`` calls its function as a plain one in a worker (AGN217).
+    "concurrent.futures.Executor", "concurrent.futures.ThreadPoolExecutor",
+    "concurrent.futures.ProcessPoolExecutor",
 }
 # Objects of the standard library that are async context managers only (no ``__enter__`` in
 # Python 3.9-3.13; ``asyncio.timeout`` and ``TaskGroup`` from 3.11): ``with`` on one raises

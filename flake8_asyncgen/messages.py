@@ -607,9 +607,12 @@ _PER_ITEM = {
 }
 
 
-def callback_fields(api: str, kind: str, short: str) -> "dict[str, str]":
+def callback_fields(
+    api: str, kind: str, short: str, through_lambda: bool = False
+) -> "dict[str, str]":
     """AGN217's wording for an async function given to ``api``, which calls it as a plain
-    function: ``kind`` is ``coro`` or ``agen``."""
+    function: ``kind`` is ``coro`` or ``agen``; ``through_lambda``: given as the call a lambda
+    returns (``lambda: flush()``)."""
     coroutine = kind == "coro"
     if api in _PER_ITEM:
         advice = (f"await `{short}` for each item first (`[x for x in items if await "
@@ -637,7 +640,8 @@ def callback_fields(api: str, kind: str, short: str) -> "dict[str, str]":
                   "loop runs then)")
     return {
         "api": f"`{api}(...)`" if not api.startswith(".") else f"`{api}`",
-        "kind": "coroutine function" if coroutine else "async generator function",
+        "kind": ("a lambda returning the call of " if through_lambda else "")
+        + ("coroutine function" if coroutine else "async generator function"),
         "obj": "coroutine" if coroutine else "async generator",
         "drops": _PER_ITEM.get(api) or ("hands back" if api in _HANDED_BACK else "drops"),
         "warning": f" (RuntimeWarning: coroutine '{short}' was never awaited)" if coroutine

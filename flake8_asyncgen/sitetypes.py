@@ -11,7 +11,8 @@ comprehensions), ``awith`` (``async with``), ``discard`` (an expression
 statement), ``return`` (a coroutine's ``return``), ``arg`` (an argument of a
 call), ``def`` (a coroutine's return annotation), ``truth`` (a condition) and
 ``operand`` (an operand of an arithmetic, bitwise or ordering operator; ``how`` is the
-operator).
+operator), ``callback`` (the call a lambda given as an argument returns: ``loop.call_soon(lambda:
+flush())``; ``call`` is the lambda's place among the arguments).
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ from .model import Expr
 # made by the checker from the project's configuration, not by the ``ast`` walk.
 Context = Literal[
     "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def", "truth",
-    "operand", "entry",
+    "operand", "entry", "callback",
 ]
 CONTEXTS: Tuple[Context, ...] = (
     "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def", "truth",
-    "operand", "entry",
+    "operand", "entry", "callback",
 )
 # What a value is, as far as the rules care.
 # ``astream``: what awaiting an overload declared to give an async iterator gives.

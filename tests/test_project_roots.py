@@ -87,3 +87,19 @@ def test_findings_do_not_disappear_when_run_from_tests(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     codes = sorted(line.split(": ")[1][:6] for line in done.stdout.splitlines())
     assert codes == ["AGN200", "AGN201", "AGN202"]
+
+
+def test_a_src_package_is_not_a_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # ``src/__init__.py`` makes ``src`` a package (``from src import redis``): its
+    # ``redis.py`` must not stand for the installed ``redis`` that ``import redis`` finds.
+    project = _project(tmp_path, {
+        "pyproject.toml": "", "src/__init__.py": "", "src/main.py": "", "lib/src/x.py": "",
+    })
+    monkeypatch.chdir(project)
+    roots = import_roots(str(project / "src" / "main.py"))
+    assert str(project / "src") not in roots
+    assert str(project) in roots
+    # A src layout (no ``__init__.py`` in ``src``) keeps ``src`` as a root.
+    (project / "src" / "__init__.py").unlink()
+    roots = import_roots(str(project / "src" / "main.py"))
+    assert str(project / "src") in roots

@@ -18,7 +18,9 @@ def _resolve(qualified: str) -> Any:
     """The object ``Outside.qualified`` names: ``asyncio.Event().wait`` is the ``wait``
     attribute of the class ``asyncio.Event`` (what an instance's method comes from)."""
     module, _, path = qualified.partition(".")
-    assert module in ("asyncio", "contextlib")
+    assert module in ("asyncio", "contextlib", "concurrent")
+    if module == "concurrent":
+        module, _, path = qualified.rpartition(".")  # ``concurrent.futures.Executor``
     found: Any = importlib.import_module(module)
     for part in path.replace("()", "").split("."):
         found = getattr(found, part)

@@ -590,7 +590,9 @@ class Queries:
         def lacks(owner: ModuleInfo, sid: int) -> bool:
             if attr == kinds.ITEM_ACCESS:  # an item read needs ``__getitem__`` on the class
                 return classes.defines(owner, sid, "__getitem__") is False
-            return classes.has_attribute(owner, sid, attr) is False
+            # ``everywhere``: a name some project module writes on another object may be
+            # patched onto the class (``pyrogram.methods.Decorators.admins_only = ...``).
+            return classes.has_attribute(owner, sid, attr, everywhere=True) is False
 
         if not lacks(info, value.scope):
             return None

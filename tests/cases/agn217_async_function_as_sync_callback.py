@@ -217,3 +217,42 @@ async def queue_in_thread(jobs: "asyncio.Queue[str]") -> str:
     item = await loop.run_in_executor(None, jobs.get)  # error: AGN217
     now = await loop.run_in_executor(None, jobs.get_nowait)
     return str(item) + now
+
+
+class Uploader:
+    async def upload(self, name: str) -> int:
+        await asyncio.sleep(0)
+        return len(name)
+
+    def sync_size(self, name: str) -> int:
+        return len(name)
+
+
+async def score(name: str) -> int:
+    await asyncio.sleep(0)
+    return len(name)
+
+
+async def lambdas(uploader: Uploader, names: List[str], pool: ThreadPoolExecutor) -> None:
+    # A lambda whose body calls a coroutine function gives the API that coroutine.
+    loop = asyncio.get_running_loop()
+    loop.call_soon(lambda: uploader.upload("a"))  # error: AGN217
+    loop.add_signal_handler(signal.SIGTERM, lambda: shutdown())  # error: AGN217
+    atexit.register(lambda: shutdown())  # error: AGN217
+    threading.Thread(target=lambda: uploader.upload("b")).start()  # error: AGN217
+    pool.submit(lambda: score("c"))  # error: AGN217
+    await loop.run_in_executor(None, lambda: uploader.upload("d"))  # error: AGN217
+    sorted(names, key=lambda name: score(name))  # error: AGN217
+    loop.call_later(1, lambda: ticks())  # error: AGN217
+    # Traps: the lambda schedules or runs the coroutine; a plain call; the callee depends on
+    # the lambda's own parameter or default; an API that awaits what it is given.
+    loop.call_soon(lambda: asyncio.ensure_future(shutdown()))
+    loop.add_signal_handler(signal.SIGINT, lambda: asyncio.create_task(shutdown()))
+    threading.Thread(target=lambda: asyncio.run(shutdown())).start()
+    pool.submit(lambda: uploader.sync_size("e"))
+    sorted(names, key=lambda name: uploader.sync_size(name))
+    loop.call_soon(lambda u=uploader: u.upload("f"))
+    handlers = [Uploader()]
+    loop.call_soon(lambda: handlers[0].sync_size("g"))
+    await asyncio.gather(*[loop.run_in_executor(None, lambda: flush())])
+    loop.call_soon(lambda: "plain")
