@@ -18,7 +18,8 @@ from .rules.api import Fixer, JudgedSite, Queries, Rule
 from .sitetypes import Guard, Site, Span, Tag
 from .model import AttrExpr, CallExpr, DefBinding, Expr, IfExpr, NameExpr, SubscriptExpr, chain_root
 from .values import (
-    AnnotatedStream, AsyncGenExpression, BuiltinInstance, CallResult, DeclaredCall, FunctionRef,
+    AnnotatedStream, AsyncGenExpression, BuiltinInstance, CallResult, DeclaredCall,
+    DeclaredCallable, FunctionRef,
     Guarded, Instance,
     ObjectKind, Outside, PlainResult, StdlibCall, Value,
 )
@@ -41,6 +42,9 @@ def value_tag(evaluator: Evaluator, value: Value) -> Optional[Tag]:
         return "astream" if value.kind == "agen" else value.kind
     if isinstance(value, (CallResult, AsyncGenExpression, Guarded, StdlibCall)):
         return value.kind
+    if isinstance(value, DeclaredCallable):
+        # ``work: Callable[[str], Awaitable[str]]``: a callable by its annotation.
+        return "agen_fn" if value.kind == "agen" else "function"
     if isinstance(value, FunctionRef):
         # What calling it gives, after its decorators (a wrapper may replace it).
         kind, _ = evaluator.functions.call_kind(value.module, value.scope)
@@ -71,6 +75,9 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
         return None
     if site.getter and not _read_by_getter(queries, site):
         return None
+    if site.context == "special":
+        # A special method's own definition: the rule asks what its kind is.
+        return FunctionRef(info.name, site.scope), "function"
     body_only = False
     if site.context in ("def", "return"):
         # Definition rules judge coroutines whose decorators are all known.

@@ -14,7 +14,7 @@ from typing import (
 
 from .classmodel import ClassModel
 from .functionkinds import FunctionKinds
-from . import kinds, overloads
+from . import kinds, messages, overloads
 from .generics import Generics
 from .model import (
     LITERAL_TYPES,
@@ -269,6 +269,9 @@ class Evaluator:
 
     def attributes_written(self) -> Optional[FrozenSet[str]]:
         return self.project.attributes_written()
+
+    def class_attributes_written(self) -> Optional[FrozenSet[str]]:
+        return self.project.class_attributes_written()
 
     def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]:
         return self.functions.kind(module, scope)
@@ -772,15 +775,18 @@ class Evaluator:
         facts = owner.scopes[func.scope].function if owner is not None else None
         if owner is None or facts is None:
             return None
-        annotation = facts.annotation
-        if annotation is None:
+        if facts.annotation is None:
             return self._returned_item(owner, func.scope, facts.returns, expr)
+        parent = owner.scopes[func.scope].parent
+        # ``Conn = Tuple[StreamReader, StreamWriter]`` then ``-> Conn``: the alias's subscript.
+        where, annotation, scope = self._through_alias(owner, facts.annotation, parent)
         if not isinstance(annotation, SubscriptExpr) or len(annotation.args) != expr.size:
             return None
-        parent = owner.scopes[func.scope].parent
-        if _builtin_named(self.eval(annotation.value, owner.name, parent)) != "tuple":
+        if _builtin_named(self.eval(annotation.value, where.name, scope)) != "tuple":
             return None
         name = f"{owner.scopes[func.scope].name}()[{expr.position}]"
+        if where is not owner or scope != parent:
+            return self.declared_value(where, annotation.args[expr.position], scope, 0, name)
         return self.declared_value(owner, annotation.args[expr.position], parent, func.scope, name)
 
     def _returned_item(
@@ -793,6 +799,14 @@ class Evaluator:
             return None
         items: List[Value] = []
         for returned in returns:
+            if isinstance(returned, (AwaitExpr, CallExpr)):
+                # ``return await asyncio.open_connection(...)``, ``return pair()``: what
+                # unpacking that call's result gives at the position.
+                items.append(self.guarded(
+                    owner, ("unpacked", scope, returned, expr.position, expr.size),
+                    self._unpacked_item, owner, expr._replace(value=returned), scope,
+                ))
+                continue
             if not isinstance(returned, LiteralExpr) or returned.type_name != "tuple":
                 return None
             if len(returned.items) != expr.size:
@@ -824,7 +838,13 @@ class Evaluator:
         held: Value = self.annotated_instance(info, annotation.args[-1], scope)
         if held is None:
             held = self._declared_class(info, annotation.args[-1], scope)
-        if not isinstance(held, (Instance, ClassRef)):
+        if held is None:
+            # ``handlers: dict[str, Callable[[Message], Awaitable[str]]]``: callables whose
+            # calls give what the annotation declares.
+            kind = self._callable_result(info, annotation.args[-1], scope)
+            if kind is not None:
+                held = DeclaredCallable(kind, info.name, scope, messages.CONTAINER_ITEM)
+        if not isinstance(held, (Instance, ClassRef, DeclaredCallable)):
             return None
         return Elements(type_name, None, held) if mapping else Elements(type_name, held)
 

@@ -20,7 +20,8 @@ from .exits import ends_in_exit
 from .kindpreserving import preserves_kind
 from .bodyreads import body_reads
 from .kinds import (
-    ASYNC_ITERATOR_NAMES, CALL_ACCESS, CONSUMED_ELEMENT, FORMAT_SPEC, ITEM_ACCESS, MAPPING_UNPACK,
+    ASYNC_ITERATOR_NAMES, CALL_ACCESS, CONSUMED_ELEMENT, DEFINED_SPECIAL_METHODS, FORMAT_SPEC,
+    ITEM_ACCESS, MAPPING_UNPACK,
     SEND_CALL, SET_ATTRIBUTE, WAIT_ELEMENT,
 )
 from .model import (
@@ -2202,6 +2203,19 @@ class _Collector:
                 self.annotated_coroutines.append(
                     (sid, facts.annotation, span_of(node.returns))
                 )
+        if (
+            node.name in DEFINED_SPECIAL_METHODS
+            and (facts.is_async or node.decorator_list)
+            and self.scopes[outer].kind == "class"
+            and not self.environment_depth
+        ):
+            # A special method Python calls itself (``async def __aiter__``): judged at its
+            # ``def`` line.  Not under a version test (``async def __aiter__`` was Python
+            # 3.5.0's protocol).
+            self.sites.append(Site(
+                "special", sid, NameExpr(node.name),
+                Span(node.lineno, node.col_offset, node.lineno, node.col_offset),
+            ))
         self.sid = outer
 
     def _enclosing_names(self) -> FrozenSet[str]:

@@ -534,3 +534,28 @@ CONTAINER_ANNOTATIONS: Dict[str, Tuple[str, bool]] = {
 }
 # Methods of a container that give one of its elements (a mapping's values), or ``None``.
 ELEMENT_METHODS = frozenset({"get", "pop", "setdefault", "popleft"})
+
+
+# Special methods the interpreter (or a builtin) calls as plain methods, and the kinds of
+# function that make what it gets from the call wrong, whoever uses the class: ``async for``
+# needs an async iterator from ``__aiter__`` (a coroutine has no ``__anext__``), and awaits what
+# ``__anext__``, ``__aenter__`` and ``__aexit__`` return (an async generator or a context
+# manager is not awaitable); ``await``, ``for`` and the builtins need a plain value; ``with``
+# and ``__del__`` drop the coroutine.  ``__call__``, ``__getitem__`` and ``__getattr__`` are
+# left out: ``await obj(...)``, ``await obj[key]`` are designs that work; ``__new__`` too
+# (``await Model(...)`` through an ``async def __new__`` is a known idiom).
+_ANY_ASYNC_KIND = frozenset({"coro", "agen", "acm", "cm"})
+SPECIAL_METHOD_WRONG_KINDS: Dict[str, FrozenSet[str]] = {
+    "__aiter__": frozenset({"coro", "acm", "cm"}),
+    "__anext__": frozenset({"agen", "acm", "cm"}),
+    "__aenter__": frozenset({"agen", "acm", "cm"}),
+    "__aexit__": frozenset({"agen", "acm", "cm"}),
+    "__enter__": frozenset({"coro", "agen", "acm"}),
+    "__exit__": frozenset({"coro", "agen", "acm"}),
+    "__del__": frozenset({"coro", "agen"}),
+    **dict.fromkeys((
+        "__await__", "__iter__", "__next__", "__init__", "__len__", "__bool__", "__str__",
+        "__repr__", "__hash__", "__index__", "__int__", "__float__", "__contains__",
+    ), _ANY_ASYNC_KIND),
+}
+DEFINED_SPECIAL_METHODS = frozenset(SPECIAL_METHOD_WRONG_KINDS)

@@ -12,7 +12,7 @@ being defined), ``api`` (what uses the value), ``reason`` (AGN900).
 
 from __future__ import annotations
 
-from typing import Callable, Literal, NamedTuple, Tuple
+from typing import Callable, Literal, NamedTuple, Optional, Tuple
 
 from .kinds import (
     CALL_ACCESS, FORMAT_SPEC, ITEM_ACCESS, MAPPING_UNPACK, SEND_CALL, SET_ATTRIBUTE,
@@ -93,6 +93,16 @@ CODES: dict[str, Code] = {
             fix="none",
             summary="A coroutine returns an un-awaited coroutine call on one path and a result "
                     "on another, so awaiting it can give a coroutine object.",
+        ),
+        Code(
+            "AGN105",
+            "special-method-defined-with-wrong-kind",
+            "`{func}` {problem}, but Python calls `{dunder}` as a plain method: {consequence}; "
+            "{advice}",
+            fix="none",
+            summary="A special method Python calls itself is defined with a kind that breaks "
+                    "that call (`async def __aiter__`, `async def __init__`, an async "
+                    "generator `__aenter__`), wherever the class is used.",
         ),
         # Call site.
         Code(
@@ -505,6 +515,21 @@ def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
     return text
 
 
+# The name of a callable a container's annotation declares (``handlers: dict[str,
+# Callable[..., Awaitable[str]]]``): it has none of its own (``handlers["echo"]``).
+CONTAINER_ITEM = "item"
+
+
+def declared_item(kind: str, owner: Optional[str], location: str) -> str:
+    """``where`` for a call of a container's item its annotation declares a callable returning
+    a coroutine, an awaitable or an async iterator; ``owner``: the class or function whose
+    annotation it is (None: the module's)."""
+    returns = {"coro": "a coroutine", "awaitable": "an awaitable"}.get(kind, "an async iterator")
+    place = f"`{owner}` (defined at {location})" if owner else location
+    return (f"an item of a container whose annotation in {place} declares callables "
+            f"returning {returns}")
+
+
 def declared_callable(kind: str, name: str, owner: str, location: str) -> str:
     """``where`` for a call of a parameter or field annotated ``Callable[..., Coroutine[...]]``
     (or ``Callable[..., AsyncIterator[...]]``); ``owner`` is its function or class."""
@@ -707,6 +732,79 @@ WRONG_KIND_ADVICE: dict[str, str] = {
     "__iter__": "make `__iter__` a plain `def` or a generator; for an async source define "
                 "`__aiter__` and iterate with `async for`",
 }
+
+
+# AGN105: what a special method of each kind is, what Python's own call then meets, and the fix.
+DEFINED_KIND: dict[str, str] = {
+    "coro": "is an `async def` without `yield`, so calling it gives a coroutine",
+    "agen": "is an async generator function (`async def` with `yield`), so calling it gives "
+            "an async generator",
+    "acm": "is an `@asynccontextmanager` function, so calling it gives an async context "
+           "manager",
+    "cm": "is a `@contextmanager` function, so calling it gives a context manager",
+}
+_OBJECT = {"coro": "coroutine", "agen": "async generator", "acm": "async context manager",
+           "cm": "context manager"}
+_AWAITED = ("`{statement}` awaits what `{dunder}` returns, and an {obj} is not awaitable "
+            "(TypeError)")
+_DEFINED_FAILS: dict[str, str] = {
+    "__aiter__": "`async for` needs an async iterator from it and gets an {obj} without "
+                 "`__anext__` (TypeError: 'async for' received an object from __aiter__ that "
+                 "does not implement __anext__)",
+    "__anext__": _AWAITED.replace("{statement}", "async for"),
+    "__aenter__": _AWAITED.replace("{statement}", "async with"),
+    "__aexit__": _AWAITED.replace("{statement}", "async with"),
+    "__await__": "`await` needs an iterator from it and gets an {obj} (TypeError)",
+    "__iter__": "`for`, `list()` and unpacking need an iterator from it and get an {obj} "
+                "(TypeError: iter() returned non-iterator)",
+    "__next__": "`for` takes the {obj} each call gives as the next item and never stops",
+    "__enter__": "`with` makes the {obj} its target and its body never runs",
+    "__exit__": "`with` never runs its body, and the {obj} it returns is true, so every "
+                "exception raised in the block is silently suppressed",
+    "__init__": "creating an instance raises TypeError (__init__() should return None)",
+    "__del__": "its body never runs",
+    "__contains__": "`in` tests the {obj} for truth, always true, and its body never runs",
+}
+_BUILTIN_USE = {
+    "__len__": "`len()`", "__bool__": "`bool()` and every condition on an instance",
+    "__str__": "`str()`, `print()` and f-strings", "__repr__": "`repr()`",
+    "__hash__": "`hash()`, dict keys and set members", "__index__": "`operator.index()` and "
+    "slicing", "__int__": "`int()`", "__float__": "`float()`",
+}
+_DEFINED_ADVICE: dict[str, str] = {
+    "__aiter__": "make it a plain `def` returning an object with `async def __anext__` (often "
+                 "`self`), or an async generator (`yield` inside)",
+    "__enter__": "define `async def __aenter__` / `__aexit__` and use `async with`, or make it "
+                 "a plain `def`",
+    "__init__": "keep `__init__` a plain `def` and await in an async factory "
+                "(`@classmethod async def create(cls, ...)`, then `await Cls.create(...)`)",
+    "__iter__": "make it a plain `def` (or a generator); for an async source define "
+                "`__aiter__` / `__anext__` and iterate with `async for`",
+    "__await__": "make it a plain `def` returning an iterator, such as `return "
+                 "self._run().__await__()`",
+}
+for _name in ("__anext__", "__aenter__", "__aexit__"):
+    _DEFINED_ADVICE[_name] = "make it an `async def` without `yield` that returns the value"
+_DEFINED_ADVICE["__exit__"] = _DEFINED_ADVICE["__enter__"]
+_DEFINED_ADVICE["__next__"] = _DEFINED_ADVICE["__iter__"]
+
+
+def defined_special_fields(dunder: str, kind: str, wrapped: bool = False) -> "dict[str, str]":
+    """AGN105's wording for special method ``dunder`` defined as a function of ``kind``
+    (``wrapped``: its decorator replaces it with a wrapper of that kind)."""
+    if dunder in _BUILTIN_USE:
+        consequence = f"{_BUILTIN_USE[dunder]} raise TypeError on the {{obj}} it gets"
+    else:
+        consequence = _DEFINED_FAILS[dunder]
+    obj = _OBJECT[kind]
+    return {
+        "dunder": dunder,
+        "problem": (f"is replaced by its decorator's wrapper, so calling it gives an {obj}"
+                    .replace("an coroutine", "a coroutine") if wrapped else DEFINED_KIND[kind]),
+        "consequence": consequence.replace("{dunder}", dunder).replace("{obj}", obj).replace(
+            "an coroutine", "a coroutine").replace("an context", "a context"),
+        "advice": _DEFINED_ADVICE.get(dunder, "make it a plain `def` that returns the value"),
+    }
 
 
 def wrong_kind_plain(type_name: str, needed: str = "an awaitable") -> str:

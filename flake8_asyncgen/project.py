@@ -451,6 +451,12 @@ class Project:
         index = self._project_index()
         return None if index is None else frozenset(index.attribute_writes)
 
+    def class_attributes_written(self) -> Optional[FrozenSet[str]]:
+        """Attribute names some project module writes on a receiver named like a class
+        (``pyrogram.methods.Decorators.admins_only = ...``): a class patched from outside."""
+        index = self._project_index()
+        return None if index is None else frozenset(index.class_attribute_writes)
+
     def registered_classes(self) -> Optional[FrozenSet[str]]:
         """Names of classes some project module gives virtual subclasses
         (``Resource.register(Lock)``)."""

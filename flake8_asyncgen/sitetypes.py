@@ -12,7 +12,8 @@ statement), ``return`` (a coroutine's ``return``), ``arg`` (an argument of a
 call), ``def`` (a coroutine's return annotation), ``truth`` (a condition) and
 ``operand`` (an operand of an arithmetic, bitwise or ordering operator; ``how`` is the
 operator), ``callback`` (the call a lambda given as an argument returns: ``loop.call_soon(lambda:
-flush())``; ``call`` is the lambda's place among the arguments).
+flush())``; ``call`` is the lambda's place among the arguments) and ``special`` (a special method
+Python calls itself, defined in a class body: ``async def __aiter__``).
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ from .model import Expr
 # made by the checker from the project's configuration, not by the ``ast`` walk.
 Context = Literal[
     "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def", "truth",
-    "operand", "entry", "callback",
+    "operand", "entry", "callback", "special",
 ]
 CONTEXTS: Tuple[Context, ...] = (
     "await", "iter", "aiter", "awith", "with", "discard", "attr", "return", "arg", "def", "truth",
-    "operand", "entry", "callback",
+    "operand", "entry", "callback", "special",
 )
 # What a value is, as far as the rules care.
 # ``astream``: what awaiting an overload declared to give an async iterator gives.

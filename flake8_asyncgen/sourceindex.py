@@ -122,10 +122,16 @@ def _registered(data: bytes) -> FrozenSet[str]:
     return frozenset(_text(name) for name in names if name)
 
 
-def _attribute_writes(data: bytes) -> FrozenSet[str]:
+def _attribute_writes(data: bytes) -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """Attribute names written on an object other than ``self`` / ``cls``, and those written
+    on a receiver named like a class (``Decorators.admins_only = ...``,
+    ``setattr(Client, "retry", ...)``: a class patched from outside its body)."""
     found = set()
+    on_classes = set()
     for match in _ATTRIBUTE_WRITE.finditer(data):
         start = match.start()
+        if _name_before(data, start)[:1].isupper():
+            on_classes.add(match.group(1))
         receiver = data[max(0, start - 5):start]
         own = any(
             receiver.endswith(word) and (
@@ -135,8 +141,13 @@ def _attribute_writes(data: bytes) -> FrozenSet[str]:
         if not own:
             found.add(match.group(1))
     if b"setattr(" in data:
-        found.update(name for target, name in _SETATTR.findall(data) if target not in _OWN)
-    return frozenset(_text(name) for name in found)
+        for target, name in _SETATTR.findall(data):
+            if target not in _OWN:
+                found.add(name)
+                if target[:1].isupper():
+                    on_classes.add(name)
+    return (frozenset(_text(name) for name in found),
+            frozenset(_text(name) for name in on_classes))
 
 
 class SourceIndex:
@@ -152,6 +163,8 @@ class SourceIndex:
         self.registered: Set[str] = set()
         # attribute names some module writes on an object other than ``self`` / ``cls``
         self.attribute_writes: Set[str] = set()
+        # those written on a receiver named like a class (``Client.retry = ...``)
+        self.class_attribute_writes: Set[str] = set()
 
     def add(self, module: str, text: "FileText") -> None:
         for name in text.defs:
@@ -163,6 +176,7 @@ class SourceIndex:
         self.dunder_writes |= text.dunder_writes
         self.registered |= text.registered
         self.attribute_writes |= text.attribute_writes
+        self.class_attribute_writes |= text.class_attribute_writes
 
     def subclass_modules(self, class_name: str) -> Set[str]:
         """Modules that may define a subclass of a class named ``class_name``."""
@@ -198,7 +212,10 @@ class SourceIndex:
 class FileText:
     """What the index reads from one file: ``def`` names, class statements, aliases."""
 
-    __slots__ = ("defs", "classes", "aliases", "dunder_writes", "registered", "attribute_writes")
+    __slots__ = (
+        "defs", "classes", "aliases", "dunder_writes", "registered", "attribute_writes",
+        "class_attribute_writes",
+    )
 
     def __init__(self, data: bytes) -> None:
         self.defs = _defs(data)
@@ -208,7 +225,7 @@ class FileText:
         self.aliases = aliases
         self.dunder_writes = _dunder_writes(data) if b"__" in data else frozenset()
         self.registered = _registered(data) if b".register(" in data else frozenset()
-        self.attribute_writes = _attribute_writes(data)
+        self.attribute_writes, self.class_attribute_writes = _attribute_writes(data)
 
 
 def _text(raw: bytes) -> str:

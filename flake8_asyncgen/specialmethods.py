@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
-from . import messages
+from . import kinds, messages
 from .evaluator import Evaluator
+from .model import DefBinding, NameExpr
 from .project import ModuleInfo
 from .values import (
     AsyncGenExpression, BuiltinInstance, CallResult, FunctionRef, Instance, Outside,
@@ -140,3 +141,50 @@ def _declared_builtin(evaluator: Evaluator, method: FunctionRef) -> Optional[str
         ):
             return None
     return type_name
+
+
+def wrong_definition(
+    evaluator: Evaluator, info: ModuleInfo, sid: int
+) -> Optional[Tuple[str, bool]]:
+    """The kind (``coro``, ``agen``, ``acm``, ``cm``) of the special method ``sid`` when what
+    calling it gives makes the interpreter's own call of it fail, and whether a decorator's
+    wrapper gives it; None when its kind is right or not known (a decorator not known, a
+    class something unseen may rewrite)."""
+    scope = info.scopes[sid]
+    wrong = kinds.SPECIAL_METHOD_WRONG_KINDS.get(scope.name)
+    if wrong is None or not 0 <= scope.parent < len(info.scopes):
+        return None
+    if info.scopes[scope.parent].kind != "class" or evaluator.classes.is_opaque(
+        info, scope.parent
+    ):
+        return None
+    kind, wrapper = evaluator.functions.call_kind(info.name, sid)
+    if kind is None or kind not in wrong:
+        return None
+    hands_on = _HANDS_ON.get(scope.name)
+    if hands_on is not None and not _returns_self(info, scope.parent, hands_on):
+        # ``def __aiter__(self): return self.__anext__()`` (aiobotocore's paginators): an
+        # async generator ``__anext__`` is the iterator ``__aiter__`` makes, which is right;
+        # only behind an ``__aiter__`` returning the object itself is it called as the step.
+        return None
+    return kind, wrapper is not None
+
+
+# ``__anext__`` / ``__next__`` are called as the step of iteration only on what ``__aiter__`` /
+# ``__iter__`` returns.
+_HANDS_ON = {"__anext__": "__aiter__", "__next__": "__iter__"}
+
+
+def _returns_self(info: ModuleInfo, class_sid: int, method: str) -> bool:
+    """Whether class ``class_sid`` defines ``method`` itself as a plain ``def`` whose every
+    ``return`` gives ``self`` (its first parameter)."""
+    binding = info.scopes[class_sid].bindings.get(method)
+    if not isinstance(binding, DefBinding):
+        return False
+    facts = info.scopes[binding.scope].function
+    if facts is None or facts.is_async or facts.has_yield or facts.decorators:
+        return False
+    own = facts.first_param
+    return bool(facts.returns) and all(
+        isinstance(returned, NameExpr) and returned.id == own for returned in facts.returns
+    )

@@ -211,12 +211,12 @@ class Elements(NamedTuple):
     values."""
 
     type_name: str
-    item: Optional[Union[Instance, ClassRef]]
-    value: Optional[Union[Instance, ClassRef]] = None
+    item: Optional[Union[Instance, ClassRef, "DeclaredCallable"]]
+    value: Optional[Union[Instance, ClassRef, "DeclaredCallable"]] = None
     shape: Literal["elements"] = "elements"
 
     @property
-    def picked(self) -> Optional[Union[Instance, ClassRef]]:
+    def picked(self) -> Optional[Union[Instance, ClassRef, "DeclaredCallable"]]:
         """What ``container[key]`` gives: a mapping's value, a sequence's element."""
         return self.value if self.value is not None else self.item
 

@@ -66,3 +66,16 @@ def test_subclass_closure_follows_aliases_and_subclasses() -> None:
     index.add("leaf", FileText(b"class Leaf(Mid):\n    def run(self): ...\n"))
     index.add("other", FileText(b"class Other(object):\n    def run(self): ...\n"))
     assert index.override_candidates("Base", "run") == ["leaf"]
+
+
+def test_attribute_writes_on_classes_are_told_apart() -> None:
+    text = FileText(
+        b"import pyrogram\n"
+        b"pyrogram.methods.Decorators.admins_only = admins_only\n"
+        b"response.status = 200\n"
+        b"self.ready = True\n"
+        b"setattr(Client, 'retry', retry)\n"
+        b"setattr(client, 'timeout', 5)\n"
+    )
+    assert text.attribute_writes == {"admins_only", "status", "retry", "timeout"}
+    assert text.class_attribute_writes == {"admins_only", "retry"}

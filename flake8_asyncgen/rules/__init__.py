@@ -8,6 +8,7 @@ from ..sitetypes import CONTEXTS, Context
 from .agn100_101_returns import CoroutineReturnsAsyncGenerator
 from .agn102_103_annotation import CoroutineAnnotatedAsAsyncIterator
 from .agn104_returns_coroutine import CoroutineReturnsCoroutine
+from .agn105_special_method_defined_with_wrong_kind import SpecialMethodDefinedWithWrongKind
 from .agn200_await_agen import AwaitAsyncGenerator
 from .agn201_async_for_coroutine import AsyncForOverCoroutine
 from .agn202_agen_as_coroutine import AsyncGeneratorPassedAsCoroutine
@@ -33,6 +34,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     CoroutineReturnsAsyncGenerator,
     CoroutineAnnotatedAsAsyncIterator,
     CoroutineReturnsCoroutine,
+    SpecialMethodDefinedWithWrongKind,
     AwaitAsyncGenerator,
     AsyncForOverCoroutine,
     AsyncGeneratorPassedAsCoroutine,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .api import FunctionRef, JudgedSite, Outside, Rule, RuleContext, messages
+from .api import DeclaredCallable, FunctionRef, JudgedSite, Outside, Rule, RuleContext, messages
 
 
 class FunctionUsedWithoutCall(Rule):
@@ -30,8 +30,11 @@ class FunctionUsedWithoutCall(Rule):
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         site = judged.site
         value = judged.value
-        if isinstance(value, Outside):
-            pass  # ``asyncio.sleep``: a standard-library coroutine function, known by name
+        if isinstance(value, (Outside, DeclaredCallable)):
+            # ``asyncio.sleep``: a standard-library coroutine function, known by name;
+            # ``job.work`` declared ``Callable[[str], Awaitable[str]]``: a callable, whatever
+            # a subclass or a caller binds to it.
+            pass
         elif not isinstance(value, FunctionRef):
             return
         elif not ctx.queries.surely_function(site.expr, site.scope):

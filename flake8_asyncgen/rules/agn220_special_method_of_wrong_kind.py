@@ -18,8 +18,7 @@ class SpecialMethodOfWrongKind(Rule):
     contexts = ("await", "aiter", "iter", "awith")
     triggers = frozenset({"instance"})
     INVALID = [
-        "class Feed:\n    async def __aiter__(self):\n        return self\n"
-        "    async def __anext__(self):\n        raise StopAsyncIteration\n"
+        "class Feed:\n    def __aiter__(self):\n        return [1, 2]\n"
         "async def main():\n    async for item in Feed():\n        print(item)\n",
         "class Session:\n    def __aenter__(self):\n        return self\n"
         "    async def __aexit__(self, *exc):\n        return None\n"

@@ -36,7 +36,7 @@ from ..model import (
 )
 from ..project import ModuleInfo
 from ..sitetypes import Context, Site, Span, Tag
-from ..specialmethods import wrong_method
+from ..specialmethods import wrong_definition, wrong_method
 from ..values import (
     AnnotatedStream,
     AsyncGenExpression,
@@ -45,6 +45,7 @@ from ..values import (
     ClassRef,
     CallResult,
     DeclaredCall,
+    DeclaredCallable,
     FunctionKind,
     FunctionRef,
     Guarded,
@@ -69,7 +70,7 @@ __all__ = [
     "AsyncGenExpression", "AttrExpr", "Builtin", "CALL_RESULTS", "CallExpr", "CallResult",
     "Context", "NameExpr",
     "PlainResult",
-    "DeclaredCall", "Fix",
+    "DeclaredCall", "DeclaredCallable", "Fix",
     "StdlibCall",
     "Fixer", "Instance",
     "FunctionRef", "JudgedSite", "Located", "Outside", "Queries", "Rule", "RuleContext", "Site",
@@ -204,13 +205,23 @@ class Queries:
                 ) else messages.STANDARD_LIBRARY,
             }
         target: Optional[Tuple[str, int]] = None
-        if isinstance(value, (AnnotatedStream, DeclaredCall)):
+        if isinstance(value, (AnnotatedStream, DeclaredCall, DeclaredCallable)):
             info = self.evaluator.module(value.module)
             if info is None:
                 return {"callee": messages.UNKNOWN_CALLEE, "where": messages.UNKNOWN_DEFINITION}
             scope = info.scopes[value.scope]
             location = f"{info.display}:{scope.line}"
-            if isinstance(value, DeclaredCall):
+            if isinstance(value, (DeclaredCall, DeclaredCallable)) and (
+                value.name == messages.CONTAINER_ITEM
+            ):
+                owner = scope.qualname if value.scope else None
+                return {
+                    "callee": value.name,
+                    "where": messages.declared_item(
+                        value.kind, owner, location if value.scope else info.display
+                    ),
+                }
+            if isinstance(value, (DeclaredCall, DeclaredCallable)):
                 where = messages.declared_callable(value.kind, value.name, scope.qualname, location)
                 return {"callee": value.name, "where": where}
             return {
@@ -397,6 +408,23 @@ class Queries:
         if _async_generator_method(value) is not None:
             return messages.AWAITABLE_SCHEDULER
         return messages.SCHEDULER
+
+    def wrong_special_definition(self, scope: int) -> Optional[Dict[str, str]]:
+        """AGN105's fields when special method ``scope`` of this module has a kind that makes
+        Python's own call of it fail (see :func:`specialmethods.wrong_definition`); None when
+        it is right, not known, or a stub (an abstract or Protocol declaration: what
+        implements it is judged)."""
+        if self.is_stub(scope):
+            return None
+        found = wrong_definition(self.evaluator, self.info, scope)
+        if found is None:
+            return None
+        kind, wrapped = found
+        method = self.info.scopes[scope]
+        return {
+            "func": method.qualname,
+            **messages.defined_special_fields(method.name, kind, wrapped),
+        }
 
     def wrong_special_method(self, value: Instance, site: Site) -> Optional[Dict[str, str]]:
         """AGN220's fields when the special method the site's statement calls on ``value``'s
@@ -590,11 +618,16 @@ class Queries:
         def lacks(owner: ModuleInfo, sid: int) -> bool:
             if attr == kinds.ITEM_ACCESS:  # an item read needs ``__getitem__`` on the class
                 return classes.defines(owner, sid, "__getitem__") is False
-            # ``everywhere``: a name some project module writes on another object may be
-            # patched onto the class (``pyrogram.methods.Decorators.admins_only = ...``).
-            return classes.has_attribute(owner, sid, attr, everywhere=True) is False
+            return classes.has_attribute(owner, sid, attr) is False
 
         if not lacks(info, value.scope):
+            return None
+        # A name some project module writes on a class from outside its body may have been
+        # patched onto this one (``pyrogram.methods.Decorators.admins_only = ...``).
+        patched = self.evaluator.class_attributes_written() if self.evaluator.strict else (
+            frozenset()
+        )
+        if patched is None or attr in patched:
             return None
         # Known from an annotation: a subclass may have the attribute.
         if value.declared and not classes.every_subclass(value.module, value.scope, lacks):

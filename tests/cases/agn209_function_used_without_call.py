@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import functools
 from enum import Enum
-from typing import Any, AsyncIterator, Callable, Dict, Iterator, List, TypeVar
+from typing import Any, AsyncIterator, Awaitable, Callable, Dict, Iterator, List, TypeVar
 
 from typing_extensions import override
 
@@ -503,3 +503,31 @@ async def task_correct(loop: asyncio.AbstractEventLoop) -> None:
     await asyncio.to_thread(list_users)
     handle = functools.partial(heartbeat)
     await asyncio.wait_for(handle(), 1)
+
+
+class Job:
+    """A job whose work is declared, by an annotation, a callable returning an awaitable."""
+
+    def __init__(self, work: Callable[[str], Awaitable[str]], name: str) -> None:
+        self.work = work
+        self.name = name
+
+    stream: Callable[[], AsyncIterator[int]]
+
+
+async def declared_callables(job: Job, jobs: List[Job]) -> None:
+    # What the annotation declares is a callable: an API that needs what calling it gives
+    # (or a statement on the callable itself) fails, whatever function is bound to it.
+    task = asyncio.create_task(job.work)  # error: AGN209
+    await asyncio.gather(*(j.work for j in jobs))  # error: AGN209
+    await job.work  # error: AGN209
+    async for item in job.stream:  # error: AGN209
+        print(item)
+    # Traps: called first; handed to an API that calls it.
+    await asyncio.gather(*(j.work(j.name) for j in jobs))
+    await asyncio.wait_for(job.work(job.name), 1)
+    done = await asyncio.create_task(asyncio.wait_for(job.work("x"), 1))
+    later = functools.partial(job.work, job.name)
+    print(await later(), await task, done)
+    async for item in job.stream():
+        print(item)

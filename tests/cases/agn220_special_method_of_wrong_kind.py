@@ -50,7 +50,7 @@ class Pager:
 class LegacyPager(Pager):
     """Ported from Python 3.5's protocol: `__aiter__` is awaited no more."""
 
-    async def __aiter__(self) -> "LegacyPager":
+    async def __aiter__(self) -> "LegacyPager":  # error: AGN105
         return self
 
 
@@ -206,7 +206,7 @@ class SelfSession:
 
 
 class GeneratorSession:
-    async def __aenter__(self) -> AsyncIterator[int]:
+    async def __aenter__(self) -> AsyncIterator[int]:  # error: AGN105
         yield 1
 
     async def __aexit__(self, *exc: object) -> None:
@@ -296,7 +296,7 @@ async def remote() -> None:
 
 
 class Job:
-    async def __await__(self) -> int:  # type: ignore[misc]
+    async def __await__(self) -> int:  # type: ignore[misc]  # error: AGN105
         return 1
 
 
@@ -311,7 +311,7 @@ class RightJob:
 
 
 class Rows:
-    async def __iter__(self) -> AsyncIterator[int]:  # type: ignore[misc]
+    async def __iter__(self) -> AsyncIterator[int]:  # type: ignore[misc]  # error: AGN105
         yield 1
 
 

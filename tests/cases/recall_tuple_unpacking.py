@@ -3,7 +3,10 @@ known: a tuple display of the same length (``primary, replica = Repo(), Repo()``
 function's return annotation declares at that position (``-> tuple[Repo, Authorizer]``;
 awaited, for a coroutine), what an unannotated function's returns, all tuple displays of that
 length, agree on there (``return Repo(), _allow``; awaited, for a coroutine), or the standard
-library's pair known by name (``reader, writer = await asyncio.open_connection(...)``).  Not
+library's pair known by name (``reader, writer = await asyncio.open_connection(...)``), also
+through an alias of the annotation (``Conn = Tuple[...]``, ``-> Conn``) and through an
+unannotated function that returns such a call (``return await asyncio.open_connection(...)``).
+Not
 followed: starred or nested targets, a name unpacked twice, returns that disagree or are not
 all displays, a tuple of another length, an ``...`` position."""
 import asyncio
@@ -154,3 +157,47 @@ def length_differs() -> None:
     # A display of another length fails on its own (ValueError), not as a protocol misuse.
     one, two, three = connect()  # type: ignore[misc]
     print(one, two, three)
+
+
+Conn = Tuple[asyncio.StreamReader, asyncio.StreamWriter]
+
+
+async def connect_aliased() -> Conn:
+    return await asyncio.open_connection("localhost", 8080)
+
+
+async def connect_unannotated():  # type: ignore[no-untyped-def]
+    return await asyncio.open_connection("localhost", 8080)
+
+
+async def connect_twice(secure: bool):  # type: ignore[no-untyped-def]
+    if secure:
+        return await connect_unannotated()
+    return await connect_aliased()
+
+
+async def streams() -> None:
+    reader, writer = await connect_aliased()
+    await writer.write(b"ping")  # error: AGN208
+    line = reader.readline()
+    print(line.decode())  # error: AGN210
+    other_reader, other_writer = await connect_unannotated()
+    await other_writer.drain()
+    await other_writer.write(b"ping")  # error: AGN208
+    third_reader, third_writer = await connect_twice(True)
+    third_writer.close()
+    await third_writer.wait_closed()
+    await third_writer.write(b"ping")  # error: AGN208
+    print(await other_reader.readline(), await third_reader.read(1))
+
+
+async def streams_not_followed(pair: Any) -> None:
+    # Returns that are not all known pairs: one gives something else.
+    reader, writer = await mixed_pair(pair)
+    await writer.write(b"ping")
+
+
+async def mixed_pair(pair: Any):  # type: ignore[no-untyped-def]
+    if pair:
+        return pair
+    return await asyncio.open_connection("localhost", 8080)
