@@ -1703,7 +1703,7 @@ class Evaluator:
             return None
         bound = self.annotated_instance(owner_info, binding.declared, owner)
         # A bound naming another type variable is not followed further.
-        return bound if isinstance(bound, Instance) else None
+        return bound._replace(bound=True) if isinstance(bound, Instance) else None
 
     def declared_instance(
         self, value: ClassRef, args: Tuple[Optional[ClassRef], ...] = ()

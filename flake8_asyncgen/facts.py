@@ -78,7 +78,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 34
+SCHEMA_VERSION = 35
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -1067,6 +1067,8 @@ class _Collector:
         self.false_constants: Set[str] = set()
         # Names passed to ``isinstance`` / ``issubclass`` / ``type`` in the current function.
         self.type_tested: Set[str] = set()
+        # Names a condition passes to a call (``if is_given(x)``): see :meth:`truth`.
+        self.predicate_tested: Set[str] = set()
         # Names the function body awaits (``await text``) or asks whether they are awaitable
         # (``inspect.isawaitable(text)``): with a type test, it takes awaitables on purpose.
         self.handles_awaitables: Set[str] = set()
@@ -1874,6 +1876,11 @@ class _Collector:
         elif isinstance(test, ast.Call) and id(test) not in self.tested_calls:
             self.tested_calls.add(id(test))  # a condition's ``and`` operands: walked twice
             self.site("truth", test, how="truth")
+            # ``if is_given(betas)``: a predicate of a name (a ``TypeGuard``, a validator) may
+            # rule out what its callers or its default pass; those are not its value then.
+            self.predicate_tested.update(
+                arg.id for arg in test.args if type(arg) is ast.Name
+            )
 
     def if_(self, node: ast.If) -> None:
         self.expr(node.test)
@@ -2125,6 +2132,7 @@ class _Collector:
             own |= {a.arg for a in (node.args.vararg, node.args.kwarg) if a is not None}
             self.guards = {k: v for k, v in guards.items() if k not in own}
         tested, self.type_tested = self.type_tested, set()
+        predicates, self.predicate_tested = self.predicate_tested, set()
         handled, self.handles_awaitables = self.handles_awaitables, set()
         current, straight = self.current, self.straight
         escaped, based = self.escaped, self.based
@@ -2149,7 +2157,8 @@ class _Collector:
         self.if_depth, self.conditional = depth, conditional
         self.escaped, self.based = escaped, based
         self.started = started
-        signature.tested = frozenset(self.type_tested)
+        signature.tested = frozenset(self.type_tested | self.predicate_tested)
+        self.predicate_tested = predicates | self.predicate_tested
         awaitable = self.type_tested & self.handles_awaitables
         if facts.params and awaitable:
             # ``if not isinstance(text, str): text = await text``: a parameter the body tests

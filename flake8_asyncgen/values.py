@@ -47,6 +47,9 @@ class Instance(NamedTuple):
     # The class's type arguments, when an annotation gives them (``Base[Response]``): the
     # classes they name, by position, None where unknown.
     args: Tuple[Optional[ClassRef], ...] = ()
+    # Known only as a type variable's bound (``ExtensionTypeVar = TypeVar(..., bound=
+    # ExtensionType)``): an instance of any subclass, the bound's own package's too.
+    bound: bool = False
     shape: Literal["instance"] = "instance"
 
 

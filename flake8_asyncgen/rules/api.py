@@ -387,7 +387,7 @@ class Queries:
                     context, iteration if context == "iter" else (dunder, "__getitem__")
                 )
             ),
-            project_only=self.evaluator.is_installed(value.module),
+            project_only=self.evaluator.is_installed(value.module) and not value.bound,
         ):
             return None
         scope = info.scopes[value.scope]

@@ -285,3 +285,4 @@ async def constructor_raises() -> None:
         pass
     with LacksEnter():  # type: ignore[attr-defined]  # error: AGN208
         pass
+
