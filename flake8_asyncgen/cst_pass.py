@@ -90,8 +90,13 @@ class CstFile:
         return found
 
     def unplaced(self, lines: Sequence[str], sites: Sequence[Site]) -> List[Site]:
-        """The sites that name no libcst expression (none, when both trees agree)."""
-        return [site for site in sites if self.find(lines, site.span) is None]
+        """The sites that name no libcst expression (none, when both trees agree).  A
+        ``special`` site names a ``def`` statement's first character, not an expression: its
+        report stays where ``ast`` put it (it has no fix)."""
+        return [
+            site for site in sites
+            if site.context != "special" and self.find(lines, site.span) is None
+        ]
 
 
 def _inside_parentheses(lines: Sequence[str], key: CharSpan) -> Optional[CharSpan]:
