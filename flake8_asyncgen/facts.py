@@ -2387,6 +2387,10 @@ class _Collector:
                 if _has_format_spec(node):
                     # ``f"{price():.2f}"``: only an empty spec formats any object.
                     self._operands(FORMAT_SPEC, node.value)
+                elif type(node.value) is ast.Call:
+                    # ``f"failed: {response.text()}"``: the coroutine's repr is formatted, the
+                    # coroutine itself is dropped (AGN211).
+                    self.site("discard", node.value, how="format")
             elif kind is ast.BinOp:
                 if type(node.op) is ast.Mod:
                     # ``"%s" % fetch()`` formats whatever it is given: only the left side.

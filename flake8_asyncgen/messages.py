@@ -445,6 +445,8 @@ def discarded_fate(how: str) -> str:
     """``resp = client.send(msg)``, ``resp`` never read: the object goes nowhere."""
     if how.startswith("unused:"):
         return f"bound to `{how[len('unused:'):]}`, which the function never reads"
+    if how == "format":
+        return "formatted into a string (as `<coroutine object ...>`) and never awaited"
     return DISCARDED
 
 

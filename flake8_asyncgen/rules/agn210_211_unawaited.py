@@ -105,7 +105,7 @@ class CoroutineCallDiscarded(Rule):
 
     def check(self, judged: JudgedSite, ctx: RuleContext) -> None:
         how = judged.site.how
-        if not (how == "call" or how.startswith("unused:")) or not isinstance(
+        if not (how in ("call", "format") or how.startswith("unused:")) or not isinstance(
             judged.value, CALL_RESULTS
         ):
             return  # a name holding a coroutine: made (and maybe awaited) elsewhere

@@ -401,3 +401,16 @@ _LEGACY = True
 async def legacy_close() -> None:
     if _LEGACY:
         db.close()  # error: AGN211
+
+
+async def read_body(user_id: int) -> str:
+    await asyncio.sleep(0)
+    return str(user_id)
+
+
+async def report_failure(user_id: int, status: int) -> str:
+    # An f-string formats the coroutine's repr; the coroutine never runs.
+    message = f"upload failed ({status}): {read_body(user_id)}"  # error: AGN211
+    # Traps: awaited inside the f-string; a plain call; a format spec (AGN215's).
+    body = f"body: {await read_body(user_id)}"
+    return message + body + f"{str(status)}" + f"{status!r}"
