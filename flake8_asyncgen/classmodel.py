@@ -380,9 +380,42 @@ class ClassModel:
             if ours is None or theirs is None:
                 return None
             mine, other = self.signature(ours), self.signature(theirs)
-            if mine != other and not _gives_own_class(mine, other, prefix, base):
+            if mine != other and not _gives_own_class(mine, other, prefix, base) and (
+                not self._covariant(mine, other)
+            ):
                 return None
         return Instance(base.module, base.scope, exact=False, declared=True)
+
+    def _covariant(self, mine: Any, other: Any) -> bool:
+        """Two methods of one kind, the base's declared to give an object of a class (or a
+        subclass: ``-> _base_channel.UnaryUnaryMultiCallable``) and the derived one giving an
+        object of a subclass of it (grpc's ``Channel.unary_unary``): the derived one keeps
+        what the base promises."""
+        if not (isinstance(mine, tuple) and isinstance(other, tuple)) or len(mine) != 4 or (
+            len(other) != 4
+        ):
+            return False
+        if mine[0] != "function" or other[0] != "function" or (mine[1], mine[3]) != (
+            other[1], other[3]
+        ):
+            return False
+        ours, theirs = mine[2], other[2]
+        if not (isinstance(ours, Instance) and isinstance(theirs, Instance)) or not (
+            theirs.declared or theirs.exact
+        ):
+            return False
+        info = self.resolver.module(ours.module)
+        if info is None:
+            return False
+        order = self.mro(info, ours.scope)
+        target = (theirs.module, theirs.scope)
+        if target not in order:
+            return False
+        # The base's method builds an object of exactly its class: the derived one's object
+        # stands for it when it keeps what that class has.
+        return theirs.declared or self._kept_as(
+            info, ours.scope, order, Instance(theirs.module, theirs.scope, False, True)
+        ) is not None
 
     def _declared_kind(self, function: FunctionRef) -> Optional[str]:
         """What a stub or abstract method declares its implementations give: a coroutine
