@@ -910,6 +910,16 @@ ARGUMENT_ADVICE: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def function_api_fields(api: str) -> "dict[str, str]":
+    """AGN212's ``param``, ``func``, ``func_where`` and ``declared`` for an API known by name
+    to take an async function and call it (``anyio.run``, a task group's ``start_soon``)."""
+    return {
+        "param": "func", "func": api.lstrip("."),
+        "func_where": "anyio and trio call the async function they are given",
+        "declared": "Callable[..., Awaitable[Any]]",
+    }
+
+
 def argument_advice(kind: str, accepts: "frozenset[str]") -> str:
     for advice_kind, wanted, text in ARGUMENT_ADVICE:
         if advice_kind == kind and (not wanted or wanted in accepts):

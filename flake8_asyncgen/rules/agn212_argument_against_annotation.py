@@ -56,7 +56,10 @@ class ArgumentAgainstAnnotation(Rule):
         if kind not in ("coro", "agen"):
             return
         landing = ctx.queries.landing(site)
-        if landing is None or landing.param.read:
+        if landing is None:
+            self._call_made_for_function_api(judged, ctx)
+            return
+        if landing.param.read:
             return  # no annotation: what the body reads of it is AGN210's
         accepts = landing.param.accepts
         if ("await" if kind == "coro" else "aiter") in accepts:
@@ -108,4 +111,24 @@ class ArgumentAgainstAnnotation(Rule):
             "declared": declared,
             "what": messages.ASYNC_FILE_WHAT.format(method=method),
             "advice": messages.async_file_advice(func.qualified, method),
+        })
+
+    def _call_made_for_function_api(self, judged: JudgedSite, ctx: RuleContext) -> None:
+        """``tg.start_soon(self.amounts())``, ``anyio.run(main())``: the API takes the async
+        function and calls it (known by name: anyio and trio are not read), so the coroutine
+        object given instead is not callable, and never runs."""
+        value, site = judged.value, judged.site
+        if not isinstance(value, CallResult) or value.kind != "coro":
+            return
+        api = ctx.queries.function_api(site)
+        if api is None:
+            return
+        fields = ctx.queries.callee_fields(value)
+        short = fields["callee"].rsplit(".", 1)[-1]
+        ctx.report(self.code, site.span, {
+            "object": messages.unawaited_call("coro", fields["callee"]),
+            "where": fields["where"],
+            **messages.function_api_fields(api),
+            "what": messages.ARGUMENT_WHAT["coro"],
+            "advice": messages.argument_advice("coro", frozenset({"call"})).format(short=short),
         })

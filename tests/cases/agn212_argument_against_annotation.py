@@ -17,6 +17,7 @@ awaited; the coroutine is then never awaited); every trap runs cleanly.
 from __future__ import annotations
 
 import abc
+import anyio
 import asyncio
 import collections.abc
 import functools
@@ -836,3 +837,21 @@ async def classmethod_traps(token: str, store_class: Type[AnyStore]) -> None:
     pending = current_user_id(token)
     print(AnyStore.cached(str(pending)))
     await pending
+
+
+async def ledger_amounts() -> List[int]:
+    return [1]
+
+
+async def task_groups() -> None:
+    # anyio's and trio's task groups (and `anyio.run`) take the async function and call it:
+    # a coroutine object given instead is not callable.
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(ledger_amounts())  # error: AGN212
+        tg.start_soon(ledger_amounts)
+        tg.start_soon(asyncio.sleep, 0)
+
+
+def run_main() -> None:
+    anyio.run(ledger_amounts())  # error: AGN212
+    anyio.run(ledger_amounts)
