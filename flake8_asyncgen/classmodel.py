@@ -104,6 +104,10 @@ class ClassModel:
             return None  # ``cls`` of a metaclass method is some class, with its own members
         is_class = scope.name in _IMPLICIT_CLASSMETHODS
         for decorator in facts.decorators:
+            if isinstance(decorator, CallExpr):
+                # ``@retry(stop=...)``: a call is not ``staticmethod`` / ``classmethod``;
+                # evaluating it (deep in an installed package) could only cut ``self`` short.
+                continue
             value = self.resolver.eval(decorator, info.name, parent)
             if value == Builtin("staticmethod"):
                 return None

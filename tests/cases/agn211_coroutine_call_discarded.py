@@ -414,3 +414,20 @@ async def report_failure(user_id: int, status: int) -> str:
     # Traps: awaited inside the f-string; a plain call; a format spec (AGN215's).
     body = f"body: {await read_body(user_id)}"
     return message + body + f"{str(status)}" + f"{status!r}"
+
+
+def retrying(attempts: int) -> Any:
+    """A decorator factory whose result cannot be worked out (it recurses): the decorated
+    method's kind is unknown, but its own body still runs with `self` as the instance."""
+    if attempts > 100:
+        return retrying(attempts - 1)
+    return retrying(attempts + 1)
+
+
+class RetryingStore:
+    async def close(self) -> None:
+        return None
+
+    @retrying(3)
+    async def shutdown(self) -> None:
+        self.close()  # error: AGN211
