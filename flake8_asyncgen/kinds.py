@@ -97,6 +97,16 @@ _CONTEXT_MANAGER_MEMBERS = {
     "AsyncContextManager": ("__aenter__", "__aexit__"),
     "ContextManager": ("__enter__", "__exit__"),
 }
+_BASE_PROTOCOL_MEMBERS = frozenset(
+    {"__slots__", "connection_made", "connection_lost", "pause_writing", "resume_writing"}
+)
+_PROTOCOL_CLASS_MEMBERS = {
+    "BaseProtocol": (),
+    "Protocol": ("data_received", "eof_received"),
+    "BufferedProtocol": ("get_buffer", "buffer_updated", "eof_received"),
+    "DatagramProtocol": ("datagram_received", "error_received"),
+    "SubprocessProtocol": ("pipe_data_received", "pipe_connection_lost", "process_exited"),
+}
 STDLIB_BASE_MEMBERS = {
     **{f"{module}.{name}": frozenset(members)
        for module in ("collections.abc", "typing", "typing_extensions")
@@ -106,6 +116,10 @@ STDLIB_BASE_MEMBERS = {
     **{f"{module}.{name}": frozenset(members)
        for module in ("typing", "typing_extensions")
        for name, members in _CONTEXT_MANAGER_MEMBERS.items()},
+    # asyncio's protocol classes (websockets' ``Connection(asyncio.Protocol)``): callbacks the
+    # transport calls, no special method.  Each with what it inherits from ``BaseProtocol``.
+    **{f"asyncio.{name}": frozenset(members) | _BASE_PROTOCOL_MEMBERS
+       for name, members in _PROTOCOL_CLASS_MEMBERS.items()},
 }
 PROTOCOL_BASES = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
 NEUTRAL_METACLASSES = frozenset({"abc.ABCMeta", "type"})

@@ -170,3 +170,15 @@ def test_awaitable_attributes_cover_tasks_and_futures() -> None:
     }
     assert public <= messages.OBJECT_ATTRIBUTES["awaitable"]
     assert messages.OBJECT_ATTRIBUTES["coro"] <= messages.OBJECT_ATTRIBUTES["awaitable"]
+
+
+@pytest.mark.parametrize(
+    "qualified", sorted(q for q in kinds.STDLIB_BASE_MEMBERS if q.startswith("asyncio."))
+)
+def test_asyncio_protocol_bases_list_their_members(qualified: str) -> None:
+    # What the class and its bases define, as the method resolution order finds it.
+    cls = _resolve(qualified)
+    own = {
+        name for klass in cls.__mro__ if klass is not object for name in vars(klass)
+    } - {"__module__", "__doc__", "__dict__", "__weakref__", "__qualname__"}
+    assert kinds.STDLIB_BASE_MEMBERS[qualified] == own

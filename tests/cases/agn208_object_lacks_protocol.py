@@ -945,3 +945,4 @@ async def ship(shipper: PointShipper) -> object:
     ok = await shipper.healthy()  # error: AGN208
     later = await shipper.flush_later([3])
     return count, ok, later, shipper.flush([4]) + 1
+
