@@ -1299,6 +1299,14 @@ class Evaluator:
                 return CallResult("coro", function.module, function.scope)
             if declared == "agen":
                 return AnnotatedStream(function.module, function.scope, direct=True)
+            # ``def get(self, name) -> Handler`` with ``Handler = Callable[[dict],
+            # Awaitable[dict]]``: a callable whose call gives what the alias declares.
+            kind = self._callable_result(
+                info, facts.result_type or facts.annotation, info.scopes[function.scope].parent
+            )
+            if kind is not None:
+                name = f"{info.scopes[function.scope].name}()"
+                return DeclaredCallable(kind, function.module, function.scope, name)
         if found is None:
             return self._plain_result(info, function)
         return found

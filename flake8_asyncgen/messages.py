@@ -532,6 +532,13 @@ def declared_item(kind: str, owner: Optional[str], location: str) -> str:
             f"returning {returns}")
 
 
+def declared_returned_callable(kind: str, location: str) -> str:
+    """``where`` for a call of what a function is annotated to return, a callable returning a
+    coroutine, an awaitable or an async iterator (``def get(self, name) -> Handler``)."""
+    returns = {"coro": "a coroutine", "awaitable": "an awaitable"}.get(kind, "an async iterator")
+    return f"defined at {location}, annotated to return a callable returning {returns}"
+
+
 def declared_callable(kind: str, name: str, owner: str, location: str) -> str:
     """``where`` for a call of a parameter or field annotated ``Callable[..., Coroutine[...]]``
     (or ``Callable[..., AsyncIterator[...]]``); ``owner`` is its function or class."""

@@ -221,6 +221,12 @@ class Queries:
                         value.kind, owner, location if value.scope else info.display
                     ),
                 }
+            if isinstance(value, (DeclaredCall, DeclaredCallable)) and value.name.endswith("()"):
+                # What a function is annotated to return: ``def get(self) -> Handler``.
+                return {
+                    "callee": f"{scope.qualname}(...)",
+                    "where": messages.declared_returned_callable(value.kind, location),
+                }
             if isinstance(value, (DeclaredCall, DeclaredCallable)):
                 where = messages.declared_callable(value.kind, value.name, scope.qualname, location)
                 return {"callee": value.name, "where": where}
