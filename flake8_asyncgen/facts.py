@@ -1069,6 +1069,8 @@ class _Collector:
         self.type_tested: Set[str] = set()
         # Names a condition passes to a call (``if is_given(x)``): see :meth:`truth`.
         self.predicate_tested: Set[str] = set()
+        # Names an enclosing ``if isinstance(name, ...)`` body narrows: see :meth:`_if_arm`.
+        self.isinstance_narrowed: List[FrozenSet[str]] = []
         # Names the function body awaits (``await text``) or asks whether they are awaitable
         # (``inspect.isawaitable(text)``): with a type test, it takes awaitables on purpose.
         self.handles_awaitables: Set[str] = set()
@@ -1434,6 +1436,10 @@ class _Collector:
         expr = self._unshadowed(described)
         if expr is None:
             return None
+        if self.isinstance_narrowed:
+            root = root_names(expr)
+            if root and any(root[0] in names for names in self.isinstance_narrowed):
+                return None
         guard = None
         if self.guards:
             root = root_names(expr)
@@ -1903,7 +1909,14 @@ class _Collector:
         missing = _missing_name(node.test) if index == 0 and self.top_branch == id(node) else None
         # ``if client is None: client = Default()`` in the function's own straight line.
         self.fallback_arm = ((id(node), 0), missing) if missing is not None else None
+        narrowed = _isinstance_names(node.test) if index == 0 else frozenset()
+        if narrowed:
+            # ``if isinstance(cached, dict): return Model(**cached)``: in the body the name is
+            # what the test found, whatever it was bound to (a coroutine never passes it).
+            self.isinstance_narrowed.append(narrowed)
         self._in_arm(node, index, body)
+        if narrowed:
+            self.isinstance_narrowed.pop()
         self.fallback_arm = outer
         self.if_truthy[-1] = truthy
 
@@ -2861,6 +2874,20 @@ def _missing_name(test: ast.expr) -> Optional[str]:
     ):
         return test.left.id
     return None
+
+
+def _isinstance_names(test: ast.expr) -> FrozenSet[str]:
+    """The names ``test`` being true says are instances of what ``isinstance`` asked
+    (``isinstance(x, dict)``, also as an operand of an ``and``)."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return frozenset().union(*(_isinstance_names(value) for value in test.values))
+    if (
+        isinstance(test, ast.Call) and isinstance(test.func, ast.Name)
+        and test.func.id == "isinstance" and len(test.args) == 2
+        and isinstance(test.args[0], ast.Name)
+    ):
+        return frozenset((test.args[0].id,))
+    return frozenset()
 
 
 def _truthy_names(test: ast.expr) -> FrozenSet[str]:
