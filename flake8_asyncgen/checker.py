@@ -120,7 +120,25 @@ def judge(queries: Queries, site: Site) -> Optional[Tuple[Value, Tag]]:
         tag = value_tag(evaluator, value)
     if body_only and tag != "coro":
         return None
+    if tag == "coro" and _dual_mode(queries, value, site):
+        return None
     return (value, tag) if tag is not None else None
+
+
+def _dual_mode(queries: Queries, value: Value, site: Site) -> bool:
+    """A coroutine method of an installed package that replaces its classes' methods by
+    computed names (pyrogram's ``sync.wrap``: the wrapper runs the coroutine to completion
+    when no loop is running), called from plain code: what the call gives there is not
+    known.  In an ``async def`` a loop is running, and the call still gives a coroutine."""
+    if not isinstance(value, CallResult) or value.called is not None:
+        return False
+    evaluator = queries.evaluator
+    if not evaluator.is_installed(value.module):
+        return False
+    function = queries.info.scopes[site.scope].function
+    if function is not None and function.is_async:
+        return False
+    return evaluator.sets_computed_attributes(value.module) is not False
 
 
 def _read_by_getter(queries: Queries, site: Site) -> bool:

@@ -273,6 +273,9 @@ class Evaluator:
     def class_attributes_written(self) -> Optional[FrozenSet[str]]:
         return self.project.class_attributes_written()
 
+    def sets_computed_attributes(self, module: str) -> Optional[bool]:
+        return self.project.sets_computed_attributes(module)
+
     def func_kind(self, module: str, scope: int) -> Optional[FunctionKind]:
         return self.functions.kind(module, scope)
 

@@ -457,6 +457,14 @@ class Project:
         index = self._project_index()
         return None if index is None else frozenset(index.class_attribute_writes)
 
+    def sets_computed_attributes(self, module: str) -> Optional[bool]:
+        """Whether some module of installed ``module``'s own package sets attributes by
+        computed names on objects (``setattr(source, name, wrapper)``): its classes' methods
+        may be replaced at import time (pyrogram wraps every coroutine method so that it runs
+        to completion when called from plain code).  None when that cannot be told."""
+        index = self._package_index(module.split(".", 1)[0])
+        return None if index is None else index.computed_setattr
+
     def registered_classes(self) -> Optional[FrozenSet[str]]:
         """Names of classes some project module gives virtual subclasses
         (``Resource.register(Lock)``)."""

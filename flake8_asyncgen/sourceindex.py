@@ -45,6 +45,9 @@ _DUNDER_SETATTR = re.compile(
 # object (not ``self`` / ``cls``, which a class's own facts already show).
 _ATTRIBUTE_WRITE = re.compile(rb"\.(" + _IDENTIFIER + rb")[ \t]*=(?!=)")
 _SETATTR = re.compile(rb"setattr\(\s*(\w+)\s*,\s*['\"](" + _IDENTIFIER + rb")['\"]")
+# ``setattr(source, name, wrapper)``: a name computed at run time, on an object other than
+# ``self`` / ``cls`` (pyrogram's ``sync.wrap`` replacing every coroutine method of a class).
+_COMPUTED_SETATTR = re.compile(rb"setattr\(\s*(\w+)\s*,\s*[A-Za-z_]")
 _OWN = (b"self", b"cls")
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _DIGITS = frozenset(b"0123456789")
@@ -165,6 +168,9 @@ class SourceIndex:
         self.attribute_writes: Set[str] = set()
         # those written on a receiver named like a class (``Client.retry = ...``)
         self.class_attribute_writes: Set[str] = set()
+        # some module replaces functions by computed names on another object, choosing them
+        # by kind (see :class:`FileText`)
+        self.computed_setattr = False
 
     def add(self, module: str, text: "FileText") -> None:
         for name in text.defs:
@@ -177,6 +183,7 @@ class SourceIndex:
         self.registered |= text.registered
         self.attribute_writes |= text.attribute_writes
         self.class_attribute_writes |= text.class_attribute_writes
+        self.computed_setattr = self.computed_setattr or text.computed_setattr
 
     def subclass_modules(self, class_name: str) -> Set[str]:
         """Modules that may define a subclass of a class named ``class_name``."""
@@ -214,7 +221,7 @@ class FileText:
 
     __slots__ = (
         "defs", "classes", "aliases", "dunder_writes", "registered", "attribute_writes",
-        "class_attribute_writes",
+        "class_attribute_writes", "computed_setattr",
     )
 
     def __init__(self, data: bytes) -> None:
@@ -226,6 +233,14 @@ class FileText:
         self.dunder_writes = _dunder_writes(data) if b"__" in data else frozenset()
         self.registered = _registered(data) if b".register(" in data else frozenset()
         self.attribute_writes, self.class_attribute_writes = _attribute_writes(data)
+        # Only beside a test of what a function is: a module that picks coroutine functions
+        # and sets replacements for them by name (``if iscoroutinefunction(method):
+        # setattr(source, name, wrapper)``), not a loader setting options on an object.
+        self.computed_setattr = (
+            b"setattr(" in data
+            and (b"iscoroutinefunction(" in data or b"isasyncgenfunction(" in data)
+            and any(target not in _OWN for target in _COMPUTED_SETATTR.findall(data))
+        )
 
 
 def _text(raw: bytes) -> str:

@@ -79,3 +79,19 @@ def test_attribute_writes_on_classes_are_told_apart() -> None:
     )
     assert text.attribute_writes == {"admins_only", "status", "retry", "timeout"}
     assert text.class_attribute_writes == {"admins_only", "retry"}
+
+
+def test_computed_setattr_counts_only_beside_a_kind_test() -> None:
+    wrapper = (
+        b"import inspect\n"
+        b"def wrap(source):\n"
+        b"    for name in dir(source):\n"
+        b"        if inspect.iscoroutinefunction(getattr(source, name)):\n"
+        b"            setattr(source, name, make_sync(source, name))\n"
+    )
+    assert FileText(wrapper).computed_setattr
+    # A loader setting options by name, or an object setting its own attributes: not a wrapper.
+    assert not FileText(
+        b"for key, value in options.items():\n    setattr(config, key, value)\n"
+    ).computed_setattr
+    assert not FileText(b"iscoroutinefunction(f)\nsetattr(self, key, value)\n").computed_setattr
