@@ -2225,15 +2225,18 @@ class _Collector:
                 self.annotated_coroutines.append(
                     (sid, facts.annotation, span_of(node.returns))
                 )
-        if (
-            node.name in DEFINED_SPECIAL_METHODS
-            and (facts.is_async or node.decorator_list)
-            and self.scopes[outer].kind == "class"
-            and not self.environment_depth
+        if not self.environment_depth and (
+            (
+                node.name in DEFINED_SPECIAL_METHODS
+                and (facts.is_async or node.decorator_list)
+                and self.scopes[outer].kind == "class"
+            )
+            or any(_names_a_manager_decorator(d) for d in node.decorator_list)
         ):
-            # A special method Python calls itself (``async def __aiter__``): judged at its
-            # ``def`` line.  Not under a version test (``async def __aiter__`` was Python
-            # 3.5.0's protocol).
+            # A special method Python calls itself (``async def __aiter__``), or a function
+            # under ``@contextmanager`` / ``@asynccontextmanager``: judged at its ``def``
+            # line.  Not under a version test (``async def __aiter__`` was Python 3.5.0's
+            # protocol).
             self.sites.append(Site(
                 "special", sid, NameExpr(node.name),
                 Span(node.lineno, node.col_offset, node.lineno, node.col_offset),
@@ -2874,6 +2877,15 @@ def _missing_name(test: ast.expr) -> Optional[str]:
     ):
         return test.left.id
     return None
+
+
+def _names_a_manager_decorator(decorator: ast.expr) -> bool:
+    """``@contextmanager`` / ``@contextlib.asynccontextmanager`` (by name: what the name is
+    bound to is decided when the site is judged)."""
+    name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(
+        decorator, "id", None
+    )
+    return name in ("contextmanager", "asynccontextmanager")
 
 
 def _isinstance_names(test: ast.expr) -> FrozenSet[str]:

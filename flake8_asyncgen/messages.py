@@ -104,6 +104,16 @@ CODES: dict[str, Code] = {
                     "that call (`async def __aiter__`, `async def __init__`, an async "
                     "generator `__aenter__`), wherever the class is used.",
         ),
+        Code(
+            "AGN106",
+            "context-manager-decorator-of-wrong-kind",
+            "`{func}` is {shape} under `@{decorator}`, which needs {needs}: {consequence}; "
+            "{advice}",
+            fix="none",
+            summary="`@contextmanager` on an `async def`, or `@asynccontextmanager` on a plain "
+                    "generator function or an `async def` without `yield`: entering what it "
+                    "makes raises `TypeError`.",
+        ),
         # Call site.
         Code(
             "AGN200",
@@ -813,6 +823,38 @@ def defined_special_fields(dunder: str, kind: str, wrapped: bool = False) -> "di
         "consequence": consequence.replace("{dunder}", dunder).replace("{obj}", obj).replace(
             "an coroutine", "a coroutine").replace("an context", "a context"),
         "advice": _DEFINED_ADVICE.get(dunder, "make it a plain `def` that returns the value"),
+    }
+
+
+# AGN106: what the decorated function is, and what entering what the decorator makes meets.
+_MANAGER_SHAPES = {
+    "coro": "an `async def` without `yield`",
+    "agen": "an async generator function",
+    "generator": "a plain generator function",
+}
+
+
+def manager_decorator_fields(decorator: str, shape: str, name: str) -> "dict[str, str]":
+    """AGN106's wording for ``@decorator`` on a function of ``shape`` named ``name``."""
+    if decorator == "contextmanager":
+        made = "coroutine" if shape == "coro" else "async_generator"
+        return {
+            "decorator": "contextmanager", "shape": _MANAGER_SHAPES[shape],
+            "needs": "a plain generator function",
+            "consequence": f"`with {name}()` raises TypeError ('{made}' object is not an "
+                           "iterator)",
+            "advice": "use `@contextlib.asynccontextmanager` and `async with`" + (
+                "" if shape == "agen" else ", with `yield` where the value is given"
+            ),
+        }
+    made = "coroutine" if shape == "coro" else "generator"
+    return {
+        "decorator": "asynccontextmanager", "shape": _MANAGER_SHAPES[shape],
+        "needs": "an async generator function",
+        "consequence": f"`async with {name}()` raises TypeError ('{made}' object is not an "
+                       "async iterator)",
+        "advice": ("`yield` the value instead of returning it" if shape == "coro" else
+                   "make it `async def`, or use `@contextlib.contextmanager` and `with`"),
     }
 
 

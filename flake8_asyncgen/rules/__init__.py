@@ -9,6 +9,7 @@ from .agn100_101_returns import CoroutineReturnsAsyncGenerator
 from .agn102_103_annotation import CoroutineAnnotatedAsAsyncIterator
 from .agn104_returns_coroutine import CoroutineReturnsCoroutine
 from .agn105_special_method_defined_with_wrong_kind import SpecialMethodDefinedWithWrongKind
+from .agn106_context_manager_decorator_of_wrong_kind import ContextManagerDecoratorOfWrongKind
 from .agn200_await_agen import AwaitAsyncGenerator
 from .agn201_async_for_coroutine import AsyncForOverCoroutine
 from .agn202_agen_as_coroutine import AsyncGeneratorPassedAsCoroutine
@@ -35,6 +36,7 @@ ALL_RULES: Tuple[Type[Rule], ...] = (
     CoroutineAnnotatedAsAsyncIterator,
     CoroutineReturnsCoroutine,
     SpecialMethodDefinedWithWrongKind,
+    ContextManagerDecoratorOfWrongKind,
     AwaitAsyncGenerator,
     AsyncForOverCoroutine,
     AsyncGeneratorPassedAsCoroutine,

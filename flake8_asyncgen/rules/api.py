@@ -415,6 +415,35 @@ class Queries:
             return messages.AWAITABLE_SCHEDULER
         return messages.SCHEDULER
 
+    def wrong_manager_decorator(self, scope: int) -> Optional[Dict[str, str]]:
+        """AGN106's fields when function ``scope`` is decorated with ``@contextlib.
+        contextmanager`` or ``@contextlib.asynccontextmanager`` and is a function of a kind
+        that decorator cannot use: an ``async def`` under ``@contextmanager`` (its call gives
+        no generator), a plain generator function or an ``async def`` without ``yield`` under
+        ``@asynccontextmanager`` (no async generator).  A plain ``def`` without ``yield`` may
+        return a generator made elsewhere: not judged; nor a stub."""
+        facts = self.info.scopes[scope].function
+        if facts is None or self.is_stub(scope):
+            return None
+        parent = self.info.scopes[scope].parent
+        for decorator in facts.decorators:
+            role = self.evaluator.functions.decorator_role(self.info, parent, decorator)
+            if role == "cm" and facts.is_async:
+                shape = "agen" if facts.has_yield else "coro"
+                return self._manager_fields(scope, "contextmanager", shape)
+            if role == "acm" and facts.is_async != facts.has_yield:
+                # A plain generator function, or an ``async def`` without ``yield``.
+                shape = "coro" if facts.is_async else "generator"
+                return self._manager_fields(scope, "asynccontextmanager", shape)
+        return None
+
+    def _manager_fields(self, scope: int, decorator: str, shape: str) -> Dict[str, str]:
+        name = self.info.scopes[scope].name
+        return {
+            "func": self.info.scopes[scope].qualname,
+            **messages.manager_decorator_fields(decorator, shape, name),
+        }
+
     def wrong_special_definition(self, scope: int) -> Optional[Dict[str, str]]:
         """AGN105's fields when special method ``scope`` of this module has a kind that makes
         Python's own call of it fail (see :func:`specialmethods.wrong_definition`); None when
