@@ -635,6 +635,10 @@ class ClassModel:
         return fallback if isinstance(fallback, Instance) and fallback.exact else None
 
     def is_descriptor(self, value: Instance) -> bool:
+        """Whether an object of this class in a class body decides what reading the attribute
+        gives: ``__get__``, or a data descriptor's ``__set__`` / ``__delete__`` (without
+        ``__get__``, a read gives what ``__set__`` stored in the instance: networkx's
+        ``_CachedPropertyResetterAdjAndSucc``)."""
         info = self.resolver.module(value.module)
         if info is None:
             return True
@@ -642,7 +646,10 @@ class ClassModel:
             if entry is None:
                 return True
             owner = self.resolver.module(entry[0])
-            if owner is None or "__get__" in owner.scopes[entry[1]].bindings:
+            if owner is None:
+                return True
+            bindings = owner.scopes[entry[1]].bindings
+            if "__get__" in bindings or "__set__" in bindings or "__delete__" in bindings:
                 return True
         return False
 

@@ -286,3 +286,4 @@ async def constructor_raises() -> None:
     with LacksEnter():  # type: ignore[attr-defined]  # error: AGN208
         pass
 
+
