@@ -2338,6 +2338,12 @@ class _Collector:
             elif kind is ast.Call:
                 self.call(node)
                 func = node.func
+                if _formats_its_arguments(node):
+                    # ``print(fetch())``, ``str(fetch())``, ``"{}".format(fetch())``: the
+                    # coroutine's repr is formatted and the coroutine dropped (AGN211).
+                    for arg in node.args:
+                        if type(arg) is ast.Call:
+                            self.site("discard", arg, how="format")
                 if type(func) is ast.Name or type(func) is ast.Call:
                     # ``proxy = stack.enter_async_context(cm)`` then ``proxy(model)``.
                     self._attribute_site(func, CALL_ACCESS)
@@ -2411,6 +2417,13 @@ class _Collector:
                 if type(node.op) is ast.Mod:
                     # ``"%s" % fetch()`` formats whatever it is given: only the left side.
                     self._operands("%", node.left)
+                    if _is_str_literal(node.left):
+                        formatted = node.right.elts if type(node.right) is ast.Tuple else [
+                            node.right
+                        ]
+                        for operand in formatted:
+                            if type(operand) is ast.Call:
+                                self.site("discard", operand, how="format")
                 else:
                     self._operands(_OPERATORS.get(type(node.op), ""), node.left, node.right)
             elif kind is ast.UnaryOp:
@@ -2877,6 +2890,23 @@ def _missing_name(test: ast.expr) -> Optional[str]:
     ):
         return test.left.id
     return None
+
+
+def _is_str_literal(node: ast.expr) -> bool:
+    return (type(node) is ast.Constant and isinstance(node.value, str)) or (
+        type(node) is ast.JoinedStr
+    )
+
+
+def _formats_its_arguments(node: ast.Call) -> bool:
+    """``print(...)``, ``str(x)``, ``repr(x)``, and ``"...".format(...)`` on a string literal:
+    each formats its arguments' reprs and keeps nothing else of them."""
+    func = node.func
+    if type(func) is ast.Name:
+        return func.id in ("print", "str", "repr") and not node.keywords
+    return (
+        type(func) is ast.Attribute and func.attr == "format" and _is_str_literal(func.value)
+    )
 
 
 def _names_a_manager_decorator(decorator: ast.expr) -> bool:

@@ -413,7 +413,14 @@ async def report_failure(user_id: int, status: int) -> str:
     message = f"upload failed ({status}): {read_body(user_id)}"  # error: AGN211
     # Traps: awaited inside the f-string; a plain call; a format spec (AGN215's).
     body = f"body: {await read_body(user_id)}"
-    return message + body + f"{str(status)}" + f"{status!r}"
+    # `print`, `str`, `repr`, `%` and `str.format` format the repr too.
+    print(read_body(user_id))  # error: AGN211
+    shown = "body: %s" % read_body(user_id)  # error: AGN211
+    listed = "{} and {}".format(status, read_body(user_id))  # error: AGN211
+    text = str(read_body(user_id))  # error: AGN211
+    # Traps: what awaiting gives is formatted.
+    print(await read_body(user_id), str(await read_body(user_id)), "%s" % (await read_body(1)))
+    return message + body + f"{str(status)}" + f"{status!r}" + shown + listed + text
 
 
 def retrying(attempts: int) -> Any:
