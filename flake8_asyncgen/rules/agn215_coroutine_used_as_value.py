@@ -61,7 +61,7 @@ class CoroutineUsedAsValue(Rule):
         "async def body():\n    return b''\nasync def main():\n"
         "    return len(await body())\n",
         "async def name():\n    return 'x'\nasync def main():\n"
-        "    return 'pending: %s' % name()\n",
+        "    return 'pending: %s' % (await name())\n",
         "import asyncio\nasync def name(k):\n    return k\nasync def main(keys):\n"
         "    return ', '.join(await asyncio.gather(*(name(k) for k in keys)))\n",
         "async def name(k):\n    return k\nasync def main(keys):\n"
