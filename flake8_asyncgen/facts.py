@@ -78,7 +78,7 @@ from .passedargs import (
 )
 from .sitetypes import CallArg, Context, Guard, Site, Span
 
-SCHEMA_VERSION = 35
+SCHEMA_VERSION = 36
 
 
 _new = tuple.__new__  # builds the NamedTuples below without their Python-level ``__new__``
@@ -1142,6 +1142,19 @@ class _Collector:
         elif old != binding and not isinstance(binding, DeclaredBinding):
             table[name] = self._alternatives(name, old, binding)
 
+    def _redefines(self, node: Union[ast.FunctionDef, ast.AsyncFunctionDef]) -> bool:
+        """Whether ``node`` replaces an undecorated ``def`` of the same name bound earlier in
+        the same class body or module, outside any branch, and is undecorated itself (a
+        property's ``@x.setter`` builds on the first)."""
+        scope = self.scopes[self.sid]
+        if scope.kind == "function" or self.arm or node.decorator_list:
+            return False
+        old = scope.bindings.get(node.name)
+        if not isinstance(old, DefBinding):
+            return False
+        facts = self.scopes[old.scope].function
+        return facts is not None and not facts.decorators
+
     def _param_fallback(
         self, name: str, old: Optional[Binding], new: Binding
     ) -> Optional[ParamBinding]:
@@ -2080,7 +2093,14 @@ class _Collector:
             self.expr(node.returns)
         overload = any(_looks_like_overload(d) for d in node.decorator_list)
         if not overload:
-            self.bind(node.name, def_binding(len(self.scopes)))
+            new = def_binding(len(self.scopes))
+            if self._redefines(node):
+                # ``async def refresh`` written twice in a class body's (or module's) own
+                # sequence of statements: the last one is what the name holds.
+                self.current = {k: v for k, v in self.current.items() if k != node.name}
+                self.scopes[self.sid].bindings[node.name] = new
+            else:
+                self.bind(node.name, new)
         outer = self.sid
         positional = node.args.posonlyargs + node.args.args
         is_async = isinstance(node, ast.AsyncFunctionDef)

@@ -485,3 +485,44 @@ async def scenario_guard_then_known_kind(event: str) -> List[str]:
     if inspect.iscoroutinefunction(fanout):
         return await fanout(event)
     return list(fanout(event))  # error: AGN203
+
+
+class Thermostat:
+    """A method written twice in a class body's own sequence of statements: the last `def` is
+    the class's (Home Assistant's hisense plugin redefined `_async_schedule_update`)."""
+
+    def refresh(self) -> None:
+        return None
+
+    async def schedule(self) -> None:
+        self.refresh()
+
+    async def schedule(self) -> None:  # noqa: F811
+        # `self` here is the instance, as in any method (it was unknown in a redefined one).
+        await self.refresh()  # error: AGN208
+
+
+def _unknown_decorator(func: Any) -> Any:
+    """Replaces what it decorates with something the linter cannot read."""
+    return getattr(func, "__wrapped_by_plugin__", func)
+
+
+class Sensor:
+    # Traps: a property and its setter; a redefinition under a decorator not known.
+    @property
+    def value(self) -> int:
+        return 1
+
+    @value.setter
+    def value(self, new: int) -> None:
+        pass
+
+    def poll(self) -> int:
+        return 1
+
+    @_unknown_decorator
+    async def poll(self) -> int:  # noqa: F811
+        return 1
+
+    async def read(self) -> int:
+        return self.value + await self.poll()
