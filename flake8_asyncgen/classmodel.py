@@ -395,18 +395,11 @@ class ClassModel:
         subclass: ``-> _base_channel.UnaryUnaryMultiCallable``) and the derived one giving an
         object of a subclass of it (grpc's ``Channel.unary_unary``): the derived one keeps
         what the base promises."""
-        if not (isinstance(mine, tuple) and isinstance(other, tuple)) or len(mine) != 4 or (
-            len(other) != 4
-        ):
+        objects = _result_objects(mine, other)
+        if objects is None:
             return False
-        if mine[0] != "function" or other[0] != "function" or (mine[1], mine[3]) != (
-            other[1], other[3]
-        ):
-            return False
-        ours, theirs = mine[2], other[2]
-        if not (isinstance(ours, Instance) and isinstance(theirs, Instance)) or not (
-            theirs.declared or theirs.exact
-        ):
+        ours, theirs = objects
+        if not (theirs.declared or theirs.exact):
             return False
         info = self.resolver.module(ours.module)
         if info is None:
@@ -1140,20 +1133,30 @@ def _gives_own_class(mine: Any, other: Any, derived: List[MroEntry], base: Insta
     """Two methods of one kind, each building an object of its own class (``copy()``,
     ``with_options()``): the derived one gives a derived object where the base gives a base
     one, the pair being joined, so they agree the way the objects do."""
+    objects = _result_objects(mine, other)
+    if objects is None:
+        return False
+    ours, theirs = objects
+    return (theirs.module, theirs.scope) == (base.module, base.scope) and (
+        (ours.module, ours.scope) in derived
+    )
+
+
+def _result_objects(mine: Any, other: Any) -> Optional[Tuple[Instance, Instance]]:
+    """The objects two method signatures (see :meth:`ClassModel.signature`) give, when both
+    are plain methods of one kind and getter-ness giving an object of a class; None else."""
     if not (isinstance(mine, tuple) and isinstance(other, tuple)) or len(mine) != 4 or (
         len(other) != 4
     ):
-        return False
+        return None
     if mine[0] != "function" or other[0] != "function" or (mine[1], mine[3]) != (
         other[1], other[3]
     ):
-        return False
+        return None
     ours, theirs = mine[2], other[2]
-    return (
-        isinstance(ours, Instance) and isinstance(theirs, Instance)
-        and (theirs.module, theirs.scope) == (base.module, base.scope)
-        and (ours.module, ours.scope) in derived
-    )
+    if not (isinstance(ours, Instance) and isinstance(theirs, Instance)):
+        return None
+    return ours, theirs
 
 
 # Model bases whose metaclass and ``__init_subclass__`` build a subclass's fields from its

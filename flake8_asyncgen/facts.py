@@ -2161,8 +2161,7 @@ class _Collector:
         self.arguments(node.args, defaults_only=False)
         guards = self.guards
         if guards:
-            own = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
-            own |= {a.arg for a in (node.args.vararg, node.args.kwarg) if a is not None}
+            own = set(_parameter_names(node.args))
             self.guards = {k: v for k, v in guards.items() if k not in own}
         tested, self.type_tested = self.type_tested, set()
         predicates, self.predicate_tested = self.predicate_tested, set()
@@ -2461,11 +2460,8 @@ class _Collector:
                         self.truth(operand)
             elif kind is ast.Lambda:
                 self.arguments(node.args, defaults_only=True)
-                args = node.args
-                names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
-                names += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
                 self.in_lambda += 1
-                self.shadows.append(dict.fromkeys(names))
+                self.shadows.append(dict.fromkeys(_parameter_names(node.args)))
                 current, self.current = self.current, _NOTHING  # runs later
                 self.expr(node.body)
                 self.current = current
@@ -2714,11 +2710,8 @@ class _Collector:
         and not at all when its callee depends on the lambda's parameters."""
         if type(node.body) is not ast.Call:
             return
-        args = node.args
-        names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
-        names += [a.arg for a in (args.vararg, args.kwarg) if a is not None]
         current, self.current = self.current, _NOTHING
-        self.shadows.append(dict.fromkeys(names))
+        self.shadows.append(dict.fromkeys(_parameter_names(node.args)))
         found = self.site("callback", node.body, call=call)
         self.shadows.pop()
         self.current = current
@@ -2910,6 +2903,12 @@ def _missing_name(test: ast.expr) -> Optional[str]:
     ):
         return test.left.id
     return None
+
+
+def _parameter_names(args: ast.arguments) -> List[str]:
+    """Every name a function or lambda binds as a parameter, ``*args`` and ``**kwargs`` too."""
+    names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
+    return names + [a.arg for a in (args.vararg, args.kwarg) if a is not None]
 
 
 def _is_str_literal(node: ast.expr) -> bool:

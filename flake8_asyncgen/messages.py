@@ -527,6 +527,12 @@ def where_defined(location: str, wrapper_gives: "str | None" = None) -> str:
     return text
 
 
+def _declared_returns(kind: str) -> str:
+    """What a callable an annotation declares returns, by its kind (``coro``, ``awaitable``,
+    ``agen``)."""
+    return {"coro": "a coroutine", "awaitable": "an awaitable"}.get(kind, "an async iterator")
+
+
 # The name of a callable a container's annotation declares (``handlers: dict[str,
 # Callable[..., Awaitable[str]]]``): it has none of its own (``handlers["echo"]``).
 CONTAINER_ITEM = "item"
@@ -536,7 +542,7 @@ def declared_item(kind: str, owner: Optional[str], location: str) -> str:
     """``where`` for a call of a container's item its annotation declares a callable returning
     a coroutine, an awaitable or an async iterator; ``owner``: the class or function whose
     annotation it is (None: the module's)."""
-    returns = {"coro": "a coroutine", "awaitable": "an awaitable"}.get(kind, "an async iterator")
+    returns = _declared_returns(kind)
     place = f"`{owner}` (defined at {location})" if owner else location
     return (f"an item of a container whose annotation in {place} declares callables "
             f"returning {returns}")
@@ -545,14 +551,14 @@ def declared_item(kind: str, owner: Optional[str], location: str) -> str:
 def declared_returned_callable(kind: str, location: str) -> str:
     """``where`` for a call of what a function is annotated to return, a callable returning a
     coroutine, an awaitable or an async iterator (``def get(self, name) -> Handler``)."""
-    returns = {"coro": "a coroutine", "awaitable": "an awaitable"}.get(kind, "an async iterator")
+    returns = _declared_returns(kind)
     return f"defined at {location}, annotated to return a callable returning {returns}"
 
 
 def declared_callable(kind: str, name: str, owner: str, location: str) -> str:
     """``where`` for a call of a parameter or field annotated ``Callable[..., Coroutine[...]]``
     (or ``Callable[..., AsyncIterator[...]]``); ``owner`` is its function or class."""
-    returns = {"coro": "a coroutine", "awaitable": "an awaitable"}.get(kind, "an async iterator")
+    returns = _declared_returns(kind)
     return (
         f"`{name}` of `{owner}` (defined at {location}) is annotated as a callable returning "
         f"{returns}"
